@@ -1,0 +1,117 @@
+//! `dojang list` as support staff and scripts use it (brief/interfaces.md).
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use dojang_testkit::sample_npki_tree;
+
+fn dojang(home: &Path, args: &[&str], env_roots: Option<&str>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dojang"));
+    cmd.args(args).env("HOME", home).env_remove("DOJANG_NPKI_ROOT");
+    if let Some(roots) = env_roots {
+        cmd.env("DOJANG_NPKI_ROOT", roots);
+    }
+    cmd.output().unwrap()
+}
+
+#[test]
+fn json_listing_has_the_promised_fields() {
+    let home = tempfile::tempdir().unwrap();
+    let root = tempfile::tempdir().unwrap();
+    sample_npki_tree(root.path(), false).unwrap();
+    let out = dojang(
+        home.path(),
+        &["list", "--json", "--npki-root", root.path().to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success());
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 3);
+    for field in [
+        "id",
+        "subject",
+        "common_name",
+        "issuer",
+        "ca",
+        "purpose",
+        "policy_oid",
+        "serial",
+        "not_before",
+        "not_after",
+        "days_left",
+        "key_algorithm",
+        "store",
+        "path",
+        "fingerprint_sha256",
+    ] {
+        assert!(rows.iter().all(|r| r.get(field).is_some()), "missing {field}");
+    }
+    let hong = rows.iter().find(|r| r["common_name"] == "홍길동()0012345678901234").unwrap();
+    assert_eq!(hong["purpose"], "개인 범용");
+    assert_eq!(hong["purpose_code"], "personal-general");
+    assert_eq!(hong["store"], "npki");
+    assert_eq!(hong["ca"], "KICA");
+    assert_eq!(hong["id"].as_str().unwrap().len(), 64);
+    assert!(time::OffsetDateTime::parse(
+        hong["not_after"].as_str().unwrap(),
+        &time::format_description::well_known::Rfc3339
+    )
+    .is_ok());
+    assert!(Path::new(hong["path"].as_str().unwrap()).join("signCert.der").is_file());
+}
+
+#[test]
+fn roots_from_the_environment_are_searched_as_a_path_list() {
+    let home = tempfile::tempdir().unwrap();
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    sample_npki_tree(a.path(), false).unwrap();
+    sample_npki_tree(b.path(), false).unwrap();
+    let joined = std::env::join_paths([a.path(), b.path()]).unwrap();
+    let out = dojang(
+        home.path(),
+        &["list", "--json", "--lang", "en"],
+        Some(joined.to_str().unwrap()),
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 6);
+    assert!(rows.as_array().unwrap().iter().any(|r| r["purpose"] == "personal, general purpose"));
+}
+
+#[test]
+fn text_listing_is_korean_by_default_and_names_damaged_folders() {
+    let home = tempfile::tempdir().unwrap();
+    let root = tempfile::tempdir().unwrap();
+    sample_npki_tree(root.path(), true).unwrap();
+    let out = dojang(
+        home.path(),
+        &["list", "--npki-root", root.path().to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stdout.contains("홍길동  ·  개인 범용  ·  KICA"), "{stdout}");
+    assert!(stdout.contains("곧 만료"), "{stdout}");
+    assert!(stdout.contains("만료됨"), "{stdout}");
+    assert!(stderr.contains("인증서 파일이 잘려 있습니다"), "{stderr}");
+    assert!(stderr.contains("인증서 파일이 아닙니다"), "{stderr}");
+    assert!(stderr.contains("signCert.der"), "{stderr}");
+}
+
+#[test]
+fn nothing_found_says_so_and_a_missing_root_is_named() {
+    let home = tempfile::tempdir().unwrap();
+    let out = dojang(
+        home.path(),
+        &["list", "--lang", "en", "--npki-root", "/no/such/NPKI"],
+        None,
+    );
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("No certificates found"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("/no/such/NPKI: the NPKI folder does not exist")
+    );
+}

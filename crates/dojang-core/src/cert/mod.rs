@@ -1,0 +1,329 @@
+//! A certificate, parsed once into the view model that every host shows.
+//!
+//! [`CertificateSummary`] is what the list shows and what `dojang list --json` prints
+//! (field names are a promise: brief/interfaces.md).
+
+pub mod policy;
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use ::time::OffsetDateTime;
+use ts_rs::TS;
+use x509_parser::prelude::*;
+use x509_parser::oid_registry;
+use x509_parser::public_key::PublicKey;
+
+pub use policy::Purpose;
+
+use crate::Error;
+
+/// Days before expiry from which a certificate is flagged as expiring soon (and renewal
+/// opens, cmp-profile.md).
+pub const EXPIRY_WARNING_DAYS: i64 = 30;
+
+/// Where a certificate stands in time, at the moment it was listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum ValidityStatus {
+    /// Valid for more than [`EXPIRY_WARNING_DAYS`] days.
+    Valid,
+    /// Valid, but expires within [`EXPIRY_WARNING_DAYS`] days.
+    ExpiringSoon,
+    /// Past its notAfter.
+    Expired,
+    /// Before its notBefore.
+    NotYetValid,
+}
+
+/// The facts about one certificate that the list and `dojang list --json` show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CertificateSummary {
+    /// The certificate's ID: its SHA-256 fingerprint, lower-case hex without separators.
+    pub id: String,
+    /// The subject DN in RFC 4514 order, e.g. `cn=홍길동()0012…,ou=…,o=KICA,c=kr` as issued.
+    pub subject: String,
+    /// The subject's common name as issued, e.g. `홍길동()001234567890123456`.
+    pub common_name: String,
+    /// The owner's name: the common name without the NPKI `()digits` suffix.
+    pub owner: String,
+    /// The issuer DN in RFC 4514 order.
+    pub issuer: String,
+    /// The issuer's common name, e.g. `signGATE CA5`.
+    pub issuer_common_name: String,
+    /// The CA's short name, e.g. `KICA` or `yessign`: the issuer's O, else the CA named by
+    /// the policy OID's prefix.
+    pub ca: String,
+    /// What the certificate is for, from its first policy OID.
+    pub purpose: Purpose,
+    /// The first certificate-policy OID in dotted form, if any.
+    pub policy_oid: Option<String>,
+    /// The serial number, lower-case hex.
+    pub serial: String,
+    /// Start of validity.
+    #[serde(with = "::time::serde::rfc3339")]
+    #[ts(type = "string")]
+    pub not_before: OffsetDateTime,
+    /// End of validity.
+    #[serde(with = "::time::serde::rfc3339")]
+    #[ts(type = "string")]
+    pub not_after: OffsetDateTime,
+    /// Whole days until notAfter (negative once expired), as of listing.
+    #[ts(type = "number")]
+    pub days_left: i64,
+    /// Where the certificate stands in time, as of listing.
+    pub status: ValidityStatus,
+    /// The key, e.g. `RSA 2048` or `EC P-256`.
+    pub key_algorithm: String,
+    /// The SHA-256 fingerprint, upper-case hex pairs separated by colons.
+    pub fingerprint_sha256: String,
+}
+
+impl CertificateSummary {
+    /// Parses a DER certificate. `path` names the file in errors only.
+    pub fn from_der(der: &[u8], path: &Path, now: OffsetDateTime) -> Result<Self, Error> {
+        let cert = match X509Certificate::from_der(der) {
+            Ok((_, cert)) => cert,
+            Err(e) => return Err(parse_error(&e.to_string(), der, path)),
+        };
+        let digest = Sha256::digest(der);
+        let first_policy = first_policy_oid(&cert);
+        let label = first_policy.as_deref().map(policy::label);
+        let common_name = first_attr(cert.subject(), &oid_registry::OID_X509_COMMON_NAME);
+        let issuer_org = first_attr(cert.issuer(), &oid_registry::OID_X509_ORGANIZATION_NAME);
+        let issuer_common_name = first_attr(cert.issuer(), &oid_registry::OID_X509_COMMON_NAME);
+        let ca = if !issuer_org.is_empty() {
+            issuer_org
+        } else if let Some(ca) = label.as_ref().and_then(|l| l.ca) {
+            ca.to_owned()
+        } else {
+            issuer_common_name.clone()
+        };
+        let not_before = cert.validity().not_before.to_datetime();
+        let not_after = cert.validity().not_after.to_datetime();
+        let days_left = (not_after - now).whole_seconds().div_euclid(86_400);
+        Ok(CertificateSummary {
+            id: hex(&digest, ""),
+            subject: rfc4514(cert.subject()),
+            owner: owner_name(&common_name).to_owned(),
+            common_name,
+            issuer: rfc4514(cert.issuer()),
+            issuer_common_name,
+            ca,
+            purpose: label.map_or(Purpose::Unknown, |l| l.purpose),
+            policy_oid: first_policy,
+            serial: hex(cert.raw_serial(), ""),
+            not_before,
+            not_after,
+            days_left,
+            status: validity_status(now, not_before, not_after),
+            key_algorithm: key_algorithm(&cert),
+            fingerprint_sha256: hex(&digest, ":").to_uppercase(),
+        })
+    }
+}
+
+fn parse_error(detail: &str, der: &[u8], path: &Path) -> Error {
+    // A DER certificate is one SEQUENCE whose header states its length: if the file is
+    // shorter than that, it was cut off, which tells the user more than a parse error.
+    if let Some(declared) = der_declared_len(der)
+        && der.len() < declared
+    {
+        return Error::CertificateTruncated {
+            path: path.to_owned(),
+        };
+    }
+    Error::NotACertificate {
+        path: path.to_owned(),
+        detail: detail.to_owned(),
+    }
+}
+
+/// The total length a DER SEQUENCE header announces, if `der` starts with one.
+fn der_declared_len(der: &[u8]) -> Option<usize> {
+    let (&tag, rest) = der.split_first()?;
+    if tag != 0x30 {
+        return None;
+    }
+    let (&first, rest) = rest.split_first()?;
+    if first < 0x80 {
+        return Some(2 + usize::from(first));
+    }
+    let n = usize::from(first & 0x7f);
+    if n == 0 || n > 4 || rest.len() < n {
+        return None;
+    }
+    let len = rest[..n]
+        .iter()
+        .fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
+    Some(2 + n + len)
+}
+
+fn validity_status(
+    now: OffsetDateTime,
+    not_before: OffsetDateTime,
+    not_after: OffsetDateTime,
+) -> ValidityStatus {
+    if now < not_before {
+        ValidityStatus::NotYetValid
+    } else if now > not_after {
+        ValidityStatus::Expired
+    } else if (not_after - now).whole_days() < EXPIRY_WARNING_DAYS {
+        ValidityStatus::ExpiringSoon
+    } else {
+        ValidityStatus::Valid
+    }
+}
+
+fn first_policy_oid(cert: &X509Certificate<'_>) -> Option<String> {
+    cert.extensions()
+        .iter()
+        .find_map(|ext| match ext.parsed_extension() {
+            ParsedExtension::CertificatePolicies(policies) => policies
+                .iter()
+                .next()
+                .map(|p| p.policy_id.to_id_string()),
+            _ => None,
+        })
+}
+
+fn key_algorithm(cert: &X509Certificate<'_>) -> String {
+    let spki = cert.public_key();
+    match spki.parsed() {
+        Ok(PublicKey::RSA(rsa)) => format!("RSA {}", rsa.key_size()),
+        Ok(PublicKey::EC(_)) => {
+            let curve = spki
+                .algorithm
+                .parameters
+                .as_ref()
+                .and_then(|p| p.as_oid().ok())
+                .map(|oid| match oid.to_id_string().as_str() {
+                    "1.2.840.10045.3.1.7" => "P-256".to_owned(),
+                    "1.3.132.0.34" => "P-384".to_owned(),
+                    "1.3.132.0.35" => "P-521".to_owned(),
+                    other => other.to_owned(),
+                })
+                .unwrap_or_default();
+            format!("EC {curve}").trim_end().to_owned()
+        }
+        _ => spki.algorithm.algorithm.to_id_string(),
+    }
+}
+
+/// The owner's name from an NPKI common name: `홍길동()0012…` → `홍길동`. A name without
+/// the suffix is returned unchanged.
+pub fn owner_name(common_name: &str) -> &str {
+    match common_name.rfind("()") {
+        Some(i)
+            if common_name[i + 2..].chars().all(|c| c.is_ascii_digit())
+                && i + 2 < common_name.len() =>
+        {
+            &common_name[..i]
+        }
+        _ => common_name,
+    }
+}
+
+fn attr_value(attr: &AttributeTypeAndValue<'_>) -> String {
+    match attr.as_str() {
+        Ok(s) => s.to_owned(),
+        // BMPString and other string types that as_str() refuses.
+        Err(_) => attr
+            .attr_value()
+            .as_bmpstring()
+            .map(|s| s.string())
+            .unwrap_or_else(|_| hex(attr.attr_value().data, "")),
+    }
+}
+
+fn first_attr(name: &X509Name<'_>, oid: &oid_registry::Oid<'_>) -> String {
+    name.iter_attributes()
+        .find(|a| a.attr_type() == oid)
+        .map(attr_value)
+        .unwrap_or_default()
+}
+
+/// The short names RFC 4514 §3 and common practice give the attribute types of Korean
+/// certificates; anything else is written as its dotted OID.
+fn attribute_short_name(oid: &str) -> Option<&'static str> {
+    Some(match oid {
+        "2.5.4.3" => "CN",
+        "2.5.4.5" => "SERIALNUMBER",
+        "2.5.4.6" => "C",
+        "2.5.4.7" => "L",
+        "2.5.4.8" => "ST",
+        "2.5.4.9" => "STREET",
+        "2.5.4.10" => "O",
+        "2.5.4.11" => "OU",
+        "0.9.2342.19200300.100.1.25" => "DC",
+        "0.9.2342.19200300.100.1.1" => "UID",
+        "1.2.840.113549.1.9.1" => "emailAddress",
+        _ => return None,
+    })
+}
+
+/// A DN as RFC 4514 writes it: most specific RDN first, `type=value` joined by commas.
+fn rfc4514(name: &X509Name<'_>) -> String {
+    let mut out = String::new();
+    let rdns: Vec<_> = name.iter().collect();
+    for rdn in rdns.into_iter().rev() {
+        if !out.is_empty() {
+            out.push(',');
+        }
+        for (i, attr) in rdn.iter().enumerate() {
+            if i > 0 {
+                out.push('+');
+            }
+            let oid = attr.attr_type().to_id_string();
+            out.push_str(attribute_short_name(&oid).unwrap_or(&oid));
+            out.push('=');
+            let value = attr_value(attr);
+            for (j, c) in value.chars().enumerate() {
+                let leading = j == 0 && matches!(c, ' ' | '#');
+                let trailing = j + 1 == value.chars().count() && c == ' ';
+                if leading || trailing || matches!(c, ',' | '+' | '"' | '\\' | '<' | '>' | ';') {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+fn hex(bytes: &[u8], sep: &str) -> String {
+    let mut s = String::with_capacity(bytes.len() * (2 + sep.len()));
+    for (i, b) in bytes.iter().enumerate() {
+        if i > 0 {
+            s.push_str(sep);
+        }
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn owner_name_drops_the_npki_suffix_only() {
+        assert_eq!(owner_name("홍길동()0012345678901234"), "홍길동");
+        assert_eq!(owner_name("(주)도장()0012345678901234"), "(주)도장");
+        assert_eq!(owner_name("홍길동"), "홍길동");
+        assert_eq!(owner_name("홍길동()"), "홍길동()");
+        assert_eq!(owner_name("a()b12"), "a()b12");
+    }
+
+    #[test]
+    fn der_length_header_is_read() {
+        assert_eq!(der_declared_len(&[0x30, 0x03, 1, 2, 3]), Some(5));
+        assert_eq!(der_declared_len(&[0x30, 0x82, 0x01, 0x00]), Some(260));
+        assert_eq!(der_declared_len(&[0x04, 0x01]), None);
+        assert_eq!(der_declared_len(&[]), None);
+    }
+}

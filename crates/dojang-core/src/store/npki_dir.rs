@@ -1,0 +1,235 @@
+//! NPKI folders: `NPKI/<CA>/USER/<subject DN>/signCert.der` (+ `signPri.key`, and
+//! optionally `kmCert.der` + `kmPri.key`), as brief/npki-facts.md describes.
+//!
+//! Folder names are matched case-insensitively on read (`USER` and `User` both occur).
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use time::OffsetDateTime;
+use ts_rs::TS;
+
+use super::{CertificateList, ListedCertificate, StoreKind, UnreadableEntry};
+use crate::Error;
+use crate::cert::CertificateSummary;
+
+/// The environment variable naming extra NPKI roots, separated as in `PATH`.
+pub const ROOT_ENV: &str = "DOJANG_NPKI_ROOT";
+
+/// The signing certificate's file name inside an NPKI certificate folder.
+pub const SIGN_CERT_FILE: &str = "signCert.der";
+
+/// What kind of place an NPKI root is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum RootKind {
+    /// The platform's own NPKI folder on this computer's disk.
+    Disk,
+    /// The NPKI folder at the top of a removable drive (USB stick).
+    Removable,
+    /// A root the user named with `--npki-root` or `DOJANG_NPKI_ROOT`.
+    Extra,
+}
+
+/// An NPKI root folder (the folder named `NPKI`, holding one folder per CA).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct NpkiRoot {
+    /// The root folder.
+    #[ts(type = "string")]
+    pub path: PathBuf,
+    /// What kind of place it is.
+    pub kind: RootKind,
+}
+
+impl NpkiRoot {
+    /// The roots this platform uses (brief/npki-facts.md), followed by the NPKI folders of
+    /// mounted removable drives, followed by `extra`. Platform and removable roots that do
+    /// not exist are left out; an extra root that does not exist is kept, so the listing
+    /// can say so. A folder reached twice is kept once.
+    pub fn discover(extra: &[PathBuf]) -> Vec<NpkiRoot> {
+        let home = dirs::home_dir();
+        let mut roots: Vec<NpkiRoot> = Vec::new();
+        let mut push = |path: PathBuf, kind: RootKind| {
+            let key = path.canonicalize().unwrap_or_else(|_| path.clone());
+            let seen = roots
+                .iter()
+                .any(|r| r.path.canonicalize().unwrap_or_else(|_| r.path.clone()) == key);
+            if !seen {
+                roots.push(NpkiRoot { path, kind });
+            }
+        };
+        for path in platform_roots(home.as_deref()) {
+            if path.is_dir() {
+                push(path, RootKind::Disk);
+            }
+        }
+        for path in removable_roots() {
+            if path.is_dir() {
+                push(path, RootKind::Removable);
+            }
+        }
+        for path in extra {
+            push(path.clone(), RootKind::Extra);
+        }
+        roots
+    }
+
+    /// Extra roots from [`ROOT_ENV`], separated as in `PATH`.
+    pub fn extra_from_env() -> Vec<PathBuf> {
+        std::env::var_os(ROOT_ENV)
+            .map(|v| {
+                std::env::split_paths(&v)
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// The platform's own NPKI roots, whether or not they exist.
+fn platform_roots(home: Option<&Path>) -> Vec<PathBuf> {
+    let mut roots = Vec::new();
+    if cfg!(windows) {
+        if let Some(home) = home {
+            roots.push(home.join("AppData").join("LocalLow").join("NPKI"));
+        }
+        roots.push(PathBuf::from(r"C:\Program Files\NPKI"));
+    } else if cfg!(target_os = "macos") {
+        if let Some(home) = home {
+            roots.push(home.join("Library").join("Preferences").join("NPKI"));
+            roots.push(home.join("Documents").join("NPKI"));
+            roots.push(home.join("NPKI"));
+        }
+    } else if let Some(home) = home {
+        roots.push(home.join("NPKI"));
+    }
+    roots
+}
+
+/// `NPKI` folders at the top of every mounted drive other than the system one.
+fn removable_roots() -> Vec<PathBuf> {
+    let mut mounts: Vec<PathBuf> = Vec::new();
+    if cfg!(windows) {
+        // Every drive letter but C:, which platform_roots covers through the user's folder.
+        mounts.extend(
+            (b'A'..=b'Z')
+                .filter(|&l| l != b'C')
+                .map(|l| PathBuf::from(format!("{}:\\", char::from(l)))),
+        );
+    } else if cfg!(target_os = "macos") {
+        mounts.extend(children(Path::new("/Volumes")));
+    } else {
+        // udisks mounts under /media/<user>/<label> or /run/media/<user>/<label>.
+        for base in ["/media", "/run/media"] {
+            for user_dir in children(Path::new(base)) {
+                mounts.extend(children(&user_dir));
+                mounts.push(user_dir);
+            }
+        }
+        mounts.extend(children(Path::new("/mnt")));
+    }
+    mounts.into_iter().map(|m| m.join("NPKI")).collect()
+}
+
+fn children(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                .map(|e| e.path())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Sub-folders of `dir`, sorted by name, or the error that stopped the listing.
+fn subfolders(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::FolderUnreadable {
+        path: dir.to_owned(),
+        source,
+    })?;
+    let mut dirs: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.path())
+        .collect();
+    dirs.sort();
+    Ok(dirs)
+}
+
+/// The entry of `dir` whose name equals `name` ignoring ASCII case.
+fn find_ignoring_case(dir: &Path, name: &str) -> Option<PathBuf> {
+    let exact = dir.join(name);
+    if exact.exists() {
+        return Some(exact);
+    }
+    std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().eq_ignore_ascii_case(name))
+        .map(|e| e.path())
+}
+
+/// Adds every certificate folder under `root` to `list`.
+pub(super) fn scan_root(root: &NpkiRoot, now: OffsetDateTime, list: &mut CertificateList) {
+    let unreadable = |path: &Path, error: Error| UnreadableEntry {
+        path: path.to_owned(),
+        location: Some(root.clone()),
+        error: error.info(),
+    };
+    if !root.path.is_dir() {
+        let error = Error::NpkiRootNotFound {
+            path: root.path.clone(),
+        };
+        list.unreadable.push(unreadable(&root.path, error));
+        return;
+    }
+    list.searched_roots.push(root.clone());
+    let ca_dirs = match subfolders(&root.path) {
+        Ok(dirs) => dirs,
+        Err(e) => return list.unreadable.push(unreadable(&root.path, e)),
+    };
+    for ca_dir in ca_dirs {
+        let Some(user_dir) = find_ignoring_case(&ca_dir, "USER") else {
+            continue;
+        };
+        let cert_dirs = match subfolders(&user_dir) {
+            Ok(dirs) => dirs,
+            Err(e) => {
+                list.unreadable.push(unreadable(&user_dir, e));
+                continue;
+            }
+        };
+        for cert_dir in cert_dirs {
+            match read_certificate_folder(&cert_dir, now) {
+                Ok(certificate) => list.certificates.push(ListedCertificate {
+                    certificate,
+                    store: StoreKind::Npki,
+                    path: Some(cert_dir),
+                    location: Some(root.clone()),
+                }),
+                Err(e) => list.unreadable.push(unreadable(&cert_dir, e)),
+            }
+        }
+    }
+}
+
+/// Reads the signing certificate of one NPKI certificate folder.
+pub fn read_certificate_folder(
+    dir: &Path,
+    now: OffsetDateTime,
+) -> Result<CertificateSummary, Error> {
+    let Some(file) = find_ignoring_case(dir, SIGN_CERT_FILE) else {
+        return Err(Error::NpkiCertificateMissing {
+            path: dir.to_owned(),
+        });
+    };
+    let der = std::fs::read(&file).map_err(|source| Error::CertificateFileUnreadable {
+        path: file.clone(),
+        source,
+    })?;
+    CertificateSummary::from_der(&der, &file, now)
+}

@@ -1,0 +1,9 @@
+fn main() {
+    // Every app command is declared here so that it gets a permission of its own, and the
+    // capability file grants exactly the ones the window needs.
+    let manifest = tauri_build::AppManifest::new().commands(&["list_certificates"]);
+    if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
+        eprintln!("tauri-build failed: {e:#}");
+        std::process::exit(1);
+    }
+}

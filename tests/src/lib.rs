@@ -1,0 +1,233 @@
+//! Test fixtures for Dojang, made by code rather than kept as hand-edited binaries: a test
+//! PKI shaped like the Korean one (a root, an accredited issuing CA, subscriber
+//! certificates with NPKI subjects, KICA/yessign/CrossCert policy OIDs and key usage), laid
+//! out as NPKI folders. The `dojang-fixtures` binary exposes the same to scripts.
+#![forbid(unsafe_code)]
+
+use std::path::{Path, PathBuf};
+
+use der::Encode;
+use rcgen::{
+    BasicConstraints, CertificateParams, CertifiedIssuer, CustomExtension, DistinguishedName,
+    DnType, DnValue, IsCa, KeyPair, KeyUsagePurpose, PKCS_RSA_SHA256, RsaKeySize,
+};
+use time::{Duration, OffsetDateTime};
+use x509_cert::ext::pkix::CertificatePolicies;
+use x509_cert::ext::pkix::certpolicy::PolicyInformation;
+
+/// Anything that can go wrong while making fixtures.
+pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+/// The OID of the OrganizationalUnitName attribute, used to write a second OU (NPKI
+/// subjects have two or three; rcgen's own OU type holds one).
+const OU_OID: [u64; 4] = [2, 5, 4, 11];
+
+/// A certificate authority of the test PKI: its certificate and its signing key.
+pub struct TestCa {
+    issuer: CertifiedIssuer<'static, KeyPair>,
+}
+
+impl TestCa {
+    /// The CA certificate, DER.
+    pub fn der(&self) -> Vec<u8> {
+        self.issuer.der().to_vec()
+    }
+}
+
+/// A test root and an accredited issuing CA under it, shaped like KICA's
+/// (`CN=…,OU=AccreditedCA,O=<org>,C=KR`).
+pub struct TestPki {
+    /// The root CA.
+    pub root: TestCa,
+    /// The issuing CA.
+    pub issuing: TestCa,
+}
+
+/// What a subscriber certificate should say.
+#[derive(Debug, Clone)]
+pub struct Subscriber {
+    /// The owner's name, e.g. `홍길동`; the CN becomes `<name>()<digits>`.
+    pub name: String,
+    /// The digits after `()` in the CN.
+    pub cn_digits: String,
+    /// The OUs, most specific first, as RFC 4514 writes them (at most two).
+    pub ous: Vec<String>,
+    /// The O, which is also the CA folder name (`KICA`, `yessign`, …).
+    pub org: String,
+    /// The first certificate-policy OID, dotted.
+    pub policy_oid: String,
+    /// Validity start, relative to now.
+    pub starts_in: Duration,
+    /// Validity end, relative to now.
+    pub ends_in: Duration,
+}
+
+impl Subscriber {
+    /// A KICA personal general-purpose (개인 범용) certificate valid for a year.
+    pub fn kica_personal(name: &str) -> Self {
+        Subscriber {
+            name: name.to_owned(),
+            cn_digits: "0012345678901234".to_owned(),
+            ous: vec!["RA센터".to_owned(), "KICA".to_owned()],
+            org: "KICA".to_owned(),
+            policy_oid: "1.2.410.200004.5.2.1.2".to_owned(),
+            starts_in: Duration::days(-1),
+            ends_in: Duration::days(365),
+        }
+    }
+
+    /// The NPKI folder name: the subject DN in RFC 4514 order, lower case.
+    pub fn folder_name(&self) -> String {
+        let mut parts = vec![format!("cn={}(){}", self.name, self.cn_digits)];
+        parts.extend(self.ous.iter().map(|ou| format!("ou={ou}")));
+        parts.push(format!("o={}", self.org));
+        parts.push("c=kr".to_owned());
+        parts.join(",").to_lowercase()
+    }
+}
+
+fn ca_params(cn: &str, org: &str, now: OffsetDateTime) -> Result<CertificateParams> {
+    let mut params = CertificateParams::default();
+    let mut dn = DistinguishedName::new();
+    dn.push(DnType::CountryName, DnValue::PrintableString("KR".try_into()?));
+    dn.push(DnType::OrganizationName, org);
+    dn.push(DnType::OrganizationalUnitName, "AccreditedCA");
+    dn.push(DnType::CommonName, cn);
+    params.distinguished_name = dn;
+    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+    params.not_before = now - Duration::days(365);
+    params.not_after = now + Duration::days(3650);
+    Ok(params)
+}
+
+fn rsa_key() -> Result<KeyPair> {
+    Ok(KeyPair::generate_rsa_for(&PKCS_RSA_SHA256, RsaKeySize::_2048)?)
+}
+
+impl TestPki {
+    /// A fresh root (`Dojang Test RootCA`) and issuing CA (`Dojang Test CA1`) whose O is
+    /// `org`.
+    pub fn new(org: &str) -> Result<Self> {
+        let now = OffsetDateTime::now_utc();
+        let root = CertifiedIssuer::self_signed(
+            ca_params("Dojang Test RootCA", "Dojang Test", now)?,
+            rsa_key()?,
+        )?;
+        let issuing = CertifiedIssuer::signed_by(
+            ca_params("Dojang Test CA1", org, now)?,
+            rsa_key()?,
+            &root,
+        )?;
+        Ok(TestPki {
+            root: TestCa { issuer: root },
+            issuing: TestCa { issuer: issuing },
+        })
+    }
+
+    /// Issues a subscriber certificate (DER) with a fresh RSA-2048 key, which is returned
+    /// too (PKCS#8 DER).
+    pub fn issue(&self, s: &Subscriber) -> Result<(Vec<u8>, Vec<u8>)> {
+        let now = OffsetDateTime::now_utc();
+        let key = rsa_key()?;
+        let mut params = CertificateParams::default();
+        let mut dn = DistinguishedName::new();
+        dn.push(DnType::CountryName, DnValue::PrintableString("kr".try_into()?));
+        dn.push(DnType::OrganizationName, s.org.as_str());
+        // DER order is the reverse of RFC 4514's: least specific OU first.
+        let mut ous = s.ous.iter().rev();
+        if let Some(ou) = ous.next() {
+            dn.push(DnType::OrganizationalUnitName, ou.as_str());
+        }
+        if let Some(ou) = ous.next() {
+            dn.push(DnType::CustomDnType(OU_OID.to_vec()), ou.as_str());
+        }
+        dn.push(
+            DnType::CommonName,
+            format!("{}(){}", s.name, s.cn_digits).as_str(),
+        );
+        params.distinguished_name = dn;
+        params.key_usages = vec![
+            KeyUsagePurpose::DigitalSignature,
+            KeyUsagePurpose::ContentCommitment,
+        ];
+        params.not_before = now + s.starts_in;
+        params.not_after = now + s.ends_in;
+        params.use_authority_key_identifier_extension = true;
+        params.custom_extensions.push(policies_extension(&s.policy_oid)?);
+        let cert = params.signed_by(&key, &self.issuing.issuer)?;
+        Ok((cert.der().to_vec(), key.serialize_der()))
+    }
+}
+
+/// The certificatePolicies extension (RFC 5280 §4.2.1.4) naming one policy.
+fn policies_extension(oid: &str) -> Result<CustomExtension> {
+    let policies = CertificatePolicies(vec![PolicyInformation {
+        policy_identifier: der::asn1::ObjectIdentifier::new(oid)
+            .map_err(|e| format!("policy OID {oid}: {e}"))?,
+        policy_qualifiers: None,
+    }]);
+    Ok(CustomExtension::from_oid_content(
+        &[2, 5, 29, 32],
+        policies.to_der()?,
+    ))
+}
+
+/// Writes one NPKI certificate folder `root/<org>/<user_dir>/<subject>/signCert.der` and
+/// returns the folder.
+pub fn write_npki_folder(root: &Path, user_dir: &str, s: &Subscriber, cert_der: &[u8]) -> Result<PathBuf> {
+    let dir = root.join(&s.org).join(user_dir).join(s.folder_name());
+    std::fs::create_dir_all(&dir)?;
+    std::fs::write(dir.join("signCert.der"), cert_der)?;
+    Ok(dir)
+}
+
+/// The sample NPKI tree: three readable certificates from three CAs (one valid, one
+/// expiring within the warning window, one expired), under `root`. With `broken`, also
+/// the folders a damaged drive shows: a truncated certificate, a file that is not a
+/// certificate, and a folder without signCert.der. Returns the readable folders.
+pub fn sample_npki_tree(root: &Path, broken: bool) -> Result<Vec<PathBuf>> {
+    let mut made = Vec::new();
+    let kica = TestPki::new("KICA")?;
+    let hong = Subscriber::kica_personal("홍길동");
+    let (der, _) = kica.issue(&hong)?;
+    made.push(write_npki_folder(root, "USER", &hong, &der)?);
+
+    let yessign = TestPki::new("yessign")?;
+    let kim = Subscriber {
+        name: "김철수".to_owned(),
+        cn_digits: "0041234567890123456".to_owned(),
+        ous: vec!["woori".to_owned(), "personal4IB".to_owned()],
+        org: "yessign".to_owned(),
+        policy_oid: "1.2.410.200005.1.1.4".to_owned(),
+        starts_in: Duration::days(-355),
+        ends_in: Duration::days(10),
+    };
+    let (der, _) = yessign.issue(&kim)?;
+    // `User`, not `USER`: both occur in the wild.
+    made.push(write_npki_folder(root, "User", &kim, &der)?);
+
+    let crosscert = TestPki::new("CrossCert")?;
+    let company = Subscriber {
+        name: "(주)도장 테스트".to_owned(),
+        cn_digits: "0001234567890".to_owned(),
+        ous: vec!["법인".to_owned()],
+        org: "CrossCert".to_owned(),
+        policy_oid: "1.2.410.200004.5.4.1.2".to_owned(),
+        starts_in: Duration::days(-400),
+        ends_in: Duration::days(-35),
+    };
+    let (der, _) = crosscert.issue(&company)?;
+    made.push(write_npki_folder(root, "USER", &company, &der)?);
+
+    if broken {
+        let (good, _) = kica.issue(&Subscriber::kica_personal("이잘림"))?;
+        let cut = Subscriber::kica_personal("이잘림");
+        write_npki_folder(root, "USER", &cut, &good[..good.len() / 2])?;
+        let garbage = Subscriber::kica_personal("박문서");
+        write_npki_folder(root, "USER", &garbage, b"this is a text file, not a certificate\n")?;
+        let empty = root.join("KICA").join("USER").join(Subscriber::kica_personal("최빈칸").folder_name());
+        std::fs::create_dir_all(empty)?;
+    }
+    Ok(made)
+}
