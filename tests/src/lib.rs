@@ -89,7 +89,10 @@ impl Subscriber {
 fn ca_params(cn: &str, org: &str, now: OffsetDateTime) -> Result<CertificateParams> {
     let mut params = CertificateParams::default();
     let mut dn = DistinguishedName::new();
-    dn.push(DnType::CountryName, DnValue::PrintableString("KR".try_into()?));
+    dn.push(
+        DnType::CountryName,
+        DnValue::PrintableString("KR".try_into()?),
+    );
     dn.push(DnType::OrganizationName, org);
     dn.push(DnType::OrganizationalUnitName, "AccreditedCA");
     dn.push(DnType::CommonName, cn);
@@ -102,7 +105,10 @@ fn ca_params(cn: &str, org: &str, now: OffsetDateTime) -> Result<CertificatePara
 }
 
 fn rsa_key() -> Result<KeyPair> {
-    Ok(KeyPair::generate_rsa_for(&PKCS_RSA_SHA256, RsaKeySize::_2048)?)
+    Ok(KeyPair::generate_rsa_for(
+        &PKCS_RSA_SHA256,
+        RsaKeySize::_2048,
+    )?)
 }
 
 impl TestPki {
@@ -114,11 +120,8 @@ impl TestPki {
             ca_params("Dojang Test RootCA", "Dojang Test", now)?,
             rsa_key()?,
         )?;
-        let issuing = CertifiedIssuer::signed_by(
-            ca_params("Dojang Test CA1", org, now)?,
-            rsa_key()?,
-            &root,
-        )?;
+        let issuing =
+            CertifiedIssuer::signed_by(ca_params("Dojang Test CA1", org, now)?, rsa_key()?, &root)?;
         Ok(TestPki {
             root: TestCa { issuer: root },
             issuing: TestCa { issuer: issuing },
@@ -132,7 +135,10 @@ impl TestPki {
         let key = rsa_key()?;
         let mut params = CertificateParams::default();
         let mut dn = DistinguishedName::new();
-        dn.push(DnType::CountryName, DnValue::PrintableString("kr".try_into()?));
+        dn.push(
+            DnType::CountryName,
+            DnValue::PrintableString("kr".try_into()?),
+        );
         dn.push(DnType::OrganizationName, s.org.as_str());
         // DER order is the reverse of RFC 4514's: least specific OU first.
         let mut ous = s.ous.iter().rev();
@@ -154,7 +160,9 @@ impl TestPki {
         params.not_before = now + s.starts_in;
         params.not_after = now + s.ends_in;
         params.use_authority_key_identifier_extension = true;
-        params.custom_extensions.push(policies_extension(&s.policy_oid)?);
+        params
+            .custom_extensions
+            .push(policies_extension(&s.policy_oid)?);
         let cert = params.signed_by(&key, &self.issuing.issuer)?;
         Ok((cert.der().to_vec(), key.serialize_der()))
     }
@@ -175,7 +183,12 @@ fn policies_extension(oid: &str) -> Result<CustomExtension> {
 
 /// Writes one NPKI certificate folder `root/<org>/<user_dir>/<subject>/signCert.der` and
 /// returns the folder.
-pub fn write_npki_folder(root: &Path, user_dir: &str, s: &Subscriber, cert_der: &[u8]) -> Result<PathBuf> {
+pub fn write_npki_folder(
+    root: &Path,
+    user_dir: &str,
+    s: &Subscriber,
+    cert_der: &[u8],
+) -> Result<PathBuf> {
     let dir = root.join(&s.org).join(user_dir).join(s.folder_name());
     std::fs::create_dir_all(&dir)?;
     std::fs::write(dir.join("signCert.der"), cert_der)?;
@@ -225,8 +238,16 @@ pub fn sample_npki_tree(root: &Path, broken: bool) -> Result<Vec<PathBuf>> {
         let cut = Subscriber::kica_personal("이잘림");
         write_npki_folder(root, "USER", &cut, &good[..good.len() / 2])?;
         let garbage = Subscriber::kica_personal("박문서");
-        write_npki_folder(root, "USER", &garbage, b"this is a text file, not a certificate\n")?;
-        let empty = root.join("KICA").join("USER").join(Subscriber::kica_personal("최빈칸").folder_name());
+        write_npki_folder(
+            root,
+            "USER",
+            &garbage,
+            b"this is a text file, not a certificate\n",
+        )?;
+        let empty = root
+            .join("KICA")
+            .join("USER")
+            .join(Subscriber::kica_personal("최빈칸").folder_name());
         std::fs::create_dir_all(empty)?;
     }
     Ok(made)

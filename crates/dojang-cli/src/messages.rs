@@ -63,7 +63,9 @@ pub fn validity(status: ValidityStatus, days_left: i64, lang: Lang) -> String {
 pub fn error(e: &ErrorInfo, lang: Lang) -> String {
     let template = match (e.code.as_str(), lang) {
         ("certificate-file-unreadable", Lang::Ko) => "인증서 파일을 읽을 수 없습니다: {detail}",
-        ("certificate-file-unreadable", Lang::En) => "the certificate file cannot be read: {detail}",
+        ("certificate-file-unreadable", Lang::En) => {
+            "the certificate file cannot be read: {detail}"
+        }
         ("certificate-truncated", Lang::Ko) => {
             "인증서 파일이 잘려 있습니다. 복사가 끝까지 되지 않았을 수 있습니다."
         }
@@ -104,7 +106,10 @@ mod tests {
             code: "folder-unreadable".into(),
             params: [("detail".to_owned(), "Permission denied".to_owned())].into(),
         };
-        assert_eq!(error(&e, Lang::En), "the folder cannot be opened: Permission denied");
+        assert_eq!(
+            error(&e, Lang::En),
+            "the folder cannot be opened: Permission denied"
+        );
         let unknown = ErrorInfo {
             code: "something-new".into(),
             params: BTreeMap::new(),

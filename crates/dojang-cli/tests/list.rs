@@ -1,5 +1,7 @@
 //! `dojang list` as support staff and scripts use it (brief/interfaces.md).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -7,7 +9,9 @@ use dojang_testkit::sample_npki_tree;
 
 fn dojang(home: &Path, args: &[&str], env_roots: Option<&str>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_dojang"));
-    cmd.args(args).env("HOME", home).env_remove("DOJANG_NPKI_ROOT");
+    cmd.args(args)
+        .env("HOME", home)
+        .env_remove("DOJANG_NPKI_ROOT");
     if let Some(roots) = env_roots {
         cmd.env("DOJANG_NPKI_ROOT", roots);
     }
@@ -21,7 +25,12 @@ fn json_listing_has_the_promised_fields() {
     sample_npki_tree(root.path(), false).unwrap();
     let out = dojang(
         home.path(),
-        &["list", "--json", "--npki-root", root.path().to_str().unwrap()],
+        &[
+            "list",
+            "--json",
+            "--npki-root",
+            root.path().to_str().unwrap(),
+        ],
         None,
     );
     assert!(out.status.success());
@@ -45,20 +54,32 @@ fn json_listing_has_the_promised_fields() {
         "path",
         "fingerprint_sha256",
     ] {
-        assert!(rows.iter().all(|r| r.get(field).is_some()), "missing {field}");
+        assert!(
+            rows.iter().all(|r| r.get(field).is_some()),
+            "missing {field}"
+        );
     }
-    let hong = rows.iter().find(|r| r["common_name"] == "홍길동()0012345678901234").unwrap();
+    let hong = rows
+        .iter()
+        .find(|r| r["common_name"] == "홍길동()0012345678901234")
+        .unwrap();
     assert_eq!(hong["purpose"], "개인 범용");
     assert_eq!(hong["purpose_code"], "personal-general");
     assert_eq!(hong["store"], "npki");
     assert_eq!(hong["ca"], "KICA");
     assert_eq!(hong["id"].as_str().unwrap().len(), 64);
-    assert!(time::OffsetDateTime::parse(
-        hong["not_after"].as_str().unwrap(),
-        &time::format_description::well_known::Rfc3339
-    )
-    .is_ok());
-    assert!(Path::new(hong["path"].as_str().unwrap()).join("signCert.der").is_file());
+    assert!(
+        time::OffsetDateTime::parse(
+            hong["not_after"].as_str().unwrap(),
+            &time::format_description::well_known::Rfc3339
+        )
+        .is_ok()
+    );
+    assert!(
+        Path::new(hong["path"].as_str().unwrap())
+            .join("signCert.der")
+            .is_file()
+    );
 }
 
 #[test]
@@ -76,7 +97,12 @@ fn roots_from_the_environment_are_searched_as_a_path_list() {
     );
     let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(rows.as_array().unwrap().len(), 6);
-    assert!(rows.as_array().unwrap().iter().any(|r| r["purpose"] == "personal, general purpose"));
+    assert!(
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["purpose"] == "personal, general purpose")
+    );
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! damaged folders a real drive shows, and checked against OpenSSL's reading of the same
 //! files.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly
+
 use std::path::Path;
 use std::process::Command;
 
@@ -28,9 +30,10 @@ fn sample_tree_lists_every_certificate_and_every_damaged_folder() {
         .iter()
         .map(|c| c.certificate.owner.as_str())
         .collect();
-    assert_eq!(owners, ["(주)도장 테스트", "김철수", "홍길동"]);
+    // Expired certificates come last.
+    assert_eq!(owners, ["김철수", "홍길동", "(주)도장 테스트"]);
 
-    let hong = &list.certificates[2].certificate;
+    let hong = &list.certificates[1].certificate;
     assert_eq!(hong.purpose, Purpose::PersonalGeneral);
     assert_eq!(hong.policy_oid.as_deref(), Some("1.2.410.200004.5.2.1.2"));
     assert_eq!(hong.ca, "KICA");
@@ -38,14 +41,17 @@ fn sample_tree_lists_every_certificate_and_every_damaged_folder() {
     assert_eq!(hong.status, ValidityStatus::Valid);
     assert!((363..=365).contains(&hong.days_left), "{}", hong.days_left);
     assert_eq!(hong.key_algorithm, "RSA 2048");
-    assert!(hong.subject.starts_with("CN=홍길동()0012345678901234,OU=RA센터,OU=KICA,O=KICA,C=kr"));
+    assert!(
+        hong.subject
+            .starts_with("CN=홍길동()0012345678901234,OU=RA센터,OU=KICA,O=KICA,C=kr")
+    );
 
-    let kim = &list.certificates[1].certificate;
+    let kim = &list.certificates[0].certificate;
     assert_eq!(kim.status, ValidityStatus::ExpiringSoon);
     assert_eq!(kim.purpose, Purpose::PersonalRestricted);
     assert_eq!(kim.ca, "yessign");
 
-    let company = &list.certificates[0].certificate;
+    let company = &list.certificates[2].certificate;
     assert_eq!(company.status, ValidityStatus::Expired);
     assert!(company.days_left < -30);
     assert_eq!(company.purpose, Purpose::CorporateGeneral);
@@ -105,7 +111,12 @@ fn the_platform_root_under_home_is_discovered_and_duplicates_are_dropped() {
     // The platform root is found through HOME; changing HOME in this process would race
     // the other tests, so a child process (this test binary) runs the check.
     let out = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "discover_child", "--nocapture", "--include-ignored"])
+        .args([
+            "--exact",
+            "discover_child",
+            "--nocapture",
+            "--include-ignored",
+        ])
         .env("HOME", home.path())
         .env("DOJANG_EXPECT_ROOT", &npki)
         .output()
@@ -126,7 +137,7 @@ fn discover_child() {
     };
     let expected = std::path::PathBuf::from(expected);
     // The same folder named again as an extra root is searched once.
-    let roots = NpkiRoot::discover(&[expected.clone()]);
+    let roots = NpkiRoot::discover(std::slice::from_ref(&expected));
     let matching: Vec<_> = roots.iter().filter(|r| r.path == expected).collect();
     assert_eq!(matching.len(), 1, "{roots:?}");
     assert_eq!(matching[0].kind, RootKind::Disk);
@@ -139,7 +150,11 @@ fn openssl(args: &[&str], input: &Path) -> String {
         .arg(input)
         .output()
         .expect("openssl runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -155,7 +170,10 @@ fn fingerprint_serial_dates_and_subject_agree_with_openssl() {
 
     let base = ["x509", "-inform", "DER", "-noout"];
     let fp = openssl(&[&base[..], &["-fingerprint", "-sha256"]].concat(), &file);
-    assert_eq!(fp.trim().split('=').nth(1).unwrap(), ours.fingerprint_sha256);
+    assert_eq!(
+        fp.trim().split('=').nth(1).unwrap(),
+        ours.fingerprint_sha256
+    );
     let serial = openssl(&[&base[..], &["-serial"]].concat(), &file);
     assert_eq!(
         serial.trim().trim_start_matches("serial=").to_lowercase(),
@@ -171,6 +189,8 @@ fn fingerprint_serial_dates_and_subject_agree_with_openssl() {
     let format = time::macros::format_description!(
         "[month repr:short] [day padding:space] [hour]:[minute]:[second] [year] GMT"
     );
-    let parsed = time::PrimitiveDateTime::parse(end, format).unwrap().assume_utc();
+    let parsed = time::PrimitiveDateTime::parse(end, format)
+        .unwrap()
+        .assume_utc();
     assert_eq!(parsed, ours.not_after);
 }

@@ -8,7 +8,7 @@ import type { UnreadableEntry } from "./UnreadableEntry";
  */
 export type CertificateList = { 
 /**
- * Certificates that were read, sorted by owner, then expiry.
+ * Certificates that were read: usable ones first, then by owner and expiry.
  */
 certificates: Array<ListedCertificate>, 
 /**

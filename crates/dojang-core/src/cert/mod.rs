@@ -8,12 +8,12 @@ pub mod policy;
 use std::fmt::Write as _;
 use std::path::Path;
 
+use ::time::OffsetDateTime;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use ::time::OffsetDateTime;
 use ts_rs::TS;
-use x509_parser::prelude::*;
 use x509_parser::oid_registry;
+use x509_parser::prelude::*;
 use x509_parser::public_key::PublicKey;
 
 pub use policy::Purpose;
@@ -183,10 +183,9 @@ fn first_policy_oid(cert: &X509Certificate<'_>) -> Option<String> {
     cert.extensions()
         .iter()
         .find_map(|ext| match ext.parsed_extension() {
-            ParsedExtension::CertificatePolicies(policies) => policies
-                .iter()
-                .next()
-                .map(|p| p.policy_id.to_id_string()),
+            ParsedExtension::CertificatePolicies(policies) => {
+                policies.iter().next().map(|p| p.policy_id.to_id_string())
+            }
             _ => None,
         })
 }

@@ -12,7 +12,7 @@ use time::OffsetDateTime;
 use ts_rs::TS;
 
 use crate::ErrorInfo;
-use crate::cert::CertificateSummary;
+use crate::cert::{CertificateSummary, ValidityStatus};
 
 pub use npki_dir::{NpkiRoot, RootKind};
 
@@ -60,7 +60,7 @@ pub struct UnreadableEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct CertificateList {
-    /// Certificates that were read, sorted by owner, then expiry.
+    /// Certificates that were read: usable ones first, then by owner and expiry.
     pub certificates: Vec<ListedCertificate>,
     /// Folders and files that could not be read.
     pub unreadable: Vec<UnreadableEntry>,
@@ -78,12 +78,17 @@ pub fn list_certificates(roots: &[NpkiRoot], now: OffsetDateTime) -> Certificate
     for root in roots {
         npki_dir::scan_root(root, now, &mut list);
     }
+    // Usable certificates first; expired ones, which a user can only renew or delete, last.
     list.certificates.sort_by(|a, b| {
-        (&a.certificate.owner, a.certificate.not_after, &a.path).cmp(&(
-            &b.certificate.owner,
-            b.certificate.not_after,
-            &b.path,
-        ))
+        let key = |c: &ListedCertificate| {
+            (
+                c.certificate.status == ValidityStatus::Expired,
+                c.certificate.owner.clone(),
+                c.certificate.not_after,
+                c.path.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
     });
     list
 }

@@ -1,0 +1,178 @@
+//! The real app window under test: an X server (Xvfb, started here when there is no
+//! display), tauri-driver with WebKitWebDriver, and the debug build of `dojang-app`.
+
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+
+/// The directory holding the workspace's binaries (next to this test's `deps/`).
+pub fn bin_dir() -> PathBuf {
+    let exe = std::env::current_exe().expect("test binary path");
+    exe.parent()
+        .and_then(Path::parent)
+        .expect("target/<profile>/deps/<test>")
+        .to_owned()
+}
+
+/// The app binary; the README's test command builds it before the tests run.
+pub fn app_binary() -> PathBuf {
+    let app = bin_dir().join(format!("dojang-app{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        app.is_file(),
+        "{} is missing: build the workspace first (cargo build --workspace)",
+        app.display()
+    );
+    app
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
+
+/// A process stopped with SIGTERM when dropped (tauri-driver then stops WebKitWebDriver;
+/// SIGKILL would orphan it).
+struct Terminated(Child);
+
+impl Drop for Terminated {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A running app window driven over WebDriver.
+pub struct AppWindow {
+    pub client: Client,
+    driver: Terminated,
+    xvfb: Option<Terminated>,
+    pub display: String,
+}
+
+impl AppWindow {
+    /// Starts the app with the given environment (HOME, DOJANG_NPKI_ROOT, …) and connects.
+    pub async fn start(env: &[(&str, &Path)]) -> AppWindow {
+        let (display, xvfb) = match std::env::var("DISPLAY") {
+            Ok(d) if !d.is_empty() => (d, None),
+            _ => {
+                let mut child = Command::new("Xvfb")
+                    .args([
+                        "-displayfd",
+                        "1",
+                        "-screen",
+                        "0",
+                        "1280x800x24",
+                        "-nolisten",
+                        "tcp",
+                    ])
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .expect("Xvfb (apt package xvfb) is installed");
+                let mut line = String::new();
+                BufReader::new(child.stdout.take().expect("piped"))
+                    .read_line(&mut line)
+                    .expect("Xvfb prints its display number");
+                (format!(":{}", line.trim()), Some(Terminated(child)))
+            }
+        };
+        let port = free_port();
+        let native_port = free_port();
+        let driver = std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into());
+        let mut cmd = Command::new(driver);
+        cmd.args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+        ])
+        .env("DISPLAY", &display)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let driver = Terminated(
+            cmd.spawn()
+                .expect("tauri-driver is installed (cargo install tauri-driver --version '^2')"),
+        );
+
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), "wry".into());
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app_binary() }),
+        );
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let client = loop {
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(c) => break c,
+                Err(e) if Instant::now() > deadline => panic!("no WebDriver session: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(250)).await,
+            }
+        };
+        AppWindow {
+            client,
+            driver,
+            xvfb,
+            display,
+        }
+    }
+
+    /// Waits for the elements matching a CSS selector and returns their texts.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let elements = self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap_or_default();
+        let mut texts = Vec::new();
+        for e in elements {
+            texts.push(e.text().await.unwrap_or_default());
+        }
+        texts
+    }
+
+    /// Waits up to 20 s until at least `n` elements match.
+    pub async fn wait_for(&self, css: &str, n: usize) -> Vec<String> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let texts = self.texts(css).await;
+            if texts.len() >= n || Instant::now() > deadline {
+                return texts;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    /// Ends the WebDriver session (closing the window) and stops the driver.
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+        drop(self.driver);
+        drop(self.xvfb);
+    }
+}

@@ -1,0 +1,54 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/** The vite dev server that serves the test harness. */
+const HARNESS_PORT = 5179;
+/** `vite preview` of the production build, served under the app's CSP. */
+const PREVIEW_PORT = 5180;
+
+export default defineConfig({
+  testDir: './tests/browser',
+  reporter: 'list',
+  // Two cores: one browser at a time keeps the machine responsive.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL: `http://127.0.0.1:${HARNESS_PORT}`,
+    viewport: { width: 1040, height: 720 },
+    locale: 'ko-KR',
+    timezoneId: 'Asia/Seoul',
+    colorScheme: 'light',
+    // Debian's Chromium: Playwright never downloads a browser of its own.
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: `npx vite --host 127.0.0.1 --port ${HARNESS_PORT} --strictPort`,
+      url: `http://127.0.0.1:${HARNESS_PORT}/test/harness.html`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `npx vite build --logLevel warn --outDir .preview-dist && npx vite preview --outDir .preview-dist --host 127.0.0.1 --port ${PREVIEW_PORT} --strictPort`,
+      url: `http://127.0.0.1:${PREVIEW_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+  ],
+});

@@ -1,0 +1,75 @@
+import { useId } from 'react';
+
+import type { ListedCertificate } from '../bindings/ListedCertificate';
+import { useI18n } from '../i18n/context';
+import { validityText } from '../validity';
+import { PathText, PlaceLabel } from './PlaceLabel';
+import { ValidityBadge } from './ValidityBadge';
+
+/** One certificate: who it belongs to, what it is for, until when, and where it is. */
+export function CertificateCard({ certificate }: { certificate: ListedCertificate }) {
+  const { t, message, formatDate } = useI18n();
+  const headingId = useId();
+  const validity = validityText(
+    t,
+    certificate.status,
+    certificate.days_left,
+    formatDate(certificate.not_before),
+  );
+  const purposeKey = `purpose.${certificate.purpose}` as const;
+
+  return (
+    <li
+      className={`card certificate certificate--${certificate.status}`}
+      data-testid="certificate-row"
+      data-status={certificate.status}
+    >
+      <article aria-labelledby={headingId}>
+        <header className="certificate__head">
+          <div className="certificate__who">
+            <h3 id={headingId} className="certificate__owner" data-testid="owner">
+              {certificate.owner}
+            </h3>
+            <p className="certificate__purpose" data-testid="purpose">
+              <span className="visually-hidden">{t('certificate.purpose')}: </span>
+              {message(purposeKey)}
+            </p>
+          </div>
+          <ValidityBadge status={certificate.status} label={validity.label} />
+        </header>
+
+        <dl className="facts">
+          <div className="fact fact--expiry">
+            <dt>{t('certificate.expiry')}</dt>
+            <dd className="expiry" data-testid="expiry">
+              <time dateTime={certificate.not_after}>{formatDate(certificate.not_after)}</time>
+              {validity.remaining !== null && (
+                <>
+                  <span className="visually-hidden">, </span>
+                  <span className="remaining" data-testid="remaining">
+                    {validity.remaining}
+                  </span>
+                </>
+              )}
+            </dd>
+          </div>
+          <div className="fact">
+            <dt>{t('certificate.ca')}</dt>
+            <dd data-testid="ca">{certificate.ca}</dd>
+          </div>
+          <div className="fact">
+            <dt>{t('certificate.key')}</dt>
+            <dd data-testid="key-algorithm">{certificate.key_algorithm}</dd>
+          </div>
+          <div className="fact fact--wide">
+            <dt>{t('certificate.location')}</dt>
+            <dd className="location">
+              <PlaceLabel root={certificate.location} />
+              {certificate.path !== null && <PathText path={certificate.path} />}
+            </dd>
+          </div>
+        </dl>
+      </article>
+    </li>
+  );
+}

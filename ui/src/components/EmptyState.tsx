@@ -1,0 +1,44 @@
+import { useId } from 'react';
+
+import type { NpkiRoot } from '../bindings/NpkiRoot';
+import { useI18n } from '../i18n/context';
+import { FolderIcon } from './icons';
+import { PathText, PlaceLabel } from './PlaceLabel';
+
+/** No certificate yet: what one is, how a newcomer gets one, and where we looked. */
+export function EmptyState({ searchedRoots }: { searchedRoots: NpkiRoot[] }) {
+  const { t } = useI18n();
+  const headingId = useId();
+
+  return (
+    <section className="card empty" aria-labelledby={headingId} data-testid="empty-state">
+      <div className="empty__illustration">
+        <FolderIcon />
+      </div>
+      <h2 id={headingId} className="empty__heading">
+        {t('empty.heading')}
+      </h2>
+      <p className="empty__lead">{t('empty.whatIs')}</p>
+
+      <h3 className="empty__subheading">{t('empty.howToGetHeading')}</h3>
+      <p>{t('empty.howToGet')}</p>
+
+      <h3 className="empty__subheading">{t('empty.copyHeading')}</h3>
+      <p>{t('empty.copy')}</p>
+
+      <h3 className="empty__subheading">{t('empty.searchedHeading')}</h3>
+      {searchedRoots.length === 0 ? (
+        <p className="section__note">{t('empty.searchedNone')}</p>
+      ) : (
+        <ul className="searched" data-testid="searched-roots">
+          {searchedRoots.map((root) => (
+            <li key={root.path} className="searched__item">
+              <PlaceLabel root={root} />
+              <PathText path={root.path} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

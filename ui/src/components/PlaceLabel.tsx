@@ -1,0 +1,26 @@
+import type { NpkiRoot } from '../bindings/NpkiRoot';
+import { useI18n } from '../i18n/context';
+import { placeKey } from '../places';
+import { ComputerIcon, FolderIcon, UsbIcon } from './icons';
+
+/** Where a folder is, in words with a matching icon: "이 컴퓨터", "이동식 디스크", "지정한 폴더". */
+export function PlaceLabel({ root }: { root: NpkiRoot | null }) {
+  const { message } = useI18n();
+  const icon =
+    root?.kind === 'removable' ? <UsbIcon /> : root?.kind === 'disk' ? <ComputerIcon /> : <FolderIcon />;
+  return (
+    <span className="place" data-testid="place">
+      {icon}
+      {message(placeKey(root))}
+    </span>
+  );
+}
+
+/** A file-system path: muted, selectable, wrapping anywhere, never translated. */
+export function PathText({ path }: { path: string }) {
+  return (
+    <span className="path" translate="no" data-testid="path">
+      {path}
+    </span>
+  );
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+
+import { toErrorInfo } from './api';
+import { describeError } from './errors';
+
+describe('describeError', () => {
+  it('turns a known code into its sentence and keeps its parameters', () => {
+    const error = {
+      code: 'certificate-file-unreadable',
+      params: { path: 'E:\\NPKI\\yessign\\USER\\signCert.der', detail: 'Access is denied. (os error 5)' },
+    };
+    expect(describeError('ko', error)).toEqual({
+      text: '인증서 파일을 열 수 없습니다. 다른 프로그램이 사용 중이거나 읽기 권한이 없을 수 있습니다.',
+      path: 'E:\\NPKI\\yessign\\USER\\signCert.der',
+      detail: 'Access is denied. (os error 5)',
+      code: 'certificate-file-unreadable',
+    });
+    expect(describeError('en', error).text).toBe(
+      'The certificate file could not be opened. Another program may be using it, or you may not have permission to read it.',
+    );
+  });
+
+  it('gives the Korean sentence for a truncated certificate', () => {
+    const described = describeError('ko', { code: 'certificate-truncated', params: { path: '/x' } });
+    expect(described.text).toBe('인증서 파일이 잘려 있습니다. 복사가 끝까지 되지 않았을 수 있습니다.');
+    expect(described.path).toBe('/x');
+    expect(described.detail).toBeNull();
+  });
+
+  it('still says something, with the code, for an unknown code', () => {
+    const error = { code: 'pin-locked', params: { detail: 'too many tries' } };
+    expect(describeError('ko', error).text).toBe('알 수 없는 문제가 생겼습니다. (오류 코드: pin-locked)');
+    expect(describeError('en', error).text).toBe('An unknown problem occurred. (Error code: pin-locked)');
+    expect(describeError('en', error).detail).toBe('too many tries');
+  });
+
+  it('does not mistake a label key for a code', () => {
+    expect(describeError('en', { code: 'where', params: {} }).text).toBe(
+      'An unknown problem occurred. (Error code: where)',
+    );
+  });
+});
+
+describe('toErrorInfo', () => {
+  it('keeps a backend error as it is', () => {
+    expect(toErrorInfo({ code: 'internal', params: { detail: 'x' } })).toEqual({
+      code: 'internal',
+      params: { detail: 'x' },
+    });
+  });
+
+  it('accepts a backend error without params', () => {
+    expect(toErrorInfo({ code: 'folder-unreadable' })).toEqual({ code: 'folder-unreadable', params: {} });
+  });
+
+  it('turns anything else into an internal error carrying its text', () => {
+    expect(toErrorInfo(new TypeError('bridge gone'))).toEqual({
+      code: 'internal',
+      params: { detail: 'bridge gone' },
+    });
+    expect(toErrorInfo('command list_certificates not found')).toEqual({
+      code: 'internal',
+      params: { detail: 'command list_certificates not found' },
+    });
+    expect(toErrorInfo(undefined)).toEqual({ code: 'internal', params: { detail: 'undefined' } });
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+
+import type { Purpose } from '../bindings/Purpose';
+import type { ValidityStatus } from '../bindings/ValidityStatus';
+import {
+  catalogs,
+  interpolate,
+  isMessageKey,
+  LANGUAGES,
+  placeholdersIn,
+  translator,
+} from './catalog';
+import { ko } from './ko';
+
+const koKeys = Object.keys(ko).sort();
+
+describe('message catalogs', () => {
+  it.each(LANGUAGES)('%s has exactly the Korean keys', (lang) => {
+    expect(Object.keys(catalogs[lang]).sort()).toEqual(koKeys);
+  });
+
+  it.each(LANGUAGES)('%s uses the same placeholders as Korean for every key', (lang) => {
+    const mismatches = koKeys.filter((key) => {
+      const expected = new Set(placeholdersIn(ko[key as keyof typeof ko]));
+      const actual = new Set(placeholdersIn(catalogs[lang][key as keyof typeof ko]));
+      return expected.size !== actual.size || [...expected].some((name) => !actual.has(name));
+    });
+    expect(mismatches).toEqual([]);
+  });
+
+  it.each(LANGUAGES)('%s has no empty message and no stray braces', (lang) => {
+    for (const [key, text] of Object.entries(catalogs[lang])) {
+      expect(text.trim(), key).not.toBe('');
+      const unbalanced = text.replace(/\{[A-Za-z0-9_]+\}/g, '').match(/[{}]/);
+      expect(unbalanced, key).toBeNull();
+    }
+  });
+
+  it('labels every purpose and every validity status', () => {
+    const purposes: Purpose[] = [
+      'personal-general',
+      'corporate-general',
+      'personal-banking',
+      'personal-securities',
+      'personal-card',
+      'personal-restricted',
+      'corporate-restricted',
+      'corporate-banking',
+      'tax-invoice',
+      'unknown',
+    ];
+    const statuses: ValidityStatus[] = ['valid', 'expiring-soon', 'expired', 'not-yet-valid'];
+    for (const purpose of purposes) {
+      expect(isMessageKey(`purpose.${purpose}`), purpose).toBe(true);
+    }
+    for (const status of statuses) {
+      expect(isMessageKey(`validity.${status}`), status).toBe(true);
+    }
+  });
+
+  it('labels every error code the backend has', () => {
+    const codes = [
+      'certificate-file-unreadable',
+      'certificate-truncated',
+      'not-a-certificate',
+      'npki-certificate-missing',
+      'npki-root-not-found',
+      'folder-unreadable',
+      'internal',
+    ];
+    for (const code of codes) {
+      expect(isMessageKey(`error.${code}`), code).toBe(true);
+    }
+  });
+
+  it('gives the purposes their Korean names', () => {
+    const t = translator('ko');
+    expect(t('purpose.personal-general')).toBe('개인 범용');
+    expect(t('purpose.personal-banking')).toBe('개인 용도제한 (은행·보험)');
+    expect(t('purpose.tax-invoice')).toBe('전자세금계산서');
+  });
+});
+
+describe('interpolate', () => {
+  it('fills placeholders, repeatedly and with numbers', () => {
+    expect(interpolate('{a} and {b} and {a}', { a: 'x', b: 2 })).toBe('x and 2 and x');
+  });
+
+  it('leaves a placeholder without a value visible', () => {
+    expect(interpolate('{days}일 남음', {})).toBe('{days}일 남음');
+  });
+
+  it('does not read inherited properties as values', () => {
+    expect(interpolate('{toString}', {})).toBe('{toString}');
+  });
+
+  it('is what t() does', () => {
+    expect(translator('ko')('validity.daysLeft', { days: 12 })).toBe('12일 남음');
+    expect(translator('en')('validity.daysLeft', { days: 12 })).toBe('12 days left');
+  });
+});

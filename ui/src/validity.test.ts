@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+
+import { formatDate } from './format';
+import { translator } from './i18n/catalog';
+import { validityText } from './validity';
+
+const ko = translator('ko');
+const en = translator('en');
+
+describe('validityText', () => {
+  it('valid: the status and the days left', () => {
+    expect(validityText(ko, 'valid', 412, '')).toEqual({ label: '사용 가능', remaining: '412일 남음' });
+    expect(validityText(en, 'valid', 412, '')).toEqual({ label: 'Valid', remaining: '412 days left' });
+  });
+
+  it('expiring soon: a warning in words, and the days left', () => {
+    expect(validityText(ko, 'expiring-soon', 12, '')).toEqual({
+      label: '곧 만료',
+      remaining: '12일 남음',
+    });
+    expect(validityText(en, 'expiring-soon', 12, '')).toEqual({
+      label: 'Expires soon',
+      remaining: '12 days left',
+    });
+  });
+
+  it('expiring soon: one day, and the last day', () => {
+    expect(validityText(en, 'expiring-soon', 1, '').remaining).toBe('1 day left');
+    expect(validityText(ko, 'expiring-soon', 1, '').remaining).toBe('1일 남음');
+    expect(validityText(ko, 'expiring-soon', 0, '').remaining).toBe('오늘 만료');
+    expect(validityText(en, 'expiring-soon', 0, '').remaining).toBe('Expires today');
+  });
+
+  it('expired: how long ago, and nothing left', () => {
+    expect(validityText(ko, 'expired', -45, '')).toEqual({
+      label: '만료됨 (45일 지남)',
+      remaining: null,
+    });
+    expect(validityText(en, 'expired', -45, '')).toEqual({
+      label: 'Expired (45 days ago)',
+      remaining: null,
+    });
+    expect(validityText(en, 'expired', -1, '').label).toBe('Expired (1 day ago)');
+    expect(validityText(ko, 'expired', 0, '').label).toBe('만료됨 (오늘)');
+  });
+
+  it('not yet valid: from when it can be used', () => {
+    const from = formatDate('2027-01-04T15:00:00Z', 'ko', 'Asia/Seoul');
+    expect(validityText(ko, 'not-yet-valid', 400, from)).toEqual({
+      label: '아직 사용 전',
+      remaining: '2027년 1월 5일부터 사용 가능',
+    });
+    const fromEn = formatDate('2027-01-04T15:00:00Z', 'en', 'Asia/Seoul');
+    expect(validityText(en, 'not-yet-valid', 400, fromEn).remaining).toBe(
+      'Usable from January 5, 2027',
+    );
+  });
+});
+
+describe('formatDate', () => {
+  it('shows the date only, in the language and time zone', () => {
+    expect(formatDate('2027-03-15T14:59:59Z', 'ko', 'Asia/Seoul')).toBe('2027년 3월 15일');
+    expect(formatDate('2027-03-15T14:59:59Z', 'en', 'Asia/Seoul')).toBe('March 15, 2027');
+    expect(formatDate('2027-03-15T15:00:00Z', 'ko', 'Asia/Seoul')).toBe('2027년 3월 16일');
+  });
+
+  it('shows an unparsable value as it came', () => {
+    expect(formatDate('not a date', 'ko')).toBe('not a date');
+  });
+});

@@ -1,0 +1,55 @@
+import type { ValidityStatus } from './bindings/ValidityStatus';
+import type { Translate } from './i18n/catalog';
+
+/** How a certificate's standing in time reads to a person. */
+export interface ValidityText {
+  /** The status, never by colour alone: "사용 가능", "곧 만료", "만료됨 (45일 지남)". */
+  label: string;
+  /** What is left, shown next to the expiry date: "12일 남음"; none once expired. */
+  remaining: string | null;
+}
+
+/**
+ * The words for a certificate's validity.
+ *
+ * @param daysLeft whole days until expiry as the backend counted them (negative once expired)
+ * @param usableFrom the start of validity, already formatted, for not-yet-valid ones
+ */
+export function validityText(
+  t: Translate,
+  status: ValidityStatus,
+  daysLeft: number,
+  usableFrom: string,
+): ValidityText {
+  switch (status) {
+    case 'valid':
+      return { label: t('validity.valid'), remaining: daysLeftText(t, daysLeft) };
+    case 'expiring-soon':
+      return { label: t('validity.expiring-soon'), remaining: daysLeftText(t, daysLeft) };
+    case 'expired': {
+      const ago = Math.max(0, -daysLeft);
+      const label =
+        ago === 0
+          ? t('validity.expiredToday')
+          : ago === 1
+            ? t('validity.expiredOneDay')
+            : t('validity.expired', { days: ago });
+      return { label, remaining: null };
+    }
+    case 'not-yet-valid':
+      return {
+        label: t('validity.not-yet-valid'),
+        remaining: t('validity.usableFrom', { date: usableFrom }),
+      };
+  }
+}
+
+function daysLeftText(t: Translate, daysLeft: number): string {
+  if (daysLeft <= 0) {
+    return t('validity.lastDay');
+  }
+  if (daysLeft === 1) {
+    return t('validity.oneDayLeft');
+  }
+  return t('validity.daysLeft', { days: daysLeft });
+}
