@@ -61,7 +61,7 @@ step ui-lint check npm --prefix ui run --silent lint
 step ui-build check npm --prefix ui run --silent build
 step clippy check cargo clippy --workspace --all-targets --locked -- -D warnings
 step cargo-build check cargo build --workspace --all-targets --locked
-step cargo-test cargo cargo test --workspace --locked --no-fail-fast
+step cargo-test cargo scripts/with-keyring.sh cargo test --workspace --locked --no-fail-fast
 step bindings-unchanged check bindings_unchanged
 step ui-unit vitest npm --prefix ui run --silent test
 step ui-browser playwright npm --prefix ui run --silent test:browser

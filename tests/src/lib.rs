@@ -4,12 +4,17 @@
 //! out as NPKI folders. The `dojang-fixtures` binary exposes the same to scripts.
 #![forbid(unsafe_code)]
 
+pub use rcgen::RsaKeySize;
+
+pub mod identity;
+pub mod npki_key;
+
 use std::path::{Path, PathBuf};
 
 use der::Encode;
 use rcgen::{
     BasicConstraints, CertificateParams, CertifiedIssuer, CustomExtension, DistinguishedName,
-    DnType, DnValue, IsCa, KeyPair, KeyUsagePurpose, PKCS_RSA_SHA256, RsaKeySize,
+    DnType, DnValue, IsCa, KeyPair, KeyUsagePurpose, PKCS_RSA_SHA256,
 };
 use time::{Duration, OffsetDateTime};
 use x509_cert::ext::pkix::CertificatePolicies;
@@ -60,6 +65,30 @@ pub struct Subscriber {
     pub starts_in: Duration,
     /// Validity end, relative to now.
     pub ends_in: Duration,
+    /// The ID number and randomNum bound into the certificate's VID (identifyData);
+    /// the key then carries the randomNum.
+    pub identity: Option<identity::Identity>,
+}
+
+/// The certificate password of every key the fixture tool writes (it keeps the rules).
+pub const SAMPLE_PASSWORD: &str = "sample!2580";
+
+/// The resident registration number the sample certificates are bound to (a made-up,
+/// well-formed one).
+pub const SAMPLE_ID_NUMBER: &str = "9001011234567";
+
+/// A randomNum for fixtures: unpredictable enough for tests (hash of the name and the
+/// clock), never used for anything real.
+pub fn fixture_random_num(seed: &str) -> [u8; 20] {
+    use sha2::Digest;
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    let digest = sha2::Sha256::digest(format!("{seed}{nanos}").as_bytes());
+    let mut out = [0u8; 20];
+    out.copy_from_slice(&digest[..20]);
+    out
 }
 
 impl Subscriber {
@@ -73,6 +102,10 @@ impl Subscriber {
             policy_oid: "1.2.410.200004.5.2.1.2".to_owned(),
             starts_in: Duration::days(-1),
             ends_in: Duration::days(365),
+            identity: Some(identity::Identity {
+                id_number: SAMPLE_ID_NUMBER.to_owned(),
+                random_num: fixture_random_num(name),
+            }),
         }
     }
 
@@ -129,10 +162,18 @@ impl TestPki {
     }
 
     /// Issues a subscriber certificate (DER) with a fresh RSA-2048 key, which is returned
-    /// too (PKCS#8 DER).
+    /// too (PKCS#8 DER, with the randomNum attribute when the subscriber has an identity).
     pub fn issue(&self, s: &Subscriber) -> Result<(Vec<u8>, Vec<u8>)> {
+        self.issue_with_key(s, rsa_key()?)
+    }
+
+    /// Like [`TestPki::issue`] with an RSA key of the given size (e.g. 4096 bits).
+    pub fn issue_rsa(&self, s: &Subscriber, size: RsaKeySize) -> Result<(Vec<u8>, Vec<u8>)> {
+        self.issue_with_key(s, KeyPair::generate_rsa_for(&PKCS_RSA_SHA256, size)?)
+    }
+
+    fn issue_with_key(&self, s: &Subscriber, key: KeyPair) -> Result<(Vec<u8>, Vec<u8>)> {
         let now = OffsetDateTime::now_utc();
-        let key = rsa_key()?;
         let mut params = CertificateParams::default();
         let mut dn = DistinguishedName::new();
         dn.push(
@@ -163,8 +204,15 @@ impl TestPki {
         params
             .custom_extensions
             .push(policies_extension(&s.policy_oid)?);
+        let mut pkcs8 = key.serialize_der();
+        if let Some(id) = &s.identity {
+            params
+                .custom_extensions
+                .push(identity::identify_data_extension(&s.name, id)?);
+            pkcs8 = identity::with_random_num(&pkcs8, &id.random_num)?;
+        }
         let cert = params.signed_by(&key, &self.issuing.issuer)?;
-        Ok((cert.der().to_vec(), key.serialize_der()))
+        Ok((cert.der().to_vec(), pkcs8))
     }
 }
 
@@ -195,7 +243,24 @@ pub fn write_npki_folder(
     Ok(dir)
 }
 
-/// The sample NPKI tree: three readable certificates from three CAs (one valid, one
+/// Writes a whole NPKI certificate folder: signCert.der and signPri.key (variant A under
+/// `password`, made by the fixture tool's own path through OpenSSL's SEED).
+pub fn write_npki_certificate(
+    root: &Path,
+    user_dir: &str,
+    s: &Subscriber,
+    cert_der: &[u8],
+    pkcs8: &[u8],
+    password: &str,
+) -> Result<PathBuf> {
+    let dir = write_npki_folder(root, user_dir, s, cert_der)?;
+    let salt: [u8; 8] = fixture_random_num(&s.name)[..8].try_into()?;
+    let key_file = npki_key::npki_key_file(pkcs8, password, npki_key::Variant::A, salt, 2048)?;
+    std::fs::write(dir.join("signPri.key"), key_file)?;
+    Ok(dir)
+}
+
+/// The sample NPKI tree (keys under [`SAMPLE_PASSWORD`]): three readable certificates from three CAs (one valid, one
 /// expiring within the warning window, one expired), under `root`. With `broken`, also
 /// the folders a damaged drive shows: a truncated certificate, a file that is not a
 /// certificate, and a folder without signCert.der. Returns the readable folders.
@@ -203,8 +268,15 @@ pub fn sample_npki_tree(root: &Path, broken: bool) -> Result<Vec<PathBuf>> {
     let mut made = Vec::new();
     let kica = TestPki::new("KICA")?;
     let hong = Subscriber::kica_personal("홍길동");
-    let (der, _) = kica.issue(&hong)?;
-    made.push(write_npki_folder(root, "USER", &hong, &der)?);
+    let (der, key) = kica.issue(&hong)?;
+    made.push(write_npki_certificate(
+        root,
+        "USER",
+        &hong,
+        &der,
+        &key,
+        SAMPLE_PASSWORD,
+    )?);
 
     let yessign = TestPki::new("yessign")?;
     let kim = Subscriber {
@@ -215,10 +287,18 @@ pub fn sample_npki_tree(root: &Path, broken: bool) -> Result<Vec<PathBuf>> {
         policy_oid: "1.2.410.200005.1.1.4".to_owned(),
         starts_in: Duration::days(-355),
         ends_in: Duration::days(10),
+        identity: None,
     };
-    let (der, _) = yessign.issue(&kim)?;
+    let (der, key) = yessign.issue(&kim)?;
     // `User`, not `USER`: both occur in the wild.
-    made.push(write_npki_folder(root, "User", &kim, &der)?);
+    made.push(write_npki_certificate(
+        root,
+        "User",
+        &kim,
+        &der,
+        &key,
+        SAMPLE_PASSWORD,
+    )?);
 
     let crosscert = TestPki::new("CrossCert")?;
     let company = Subscriber {
@@ -229,9 +309,17 @@ pub fn sample_npki_tree(root: &Path, broken: bool) -> Result<Vec<PathBuf>> {
         policy_oid: "1.2.410.200004.5.4.1.2".to_owned(),
         starts_in: Duration::days(-400),
         ends_in: Duration::days(-35),
+        identity: None,
     };
-    let (der, _) = crosscert.issue(&company)?;
-    made.push(write_npki_folder(root, "USER", &company, &der)?);
+    let (der, key) = crosscert.issue(&company)?;
+    made.push(write_npki_certificate(
+        root,
+        "USER",
+        &company,
+        &der,
+        &key,
+        SAMPLE_PASSWORD,
+    )?);
 
     if broken {
         let (good, _) = kica.issue(&Subscriber::kica_personal("이잘림"))?;

@@ -2,22 +2,22 @@
 //! tests. The command line is a promise (brief/interfaces.md).
 #![forbid(unsafe_code)]
 
+mod context;
+mod custody;
+mod list;
 mod messages;
 
-use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use dojang_core::store::{self, NpkiRoot};
+use dojang_core::ErrorInfo;
 use messages::Lang;
-use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 
 /// Dojang (도장): your 공동인증서 (joint certificates), without the plug-ins.
 #[derive(Parser)]
 #[command(name = "dojang", version, about)]
-struct Cli {
+pub struct Cli {
     /// Print machine-readable JSON instead of text.
     #[arg(long, global = true)]
     json: bool,
@@ -28,6 +28,12 @@ struct Cli {
     /// DOJANG_NPKI_ROOT environment variable adds more, separated as in PATH).
     #[arg(long = "npki-root", global = true, value_name = "DIR")]
     npki_roots: Vec<PathBuf>,
+    /// The app data dir, which also names the keychain entries' namespace.
+    #[arg(long, global = true, env = "DOJANG_DATA_DIR", value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// Read passwords from standard input, one per line, instead of asking.
+    #[arg(long, global = true)]
+    password_stdin: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -36,124 +42,94 @@ struct Cli {
 enum Command {
     /// List every certificate in every store.
     List,
+    /// Import a PKCS#12 file (.pfx/.p12) or an NPKI certificate folder.
+    Import {
+        /// The .pfx/.p12 file or the NPKI certificate folder.
+        file: PathBuf,
+        /// Where to keep it: keychain, npki (this computer's NPKI folder) or npki:DIR.
+        #[arg(long, default_value = "keychain")]
+        store: String,
+    },
+    /// Export a certificate as PKCS#12 or into an NPKI folder.
+    Export {
+        /// The certificate ID (SHA-256 fingerprint, 8 or more hex digits).
+        id: String,
+        /// Write a PKCS#12 file here.
+        #[arg(
+            long,
+            value_name = "FILE",
+            required_unless_present = "npki",
+            conflicts_with = "npki"
+        )]
+        pfx: Option<PathBuf>,
+        /// With --pfx: 3DES and a SHA-1 MAC, for old programs that cannot read AES.
+        #[arg(long, requires = "pfx")]
+        compat: bool,
+        /// Copy into this NPKI root folder (e.g. a USB drive's NPKI).
+        #[arg(long, value_name = "DIR")]
+        npki: Option<PathBuf>,
+    },
+    /// Copy a certificate with its key to another store.
+    Copy {
+        /// The certificate ID.
+        id: String,
+        /// keychain, npki or npki:DIR.
+        #[arg(long)]
+        to: String,
+    },
+    /// Change a certificate's password.
+    Passwd {
+        /// The certificate ID.
+        id: String,
+    },
+    /// Delete a certificate and its key.
+    Delete {
+        /// The certificate ID.
+        id: String,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Check that an ID number is the one the certificate was issued to (본인확인).
+    VerifyId {
+        /// The certificate ID.
+        id: String,
+        /// The resident (13 digits) or business (10 digits) registration number.
+        #[arg(long)]
+        id_number: String,
+    },
+}
+
+/// How a command ended, mapped to the exit statuses of brief/interfaces.md.
+pub enum Outcome {
+    /// Done (0).
+    Done,
+    /// The user's input or file was refused (1).
+    Refused(ErrorInfo),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::List => list(&cli),
-    }
-}
-
-fn list(cli: &Cli) -> ExitCode {
-    let mut extra = cli.npki_roots.clone();
-    extra.extend(NpkiRoot::extra_from_env());
-    let roots = NpkiRoot::discover(&extra);
-    let list = store::list_certificates(&roots, OffsetDateTime::now_utc());
-    let lang = cli.lang;
-    let mut out = std::io::stdout().lock();
-    for problem in &list.unreadable {
-        eprintln!(
-            "{} {}: {}",
-            match lang {
-                Lang::Ko => "읽을 수 없음:",
-                Lang::En => "unreadable:",
-            },
-            problem.path.display(),
-            messages::error(&problem.error, lang)
-        );
-    }
-    let written = if cli.json {
-        let rows: Vec<serde_json::Value> = list
-            .certificates
-            .iter()
-            .map(|c| {
-                let mut row = serde_json::to_value(c).unwrap_or_default();
-                // `purpose` is the words in the chosen language; the code stays beside it.
-                if let Some(obj) = row.as_object_mut() {
-                    obj.insert(
-                        "purpose_code".into(),
-                        obj.get("purpose").cloned().unwrap_or_default(),
-                    );
-                    obj.insert(
-                        "purpose".into(),
-                        messages::purpose(c.certificate.purpose, lang).into(),
-                    );
-                }
-                row
-            })
-            .collect();
-        writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&rows).unwrap_or_default()
-        )
-    } else {
-        print_list(&mut out, &list, lang)
+    let ctx = context::Context::new(&cli);
+    let outcome = match &cli.command {
+        Command::List => list::run(&ctx),
+        Command::Import { file, store } => custody::import(&ctx, file, store),
+        Command::Export {
+            id,
+            pfx,
+            compat,
+            npki,
+        } => custody::export(&ctx, id, pfx.as_deref(), *compat, npki.as_deref()),
+        Command::Copy { id, to } => custody::copy(&ctx, id, to),
+        Command::Passwd { id } => custody::passwd(&ctx, id),
+        Command::Delete { id, yes } => custody::delete(&ctx, id, *yes),
+        Command::VerifyId { id, id_number } => custody::verify_id(&ctx, id, id_number),
     };
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        // A closed pipe (`dojang list | head`) is not an error worth a message.
-        Err(_) => ExitCode::SUCCESS,
-    }
-}
-
-fn print_list(
-    out: &mut impl std::io::Write,
-    list: &store::CertificateList,
-    lang: Lang,
-) -> std::io::Result<()> {
-    if list.certificates.is_empty() {
-        match lang {
-            Lang::Ko => writeln!(
-                out,
-                "인증서가 없습니다. 찾아본 곳: {}",
-                roots_text(&list.searched_roots)
-            )?,
-            Lang::En => writeln!(
-                out,
-                "No certificates found. Searched: {}",
-                roots_text(&list.searched_roots)
-            )?,
-        }
-        return Ok(());
-    }
-    for listed in &list.certificates {
-        let c = &listed.certificate;
-        let until = c.not_after.format(&Rfc3339).unwrap_or_default();
-        writeln!(
-            out,
-            "{}  ·  {}  ·  {}",
-            c.owner,
-            messages::purpose(c.purpose, lang),
-            c.ca
-        )?;
-        writeln!(
-            out,
-            "    {} {}  ·  {}  ·  {}",
-            match lang {
-                Lang::Ko => "만료",
-                Lang::En => "expires",
-            },
-            &until[..until.len().min(10)],
-            messages::validity(c.status, c.days_left, lang),
-            c.key_algorithm
-        )?;
-        writeln!(out, "    ID {}", &c.id[..16])?;
-        if let Some(path) = &listed.path {
-            writeln!(out, "    {}", path.display())?;
+    match outcome {
+        Outcome::Done => ExitCode::SUCCESS,
+        Outcome::Refused(e) => {
+            ctx.report_error(&e);
+            ExitCode::from(1)
         }
     }
-    Ok(())
-}
-
-fn roots_text(roots: &[NpkiRoot]) -> String {
-    if roots.is_empty() {
-        return "-".to_owned();
-    }
-    roots
-        .iter()
-        .map(|r| r.path.display().to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -82,6 +82,124 @@ pub fn error(e: &ErrorInfo, lang: Lang) -> String {
         ("npki-root-not-found", Lang::En) => "the NPKI folder does not exist",
         ("folder-unreadable", Lang::Ko) => "폴더를 열 수 없습니다: {detail}",
         ("folder-unreadable", Lang::En) => "the folder cannot be opened: {detail}",
+        ("key-malformed", Lang::Ko) => "개인키가 손상되었습니다",
+        ("key-malformed", Lang::En) => "the private key is damaged",
+        ("key-algorithm-unsupported", Lang::Ko) => "지원하지 않는 키 종류입니다 ({oid})",
+        ("key-algorithm-unsupported", Lang::En) => "unsupported key type ({oid})",
+        ("key-generation-failed", Lang::Ko) => "키를 만들지 못했습니다: {detail}",
+        ("key-generation-failed", Lang::En) => "the key could not be generated: {detail}",
+        ("wrong-password", Lang::Ko) => "인증서 암호가 맞지 않습니다. 대소문자를 확인해 주세요.",
+        ("wrong-password", Lang::En) => {
+            "the certificate password is wrong; check upper and lower case"
+        }
+        ("key-encryption-unsupported", Lang::Ko) => {
+            "지원하지 않는 개인키 암호화 방식입니다 ({oid})"
+        }
+        ("key-encryption-unsupported", Lang::En) => "unsupported key encryption ({oid})",
+        ("key-file-malformed", Lang::Ko) => "개인키 파일이 손상되었습니다",
+        ("key-file-malformed", Lang::En) => "the private key file is damaged",
+        ("password-too-short", Lang::Ko) => "암호는 10자 이상이어야 합니다",
+        ("password-too-short", Lang::En) => "the password needs at least 10 characters",
+        ("password-needs-letter", Lang::Ko) => "암호에 영문자가 있어야 합니다",
+        ("password-needs-letter", Lang::En) => "the password needs a letter",
+        ("password-needs-digit", Lang::Ko) => "암호에 숫자가 있어야 합니다",
+        ("password-needs-digit", Lang::En) => "the password needs a digit",
+        ("password-needs-special", Lang::Ko) => "암호에 특수문자가 있어야 합니다",
+        ("password-needs-special", Lang::En) => "the password needs a special character",
+        ("password-forbidden-character", Lang::Ko) => "암호에 ' \" \\ | 는 쓸 수 없습니다",
+        ("password-forbidden-character", Lang::En) => "the password may not contain ' \" \\ |",
+        ("password-sequential", Lang::Ko) => {
+            "연속된 문자나 숫자를 3개 이상 쓸 수 없습니다 (abc, 123)"
+        }
+        ("password-sequential", Lang::En) => {
+            "the password may not contain three characters in sequence (abc, 123)"
+        }
+        ("password-repeated", Lang::Ko) => "같은 문자를 3번 이상 연달아 쓸 수 없습니다",
+        ("password-repeated", Lang::En) => {
+            "the password may not repeat a character three times in a row"
+        }
+        ("certificate-not-found", Lang::Ko) => "인증서를 찾을 수 없습니다: {id}",
+        ("certificate-not-found", Lang::En) => "no certificate {id}",
+        ("certificate-id-ambiguous", Lang::Ko) => {
+            "{id}에 해당하는 인증서가 여러 개입니다. ID를 더 길게 입력해 주세요."
+        }
+        ("certificate-id-ambiguous", Lang::En) => {
+            "{id} matches several certificates; give more of the ID"
+        }
+        ("key-certificate-mismatch", Lang::Ko) => "개인키가 이 인증서의 것이 아닙니다",
+        ("key-certificate-mismatch", Lang::En) => {
+            "the private key does not belong to the certificate"
+        }
+        ("npki-key-missing", Lang::Ko) => "폴더에 개인키 파일(signPri.key)이 없습니다",
+        ("npki-key-missing", Lang::En) => "the folder has no private key file (signPri.key)",
+        ("already-stored", Lang::Ko) => "이미 저장되어 있습니다: {path}",
+        ("already-stored", Lang::En) => "already stored there: {path}",
+        ("disk-full", Lang::Ko) => "저장 공간이 부족합니다: {path}",
+        ("disk-full", Lang::En) => "there is no space left: {path}",
+        ("read-only", Lang::Ko) => "쓸 수 없는 위치입니다 (쓰기 보호된 USB일 수 있습니다): {path}",
+        ("read-only", Lang::En) => "cannot write there (a write-protected USB drive?): {path}",
+        ("write-failed", Lang::Ko) => "저장하지 못했습니다: {detail}",
+        ("write-failed", Lang::En) => "saving failed: {detail}",
+        ("keychain-unavailable", Lang::Ko) => "이 컴퓨터의 키체인을 사용할 수 없습니다: {detail}",
+        ("keychain-unavailable", Lang::En) => "this computer's keychain cannot be used: {detail}",
+        ("keychain-entry-missing", Lang::Ko) => "키체인에서 이 인증서의 열쇠가 사라졌습니다",
+        ("keychain-entry-missing", Lang::En) => {
+            "the keychain no longer holds this certificate's key"
+        }
+        ("pfx-wrong-password", Lang::Ko) => "PFX 파일의 암호가 맞지 않습니다",
+        ("pfx-wrong-password", Lang::En) => "the PFX file's password is wrong",
+        ("pfx-no-mac", Lang::Ko) => "무결성 검사(MAC)가 없는 PFX 파일은 열지 않습니다",
+        ("pfx-no-mac", Lang::En) => "PFX files without an integrity check (MAC) are refused",
+        ("pfx-no-key", Lang::Ko) => "PFX 파일에 개인키가 없습니다",
+        ("pfx-no-key", Lang::En) => "the PFX file holds no private key",
+        ("pfx-several-keys", Lang::Ko) => {
+            "PFX 파일에 개인키가 {count}개 있어 어느 것인지 알 수 없습니다"
+        }
+        ("pfx-several-keys", Lang::En) => {
+            "the PFX file holds {count} private keys; which one is meant is unclear"
+        }
+        ("pfx-no-certificate", Lang::Ko) => "PFX 파일에 개인키의 인증서가 없습니다",
+        ("pfx-no-certificate", Lang::En) => "the PFX file holds no certificate for its key",
+        ("pfx-malformed", Lang::Ko) => "PFX(PKCS#12) 파일이 아니거나 손상되었습니다",
+        ("pfx-malformed", Lang::En) => "not a PFX (PKCS#12) file, or a damaged one",
+        ("identity-data-missing", Lang::Ko) => "이 인증서에는 본인확인 정보가 없습니다",
+        ("identity-data-missing", Lang::En) => "this certificate carries no identity data",
+        ("random-num-missing", Lang::Ko) => "개인키에 본인확인용 난수(randomNum)가 없습니다",
+        ("random-num-missing", Lang::En) => {
+            "the private key carries no randomNum for the identity check"
+        }
+        ("id-number-malformed", Lang::Ko) => {
+            "주민등록번호(13자리) 또는 사업자등록번호(10자리)를 숫자로 입력해 주세요"
+        }
+        ("id-number-malformed", Lang::En) => {
+            "enter a resident (13 digits) or business (10 digits) registration number"
+        }
+        ("business-number-check-digit", Lang::Ko) => {
+            "사업자등록번호가 올바르지 않습니다. 다시 확인해 주세요."
+        }
+        ("business-number-check-digit", Lang::En) => {
+            "the business registration number is not valid; check it"
+        }
+        ("passwords-differ", Lang::Ko) => "두 번 입력한 암호가 다릅니다",
+        ("passwords-differ", Lang::En) => "the two passwords differ",
+        ("password-input", Lang::Ko) => "암호를 읽지 못했습니다: {detail}",
+        ("password-input", Lang::En) => "the password could not be read: {detail}",
+        ("file-unreadable", Lang::Ko) => "파일을 읽을 수 없습니다: {path}",
+        ("file-unreadable", Lang::En) => "the file cannot be read: {path}",
+        ("confirmation-needed", Lang::Ko) => {
+            "삭제하려면 --yes 를 붙이거나 터미널에서 확인해 주세요"
+        }
+        ("confirmation-needed", Lang::En) => "to delete, add --yes or confirm on a terminal",
+        ("identity-mismatch", Lang::Ko) => {
+            "본인확인 결과: 이 인증서의 주인이 아닙니다 (번호가 일치하지 않습니다)"
+        }
+        ("identity-mismatch", Lang::En) => {
+            "identity check: the number does not match this certificate"
+        }
+        ("store-unknown", Lang::Ko) => {
+            "알 수 없는 저장 위치입니다: {store} (keychain, npki, npki:폴더)"
+        }
+        ("store-unknown", Lang::En) => "unknown store: {store} (keychain, npki, npki:DIR)",
         (_, Lang::Ko) => "오류 ({code})",
         (_, Lang::En) => "error ({code})",
     };

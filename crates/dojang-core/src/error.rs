@@ -41,6 +41,94 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// A private key's PKCS#8 structure is broken.
+    #[error("the private key is malformed: {detail}")]
+    KeyMalformed { detail: String },
+    /// A private key of an algorithm or size Dojang does not handle.
+    #[error("unsupported key algorithm {oid}")]
+    KeyAlgorithmUnsupported { oid: String },
+    /// The system could not generate a key.
+    #[error("key generation failed: {detail}")]
+    KeyGenerationFailed { detail: String },
+    /// The certificate password does not open the key.
+    #[error("wrong certificate password")]
+    WrongPassword,
+    /// A key file encrypted with a scheme Dojang does not read.
+    #[error("unsupported key encryption {oid}")]
+    KeyEncryptionUnsupported { oid: String },
+    /// A key file (signPri.key, kmPri.key) that is not an encrypted private key.
+    #[error("{} is not a readable key file: {detail}", path.display())]
+    KeyFileMalformed { path: PathBuf, detail: String },
+    /// A new certificate password breaks one of the rules.
+    #[error("the password breaks the rule {rule:?}")]
+    PasswordRule { rule: crate::password::PasswordRule },
+    /// No certificate with this ID (or ID prefix) is stored.
+    #[error("no certificate {id}")]
+    CertificateNotFound { id: String },
+    /// An ID prefix that matches more than one certificate.
+    #[error("{id} matches more than one certificate")]
+    CertificateIdAmbiguous { id: String },
+    /// The private key does not belong to the certificate.
+    #[error("the private key does not belong to the certificate")]
+    KeyCertificateMismatch,
+    /// An NPKI folder with a certificate but no signPri.key.
+    #[error("{} has no signPri.key", path.display())]
+    NpkiKeyMissing { path: PathBuf },
+    /// The destination already holds this certificate.
+    #[error("{} already holds this certificate", path.display())]
+    AlreadyStored { path: PathBuf },
+    /// The disk or drive is full.
+    #[error("{} is full", path.display())]
+    DiskFull { path: PathBuf },
+    /// The folder or drive cannot be written (read-only USB stick, permissions).
+    #[error("{} cannot be written", path.display())]
+    ReadOnly { path: PathBuf },
+    /// Writing failed for another reason.
+    #[error("writing {} failed: {source}", path.display())]
+    WriteFailed {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The OS keychain cannot be used (locked, missing, refused).
+    #[error("the keychain is unavailable: {detail}")]
+    KeychainUnavailable { detail: String },
+    /// The keychain no longer holds the wrapping key of a stored certificate.
+    #[error("the keychain entry of {id} is missing")]
+    KeychainEntryMissing { id: String },
+    /// The PKCS#12 password is wrong.
+    #[error("wrong PKCS#12 password")]
+    PfxWrongPassword,
+    /// A PKCS#12 file without an integrity MAC, which Dojang refuses to trust.
+    #[error("the PKCS#12 file has no MAC")]
+    PfxNoMac,
+    /// A PKCS#12 file without a private key.
+    #[error("the PKCS#12 file holds no private key")]
+    PfxNoKey,
+    /// A PKCS#12 file with more than one private key: which one is meant is unclear.
+    #[error("the PKCS#12 file holds {count} private keys")]
+    PfxSeveralKeys { count: usize },
+    /// A PKCS#12 file without the certificate of its key.
+    #[error("the PKCS#12 file holds no certificate for its key")]
+    PfxNoCertificate,
+    /// A file that is not PKCS#12.
+    #[error("not a PKCS#12 file: {detail}")]
+    PfxMalformed { detail: String },
+    /// The certificate carries no identity data (VID) to check against.
+    #[error("the certificate carries no identity data")]
+    IdentityDataMissing,
+    /// The private key carries no randomNum, which the identity check needs.
+    #[error("the private key carries no randomNum")]
+    RandomNumMissing,
+    /// An ID number (resident or business registration number) that is not well-formed.
+    #[error("malformed ID number")]
+    IdNumberMalformed,
+    /// The identity check ran and the ID number is not the certificate holder's.
+    #[error("the ID number does not match the certificate")]
+    IdentityMismatch,
+    /// A business registration number whose check digit does not hold (a typo).
+    #[error("the business number's check digit is wrong")]
+    BusinessNumberCheckDigit,
 }
 
 impl Error {
@@ -53,6 +141,34 @@ impl Error {
             Error::NpkiCertificateMissing { .. } => "npki-certificate-missing",
             Error::NpkiRootNotFound { .. } => "npki-root-not-found",
             Error::FolderUnreadable { .. } => "folder-unreadable",
+            Error::KeyMalformed { .. } => "key-malformed",
+            Error::KeyAlgorithmUnsupported { .. } => "key-algorithm-unsupported",
+            Error::KeyGenerationFailed { .. } => "key-generation-failed",
+            Error::WrongPassword => "wrong-password",
+            Error::KeyEncryptionUnsupported { .. } => "key-encryption-unsupported",
+            Error::KeyFileMalformed { .. } => "key-file-malformed",
+            Error::PasswordRule { rule } => rule.code(),
+            Error::CertificateNotFound { .. } => "certificate-not-found",
+            Error::CertificateIdAmbiguous { .. } => "certificate-id-ambiguous",
+            Error::KeyCertificateMismatch => "key-certificate-mismatch",
+            Error::NpkiKeyMissing { .. } => "npki-key-missing",
+            Error::AlreadyStored { .. } => "already-stored",
+            Error::DiskFull { .. } => "disk-full",
+            Error::ReadOnly { .. } => "read-only",
+            Error::WriteFailed { .. } => "write-failed",
+            Error::KeychainUnavailable { .. } => "keychain-unavailable",
+            Error::KeychainEntryMissing { .. } => "keychain-entry-missing",
+            Error::PfxWrongPassword => "pfx-wrong-password",
+            Error::PfxNoMac => "pfx-no-mac",
+            Error::PfxNoKey => "pfx-no-key",
+            Error::PfxSeveralKeys { .. } => "pfx-several-keys",
+            Error::PfxNoCertificate => "pfx-no-certificate",
+            Error::PfxMalformed { .. } => "pfx-malformed",
+            Error::IdentityDataMissing => "identity-data-missing",
+            Error::RandomNumMissing => "random-num-missing",
+            Error::IdNumberMalformed => "id-number-malformed",
+            Error::BusinessNumberCheckDigit => "business-number-check-digit",
+            Error::IdentityMismatch => "identity-mismatch",
         }
     }
 
@@ -70,11 +186,69 @@ impl Error {
             }
             Error::CertificateTruncated { path: p }
             | Error::NpkiCertificateMissing { path: p }
-            | Error::NpkiRootNotFound { path: p } => {
+            | Error::NpkiRootNotFound { path: p }
+            | Error::NpkiKeyMissing { path: p }
+            | Error::AlreadyStored { path: p }
+            | Error::DiskFull { path: p }
+            | Error::ReadOnly { path: p } => {
                 params.extend([path(p)]);
             }
+            Error::WriteFailed { path: p, source } => {
+                params.extend([path(p), ("detail".to_owned(), source.to_string())]);
+            }
+            Error::KeyFileMalformed { path: p, detail } => {
+                params.extend([path(p), ("detail".to_owned(), detail.clone())]);
+            }
+            Error::KeyMalformed { detail }
+            | Error::KeyGenerationFailed { detail }
+            | Error::KeychainUnavailable { detail }
+            | Error::PfxMalformed { detail } => {
+                params.insert("detail".to_owned(), detail.clone());
+            }
+            Error::KeyAlgorithmUnsupported { oid } | Error::KeyEncryptionUnsupported { oid } => {
+                params.insert("oid".to_owned(), oid.clone());
+            }
+            Error::CertificateNotFound { id }
+            | Error::CertificateIdAmbiguous { id }
+            | Error::KeychainEntryMissing { id } => {
+                params.insert("id".to_owned(), id.clone());
+            }
+            Error::PfxSeveralKeys { count } => {
+                params.insert("count".to_owned(), count.to_string());
+            }
+            Error::PasswordRule { .. }
+            | Error::WrongPassword
+            | Error::KeyCertificateMismatch
+            | Error::PfxWrongPassword
+            | Error::PfxNoMac
+            | Error::PfxNoKey
+            | Error::PfxNoCertificate
+            | Error::IdentityDataMissing
+            | Error::RandomNumMissing
+            | Error::IdNumberMalformed
+            | Error::BusinessNumberCheckDigit
+            | Error::IdentityMismatch => {}
         }
         params
+    }
+
+    /// A malformed private key, from the DER layer's error.
+    pub(crate) fn key_malformed(e: der::Error) -> Error {
+        Error::KeyMalformed {
+            detail: e.to_string(),
+        }
+    }
+
+    /// The error for a failed write to `path`: a full disk and a read-only drive are told
+    /// apart, because the user can do something about each.
+    pub fn from_write(path: &Path, source: std::io::Error) -> Error {
+        use std::io::ErrorKind;
+        let path = path.to_owned();
+        match source.kind() {
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => Error::DiskFull { path },
+            ErrorKind::ReadOnlyFilesystem | ErrorKind::PermissionDenied => Error::ReadOnly { path },
+            _ => Error::WriteFailed { path, source },
+        }
     }
 
     /// The `{ code, params }` form that crosses the IPC boundary and the CLI's JSON output.

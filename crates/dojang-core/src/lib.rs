@@ -7,11 +7,20 @@
 //!   labels read from the policy-OID table (kept as data in `data/policies.json`);
 //! - [`store`]: where certificates live — the NPKI folders of this platform and any extra
 //!   roots — and the listing of everything found there;
+//! - [`codes`]: what a person types (ID numbers), parsed;
+//! - [`custody`]: the jobs on a stored certificate: password change, copy, import,
+//!   export, delete, identity check;
+//! - [`keys`]: key generation, PKCS#8 with randomNum, and key-file encryption;
+//! - [`password`]: the certificate password and the rules for a new one;
 //! - [`error`]: the one error type, with a stable machine code per variant.
 #![forbid(unsafe_code)]
 
 pub mod cert;
+pub mod codes;
+pub mod custody;
 pub mod error;
+pub mod keys;
+pub mod password;
 pub mod store;
 
 pub use error::{Error, ErrorInfo};

@@ -3,4 +3,4 @@
 /**
  * The kind of storage a certificate was found in.
  */
-export type StoreKind = "npki";
+export type StoreKind = "npki" | "keychain";

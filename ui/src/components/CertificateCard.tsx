@@ -64,7 +64,7 @@ export function CertificateCard({ certificate }: { certificate: ListedCertificat
           <div className="fact fact--wide">
             <dt>{t('certificate.location')}</dt>
             <dd className="location">
-              <PlaceLabel root={certificate.location} />
+              <PlaceLabel root={certificate.location} store={certificate.store} />
               {certificate.path !== null && <PathText path={certificate.path} />}
             </dd>
           </div>

@@ -48,6 +48,7 @@ export const en = {
   'purpose.tax-invoice': 'Electronic tax invoices',
   'purpose.unknown': 'Purpose unknown',
 
+  'place.keychain': "This computer's keychain",
   'place.disk': 'This computer',
   'place.removable': 'Removable drive',
   'place.extra': 'Folder you chose',

@@ -52,6 +52,7 @@ export const ko = {
   'purpose.tax-invoice': '전자세금계산서',
   'purpose.unknown': '용도 미확인',
 
+  'place.keychain': '이 컴퓨터의 키체인',
   'place.disk': '이 컴퓨터',
   'place.removable': '이동식 디스크',
   'place.extra': '지정한 폴더',

@@ -4,6 +4,7 @@
 //! (field names are a promise: brief/interfaces.md).
 
 pub mod policy;
+pub mod vid;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -107,7 +108,7 @@ impl CertificateSummary {
         let not_after = cert.validity().not_after.to_datetime();
         let days_left = (not_after - now).whole_seconds().div_euclid(86_400);
         Ok(CertificateSummary {
-            id: hex(&digest, ""),
+            id: certificate_id(der),
             subject: rfc4514(cert.subject()),
             owner: owner_name(&common_name).to_owned(),
             common_name,
@@ -124,6 +125,61 @@ impl CertificateSummary {
             key_algorithm: key_algorithm(&cert),
             fingerprint_sha256: hex(&digest, ":").to_uppercase(),
         })
+    }
+}
+
+/// A certificate's ID: the SHA-256 of its DER, lower-case hex.
+pub fn certificate_id(der: &[u8]) -> String {
+    hex(&Sha256::digest(der), "")
+}
+
+/// Where an NPKI folder store keeps this certificate: the CA folder (the issuer's O, e.g.
+/// `KICA`) and the certificate folder (the subject DN in RFC 4514 order, lower case,
+/// unescaped, e.g. `cn=홍길동()0012…,ou=…,o=kica,c=kr`), both made safe as file names.
+pub fn npki_folder_names(der: &[u8]) -> Result<(String, String), Error> {
+    let cert = X509Certificate::from_der(der)
+        .map(|(_, c)| c)
+        .map_err(|e| Error::NotACertificate {
+            path: Default::default(),
+            detail: e.to_string(),
+        })?;
+    let org = first_attr(cert.issuer(), &oid_registry::OID_X509_ORGANIZATION_NAME);
+    let ca = if org.is_empty() {
+        first_attr(cert.issuer(), &oid_registry::OID_X509_COMMON_NAME)
+    } else {
+        org
+    };
+    let rdns: Vec<_> = cert.subject().iter().collect();
+    let subject = rdns
+        .into_iter()
+        .rev()
+        .flat_map(|rdn| rdn.iter())
+        .map(|attr| {
+            let oid = attr.attr_type().to_id_string();
+            let name = attribute_short_name(&oid).unwrap_or(&oid).to_lowercase();
+            format!("{name}={}", attr_value(attr))
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+        .to_lowercase();
+    Ok((file_name_safe(&ca), file_name_safe(&subject)))
+}
+
+/// Replaces the characters no file system accepts in a name (and control characters).
+fn file_name_safe(name: &str) -> String {
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    match safe.trim_matches(|c| c == '.' || c == ' ') {
+        "" => "_".to_owned(),
+        trimmed => trimmed.to_owned(),
     }
 }
 

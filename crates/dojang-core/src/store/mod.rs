@@ -1,11 +1,32 @@
 //! Where certificates live, and the listing of every certificate found there.
 //!
-//! Today: NPKI folders ([`npki_dir`]) on this computer's disk, on removable drives and in
-//! extra roots the user names. The OS keychain store joins as an equal implementation.
+//! One trait, [`Store`], with two equal implementations: NPKI folders ([`npki_dir`]) on
+//! this computer's disk, on removable drives and in extra roots the user names, and the
+//! OS keychain ([`keychain`]). PKCS#12 files ([`pkcs12`]) are a format for moving a
+//! certificate in and out, not a store. Every write is atomic ([`atomic`]).
 
+pub mod atomic;
+pub mod keychain;
 pub mod npki_dir;
+pub mod pkcs12;
 
 use std::path::PathBuf;
+
+use zeroize::Zeroizing;
+
+/// The app identifier of the unbranded build. It names the data dir and the keychain
+/// entries; a branded build passes its own.
+pub const DEFAULT_APP_ID: &str = "kr.dojang.app";
+
+/// The environment variable naming the data dir (app data and the keychain namespace).
+pub const DATA_DIR_ENV: &str = "DOJANG_DATA_DIR";
+
+/// The platform's data dir for an app identifier (e.g. `~/.local/share/kr.dojang.app`).
+pub fn default_data_dir(app_id: &str) -> PathBuf {
+    dirs::data_dir()
+        .unwrap_or_else(std::env::temp_dir)
+        .join(app_id)
+}
 
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -23,6 +44,64 @@ pub use npki_dir::{NpkiRoot, RootKind};
 pub enum StoreKind {
     /// An NPKI folder (signCert.der + signPri.key), on a disk or a removable drive.
     Npki,
+    /// The OS keychain (macOS Keychain, Windows Credential Manager, Secret Service).
+    Keychain,
+}
+
+/// The files of one certificate as every store keeps them. The keys stay encrypted under
+/// the certificate password (PKCS#8 `EncryptedPrivateKeyInfo`, npki-facts.md): moving a
+/// certificate between stores never needs the password.
+pub struct CertificateFiles {
+    /// The signing certificate, DER (`signCert.der`).
+    pub sign_cert: Vec<u8>,
+    /// Its private key, encrypted (`signPri.key`).
+    pub sign_key: Zeroizing<Vec<u8>>,
+    /// The key-management (encryption) pair, when the CA issued one.
+    pub km: Option<KeyManagementPair>,
+}
+
+/// `kmCert.der` + `kmPri.key`: the encryption pair some CAs issue beside the signing one.
+pub struct KeyManagementPair {
+    /// The key-management certificate, DER.
+    pub cert: Vec<u8>,
+    /// Its private key, encrypted under the same certificate password.
+    pub key: Zeroizing<Vec<u8>>,
+}
+
+impl std::fmt::Debug for CertificateFiles {
+    // The key files are encrypted, but they stay out of logs all the same.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CertificateFiles")
+            .field("id", &self.id())
+            .field("km", &self.km.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+impl CertificateFiles {
+    /// The certificate's ID (SHA-256 of the signing certificate, lower-case hex).
+    pub fn id(&self) -> String {
+        crate::cert::certificate_id(&self.sign_cert)
+    }
+}
+
+/// A place that keeps certificates with their encrypted keys.
+pub trait Store {
+    /// What kind of store this is.
+    fn kind(&self) -> StoreKind;
+    /// Adds every certificate of this store (and every unreadable entry) to `list`.
+    fn list_into(&self, now: OffsetDateTime, list: &mut CertificateList);
+    /// Reads the files of the certificate with this full ID.
+    fn load(&self, id: &str) -> Result<CertificateFiles, crate::Error>;
+    /// Writes a certificate's files; with `replace`, over the copy already there (same
+    /// ID), atomically. Returns the NPKI folder written, if the store has folders.
+    fn save(
+        &self,
+        files: &CertificateFiles,
+        replace: bool,
+    ) -> Result<Option<PathBuf>, crate::Error>;
+    /// Removes the certificate and its key for good.
+    fn delete(&self, id: &str) -> Result<(), crate::Error>;
 }
 
 /// One certificate as found in one store: the same certificate copied to two drives is
@@ -70,13 +149,24 @@ pub struct CertificateList {
 
 /// Lists every certificate under the given NPKI roots, as of `now`.
 pub fn list_certificates(roots: &[NpkiRoot], now: OffsetDateTime) -> CertificateList {
+    let stores: Vec<npki_dir::NpkiDirStore> = roots
+        .iter()
+        .cloned()
+        .map(npki_dir::NpkiDirStore::new)
+        .collect();
+    let refs: Vec<&dyn Store> = stores.iter().map(|s| s as &dyn Store).collect();
+    list_stores(&refs, now)
+}
+
+/// Lists every certificate in the given stores, as of `now`.
+pub fn list_stores(stores: &[&dyn Store], now: OffsetDateTime) -> CertificateList {
     let mut list = CertificateList {
         certificates: Vec::new(),
         unreadable: Vec::new(),
         searched_roots: Vec::new(),
     };
-    for root in roots {
-        npki_dir::scan_root(root, now, &mut list);
+    for store in stores {
+        store.list_into(now, &mut list);
     }
     // Usable certificates first; expired ones, which a user can only renew or delete, last.
     list.certificates.sort_by(|a, b| {
@@ -91,4 +181,45 @@ pub fn list_certificates(roots: &[NpkiRoot], now: OffsetDateTime) -> Certificate
         key(a).cmp(&key(b))
     });
     list
+}
+
+/// Finds the one certificate whose ID starts with `id_prefix` (8 hex digits or more) in
+/// `stores`, in order, and returns the first store holding it with its full ID.
+pub fn resolve<'s>(
+    stores: &[&'s dyn Store],
+    id_prefix: &str,
+    now: OffsetDateTime,
+) -> Result<(&'s dyn Store, String), crate::Error> {
+    let prefix = id_prefix.trim().to_ascii_lowercase().replace(':', "");
+    let not_found = || crate::Error::CertificateNotFound {
+        id: id_prefix.to_owned(),
+    };
+    if prefix.len() < 8 || !prefix.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(not_found());
+    }
+    let mut found: Option<(&'s dyn Store, String)> = None;
+    for &store in stores {
+        let mut list = CertificateList {
+            certificates: Vec::new(),
+            unreadable: Vec::new(),
+            searched_roots: Vec::new(),
+        };
+        store.list_into(now, &mut list);
+        for c in list.certificates {
+            let id = c.certificate.id;
+            if !id.starts_with(&prefix) {
+                continue;
+            }
+            match &found {
+                Some((_, known)) if *known != id => {
+                    return Err(crate::Error::CertificateIdAmbiguous {
+                        id: id_prefix.to_owned(),
+                    });
+                }
+                Some(_) => {}
+                None => found = Some((store, id)),
+            }
+        }
+    }
+    found.ok_or_else(not_found)
 }

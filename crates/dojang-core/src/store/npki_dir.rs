@@ -9,15 +9,29 @@ use serde::Serialize;
 use time::OffsetDateTime;
 use ts_rs::TS;
 
-use super::{CertificateList, ListedCertificate, StoreKind, UnreadableEntry};
+use zeroize::Zeroizing;
+
+use super::{
+    CertificateFiles, CertificateList, KeyManagementPair, ListedCertificate, Store, StoreKind,
+    UnreadableEntry, atomic,
+};
 use crate::Error;
-use crate::cert::CertificateSummary;
+use crate::cert::{self, CertificateSummary};
 
 /// The environment variable naming extra NPKI roots, separated as in `PATH`.
 pub const ROOT_ENV: &str = "DOJANG_NPKI_ROOT";
 
 /// The signing certificate's file name inside an NPKI certificate folder.
 pub const SIGN_CERT_FILE: &str = "signCert.der";
+/// The signing key's file name.
+pub const SIGN_KEY_FILE: &str = "signPri.key";
+/// The key-management certificate's file name.
+pub const KM_CERT_FILE: &str = "kmCert.der";
+/// The key-management key's file name.
+pub const KM_KEY_FILE: &str = "kmPri.key";
+/// The folder between a CA folder and the certificate folders, as Dojang writes it (read
+/// in any case: `User` occurs too).
+pub const USER_DIR: &str = "USER";
 
 /// What kind of place an NPKI root is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -153,7 +167,7 @@ fn subfolders(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     })?;
     let mut dirs: Vec<PathBuf> = entries
         .filter_map(Result::ok)
-        .filter(|e| e.path().is_dir())
+        .filter(|e| !atomic::is_hidden(&e.file_name()) && e.path().is_dir())
         .map(|e| e.path())
         .collect();
     dirs.sort();
@@ -174,7 +188,7 @@ fn find_ignoring_case(dir: &Path, name: &str) -> Option<PathBuf> {
 }
 
 /// Adds every certificate folder under `root` to `list`.
-pub(super) fn scan_root(root: &NpkiRoot, now: OffsetDateTime, list: &mut CertificateList) {
+fn scan_root(root: &NpkiRoot, now: OffsetDateTime, list: &mut CertificateList) {
     let unreadable = |path: &Path, error: Error| UnreadableEntry {
         path: path.to_owned(),
         location: Some(root.clone()),
@@ -193,9 +207,11 @@ pub(super) fn scan_root(root: &NpkiRoot, now: OffsetDateTime, list: &mut Certifi
         Err(e) => return list.unreadable.push(unreadable(&root.path, e)),
     };
     for ca_dir in ca_dirs {
-        let Some(user_dir) = find_ignoring_case(&ca_dir, "USER") else {
+        let Some(user_dir) = find_ignoring_case(&ca_dir, USER_DIR) else {
             continue;
         };
+        // Finish any write that a crash cut short, so the listing sees a whole folder.
+        atomic::recover(&user_dir);
         let cert_dirs = match subfolders(&user_dir) {
             Ok(dirs) => dirs,
             Err(e) => {
@@ -232,4 +248,138 @@ pub fn read_certificate_folder(
         source,
     })?;
     CertificateSummary::from_der(&der, &file, now)
+}
+
+fn read_optional(path: &Path) -> Result<Option<Vec<u8>>, Error> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(Error::CertificateFileUnreadable {
+            path: path.to_owned(),
+            source,
+        }),
+    }
+}
+
+/// Reads every file of one NPKI certificate folder (any folder laid out that way, e.g. one
+/// the user picks to import).
+pub fn read_folder_files(dir: &Path) -> Result<CertificateFiles, Error> {
+    let file = |name: &str| find_ignoring_case(dir, name).unwrap_or_else(|| dir.join(name));
+    let sign_cert =
+        read_optional(&file(SIGN_CERT_FILE))?.ok_or_else(|| Error::NpkiCertificateMissing {
+            path: dir.to_owned(),
+        })?;
+    // Parsing proves it is a certificate before anything is copied anywhere.
+    CertificateSummary::from_der(&sign_cert, &file(SIGN_CERT_FILE), OffsetDateTime::now_utc())?;
+    let sign_key = read_optional(&file(SIGN_KEY_FILE))?
+        .map(Zeroizing::new)
+        .ok_or_else(|| Error::NpkiKeyMissing {
+            path: dir.to_owned(),
+        })?;
+    let km = match (
+        read_optional(&file(KM_CERT_FILE))?,
+        read_optional(&file(KM_KEY_FILE))?,
+    ) {
+        (Some(cert), Some(key)) => Some(KeyManagementPair {
+            cert,
+            key: Zeroizing::new(key),
+        }),
+        _ => None,
+    };
+    Ok(CertificateFiles {
+        sign_cert,
+        sign_key,
+        km,
+    })
+}
+
+/// The file list of a certificate folder, in the NPKI names.
+pub(super) fn folder_contents(files: &CertificateFiles) -> Vec<(&'static str, &[u8])> {
+    let mut out: Vec<(&'static str, &[u8])> = vec![
+        (SIGN_CERT_FILE, &files.sign_cert),
+        (SIGN_KEY_FILE, &files.sign_key),
+    ];
+    if let Some(km) = &files.km {
+        out.push((KM_CERT_FILE, &km.cert));
+        out.push((KM_KEY_FILE, &km.key));
+    }
+    out
+}
+
+/// One NPKI root as a store: certificate folders under `<root>/<CA>/USER/`.
+pub struct NpkiDirStore {
+    root: NpkiRoot,
+}
+
+impl NpkiDirStore {
+    /// The store of one NPKI root.
+    pub fn new(root: NpkiRoot) -> Self {
+        NpkiDirStore { root }
+    }
+
+    /// The root folder.
+    pub fn root(&self) -> &NpkiRoot {
+        &self.root
+    }
+
+    /// The folder holding the certificate with this full ID, if any.
+    pub fn folder_of(&self, id: &str) -> Option<PathBuf> {
+        let mut list = CertificateList {
+            certificates: Vec::new(),
+            unreadable: Vec::new(),
+            searched_roots: Vec::new(),
+        };
+        scan_root(&self.root, OffsetDateTime::now_utc(), &mut list);
+        list.certificates
+            .into_iter()
+            .find(|c| c.certificate.id == id)
+            .and_then(|c| c.path)
+    }
+
+    /// Where a certificate is (or would be) kept: `<root>/<issuer O>/USER/<subject>`.
+    pub fn folder_for(&self, sign_cert: &[u8]) -> Result<PathBuf, Error> {
+        let (ca, subject) = cert::npki_folder_names(sign_cert)?;
+        let ca_dir =
+            find_ignoring_case(&self.root.path, &ca).unwrap_or_else(|| self.root.path.join(&ca));
+        let user_dir =
+            find_ignoring_case(&ca_dir, USER_DIR).unwrap_or_else(|| ca_dir.join(USER_DIR));
+        Ok(user_dir.join(subject))
+    }
+}
+
+impl Store for NpkiDirStore {
+    fn kind(&self) -> StoreKind {
+        StoreKind::Npki
+    }
+
+    fn list_into(&self, now: OffsetDateTime, list: &mut CertificateList) {
+        scan_root(&self.root, now, list);
+    }
+
+    fn load(&self, id: &str) -> Result<CertificateFiles, Error> {
+        let dir = self
+            .folder_of(id)
+            .ok_or_else(|| Error::CertificateNotFound { id: id.to_owned() })?;
+        read_folder_files(&dir)
+    }
+
+    fn save(&self, files: &CertificateFiles, replace: bool) -> Result<Option<PathBuf>, Error> {
+        let id = files.id();
+        let dir = match self.folder_of(&id) {
+            Some(existing) if !replace => {
+                return Err(Error::AlreadyStored { path: existing });
+            }
+            Some(existing) => existing,
+            None => self.folder_for(&files.sign_cert)?,
+        };
+        atomic::write_folder(&dir, &folder_contents(files), replace)?;
+        Ok(Some(dir))
+    }
+
+    fn delete(&self, id: &str) -> Result<(), Error> {
+        let dir = self
+            .folder_of(id)
+            .ok_or_else(|| Error::CertificateNotFound { id: id.to_owned() })?;
+        atomic::remove_folder(&dir)
+    }
 }

@@ -1,0 +1,194 @@
+//! What every command needs: the stores, passwords, and how to print.
+
+use std::io::{BufRead, IsTerminal};
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use dojang_core::store::keychain::KeychainStore;
+use dojang_core::store::npki_dir::NpkiDirStore;
+use dojang_core::store::{self, NpkiRoot, RootKind, Store};
+use dojang_core::{Error, ErrorInfo};
+
+use crate::Cli;
+use crate::messages::{self, Lang};
+
+/// The options and stores of one run.
+pub struct Context {
+    pub lang: Lang,
+    pub json: bool,
+    password_stdin: bool,
+    stdin_lines: Mutex<Option<std::io::Lines<std::io::StdinLock<'static>>>>,
+    pub keychain: KeychainStore,
+    pub npki: Vec<NpkiDirStore>,
+}
+
+impl Context {
+    pub fn new(cli: &Cli) -> Self {
+        let (data_dir, default_dir) = match &cli.data_dir {
+            Some(dir) => (dir.clone(), false),
+            None => (store::default_data_dir(store::DEFAULT_APP_ID), true),
+        };
+        let mut extra = cli.npki_roots.clone();
+        extra.extend(NpkiRoot::extra_from_env());
+        Context {
+            lang: cli.lang,
+            json: cli.json,
+            password_stdin: cli.password_stdin,
+            stdin_lines: Mutex::new(None),
+            keychain: KeychainStore::new(store::DEFAULT_APP_ID, &data_dir, default_dir),
+            npki: NpkiRoot::discover(&extra)
+                .into_iter()
+                .map(NpkiDirStore::new)
+                .collect(),
+        }
+    }
+
+    /// Every store, the keychain first.
+    pub fn stores(&self) -> Vec<&dyn Store> {
+        let mut all: Vec<&dyn Store> = vec![&self.keychain];
+        all.extend(self.npki.iter().map(|s| s as &dyn Store));
+        all
+    }
+
+    /// The store a `--store`/`--to` value names: `keychain`, `npki` (this computer's
+    /// NPKI folder, created if missing) or `npki:DIR`.
+    pub fn store_named(&self, spec: &str) -> Result<Box<dyn Store + '_>, ErrorInfo> {
+        let npki_at = |path: PathBuf, kind| -> Box<dyn Store> {
+            Box::new(NpkiDirStore::new(NpkiRoot { path, kind }))
+        };
+        match spec {
+            "keychain" => Ok(Box::new(BorrowedStore(&self.keychain))),
+            "npki" => {
+                let home = dirs_home();
+                let path = if cfg!(windows) {
+                    home.join("AppData").join("LocalLow").join("NPKI")
+                } else if cfg!(target_os = "macos") {
+                    home.join("Library").join("Preferences").join("NPKI")
+                } else {
+                    home.join("NPKI")
+                };
+                Ok(npki_at(path, RootKind::Disk))
+            }
+            other => match other.strip_prefix("npki:") {
+                Some(dir) if !dir.is_empty() => Ok(npki_at(PathBuf::from(dir), RootKind::Extra)),
+                _ => Err(ErrorInfo {
+                    code: "store-unknown".to_owned(),
+                    params: [("store".to_owned(), other.to_owned())].into(),
+                }),
+            },
+        }
+    }
+
+    /// Finds a certificate by ID (prefix) in every store.
+    pub fn resolve(&self, id: &str) -> Result<(&dyn Store, String), ErrorInfo> {
+        let stores = self.stores();
+        store::resolve(&stores, id, time::OffsetDateTime::now_utc()).map_err(|e| e.info())
+    }
+
+    /// Reads one password: the next line of standard input with `--password-stdin`,
+    /// else asked on the terminal without echo.
+    pub fn password(&self, prompt_ko: &str, prompt_en: &str) -> Result<String, ErrorInfo> {
+        let input_error = |detail: String| ErrorInfo {
+            code: "password-input".to_owned(),
+            params: [("detail".to_owned(), detail)].into(),
+        };
+        if self.password_stdin {
+            let mut guard = self
+                .stdin_lines
+                .lock()
+                .map_err(|e| input_error(e.to_string()))?;
+            let lines = guard.get_or_insert_with(|| std::io::stdin().lock().lines());
+            return match lines.next() {
+                Some(Ok(line)) => Ok(line.trim_end_matches('\r').to_owned()),
+                Some(Err(e)) => Err(input_error(e.to_string())),
+                None => Err(input_error("standard input ended".to_owned())),
+            };
+        }
+        let prompt = match self.lang {
+            Lang::Ko => prompt_ko,
+            Lang::En => prompt_en,
+        };
+        rpassword::prompt_password(format!("{prompt}: ")).map_err(|e| input_error(e.to_string()))
+    }
+
+    /// Reads a new password, twice on a terminal (once with `--password-stdin`).
+    pub fn new_password(&self, prompt_ko: &str, prompt_en: &str) -> Result<String, ErrorInfo> {
+        let first = self.password(prompt_ko, prompt_en)?;
+        if !self.password_stdin {
+            let again = self.password("한 번 더 입력", "Once more")?;
+            if again != first {
+                return Err(ErrorInfo {
+                    code: "passwords-differ".to_owned(),
+                    params: Default::default(),
+                });
+            }
+        }
+        Ok(first)
+    }
+
+    /// Whether the user can be asked a question.
+    pub fn interactive(&self) -> bool {
+        !self.password_stdin && std::io::stdin().is_terminal()
+    }
+
+    /// Prints a result line (text mode) or a JSON value.
+    pub fn done(&self, text_ko: &str, text_en: &str, json: serde_json::Value) {
+        if self.json {
+            println!("{json}");
+        } else {
+            println!(
+                "{}",
+                match self.lang {
+                    Lang::Ko => text_ko,
+                    Lang::En => text_en,
+                }
+            );
+        }
+    }
+
+    /// Prints an error: `{"error": {code, message}}` on standard output in JSON mode,
+    /// else the sentence on standard error.
+    pub fn report_error(&self, e: &ErrorInfo) {
+        let message = messages::error(e, self.lang);
+        if self.json {
+            println!(
+                "{}",
+                serde_json::json!({ "error": { "code": e.code, "message": message, "params": e.params } })
+            );
+        } else {
+            eprintln!("dojang: {message}");
+        }
+    }
+}
+
+fn dirs_home() -> PathBuf {
+    std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("USERPROFILE").map(PathBuf::from))
+        .unwrap_or_default()
+}
+
+/// A `&dyn Store` as a boxed store, so `store_named` can hand out either kind.
+struct BorrowedStore<'a>(&'a dyn Store);
+
+impl Store for BorrowedStore<'_> {
+    fn kind(&self) -> store::StoreKind {
+        self.0.kind()
+    }
+    fn list_into(&self, now: time::OffsetDateTime, list: &mut store::CertificateList) {
+        self.0.list_into(now, list)
+    }
+    fn load(&self, id: &str) -> Result<store::CertificateFiles, Error> {
+        self.0.load(id)
+    }
+    fn save(
+        &self,
+        files: &store::CertificateFiles,
+        replace: bool,
+    ) -> Result<Option<PathBuf>, Error> {
+        self.0.save(files, replace)
+    }
+    fn delete(&self, id: &str) -> Result<(), Error> {
+        self.0.delete(id)
+    }
+}

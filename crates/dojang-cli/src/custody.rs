@@ -1,0 +1,197 @@
+//! The custody commands: import, export, copy, passwd, delete, verify-id.
+
+use std::io::IsTerminal as _;
+use std::path::Path;
+
+use dojang_core::codes::IdNumber;
+use dojang_core::custody;
+use dojang_core::password::CertificatePassword;
+use dojang_core::{Error, ErrorInfo};
+
+use crate::Outcome;
+use crate::context::Context;
+
+/// Turns a core result into the command's outcome.
+macro_rules! attempt {
+    ($e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => return Outcome::Refused(ErrorInfo::from(e)),
+        }
+    };
+}
+
+/// Likewise for results whose error is already an `ErrorInfo`.
+macro_rules! attempt_info {
+    ($e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => return Outcome::Refused(e),
+        }
+    };
+}
+
+fn file_unreadable(path: &Path) -> ErrorInfo {
+    ErrorInfo {
+        code: "file-unreadable".to_owned(),
+        params: [("path".to_owned(), path.display().to_string())].into(),
+    }
+}
+
+fn certificate_password(ctx: &Context) -> Result<CertificatePassword, ErrorInfo> {
+    ctx.password("인증서 암호", "Certificate password")
+        .map(CertificatePassword::existing)
+}
+
+fn new_certificate_password(ctx: &Context) -> Result<CertificatePassword, ErrorInfo> {
+    let password = ctx.new_password("새 인증서 암호", "New certificate password")?;
+    CertificatePassword::new_chosen(password).map_err(ErrorInfo::from)
+}
+
+pub fn import(ctx: &Context, file: &Path, store_spec: &str) -> Outcome {
+    let to = attempt_info!(ctx.store_named(store_spec));
+    let (id, path) = if file.is_dir() {
+        attempt!(custody::import_npki_folder(file, to.as_ref()))
+    } else {
+        let bytes = attempt_info!(std::fs::read(file).map_err(|_| file_unreadable(file)));
+        let pfx_password = attempt_info!(ctx.password("PFX 파일 암호", "PFX file password"));
+        // With --password-stdin the second line, if any, is the certificate password;
+        // without it the PFX password protects the key in the store too.
+        let password = if ctx.interactive() {
+            attempt_info!(new_certificate_password(ctx))
+        } else {
+            match ctx.password("", "") {
+                Ok(p) if !p.is_empty() => attempt!(CertificatePassword::new_chosen(p)),
+                _ => attempt!(CertificatePassword::new_chosen(pfx_password.clone())),
+            }
+        };
+        attempt!(custody::import_pfx(
+            &bytes,
+            &pfx_password,
+            &password,
+            to.as_ref()
+        ))
+    };
+    let where_ = path.map(|p| p.display().to_string());
+    ctx.done(
+        &format!("가져왔습니다. ID {}", &id[..16]),
+        &format!("Imported. ID {}", &id[..16]),
+        serde_json::json!({ "id": id, "path": where_ }),
+    );
+    Outcome::Done
+}
+
+pub fn export(
+    ctx: &Context,
+    id: &str,
+    pfx: Option<&Path>,
+    compat: bool,
+    npki: Option<&Path>,
+) -> Outcome {
+    let (store, id) = attempt_info!(ctx.resolve(id));
+    if let Some(root) = npki {
+        let path = attempt!(custody::export_npki(store, &id, root));
+        let shown = path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        ctx.done(
+            &format!("NPKI 폴더로 내보냈습니다: {shown}"),
+            &format!("Exported to the NPKI folder: {shown}"),
+            serde_json::json!({ "id": id, "path": shown }),
+        );
+        return Outcome::Done;
+    }
+    let Some(target) = pfx else {
+        return Outcome::Done;
+    };
+    let password = attempt_info!(certificate_password(ctx));
+    let pfx_password =
+        attempt_info!(ctx.new_password("PFX 파일에 쓸 암호", "Password for the PFX file"));
+    let bytes = attempt!(custody::export_pfx(
+        store,
+        &id,
+        &password,
+        &pfx_password,
+        compat
+    ));
+    attempt!(dojang_core::store::atomic::write_file(target, &bytes));
+    ctx.done(
+        &format!("PFX 파일로 내보냈습니다: {}", target.display()),
+        &format!("Exported as PFX: {}", target.display()),
+        serde_json::json!({ "id": id, "path": target.display().to_string() }),
+    );
+    Outcome::Done
+}
+
+pub fn copy(ctx: &Context, id: &str, to_spec: &str) -> Outcome {
+    let (from, id) = attempt_info!(ctx.resolve(id));
+    let to = attempt_info!(ctx.store_named(to_spec));
+    let path = attempt!(custody::copy(from, &id, to.as_ref()));
+    let shown = path.map(|p| p.display().to_string());
+    ctx.done(
+        "복사했습니다.",
+        "Copied.",
+        serde_json::json!({ "id": id, "path": shown }),
+    );
+    Outcome::Done
+}
+
+pub fn passwd(ctx: &Context, id: &str) -> Outcome {
+    let (store, id) = attempt_info!(ctx.resolve(id));
+    let old = attempt_info!(certificate_password(ctx));
+    let new = attempt_info!(new_certificate_password(ctx));
+    attempt!(custody::change_password(store, &id, &old, &new));
+    ctx.done(
+        "인증서 암호를 바꿨습니다.",
+        "The certificate password is changed.",
+        serde_json::json!({ "id": id }),
+    );
+    Outcome::Done
+}
+
+pub fn delete(ctx: &Context, id: &str, yes: bool) -> Outcome {
+    let (store, id) = attempt_info!(ctx.resolve(id));
+    if !yes {
+        if !std::io::stdin().is_terminal() {
+            return Outcome::Refused(ErrorInfo {
+                code: "confirmation-needed".to_owned(),
+                params: Default::default(),
+            });
+        }
+        let question = match ctx.lang {
+            crate::messages::Lang::Ko => "정말 삭제하려면 ID 앞 8자리를 입력하세요",
+            crate::messages::Lang::En => {
+                "To delete for good, type the first 8 characters of the ID"
+            }
+        };
+        eprint!("{question} ({}): ", &id[..8]);
+        let mut answer = String::new();
+        if std::io::stdin().read_line(&mut answer).is_err() || answer.trim() != &id[..8] {
+            return Outcome::Refused(ErrorInfo {
+                code: "confirmation-needed".to_owned(),
+                params: Default::default(),
+            });
+        }
+    }
+    attempt!(custody::delete(store, &id));
+    ctx.done("삭제했습니다.", "Deleted.", serde_json::json!({ "id": id }));
+    Outcome::Done
+}
+
+pub fn verify_id(ctx: &Context, id: &str, id_number: &str) -> Outcome {
+    let number = attempt!(IdNumber::parse(id_number));
+    let (store, id) = attempt_info!(ctx.resolve(id));
+    let password = attempt_info!(certificate_password(ctx));
+    let matches = attempt!(custody::verify_id(store, &id, &password, &number));
+    if matches {
+        ctx.done(
+            "본인확인 결과: 일치합니다.",
+            "Identity check: it matches.",
+            serde_json::json!({ "id": id, "matches": true }),
+        );
+        Outcome::Done
+    } else {
+        Outcome::Refused(Error::IdentityMismatch.info())
+    }
+}

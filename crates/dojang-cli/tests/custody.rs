@@ -1,0 +1,268 @@
+//! The custody commands as scripts use them: `--password-stdin`, `--json`, exit statuses
+//! (brief/interfaces.md), on NPKI folders (the keychain store has its own tests in
+//! dojang-core, under a real Secret Service).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use dojang_testkit::{SAMPLE_ID_NUMBER, SAMPLE_PASSWORD, sample_npki_tree};
+
+struct Env {
+    home: tempfile::TempDir,
+    data: tempfile::TempDir,
+    root: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Self {
+        let env = Env {
+            home: tempfile::tempdir().unwrap(),
+            data: tempfile::tempdir().unwrap(),
+            root: tempfile::tempdir().unwrap(),
+        };
+        sample_npki_tree(env.root.path(), false).unwrap();
+        env
+    }
+
+    fn run(&self, args: &[&str], stdin: &str) -> Output {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dojang"))
+            .args(args)
+            .args(["--npki-root", self.root.path().to_str().unwrap()])
+            .env("HOME", self.home.path())
+            .env("DOJANG_DATA_DIR", self.data.path())
+            .env_remove("DOJANG_NPKI_ROOT")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // A command that refuses early never reads its input.
+        let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+        child.wait_with_output().unwrap()
+    }
+
+    fn id_of(&self, owner: &str) -> String {
+        let out = self.run(&["list", "--json"], "");
+        let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["owner"] == owner)
+            .map(|r| r["id"].as_str().unwrap().to_owned())
+            .unwrap()
+    }
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
+        panic!(
+            "not JSON: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+#[test]
+fn verify_id_passes_for_the_holder_and_refuses_another_number() {
+    let env = Env::new();
+    let id = env.id_of("홍길동");
+    let short = &id[..12];
+    let ok = env.run(
+        &[
+            "verify-id",
+            short,
+            "--id-number",
+            "900101-1234567",
+            "--password-stdin",
+            "--json",
+        ],
+        &format!("{SAMPLE_PASSWORD}\n"),
+    );
+    assert_eq!(ok.status.code(), Some(0));
+    assert_eq!(json(&ok)["matches"], true);
+    assert_eq!(SAMPLE_ID_NUMBER, "9001011234567");
+
+    let other = env.run(
+        &[
+            "verify-id",
+            short,
+            "--id-number",
+            "8001011234567",
+            "--password-stdin",
+            "--json",
+        ],
+        &format!("{SAMPLE_PASSWORD}\n"),
+    );
+    assert_eq!(other.status.code(), Some(1));
+    assert_eq!(json(&other)["error"]["code"], "identity-mismatch");
+
+    let typo = env.run(
+        &[
+            "verify-id",
+            short,
+            "--id-number",
+            "124-81-00999",
+            "--password-stdin",
+            "--json",
+        ],
+        &format!("{SAMPLE_PASSWORD}\n"),
+    );
+    assert_eq!(json(&typo)["error"]["code"], "business-number-check-digit");
+}
+
+#[test]
+fn passwd_enforces_the_rules_and_a_wrong_password_changes_nothing() {
+    let env = Env::new();
+    let id = env.id_of("홍길동");
+    let folder = env.root.path().join("KICA").join("USER");
+    let key_file = |f: &Path| {
+        std::fs::read_dir(f)
+            .unwrap()
+            .map(|e| std::fs::read(e.unwrap().path().join("signPri.key")).unwrap())
+            .next()
+            .unwrap()
+    };
+    let before = key_file(&folder);
+    let weak = env.run(
+        &["passwd", &id, "--password-stdin", "--json"],
+        &format!("{SAMPLE_PASSWORD}\nabc123\n"),
+    );
+    assert_eq!(json(&weak)["error"]["code"], "password-too-short");
+    let wrong = env.run(
+        &["passwd", &id, "--password-stdin", "--json"],
+        "nope!2580xx\nseal#7294xq\n",
+    );
+    assert_eq!(wrong.status.code(), Some(1));
+    assert_eq!(json(&wrong)["error"]["code"], "wrong-password");
+    assert_eq!(key_file(&folder), before);
+
+    let done = env.run(
+        &["passwd", &id, "--password-stdin"],
+        &format!("{SAMPLE_PASSWORD}\nseal#7294xq\n"),
+    );
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert_ne!(key_file(&folder), before);
+    let check = env.run(
+        &[
+            "verify-id",
+            &id,
+            "--id-number",
+            SAMPLE_ID_NUMBER,
+            "--password-stdin",
+        ],
+        "seal#7294xq\n",
+    );
+    assert!(check.status.success());
+}
+
+#[test]
+fn export_as_pfx_then_import_into_another_npki_folder_then_delete() {
+    let env = Env::new();
+    let id = env.id_of("홍길동");
+    let pfx = env.data.path().join("hong.pfx");
+    let out = env.run(
+        &[
+            "export",
+            &id,
+            "--pfx",
+            pfx.to_str().unwrap(),
+            "--password-stdin",
+        ],
+        &format!("{SAMPLE_PASSWORD}\npfx!pass2580\n"),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let info = Command::new("openssl")
+        .args([
+            "pkcs12",
+            "-in",
+            pfx.to_str().unwrap(),
+            "-passin",
+            "pass:pfx!pass2580",
+            "-noout",
+        ])
+        .output()
+        .unwrap();
+    assert!(info.status.success(), "OpenSSL reads the exported PFX");
+
+    let usb = tempfile::tempdir().unwrap();
+    let store = format!("npki:{}", usb.path().display());
+    let imported = env.run(
+        &[
+            "import",
+            pfx.to_str().unwrap(),
+            "--store",
+            &store,
+            "--password-stdin",
+            "--json",
+        ],
+        "pfx!pass2580\nusb!Pass9753\n",
+    );
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    let row = json(&imported);
+    assert_eq!(row["id"], id.as_str());
+    let folder = Path::new(row["path"].as_str().unwrap()).to_owned();
+    assert!(folder.join("signPri.key").is_file());
+
+    // The same ID now exists twice; delete the copy on the "USB" (the first store
+    // holding it is the sample root, so delete through its own root).
+    let deleted = Command::new(env!("CARGO_BIN_EXE_dojang"))
+        .args([
+            "delete",
+            &id,
+            "--yes",
+            "--npki-root",
+            usb.path().to_str().unwrap(),
+        ])
+        .env("HOME", env.home.path())
+        .env("DOJANG_DATA_DIR", env.data.path())
+        .env_remove("DOJANG_NPKI_ROOT")
+        .output()
+        .unwrap();
+    assert!(
+        deleted.status.success(),
+        "{}",
+        String::from_utf8_lossy(&deleted.stderr)
+    );
+    assert!(!folder.exists());
+}
+
+#[test]
+fn delete_without_yes_and_without_a_terminal_is_refused() {
+    let env = Env::new();
+    let id = env.id_of("홍길동");
+    let out = env.run(&["delete", &id, "--json"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json(&out)["error"]["code"], "confirmation-needed");
+    assert_eq!(env.id_of("홍길동"), id, "still there");
+}
+
+#[test]
+fn an_unknown_or_ambiguous_id_is_explained() {
+    let env = Env::new();
+    let out = env.run(
+        &["passwd", "00000000", "--password-stdin", "--json"],
+        "x\ny\n",
+    );
+    assert_eq!(json(&out)["error"]["code"], "certificate-not-found");
+    let out = env.run(
+        &["passwd", "abc", "--password-stdin", "--lang", "en"],
+        "x\ny\n",
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no certificate abc"));
+}

@@ -1,0 +1,360 @@
+//! A private key in memory: a PKCS#8 `PrivateKeyInfo` (RFC 5208 §5, RFC 5958 §2) with the
+//! NPKI randomNum attribute, and key generation.
+//!
+//! ```text
+//! PrivateKeyInfo ::= SEQUENCE {
+//!   version                   INTEGER (0 or 1),
+//!   privateKeyAlgorithm       AlgorithmIdentifier,
+//!   privateKey                OCTET STRING,
+//!   attributes           [0]  IMPLICIT SET OF Attribute OPTIONAL,
+//!   publicKey            [1]  IMPLICIT BIT STRING OPTIONAL }   -- v1 (RFC 5958) only
+//! ```
+//!
+//! randomNum (npki-facts.md): `Attribute { 1.2.410.200004.10.1.1.3, SET { BIT STRING } }`,
+//! 160 random bits generated with the key; the identity check (VID) needs it, so it must
+//! survive every re-encryption, copy, export and import byte for byte. This type keeps
+//! the DER exactly as read and only ever adds the attribute when it is missing.
+
+use der::asn1::{AnyRef, BitStringRef, ObjectIdentifier, OctetStringRef};
+use der::{Decode, Encode, Header, Length, Reader, SliceReader, Tag, TagNumber, Tagged};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use zeroize::Zeroizing;
+
+use crate::Error;
+
+/// The randomNum attribute type (KISA, npki-facts.md).
+pub const RANDOM_NUM_OID: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.2.410.200004.10.1.1.3");
+/// Length of a randomNum this app generates (160 bits).
+pub const RANDOM_NUM_LEN: usize = 20;
+
+const RSA_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+const EC_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+const P256_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
+
+/// The kinds of key Dojang generates. RSA-2048 is the NPKI norm.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum KeyType {
+    /// RSA with a 2048-bit modulus (the default).
+    #[default]
+    Rsa2048,
+    /// RSA with a 3072-bit modulus.
+    Rsa3072,
+    /// RSA with a 4096-bit modulus.
+    Rsa4096,
+    /// ECDSA on NIST P-256.
+    P256,
+}
+
+impl KeyType {
+    /// The spelling used on the command line (`rsa2048`, …, `p256`).
+    pub fn cli_name(self) -> &'static str {
+        match self {
+            KeyType::Rsa2048 => "rsa2048",
+            KeyType::Rsa3072 => "rsa3072",
+            KeyType::Rsa4096 => "rsa4096",
+            KeyType::P256 => "p256",
+        }
+    }
+}
+
+/// An unencrypted private key, held only in memory and zeroized when dropped. It never
+/// crosses the IPC boundary and is never written anywhere unencrypted.
+pub struct PrivateKey {
+    der: Zeroizing<Vec<u8>>,
+}
+
+impl std::fmt::Debug for PrivateKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PrivateKey(<secret>)")
+    }
+}
+
+/// The parts of a PrivateKeyInfo, borrowed from its DER.
+struct Parts<'a> {
+    version: u8,
+    algorithm: &'a [u8],
+    private_key: &'a [u8],
+    attributes: Option<&'a [u8]>,
+    public_key: Option<&'a [u8]>,
+}
+
+fn parse(der: &[u8]) -> der::Result<Parts<'_>> {
+    let mut reader = SliceReader::new(der)?;
+    let parts = reader.sequence(|r| {
+        let version = u8::decode(r)?;
+        let algorithm = r.tlv_bytes()?;
+        let private_key = r.tlv_bytes()?;
+        OctetStringRef::from_der(private_key)?;
+        let mut attributes = None;
+        let mut public_key = None;
+        while !r.is_finished() {
+            let tlv = r.tlv_bytes()?;
+            let any = AnyRef::from_der(tlv)?;
+            match any.tag() {
+                Tag::ContextSpecific { number, .. } if number == TagNumber::N0 => {
+                    attributes = Some(tlv)
+                }
+                Tag::ContextSpecific { number, .. } if number == TagNumber::N1 => {
+                    public_key = Some(tlv)
+                }
+                other => return Err(other.unexpected_error(None)),
+            }
+        }
+        Ok(Parts {
+            version,
+            algorithm,
+            private_key,
+            attributes,
+            public_key,
+        })
+    })?;
+    reader.finish(parts)
+}
+
+/// DER of `tag` around `content`.
+fn tlv(tag: Tag, content: &[u8]) -> der::Result<Vec<u8>> {
+    let mut out = Header::new(tag, Length::try_from(content.len())?)?.to_der()?;
+    out.extend_from_slice(content);
+    Ok(out)
+}
+
+impl PrivateKey {
+    /// Takes a PKCS#8 PrivateKeyInfo (DER), checking its structure and algorithm.
+    pub fn from_pkcs8_der(der: Vec<u8>) -> Result<Self, Error> {
+        let der = Zeroizing::new(der);
+        let key = PrivateKey { der };
+        key.algorithm()?;
+        Ok(key)
+    }
+
+    /// The PrivateKeyInfo DER, attributes included, exactly as held.
+    pub fn pkcs8_der(&self) -> &[u8] {
+        &self.der
+    }
+
+    fn parts(&self) -> Result<Parts<'_>, Error> {
+        parse(&self.der).map_err(|e| Error::KeyMalformed {
+            detail: e.to_string(),
+        })
+    }
+
+    /// The key type, from the algorithm identifier (and the modulus size for RSA).
+    pub fn algorithm(&self) -> Result<KeyType, Error> {
+        let parts = self.parts()?;
+        let unsupported = |oid: String| Error::KeyAlgorithmUnsupported { oid };
+        let mut reader = SliceReader::new(parts.algorithm).map_err(Error::key_malformed)?;
+        let (oid, param) = reader
+            .sequence(|r| {
+                let oid = ObjectIdentifier::decode(r)?;
+                let param = if r.is_finished() {
+                    None
+                } else {
+                    Some(AnyRef::decode(r)?)
+                };
+                Ok((oid, param))
+            })
+            .map_err(Error::key_malformed)?;
+        if oid == RSA_OID {
+            let pair =
+                aws_lc_rs::rsa::KeyPair::from_pkcs8(&self.without_attributes()?).map_err(|e| {
+                    Error::KeyMalformed {
+                        detail: e.to_string(),
+                    }
+                })?;
+            match pair.public_modulus_len() * 8 {
+                2048 => Ok(KeyType::Rsa2048),
+                3072 => Ok(KeyType::Rsa3072),
+                4096 => Ok(KeyType::Rsa4096),
+                bits => Err(unsupported(format!("RSA {bits}"))),
+            }
+        } else if oid == EC_OID {
+            match param.and_then(|p| p.decode_as::<ObjectIdentifier>().ok()) {
+                Some(curve) if curve == P256_OID => Ok(KeyType::P256),
+                Some(curve) => Err(unsupported(curve.to_string())),
+                None => Err(unsupported(oid.to_string())),
+            }
+        } else {
+            Err(unsupported(oid.to_string()))
+        }
+    }
+
+    /// The same key as a bare PrivateKeyInfo (version 0, no attributes, no public key),
+    /// the form crypto libraries accept. Zeroized when dropped.
+    pub fn without_attributes(&self) -> Result<Zeroizing<Vec<u8>>, Error> {
+        let parts = self.parts()?;
+        let mut content = Zeroizing::new(Vec::new());
+        content.extend_from_slice(&[0x02, 0x01, 0x00]);
+        content.extend_from_slice(parts.algorithm);
+        content.extend_from_slice(parts.private_key);
+        tlv(Tag::Sequence, &content)
+            .map(Zeroizing::new)
+            .map_err(Error::key_malformed)
+    }
+
+    /// The randomNum attribute's bytes, if the key carries one.
+    pub fn random_num(&self) -> Option<Vec<u8>> {
+        let attributes = self.parts().ok()?.attributes?;
+        let any = AnyRef::from_der(attributes).ok()?;
+        let mut reader = SliceReader::new(any.value()).ok()?;
+        while !reader.is_finished() {
+            let found = reader
+                .sequence(|r| {
+                    let oid = ObjectIdentifier::decode(r)?;
+                    let values = AnyRef::decode(r)?;
+                    if oid != RANDOM_NUM_OID {
+                        return Ok(None);
+                    }
+                    let bits =
+                        BitStringRef::from_der(SliceReader::new(values.value())?.tlv_bytes()?)?;
+                    Ok(bits.as_bytes().map(<[u8]>::to_vec))
+                })
+                .ok()?;
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
+    }
+
+    /// Adds a randomNum attribute holding `random_num`, unless the key already has one
+    /// (an existing randomNum is never replaced: the certificate's VID depends on it).
+    pub fn with_random_num(self, random_num: &[u8]) -> Result<Self, Error> {
+        if self.random_num().is_some() {
+            return Ok(self);
+        }
+        let parts = self.parts()?;
+        let attribute = {
+            let bits = BitStringRef::from_bytes(random_num)
+                .and_then(|b| b.to_der())
+                .map_err(Error::key_malformed)?;
+            let values = tlv(Tag::Set, &bits).map_err(Error::key_malformed)?;
+            let mut content = RANDOM_NUM_OID.to_der().map_err(Error::key_malformed)?;
+            content.extend_from_slice(&values);
+            tlv(Tag::Sequence, &content).map_err(Error::key_malformed)?
+        };
+        let mut set_content = match parts.attributes {
+            Some(existing) => AnyRef::from_der(existing)
+                .map_err(Error::key_malformed)?
+                .value()
+                .to_vec(),
+            None => Vec::new(),
+        };
+        set_content.extend_from_slice(&attribute);
+        let attributes_tag = Tag::ContextSpecific {
+            constructed: true,
+            number: TagNumber::N0,
+        };
+        let mut content = Zeroizing::new(Vec::new());
+        content.extend_from_slice(&[0x02, 0x01, parts.version]);
+        content.extend_from_slice(parts.algorithm);
+        content.extend_from_slice(parts.private_key);
+        content
+            .extend_from_slice(&tlv(attributes_tag, &set_content).map_err(Error::key_malformed)?);
+        if let Some(public_key) = parts.public_key {
+            content.extend_from_slice(public_key);
+        }
+        let der = tlv(Tag::Sequence, &content).map_err(Error::key_malformed)?;
+        PrivateKey::from_pkcs8_der(der)
+    }
+
+    /// The public key as a DER SubjectPublicKeyInfo, to compare with a certificate's.
+    pub fn public_key_spki(&self) -> Result<Vec<u8>, Error> {
+        use aws_lc_rs::encoding::AsDer;
+        use aws_lc_rs::signature::KeyPair as _;
+        let bare = self.without_attributes()?;
+        let malformed = |detail: String| Error::KeyMalformed { detail };
+        match self.algorithm()? {
+            KeyType::P256 => {
+                let pair = aws_lc_rs::signature::EcdsaKeyPair::from_pkcs8(
+                    &aws_lc_rs::signature::ECDSA_P256_SHA256_ASN1_SIGNING,
+                    &bare,
+                )
+                .map_err(|e| malformed(e.to_string()))?;
+                Ok(pair
+                    .public_key()
+                    .as_der()
+                    .map_err(|e| malformed(e.to_string()))?
+                    .as_ref()
+                    .to_vec())
+            }
+            _ => {
+                let pair = aws_lc_rs::rsa::KeyPair::from_pkcs8(&bare)
+                    .map_err(|e| malformed(e.to_string()))?;
+                Ok(pair
+                    .public_key()
+                    .as_der()
+                    .map_err(|e| malformed(e.to_string()))?
+                    .as_ref()
+                    .to_vec())
+            }
+        }
+    }
+}
+
+/// Generates a key of the given type with a fresh 20-byte randomNum attribute.
+pub fn generate(key_type: KeyType) -> Result<PrivateKey, Error> {
+    use aws_lc_rs::encoding::AsDer;
+    let failed = |e: aws_lc_rs::error::Unspecified| Error::KeyGenerationFailed {
+        detail: e.to_string(),
+    };
+    let pkcs8: Vec<u8> = match key_type {
+        KeyType::P256 => {
+            let pair = aws_lc_rs::signature::EcdsaKeyPair::generate(
+                &aws_lc_rs::signature::ECDSA_P256_SHA256_ASN1_SIGNING,
+            )
+            .map_err(failed)?;
+            pair.to_pkcs8v1().map_err(failed)?.as_ref().to_vec()
+        }
+        rsa => {
+            let size = match rsa {
+                KeyType::Rsa3072 => aws_lc_rs::rsa::KeySize::Rsa3072,
+                KeyType::Rsa4096 => aws_lc_rs::rsa::KeySize::Rsa4096,
+                _ => aws_lc_rs::rsa::KeySize::Rsa2048,
+            };
+            let pair = aws_lc_rs::rsa::KeyPair::generate(size).map_err(failed)?;
+            pair.as_der().map_err(failed)?.as_ref().to_vec()
+        }
+    };
+    let mut random_num = Zeroizing::new([0u8; RANDOM_NUM_LEN]);
+    aws_lc_rs::rand::fill(&mut random_num[..]).map_err(failed)?;
+    PrivateKey::from_pkcs8_der(pkcs8)?.with_random_num(&random_num[..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_generated_p256_key_carries_a_160_bit_random_num() {
+        let key = generate(KeyType::P256).unwrap();
+        assert_eq!(key.algorithm().unwrap(), KeyType::P256);
+        assert_eq!(key.random_num().unwrap().len(), RANDOM_NUM_LEN);
+        assert!(key.public_key_spki().unwrap().len() > 60);
+    }
+
+    #[test]
+    fn an_existing_random_num_is_kept_and_bytes_are_stable() {
+        let key = generate(KeyType::P256).unwrap();
+        let before = key.pkcs8_der().to_vec();
+        let num = key.random_num().unwrap();
+        let again = key.with_random_num(&[7u8; 20]).unwrap();
+        assert_eq!(again.random_num().unwrap(), num);
+        assert_eq!(again.pkcs8_der(), &before[..]);
+    }
+
+    #[test]
+    fn garbage_is_a_malformed_key_not_a_panic() {
+        for bad in [
+            &b""[..],
+            b"\x30\x03\x02\x01\x00",
+            b"not a key at all",
+            b"\x30\x80",
+        ] {
+            assert!(PrivateKey::from_pkcs8_der(bad.to_vec()).is_err());
+        }
+    }
+}
