@@ -145,3 +145,69 @@ pub fn matches(cert_der: &[u8], random_num: &[u8], id_number: &IdNumber) -> Resu
     // Not secret, but constant time costs nothing here.
     Ok(aws_lc_rs::constant_time::verify_slices_are_equal(&vid, &data.vid).is_ok())
 }
+
+#[derive(Sequence)]
+struct HashAlgorithm {
+    oid: ObjectIdentifier,
+}
+
+#[derive(Sequence)]
+struct VidValue<'a> {
+    hash_alg: HashAlgorithm,
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT")]
+    virtual_id: OctetStringRef<'a>,
+}
+
+#[derive(Sequence)]
+struct UserInfo<'a> {
+    kind: ObjectIdentifier,
+    value: VidValue<'a>,
+}
+
+#[derive(Sequence)]
+struct IdentifyDataValue<'a> {
+    real_name: der::asn1::Utf8StringRef<'a>,
+    user_infos: Vec<UserInfo<'a>>,
+}
+
+#[derive(Sequence)]
+struct IdentifyDataOtherName<'a> {
+    type_id: ObjectIdentifier,
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT")]
+    value: IdentifyDataValue<'a>,
+}
+
+/// The SubjectAltName extension value (`SEQUENCE OF GeneralName`) a CA puts in a
+/// certificate for the identity check: one otherName identifyData holding `real_name`
+/// and the SHA-256 VID of `id_number` and the key's `random_num`.
+pub fn subject_alt_name(
+    real_name: &str,
+    id_number: &IdNumber,
+    random_num: &[u8],
+) -> Result<Vec<u8>, Error> {
+    let vid = compute_vid(SHA256_OID, id_number, random_num)?;
+    let other_name = IdentifyDataOtherName {
+        type_id: IDENTIFY_DATA_OID,
+        value: IdentifyDataValue {
+            real_name: der::asn1::Utf8StringRef::new(real_name).map_err(Error::key_malformed)?,
+            user_infos: vec![UserInfo {
+                kind: VID_OID,
+                value: VidValue {
+                    hash_alg: HashAlgorithm { oid: SHA256_OID },
+                    virtual_id: OctetStringRef::new(&vid).map_err(Error::key_malformed)?,
+                },
+            }],
+        },
+    };
+    // GeneralName's otherName is `[0] IMPLICIT OtherName`: the SEQUENCE retagged as [0]
+    // constructed, inside the SAN's SEQUENCE OF.
+    let mut general_name = other_name.to_der().map_err(Error::key_malformed)?;
+    general_name[0] = 0xA0;
+    let header = der::Header::new(
+        der::Tag::Sequence,
+        der::Length::try_from(general_name.len()).map_err(Error::key_malformed)?,
+    )
+    .and_then(|h| h.to_der())
+    .map_err(Error::key_malformed)?;
+    Ok([header, general_name].concat())
+}

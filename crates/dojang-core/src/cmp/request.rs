@@ -44,12 +44,13 @@ pub fn now() -> Result<GeneralizedTime, CmpError> {
 }
 
 /// A pvno 2 header with messageTime now and a fresh senderNonce; protectionAlg is set
-/// when the message is protected.
+/// when the message is protected. (A transactionID is absent only in an error answering
+/// a message that could not be read.)
 pub fn header(
     sender: GeneralName,
     recipient: GeneralName,
     sender_kid: Option<&[u8]>,
-    transaction_id: &[u8],
+    transaction_id: Option<&[u8]>,
     recip_nonce: Option<&[u8]>,
 ) -> Result<PkiHeader, CmpError> {
     let octets = |b: &[u8]| OctetString::new(b.to_vec()).map_err(CmpError::malformed);
@@ -61,7 +62,7 @@ pub fn header(
         protection_alg: None,
         sender_kid: sender_kid.map(octets).transpose()?,
         recip_kid: None,
-        transaction_id: Some(octets(transaction_id)?),
+        transaction_id: transaction_id.map(octets).transpose()?,
         sender_nonce: Some(new_nonce()?),
         recip_nonce: recip_nonce.map(octets).transpose()?,
         free_text: None,

@@ -1,0 +1,256 @@
+//! CMP over HTTP (RFC 6712): `POST /cmp` with `Content-Type: application/pkixcmp`, one DER
+//! PKIMessage each way; the CA certificates and CRL the issued certificates point to
+//! (`GET /ca/root.der`, `/ca/ca1.der`, `/crl/ca1.crl`).
+//!
+//! Limits keep a hostile or broken client from tying the server up: a body size limit,
+//! a time limit for the request head and for the whole body, a cap on open connections.
+//! Shutdown is graceful: on the signal the listener closes, exchanges under way finish
+//! (for at most [`SHUTDOWN_GRACE`]), then the server returns.
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{ALLOW, CONTENT_LENGTH, CONTENT_TYPE, HeaderValue};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
+
+use crate::error::{CaError, Result};
+use crate::registry::CertificateState;
+use crate::service::CmpService;
+
+/// How long exchanges under way may take to finish after a shutdown signal.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+
+/// The HTTP server's limits.
+#[derive(Debug, Clone)]
+pub struct HttpLimits {
+    /// The largest request body accepted (CMP requests are a few KiB).
+    pub max_body: usize,
+    /// Time to receive a request head, also the idle limit of a kept-alive connection.
+    pub header_timeout: Duration,
+    /// Time to receive a whole request body.
+    pub body_timeout: Duration,
+    /// Connections open at once; more are closed at once.
+    pub max_connections: usize,
+}
+
+impl Default for HttpLimits {
+    fn default() -> Self {
+        HttpLimits {
+            max_body: 64 * 1024,
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(30),
+            max_connections: 256,
+        }
+    }
+}
+
+type Reply = Response<Full<Bytes>>;
+
+fn reply(status: StatusCode, content_type: &'static str, body: impl Into<Bytes>) -> Reply {
+    let mut response = Response::new(Full::new(body.into()));
+    *response.status_mut() = status;
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    response
+}
+
+fn text(status: StatusCode, message: &'static str) -> Reply {
+    reply(status, "text/plain; charset=utf-8", message)
+}
+
+struct State {
+    service: Arc<CmpService>,
+    limits: HttpLimits,
+}
+
+/// Serves until `shutdown` completes, then drains for at most [`SHUTDOWN_GRACE`].
+pub async fn serve(
+    listener: TcpListener,
+    service: Arc<CmpService>,
+    limits: HttpLimits,
+    shutdown: impl Future<Output = ()>,
+) -> Result<()> {
+    let connections = Arc::new(Semaphore::new(limits.max_connections));
+    let state = Arc::new(State { service, limits });
+    let graceful = GracefulShutdown::new();
+    tokio::pin!(shutdown);
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let (stream, peer) = match accepted {
+                    Ok(accepted) => accepted,
+                    Err(e) => {
+                        // Out of file descriptors and the like: wait rather than spin.
+                        tracing::warn!(error = %e, "accept failed");
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue;
+                    }
+                };
+                let Ok(permit) = connections.clone().try_acquire_owned() else {
+                    tracing::warn!(%peer, "too many connections; closing one");
+                    continue;
+                };
+                let header_timeout = state.limits.header_timeout;
+                let state = state.clone();
+                let service = service_fn(move |request| {
+                    let state = state.clone();
+                    async move { Ok::<_, Infallible>(route(request, peer, &state).await) }
+                });
+                let connection = http1::Builder::new()
+                    .timer(TokioTimer::new())
+                    .header_read_timeout(header_timeout)
+                    .keep_alive(true)
+                    .serve_connection(TokioIo::new(stream), service);
+                let connection = graceful.watch(connection);
+                tokio::spawn(async move {
+                    if let Err(e) = connection.await {
+                        tracing::debug!(%peer, error = %e, "connection ended with an error");
+                    }
+                    drop(permit);
+                });
+            }
+            () = &mut shutdown => break,
+        }
+    }
+    drop(listener);
+    tracing::info!("shutting down: finishing exchanges under way");
+    tokio::select! {
+        () = graceful.shutdown() => tracing::info!("all connections closed"),
+        () = tokio::time::sleep(SHUTDOWN_GRACE) => tracing::warn!("gave up waiting for connections"),
+    }
+    Ok(())
+}
+
+async fn route(request: Request<Incoming>, peer: SocketAddr, state: &State) -> Reply {
+    let path = request.uri().path().to_owned();
+    match (request.method(), path.as_str()) {
+        (&Method::POST, "/cmp") => cmp(request, peer, state).await,
+        (_, "/cmp") => {
+            let mut response = text(StatusCode::METHOD_NOT_ALLOWED, "CMP requests are POSTed\n");
+            response
+                .headers_mut()
+                .insert(ALLOW, HeaderValue::from_static("POST"));
+            response
+        }
+        (&Method::GET, "/ca/root.der") => reply(
+            StatusCode::OK,
+            "application/pkix-cert",
+            state.service.authority().root_der().to_vec(),
+        ),
+        (&Method::GET, "/ca/ca1.der") => reply(
+            StatusCode::OK,
+            "application/pkix-cert",
+            state.service.authority().issuing_der().to_vec(),
+        ),
+        (&Method::GET, "/crl/ca1.crl") => crl(state).await,
+        _ => text(StatusCode::NOT_FOUND, "not found\n"),
+    }
+}
+
+async fn cmp(request: Request<Incoming>, peer: SocketAddr, state: &State) -> Reply {
+    let started = Instant::now();
+    let content_type = request
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let media_type = content_type.split(';').next().unwrap_or_default().trim();
+    if !media_type.eq_ignore_ascii_case(dojang_core::cmp::CONTENT_TYPE) {
+        tracing::info!(%peer, content_type, "refused: wrong content type");
+        return text(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "Content-Type must be application/pkixcmp\n",
+        );
+    }
+    let declared = request
+        .headers()
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|len| len > state.limits.max_body as u64) {
+        tracing::info!(%peer, "refused: body too large");
+        return text(StatusCode::PAYLOAD_TOO_LARGE, "request too large\n");
+    }
+    let body = Limited::new(request.into_body(), state.limits.max_body).collect();
+    let body = match tokio::time::timeout(state.limits.body_timeout, body).await {
+        Err(_) => {
+            tracing::info!(%peer, "refused: body too slow");
+            return text(StatusCode::REQUEST_TIMEOUT, "request body too slow\n");
+        }
+        Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => {
+            tracing::info!(%peer, "refused: body too large");
+            return text(StatusCode::PAYLOAD_TOO_LARGE, "request too large\n");
+        }
+        Ok(Err(e)) => {
+            tracing::info!(%peer, error = %e, "refused: body unreadable");
+            return text(StatusCode::BAD_REQUEST, "request body unreadable\n");
+        }
+        Ok(Ok(collected)) => collected.to_bytes(),
+    };
+    let service = state.service.clone();
+    // Crypto and the database block: off the async threads.
+    let handled = match tokio::task::spawn_blocking(move || service.handle(&body)).await {
+        Ok(handled) => handled,
+        Err(e) => {
+            tracing::error!(%peer, error = %e, "CMP handler failed");
+            return text(StatusCode::INTERNAL_SERVER_ERROR, "internal error\n");
+        }
+    };
+    tracing::info!(
+        %peer,
+        request = handled.request,
+        outcome = handled.outcome,
+        transaction = %handled.transaction,
+        ms = started.elapsed().as_millis() as u64,
+        "cmp"
+    );
+    reply(
+        StatusCode::OK,
+        dojang_core::cmp::CONTENT_TYPE,
+        handled.response,
+    )
+}
+
+async fn crl(state: &State) -> Reply {
+    let service = state.service.clone();
+    let made = tokio::task::spawn_blocking(move || -> Result<Vec<u8>> {
+        let revoked: Vec<_> = service
+            .registry()
+            .certificates()?
+            .into_iter()
+            .filter(|c| c.state == CertificateState::Revoked)
+            .filter_map(|c| {
+                Some((
+                    c.serial,
+                    c.revoked_at?,
+                    c.revocation_reason
+                        .unwrap_or(crate::authority::RevocationReasonName::Unspecified),
+                ))
+            })
+            .collect();
+        service.authority().crl(&revoked)
+    })
+    .await
+    .map_err(|e| CaError::Server {
+        detail: e.to_string(),
+    });
+    match made {
+        Ok(Ok(der)) => reply(StatusCode::OK, "application/pkix-crl", der),
+        Ok(Err(e)) | Err(e) => {
+            tracing::error!(error = %e, "cannot make the CRL");
+            text(StatusCode::SERVICE_UNAVAILABLE, "CRL unavailable\n")
+        }
+    }
+}
