@@ -5,7 +5,7 @@
 //! Limits keep a hostile or broken client from tying the server up: a body size limit,
 //! a time limit for the request head and for the whole body, a cap on open connections.
 //! Shutdown is graceful: on the signal the listener closes, exchanges under way finish
-//! (for at most [`SHUTDOWN_GRACE`]), then the server returns.
+//! (for at most [`HttpLimits::shutdown_grace`]), then the server returns.
 
 use std::convert::Infallible;
 use std::future::Future;
@@ -28,9 +28,6 @@ use crate::error::{CaError, Result};
 use crate::registry::CertificateState;
 use crate::service::CmpService;
 
-/// How long exchanges under way may take to finish after a shutdown signal.
-pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
-
 /// The HTTP server's limits.
 #[derive(Debug, Clone)]
 pub struct HttpLimits {
@@ -42,6 +39,8 @@ pub struct HttpLimits {
     pub body_timeout: Duration,
     /// Connections open at once; more are closed at once.
     pub max_connections: usize,
+    /// How long exchanges under way may take to finish after a shutdown signal.
+    pub shutdown_grace: Duration,
 }
 
 impl Default for HttpLimits {
@@ -51,6 +50,7 @@ impl Default for HttpLimits {
             header_timeout: Duration::from_secs(10),
             body_timeout: Duration::from_secs(30),
             max_connections: 256,
+            shutdown_grace: Duration::from_secs(10),
         }
     }
 }
@@ -75,7 +75,7 @@ struct State {
     limits: HttpLimits,
 }
 
-/// Serves until `shutdown` completes, then drains for at most [`SHUTDOWN_GRACE`].
+/// Serves until `shutdown` completes, then drains for at most `limits.shutdown_grace`.
 pub async fn serve(
     listener: TcpListener,
     service: Arc<CmpService>,
@@ -83,6 +83,7 @@ pub async fn serve(
     shutdown: impl Future<Output = ()>,
 ) -> Result<()> {
     let connections = Arc::new(Semaphore::new(limits.max_connections));
+    let grace = limits.shutdown_grace;
     let state = Arc::new(State { service, limits });
     let graceful = GracefulShutdown::new();
     tokio::pin!(shutdown);
@@ -128,7 +129,7 @@ pub async fn serve(
     tracing::info!("shutting down: finishing exchanges under way");
     tokio::select! {
         () = graceful.shutdown() => tracing::info!("all connections closed"),
-        () = tokio::time::sleep(SHUTDOWN_GRACE) => tracing::warn!("gave up waiting for connections"),
+        () = tokio::time::sleep(grace) => tracing::warn!("gave up waiting for connections"),
     }
     Ok(())
 }

@@ -62,6 +62,9 @@ enum Command {
         /// Days issued certificates are valid.
         #[arg(long, default_value_t = 365)]
         validity_days: u32,
+        /// Seconds exchanges under way may take to finish after Ctrl-C or SIGTERM.
+        #[arg(long, default_value_t = 10)]
+        shutdown_grace: u32,
     },
     /// Register an application and write its issue.html invitation.
     Apply {
@@ -120,11 +123,16 @@ fn main() -> ExitCode {
             policy_oid,
             confirm_timeout,
             validity_days,
+            shutdown_grace,
         } => run_serve(
             &dir,
             listen,
             public_url,
             &policy_oid,
+            HttpLimits {
+                shutdown_grace: std::time::Duration::from_secs(u64::from(shutdown_grace)),
+                ..HttpLimits::default()
+            },
             ServiceConfig {
                 confirm_timeout: time::Duration::seconds(i64::from(confirm_timeout)),
                 validity: time::Duration::days(i64::from(validity_days)),
@@ -164,6 +172,7 @@ fn run_serve(
     listen: SocketAddr,
     public_url: Option<String>,
     policy_oid: &str,
+    limits: HttpLimits,
     config: ServiceConfig,
 ) -> dojang_ca::Result<ExitCode> {
     tracing_subscriber::fmt()
@@ -202,13 +211,7 @@ fn run_serve(
         tracing::info!(address = %bound, "sandbox CA ready");
         println!("listening on {base_url}/cmp");
         let _ = std::io::stdout().flush();
-        serve(
-            listener,
-            Arc::new(service),
-            HttpLimits::default(),
-            shutdown_signal(),
-        )
-        .await
+        serve(listener, Arc::new(service), limits, shutdown_signal()).await
     })?;
     Ok(ExitCode::SUCCESS)
 }

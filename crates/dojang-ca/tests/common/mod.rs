@@ -1,0 +1,393 @@
+//! The sandbox CA as tests meet it: the real `dojang-ca` binary serving on a free loopback
+//! port in a throwaway folder, its admin commands, and a small CMP client built on
+//! dojang-core's messages (the app's own client code will replace it).
+
+// A test fails loudly; each test file uses part of this module; a refusal is returned
+// whole to be inspected.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::result_large_err,
+    dead_code
+)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use dojang_core::cmp::message::{CertOrEncCert, CertStatus};
+use dojang_core::cmp::protection::{
+    PbmParameter, Protector, cert_hash, protect, verify_mac, verify_signature_protection,
+};
+use dojang_core::cmp::request::{cert_req_msg, header, new_nonce, null_dn};
+use dojang_core::cmp::{PkiBody, PkiMessage, PkiStatusInfo, decode, encode};
+use dojang_core::keys::private_key::PrivateKey;
+use serde_json::Value;
+use x509_cert::der::Decode;
+use x509_cert::der::asn1::OctetString;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_dojang-ca");
+
+/// A running `dojang-ca serve`, stopped (SIGTERM) when dropped.
+pub struct Server {
+    pub dir: tempfile::TempDir,
+    pub url: String,
+    pub port: u16,
+    child: Option<Child>,
+}
+
+impl Server {
+    /// Starts a server with extra `serve` options.
+    pub fn start(extra: &[&str]) -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        Self::start_in(dir, extra)
+    }
+
+    pub fn start_in(dir: tempfile::TempDir, extra: &[&str]) -> Server {
+        let mut child = Command::new(BIN)
+            .args(["serve", "--dir"])
+            .arg(dir.path())
+            .args(["--listen", "127.0.0.1:0"])
+            .args(extra)
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let url = line
+            .trim()
+            .strip_prefix("listening on ")
+            .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+            .to_owned();
+        let port = url
+            .trim_end_matches("/cmp")
+            .rsplit(':')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        Server {
+            dir,
+            url,
+            port,
+            child: Some(child),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn root_pem(&self) -> PathBuf {
+        self.path().join("root-ca.pem")
+    }
+
+    pub fn ca1_pem(&self) -> PathBuf {
+        self.path().join("ca1.pem")
+    }
+
+    /// Registers an application; returns `apply --json`'s object.
+    pub fn apply(&self, name: &str, id_number: &str, extra: &[&str]) -> Value {
+        let out = Command::new(BIN)
+            .args(["apply", "--dir"])
+            .arg(self.path())
+            .args(["--name", name, "--id-number", id_number, "--json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    pub fn list(&self) -> Value {
+        let out = Command::new(BIN)
+            .args(["list", "--dir"])
+            .arg(self.path())
+            .arg("--json")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    /// The certificates in `list --json` with this state.
+    pub fn certificates_in(&self, state: &str) -> Vec<Value> {
+        self.list()["certificates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["state"] == state)
+            .cloned()
+            .collect()
+    }
+
+    /// Sends SIGTERM and waits; returns whether the server exited successfully.
+    pub fn stop(&mut self) -> bool {
+        let Some(mut child) = self.child.take() else {
+            return true;
+        };
+        let _ = Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status();
+        for _ in 0..200 {
+            if let Some(status) = child.try_wait().unwrap() {
+                return status.success();
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        false
+    }
+
+    /// Whether the process is still running.
+    pub fn is_running(&mut self) -> bool {
+        self.child
+            .as_mut()
+            .is_some_and(|c| c.try_wait().unwrap().is_none())
+    }
+
+    pub fn client(&self) -> Http {
+        Http { port: self.port }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// A minimal HTTP/1.1 client that can also send what a well-behaved client would not.
+#[derive(Clone, Copy)]
+pub struct Http {
+    pub port: u16,
+}
+
+/// A reply: status code, headers (lower-case names), body.
+pub struct Reply {
+    pub status: u16,
+    pub content_type: String,
+    pub body: Vec<u8>,
+}
+
+impl Http {
+    /// Sends raw bytes and reads the reply until the server closes.
+    pub fn raw(&self, request: &[u8]) -> Reply {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(60)))
+            .unwrap();
+        stream.write_all(request).unwrap();
+        let mut bytes = Vec::new();
+        stream.read_to_end(&mut bytes).unwrap();
+        let split = bytes
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("an HTTP reply");
+        let head = String::from_utf8_lossy(&bytes[..split]).to_string();
+        let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+        let content_type = head
+            .lines()
+            .find_map(|l| {
+                let (name, value) = l.split_once(':')?;
+                name.eq_ignore_ascii_case("content-type")
+                    .then(|| value.trim().to_owned())
+            })
+            .unwrap_or_default();
+        Reply {
+            status,
+            content_type,
+            body: bytes[split + 4..].to_vec(),
+        }
+    }
+
+    /// POSTs `body` to `path` with a content type.
+    pub fn post(&self, path: &str, content_type: &str, body: &[u8]) -> Reply {
+        let mut request = format!(
+            "POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Type: {content_type}\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n",
+            self.port,
+            body.len()
+        )
+        .into_bytes();
+        request.extend_from_slice(body);
+        self.raw(&request)
+    }
+
+    /// POSTs a CMP message and decodes the answer.
+    pub fn cmp(&self, message: &[u8]) -> PkiMessage {
+        let reply = self.post("/cmp", "application/pkixcmp", message);
+        assert_eq!(reply.status, 200);
+        assert_eq!(reply.content_type, "application/pkixcmp");
+        decode(&reply.body).unwrap()
+    }
+}
+
+/// The refusal in a response: an `error` body's status, or the rejection in an
+/// `ip`/`kup`/`rp`.
+pub fn refusal(message: &PkiMessage) -> Option<PkiStatusInfo> {
+    match message.body.value() {
+        PkiBody::Error(e) => Some(e.pki_status_info.clone()),
+        PkiBody::Ip(r) | PkiBody::Kup(r) | PkiBody::Cp(r) => {
+            let status = &r.response.first()?.status;
+            (!status.status.is_granted()).then(|| status.clone())
+        }
+        PkiBody::Rp(r) => r.status.first().filter(|s| !s.status.is_granted()).cloned(),
+        _ => None,
+    }
+}
+
+/// One MAC-protected enrolment, step by step, as a client would run it.
+pub struct Enrolment<'a> {
+    pub http: Http,
+    pub kid: Vec<u8>,
+    pub secret: Vec<u8>,
+    pub key: &'a PrivateKey,
+    pub transaction_id: Vec<u8>,
+}
+
+impl<'a> Enrolment<'a> {
+    pub fn new(http: Http, kid: &str, secret: &str, key: &'a PrivateKey) -> Self {
+        Enrolment {
+            http,
+            kid: kid.as_bytes().to_vec(),
+            secret: secret.as_bytes().to_vec(),
+            key,
+            transaction_id: new_nonce().unwrap().as_bytes().to_vec(),
+        }
+    }
+
+    fn mac(&self, recip_nonce: Option<&[u8]>, body: PkiBody) -> Vec<u8> {
+        let hdr = header(
+            null_dn(),
+            null_dn(),
+            Some(&self.kid),
+            Some(&self.transaction_id),
+            recip_nonce,
+        )
+        .unwrap();
+        let message = protect(
+            hdr,
+            body,
+            None,
+            &Protector::Mac {
+                secret: &self.secret,
+                params: PbmParameter::new_random().unwrap(),
+            },
+        )
+        .unwrap();
+        encode(&message).unwrap()
+    }
+
+    /// The `ir` message.
+    pub fn ir(&self) -> Vec<u8> {
+        self.mac(
+            None,
+            PkiBody::Ir(vec![cert_req_msg(self.key, 0, None, None).unwrap()]),
+        )
+    }
+
+    /// Sends the `ir`; returns the `ip` (checked: MAC, transaction, nonce) or the refusal.
+    pub fn request(&self) -> Result<(PkiMessage, Vec<u8>), (PkiMessage, PkiStatusInfo)> {
+        let ir = self.ir();
+        let ir_nonce = decode(&ir).unwrap().header.sender_nonce().unwrap().to_vec();
+        let answer = self.http.cmp(&ir);
+        if let Some(status) = refusal(&answer) {
+            return Err((answer, status));
+        }
+        verify_mac(&answer, &self.secret).unwrap();
+        assert_eq!(
+            answer.header.transaction_id(),
+            Some(&self.transaction_id[..])
+        );
+        assert_eq!(answer.header.recip_nonce(), Some(&ir_nonce[..]));
+        let response = answer.body.cert_response().unwrap();
+        let Some(CertOrEncCert::Certificate(cert)) = response.response[0]
+            .certified_key_pair
+            .as_ref()
+            .map(|p| &p.cert_or_enc_cert)
+        else {
+            panic!("no certificate");
+        };
+        let cert = cert.der().to_vec();
+        Ok((answer, cert))
+    }
+
+    /// The certConf answering `ip` for `cert` (accepting it unless `reject`).
+    pub fn cert_conf(&self, ip: &PkiMessage, cert: &[u8], reject: bool) -> Vec<u8> {
+        let status = CertStatus {
+            cert_hash: OctetString::new(cert_hash(cert, None).unwrap()).unwrap(),
+            cert_req_id: 0,
+            status_info: reject
+                .then(|| PkiStatusInfo::refusal(dojang_core::cmp::ReasonCode::BadRequest, None)),
+            hash_alg: None,
+        };
+        self.mac(ip.header.sender_nonce(), PkiBody::CertConf(vec![status]))
+    }
+
+    /// Sends certConf and returns the answer.
+    pub fn confirm(&self, ip: &PkiMessage, cert: &[u8]) -> PkiMessage {
+        self.http.cmp(&self.cert_conf(ip, cert, false))
+    }
+
+    /// The whole exchange; the certificate on success, the refusal otherwise.
+    pub fn run(&self) -> Result<Vec<u8>, PkiStatusInfo> {
+        let (ip, cert) = self.request().map_err(|(_, status)| status)?;
+        let answer = self.confirm(&ip, &cert);
+        if let Some(status) = refusal(&answer) {
+            return Err(status);
+        }
+        assert_eq!(answer.body.value(), &PkiBody::PkiConf);
+        verify_mac(&answer, &self.secret).unwrap();
+        Ok(cert)
+    }
+}
+
+/// The registration-number credentials of an application: (senderKID, secret).
+pub fn registration(app: &Value) -> (String, String) {
+    (
+        app["reference_number"].as_str().unwrap().to_owned(),
+        app["authorization_code"].as_str().unwrap().to_owned(),
+    )
+}
+
+/// The temporary-code credentials: (`T` + application number, temporary code + ID).
+pub fn temporary(app: &Value, id_number: &str) -> (String, String) {
+    (
+        format!("T{}", app["application_number"].as_str().unwrap()),
+        format!("{}{id_number}", app["temporary_code"].as_str().unwrap()),
+    )
+}
+
+/// The SubjectPublicKeyInfo of a DER certificate.
+pub fn certificate_key(cert: &[u8]) -> x509_cert::spki::SubjectPublicKeyInfoOwned {
+    x509_cert::Certificate::from_der(cert)
+        .unwrap()
+        .tbs_certificate
+        .subject_public_key_info
+}
+
+/// Verifies a message signed by the CA's issuing certificate (the first extraCert).
+pub fn verify_ca_signature(message: &PkiMessage) {
+    let signer = &message.extra_certs.as_ref().unwrap()[0];
+    verify_signature_protection(message, &certificate_key(signer.der())).unwrap();
+}
+
+/// Runs `openssl` with arguments; returns (success, stdout + stderr).
+pub fn openssl(args: &[&str]) -> (bool, String) {
+    let out = Command::new("openssl").args(args).output().unwrap();
+    let mut text = String::from_utf8_lossy(&out.stdout).to_string();
+    text.push_str(&String::from_utf8_lossy(&out.stderr));
+    (out.status.success(), text)
+}

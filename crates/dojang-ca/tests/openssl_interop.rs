@@ -1,0 +1,346 @@
+//! The sandbox CA with OpenSSL's stock CMP client (`openssl cmp`): enrolment with either
+//! code pair, the chain OpenSSL receives verifies, every refusal reaches it with the
+//! profile's failInfo and reason code, and renewal and revocation work with a certificate
+//! issued earlier.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly
+
+mod common;
+
+use std::path::Path;
+
+use common::{Server, openssl};
+
+const ID: &str = "9001011234567";
+
+fn new_key(dir: &Path, name: &str) -> String {
+    let path = dir.join(name).display().to_string();
+    let (ok, out) = openssl(&[
+        "genpkey",
+        "-algorithm",
+        "EC",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-out",
+        &path,
+    ]);
+    assert!(ok, "{out}");
+    path
+}
+
+/// `openssl cmp -cmd ir` with `-ref`/`-secret`; returns (success, output).
+fn openssl_ir(server: &Server, kid: &str, secret: &str, key: &str, out: &str) -> (bool, String) {
+    let server_arg = format!("127.0.0.1:{}", server.port);
+    let secret = format!("pass:{secret}");
+    openssl(&[
+        "cmp",
+        "-cmd",
+        "ir",
+        "-server",
+        &server_arg,
+        "-path",
+        "cmp",
+        "-ref",
+        kid,
+        "-secret",
+        &secret,
+        "-newkey",
+        key,
+        "-subject",
+        "/CN=x",
+        "-certout",
+        out,
+        "-extracertsout",
+        &format!("{out}.extra.pem"),
+        "-cacertsout",
+        &format!("{out}.capubs.pem"),
+        "-unprotected_errors",
+    ])
+}
+
+/// Whether OpenSSL reported a refusal with this failInfo and reason code (first status
+/// string).
+fn refused_with(out: &str, fail_info: &str, reason: &str) -> bool {
+    out.contains(&format!("PKIFailureInfo: {fail_info}; StatusString"))
+        && out.contains(&format!(": \"{reason}\""))
+}
+
+fn path_in(server: &Server, name: &str) -> String {
+    server.path().join(name).display().to_string()
+}
+
+#[test]
+fn openssl_enrols_with_the_registration_number_and_the_chain_verifies() {
+    let server = Server::start(&[]);
+    let app = server.apply("홍길동", "900101-1234567", &[]);
+    assert_eq!(app["registration_number"].as_str().unwrap().len(), 27);
+    let (kid, secret) = common::registration(&app);
+    let key = new_key(server.path(), "key.pem");
+    let cert = path_in(&server, "cert.pem");
+    let (ok, out) = openssl_ir(&server, &kid, &secret, &key, &cert);
+    assert!(ok, "{out}");
+    assert!(out.contains("received PKICONF"), "{out}");
+
+    // The chain OpenSSL received (extraCerts: issuing CA and root; caPubs: the root).
+    let extra = format!("{cert}.extra.pem");
+    let capubs = format!("{cert}.capubs.pem");
+    let (ok, out) = openssl(&["verify", "-CAfile", &capubs, "-untrusted", &extra, &cert]);
+    assert!(ok, "{out}");
+    let root = server.root_pem().display().to_string();
+    let ca1 = server.ca1_pem().display().to_string();
+    let (ok, out) = openssl(&["verify", "-CAfile", &root, "-untrusted", &ca1, &cert]);
+    assert!(ok, "{out}");
+
+    // It certifies OpenSSL's key, with the NPKI shape.
+    let (_, cert_key) = openssl(&["x509", "-in", &cert, "-noout", "-pubkey"]);
+    let (_, own_key) = openssl(&["pkey", "-in", &key, "-pubout"]);
+    assert_eq!(cert_key, own_key);
+    let (_, text) = openssl(&["x509", "-in", &cert, "-noout", "-text", "-nameopt", "utf8"]);
+    assert!(text.contains("CN=홍길동()00"), "{text}");
+    assert!(text.contains("O=Dojang Sandbox"), "{text}");
+    assert!(
+        text.contains("Digital Signature, Non Repudiation"),
+        "{text}"
+    );
+    assert!(text.contains("Policy: 1.2.410.200004.5.2.1.2"), "{text}");
+    assert!(text.contains("/crl/ca1.crl"), "{text}");
+    assert!(text.contains("OCSP - URI:"), "{text}");
+
+    let valid = server.certificates_in("valid");
+    assert_eq!(valid.len(), 1);
+    let apps = server.list()["applications"].clone();
+    assert_eq!(apps[0]["state"], "issued");
+}
+
+#[test]
+fn openssl_enrols_with_the_temporary_code_and_id_number() {
+    let server = Server::start(&[]);
+    let business = "1248100998";
+    let app = server.apply("(주)도장", business, &[]);
+    let (kid, secret) = common::temporary(&app, business);
+    let key = new_key(server.path(), "key.pem");
+    let (ok, out) = openssl_ir(&server, &kid, &secret, &key, &path_in(&server, "c.pem"));
+    assert!(ok, "{out}");
+}
+
+#[test]
+fn refusals_reach_openssl_with_fail_info_and_reason_code() {
+    let server = Server::start(&[]);
+    let key = new_key(server.path(), "key.pem");
+    let out_path = path_in(&server, "c.pem");
+
+    // Unknown reference, wrong code, wrong ID number: one answer, never saying which.
+    let app = server.apply("김철수", ID, &[]);
+    let (kid, secret) = common::registration(&app);
+    let (tkid, tsecret) = common::temporary(&app, ID);
+    let wrong_id = format!("{}8001011234567", app["temporary_code"].as_str().unwrap());
+    for (kid, secret) in [
+        ("99999999".to_owned(), secret.clone()),
+        (kid.clone(), format!("{secret}x")),
+        (tkid.clone(), wrong_id),
+    ] {
+        let (ok, out) = openssl_ir(&server, &kid, &secret, &key, &out_path);
+        assert!(!ok);
+        assert!(refused_with(&out, "badMessageCheck", "wrong-code"), "{out}");
+    }
+    // Two wrong tries so far on this application; the right code still works.
+    let (ok, out) = openssl_ir(&server, &tkid, &tsecret, &key, &out_path);
+    assert!(ok, "{out}");
+
+    // Already issued.
+    let (ok, out) = openssl_ir(&server, &kid, &secret, &key, &out_path);
+    assert!(!ok);
+    assert!(
+        refused_with(&out, "duplicateCertReq", "already-issued"),
+        "{out}"
+    );
+
+    // Older than 30 days.
+    let old = server.apply("박영희", ID, &["--applied-at", "2020-01-01T00:00:00Z"]);
+    let (kid, secret) = common::registration(&old);
+    let (ok, out) = openssl_ir(&server, &kid, &secret, &key, &out_path);
+    assert!(!ok);
+    assert!(
+        refused_with(&out, "notAuthorized", "application-expired"),
+        "{out}"
+    );
+
+    // Five wrong tries lock the application, even for the right code afterwards.
+    let locked = server.apply("이순신", ID, &[]);
+    let (kid, secret) = common::registration(&locked);
+    for _ in 0..5 {
+        let (ok, out) = openssl_ir(&server, &kid, "WrongWrongWrong1234", &key, &out_path);
+        assert!(!ok);
+        assert!(out.contains("wrong-code"), "{out}");
+    }
+    let (ok, out) = openssl_ir(&server, &kid, &secret, &key, &out_path);
+    assert!(!ok);
+    assert!(
+        refused_with(&out, "notAuthorized", "too-many-attempts"),
+        "{out}"
+    );
+    let apps = server.list()["applications"].clone();
+    let state = apps
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["reference_number"] == kid.as_str())
+        .unwrap()["state"]
+        .clone();
+    assert_eq!(state, "locked");
+}
+
+fn openssl_signed(server: &Server, cmd: &[&str], cert: &str, key: &str) -> (bool, String) {
+    let server_arg = format!("127.0.0.1:{}", server.port);
+    let root = server.root_pem().display().to_string();
+    let mut args = vec![
+        "cmp",
+        "-server",
+        &server_arg,
+        "-path",
+        "cmp",
+        "-cert",
+        cert,
+        "-key",
+        key,
+        "-trusted",
+        &root,
+        "-unprotected_errors",
+    ];
+    args.extend_from_slice(cmd);
+    openssl(&args)
+}
+
+#[test]
+fn openssl_renews_and_revokes_a_certificate_issued_earlier() {
+    // Certificates valid 20 days are inside the 30-day renewal window at once.
+    let server = Server::start(&["--validity-days", "20"]);
+    let app = server.apply("홍길동", ID, &[]);
+    let (kid, secret) = common::registration(&app);
+    let key = new_key(server.path(), "key.pem");
+    let cert = path_in(&server, "cert.pem");
+    let (ok, out) = openssl_ir(&server, &kid, &secret, &key, &cert);
+    assert!(ok, "{out}");
+
+    let new_key_path = new_key(server.path(), "new.pem");
+    let renewed = path_in(&server, "renewed.pem");
+    let (ok, out) = openssl_signed(
+        &server,
+        &[
+            "-cmd",
+            "kur",
+            "-newkey",
+            &new_key_path,
+            "-certout",
+            &renewed,
+        ],
+        &cert,
+        &key,
+    );
+    assert!(ok, "{out}");
+    assert!(out.contains("received PKICONF"), "{out}");
+    let root = server.root_pem().display().to_string();
+    let ca1 = server.ca1_pem().display().to_string();
+    let (ok, out) = openssl(&["verify", "-CAfile", &root, "-untrusted", &ca1, &renewed]);
+    assert!(ok, "{out}");
+    let renewed_from = server.certificates_in("valid");
+    assert_eq!(renewed_from.len(), 2);
+    assert!(renewed_from.iter().any(|c| c["renewed_from"].is_string()));
+
+    // Revoke the renewed certificate with its own key.
+    let (ok, out) = openssl_signed(
+        &server,
+        &["-cmd", "rr", "-oldcert", &renewed, "-revreason", "1"],
+        &renewed,
+        &new_key_path,
+    );
+    assert!(ok, "{out}");
+    assert!(out.contains("revocation accepted"), "{out}");
+    let revoked = server.certificates_in("revoked");
+    assert_eq!(revoked.len(), 1);
+    assert_eq!(revoked[0]["revocation_reason"], "keyCompromise");
+
+    // A revoked certificate can be neither renewed nor revoked again.
+    let again = path_in(&server, "again.pem");
+    let (ok, out) = openssl_signed(
+        &server,
+        &["-cmd", "kur", "-newkey", &key, "-certout", &again],
+        &renewed,
+        &new_key_path,
+    );
+    assert!(!ok);
+    assert!(
+        refused_with(&out, "certRevoked", "certificate-revoked"),
+        "{out}"
+    );
+    let (ok, out) = openssl_signed(
+        &server,
+        &["-cmd", "rr", "-oldcert", &renewed],
+        &renewed,
+        &new_key_path,
+    );
+    assert!(!ok);
+    assert!(out.contains("certificate-revoked"), "{out}");
+
+    // The CRL lists it.
+    let crl = common::Http { port: server.port }
+        .raw(b"GET /crl/ca1.crl HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    assert_eq!(crl.status, 200);
+    let crl_path = path_in(&server, "ca1.crl");
+    std::fs::write(&crl_path, &crl.body).unwrap();
+    let (ok, text) = openssl(&["crl", "-inform", "DER", "-in", &crl_path, "-noout", "-text"]);
+    assert!(ok, "{text}");
+    let serial = revoked[0]["serial"].as_str().unwrap().to_uppercase();
+    assert!(
+        text.replace(':', "").to_uppercase().contains(&serial),
+        "{text}"
+    );
+}
+
+#[test]
+fn renewal_before_its_window_is_refused() {
+    let server = Server::start(&[]);
+    let app = server.apply("홍길동", ID, &[]);
+    let (kid, secret) = common::registration(&app);
+    let key = new_key(server.path(), "key.pem");
+    let cert = path_in(&server, "cert.pem");
+    let (ok, out) = openssl_ir(&server, &kid, &secret, &key, &cert);
+    assert!(ok, "{out}");
+    let new_key_path = new_key(server.path(), "new.pem");
+    let (ok, out) = openssl_signed(
+        &server,
+        &[
+            "-cmd",
+            "kur",
+            "-newkey",
+            &new_key_path,
+            "-certout",
+            &path_in(&server, "r.pem"),
+        ],
+        &cert,
+        &key,
+    );
+    assert!(!ok);
+    assert!(
+        refused_with(&out, "notAuthorized", "renewal-not-due"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_reissue_revokes_the_previous_certificate_when_confirmed() {
+    let server = Server::start(&[]);
+    let key = new_key(server.path(), "key.pem");
+    let first = server.apply("홍길동", ID, &[]);
+    let (kid, secret) = common::registration(&first);
+    let (ok, out) = openssl_ir(&server, &kid, &secret, &key, &path_in(&server, "1.pem"));
+    assert!(ok, "{out}");
+    let reissue = server.apply("홍길동", ID, &["--kind", "reissue"]);
+    let (kid, secret) = common::registration(&reissue);
+    let (ok, out) = openssl_ir(&server, &kid, &secret, &key, &path_in(&server, "2.pem"));
+    assert!(ok, "{out}");
+    let revoked = server.certificates_in("revoked");
+    assert_eq!(revoked.len(), 1);
+    assert_eq!(revoked[0]["revocation_reason"], "superseded");
+    assert_eq!(server.certificates_in("valid").len(), 1);
+}
