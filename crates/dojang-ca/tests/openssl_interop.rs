@@ -344,3 +344,59 @@ fn a_reissue_revokes_the_previous_certificate_when_confirmed() {
     assert_eq!(revoked[0]["revocation_reason"], "superseded");
     assert_eq!(server.certificates_in("valid").len(), 1);
 }
+
+#[test]
+fn a_certificate_revoked_by_the_admin_command_cannot_be_renewed() {
+    let server = Server::start(&["--validity-days", "20"]);
+    let app = server.apply("홍길동", ID, &[]);
+    let (kid, secret) = common::registration(&app);
+    let key = new_key(server.path(), "key.pem");
+    let cert = path_in(&server, "cert.pem");
+    let (ok, out) = openssl_ir(&server, &kid, &secret, &key, &cert);
+    assert!(ok, "{out}");
+    let serial = server.certificates_in("valid")[0]["serial"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // The admin command, in its own process, beside the running server.
+    let revoke = std::process::Command::new(common::BIN)
+        .args(["revoke", "--dir"])
+        .arg(server.path())
+        .args([
+            serial.to_uppercase().as_str(),
+            "--reason",
+            "affiliationChanged",
+        ])
+        .output()
+        .unwrap();
+    assert!(revoke.status.success(), "{revoke:?}");
+    let again = std::process::Command::new(common::BIN)
+        .args(["revoke", "--dir"])
+        .arg(server.path())
+        .arg(&serial)
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    let revoked = server.certificates_in("revoked");
+    assert_eq!(revoked[0]["revocation_reason"], "affiliationChanged");
+
+    let new_key_path = new_key(server.path(), "new.pem");
+    let (ok, out) = openssl_signed(
+        &server,
+        &[
+            "-cmd",
+            "kur",
+            "-newkey",
+            &new_key_path,
+            "-certout",
+            &path_in(&server, "r.pem"),
+        ],
+        &cert,
+        &key,
+    );
+    assert!(!ok);
+    assert!(
+        refused_with(&out, "certRevoked", "certificate-revoked"),
+        "{out}"
+    );
+}

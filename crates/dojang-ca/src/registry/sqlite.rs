@@ -609,3 +609,114 @@ impl Registry for SqliteRegistry {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::registry::{ApplicationKind, NewApplication};
+    use time::Duration;
+
+    fn application(n: u32) -> NewApplication {
+        NewApplication {
+            application_number: format!("{n:010}"),
+            reference_number: format!("{n:08}"),
+            authorization_code: "AuthorizationCode23".to_owned(),
+            temporary_code: "Temporary2".to_owned(),
+            name: "홍길동".to_owned(),
+            id_number: "9001011234567".to_owned(),
+            kind: ApplicationKind::New,
+            applied_at: OffsetDateTime::now_utc(),
+        }
+    }
+
+    fn enrolment(
+        id: u8,
+        application_id: i64,
+        now: OffsetDateTime,
+    ) -> (Transaction, CertificateRecord) {
+        let serial = format!("{id:02x}");
+        (
+            Transaction {
+                id: vec![id; 16],
+                kind: TransactionKind::Enrolment,
+                application_id: Some(application_id),
+                old_serial: None,
+                sender_kid: b"00000001".to_vec(),
+                server_nonce: vec![0; 16],
+                serial: Some(serial.clone()),
+                cert_req_id: 0,
+                created_at: now,
+                expires_at: now + Duration::minutes(5),
+                state: TransactionState::Pending,
+            },
+            CertificateRecord {
+                serial,
+                application_id: Some(application_id),
+                renewed_from: None,
+                name: "홍길동".to_owned(),
+                id_number: "9001011234567".to_owned(),
+                cn_serial: "0012".to_owned(),
+                subject: "cn=홍길동()0012".to_owned(),
+                der: vec![0x30, 0x00],
+                not_before: now,
+                not_after: now + Duration::days(365),
+                state: CertificateState::Pending,
+                revoked_at: None,
+                revocation_reason: None,
+            },
+        )
+    }
+
+    #[test]
+    fn separate_connections_racing_on_one_application_reserve_it_once() {
+        // Two processes (here: two connections) share the file; BEGIN IMMEDIATE
+        // serialises their decisions.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("registry.sqlite");
+        let a = std::sync::Arc::new(SqliteRegistry::open(&path).unwrap());
+        let b = std::sync::Arc::new(SqliteRegistry::open(&path).unwrap());
+        let app = a.create_application(&application(1)).unwrap().unwrap();
+        let now = OffsetDateTime::now_utc();
+        let winners: usize = (0..16u8)
+            .map(|i| {
+                let registry = if i % 2 == 0 { a.clone() } else { b.clone() };
+                std::thread::spawn(move || {
+                    let (t, c) = enrolment(i + 1, app.id, now);
+                    registry.begin_enrolment(&t, &c, now).unwrap().is_ok()
+                })
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|t| usize::from(t.join().unwrap()))
+            .sum();
+        assert_eq!(winners, 1);
+    }
+
+    #[test]
+    fn the_fifth_wrong_code_locks_and_taken_numbers_are_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let registry = SqliteRegistry::open(&dir.path().join("r.sqlite")).unwrap();
+        let app = registry
+            .create_application(&application(7))
+            .unwrap()
+            .unwrap();
+        assert!(
+            registry
+                .create_application(&application(7))
+                .unwrap()
+                .is_none()
+        );
+        for attempt in 1..=5u32 {
+            let now = registry.record_failed_attempt(app.id).unwrap().unwrap();
+            assert_eq!(now.failed_attempts, attempt);
+            let locked = now.state == ApplicationState::Locked;
+            assert_eq!(locked, attempt == 5);
+        }
+        let now = OffsetDateTime::now_utc();
+        let (t, c) = enrolment(9, app.id, now);
+        assert_eq!(
+            registry.begin_enrolment(&t, &c, now).unwrap(),
+            Err(Refusal::Locked)
+        );
+    }
+}

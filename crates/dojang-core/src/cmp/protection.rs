@@ -378,3 +378,64 @@ pub fn cert_hash(
 pub(crate) fn to_der<T: Encode>(value: &T) -> Result<Vec<u8>, CmpError> {
     value.to_der().map_err(CmpError::malformed)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cmp::request::{header, null_dn};
+
+    fn message_with(params: PbmParameter, secret: &[u8]) -> PkiMessage {
+        let hdr = header(null_dn(), null_dn(), Some(b"12345678"), Some(b"tx"), None).unwrap();
+        protect(
+            hdr,
+            PkiBody::PkiConf,
+            None,
+            &Protector::Mac { secret, params },
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn sha1_owf_and_both_hmac_sha1_oids_verify() {
+        for mac in [HMAC_SHA1_OID, HMAC_WITH_SHA1_OID, HMAC_WITH_SHA256_OID] {
+            let params = PbmParameter {
+                owf: algorithm(SHA1_OID),
+                mac: algorithm(mac),
+                iteration_count: 500,
+                ..PbmParameter::new_random().unwrap()
+            };
+            let message = message_with(params, b"secret");
+            verify_mac(&message, b"secret").unwrap();
+            assert_eq!(
+                verify_mac(&message, b"secreT"),
+                Err(CmpError::BadProtection)
+            );
+        }
+    }
+
+    #[test]
+    fn iteration_counts_outside_the_bound_are_refused_before_any_work() {
+        for count in [0, MAX_PBM_ITERATIONS + 1, u64::MAX] {
+            let params = PbmParameter {
+                iteration_count: count,
+                ..PbmParameter::new_random().unwrap()
+            };
+            assert_eq!(
+                params.mac_value(b"s", b"data"),
+                Err(CmpError::PbmIterations { count })
+            );
+        }
+    }
+
+    #[test]
+    fn an_unknown_mac_algorithm_is_named() {
+        let params = PbmParameter {
+            mac: algorithm(SHA256_WITH_RSA_OID),
+            ..PbmParameter::new_random().unwrap()
+        };
+        assert!(matches!(
+            params.mac_value(b"s", b"data"),
+            Err(CmpError::UnsupportedAlgorithm { oid }) if oid == "1.2.840.113549.1.1.11"
+        ));
+    }
+}

@@ -2,8 +2,8 @@
 //! nonces, a certificate request with proof of possession (RFC 4211 §4.1) and the
 //! randomNum registration info of Dojang's profile.
 
+use der::Decode;
 use der::asn1::{Any, BitString, GeneralizedTime, OctetString};
-use der::{Decode, Encode};
 use x509_cert::attr::AttributeTypeAndValue;
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::name::Name;
@@ -164,9 +164,4 @@ pub fn verify_pop(request: &CertReqMsg) -> Result<&SubjectPublicKeyInfoOwned, Cm
         Err(CmpError::BadSignature) => Err(CmpError::BadPop),
         Err(other) => Err(other),
     }
-}
-
-/// DER of `value`, for callers that build messages field by field.
-pub fn encode<T: Encode>(value: &T) -> Result<Vec<u8>, CmpError> {
-    super::protection::to_der(value)
 }
