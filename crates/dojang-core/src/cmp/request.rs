@@ -105,7 +105,8 @@ pub fn random_num(request: &CertReqMsg) -> Result<Option<Vec<u8>>, CmpError> {
 
 /// A certificate request for `key` with proof of possession by signature: certReqId
 /// `cert_req_id`, the key in the template, `subject` if given, `controls` (e.g. a
-/// `kur`'s oldCertID), and the key's randomNum as regInfo when it has one.
+/// `kur`'s oldCertID), and the key's randomNum as regInfo when it has one. Without a
+/// subject the template says an empty one (NULL-DN).
 pub fn cert_req_msg(
     key: &PrivateKey,
     cert_req_id: i64,
@@ -117,7 +118,10 @@ pub fn cert_req_msg(
     let request = Encoded::new(CertRequest {
         cert_req_id,
         cert_template: CertTemplate {
-            subject,
+            // Always present, empty when the CA decides the name: RFC 4211 §4.1 signs
+            // certReq itself only when the template has both subject and key, and
+            // stricter CAs (OpenSSL's among them) refuse the POP otherwise.
+            subject: Some(subject.unwrap_or_default()),
             public_key: Some(spki),
             ..CertTemplate::default()
         },
