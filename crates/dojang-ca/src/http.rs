@@ -24,6 +24,7 @@ use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
+use crate::authority::RevocationReasonName;
 use crate::error::{CaError, Result};
 use crate::registry::CertificateState;
 use crate::service::CmpService;
@@ -227,18 +228,25 @@ async fn cmp(request: Request<Incoming>, peer: SocketAddr, state: &State) -> Rep
 async fn crl(state: &State) -> Reply {
     let service = state.service.clone();
     let made = tokio::task::spawn_blocking(move || -> Result<Vec<u8>> {
+        // Withdrawn certificates were sent but never confirmed: listed too, so that a
+        // client that kept one anyway cannot use it (RFC 4210 §5.3.18).
         let revoked: Vec<_> = service
             .registry()
             .certificates()?
             .into_iter()
-            .filter(|c| c.state == CertificateState::Revoked)
-            .filter_map(|c| {
-                Some((
+            .filter_map(|c| match c.state {
+                CertificateState::Revoked => Some((
                     c.serial,
-                    c.revoked_at?,
+                    c.revoked_at.unwrap_or(c.not_before),
                     c.revocation_reason
-                        .unwrap_or(crate::authority::RevocationReasonName::Unspecified),
-                ))
+                        .unwrap_or(RevocationReasonName::Unspecified),
+                )),
+                CertificateState::Withdrawn => Some((
+                    c.serial,
+                    c.not_before,
+                    RevocationReasonName::CessationOfOperation,
+                )),
+                CertificateState::Pending | CertificateState::Valid => None,
             })
             .collect();
         service.authority().crl(&revoked)

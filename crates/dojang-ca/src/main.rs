@@ -195,6 +195,9 @@ fn run_serve(
             .await
             .map_err(server_error)?;
         let bound = listener.local_addr().map_err(server_error)?;
+        if !bound.ip().is_loopback() {
+            tracing::warn!(address = %bound, "listening beyond this machine, as told");
+        }
         let base_url = public_url
             .unwrap_or_else(|| format!("http://{bound}"))
             .trim_end_matches('/')

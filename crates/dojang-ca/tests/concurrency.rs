@@ -137,7 +137,24 @@ fn a_rejecting_cert_conf_withdraws_the_certificate_and_frees_the_application() {
     let (ip, cert) = first.request().unwrap();
     let answer = server.client().cmp(&first.cert_conf(&ip, &cert, true));
     assert_eq!(answer.body.value(), &PkiBody::PkiConf);
-    assert_eq!(server.certificates_in("withdrawn").len(), 1);
+    let withdrawn = server.certificates_in("withdrawn");
+    assert_eq!(withdrawn.len(), 1);
+    // The CRL lists the withdrawn certificate, so that a kept copy cannot be used.
+    let crl = server
+        .client()
+        .raw(b"GET /crl/ca1.crl HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    assert_eq!(crl.status, 200);
+    use x509_parser::prelude::FromDer;
+    let (_, list) =
+        x509_parser::revocation_list::CertificateRevocationList::from_der(&crl.body).unwrap();
+    let listed: Vec<String> = list
+        .iter_revoked_certificates()
+        .map(|r| r.raw_serial().iter().map(|b| format!("{b:02x}")).collect())
+        .collect();
+    assert_eq!(
+        listed,
+        vec![withdrawn[0]["serial"].as_str().unwrap().to_owned()]
+    );
     Enrolment::new(server.client(), &kid, &secret, &key)
         .run()
         .unwrap();

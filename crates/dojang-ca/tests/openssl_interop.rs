@@ -108,6 +108,24 @@ fn openssl_enrols_with_the_registration_number_and_the_chain_verifies() {
 
     let valid = server.certificates_in("valid");
     assert_eq!(valid.len(), 1);
+
+    // The invitation links to this server's CMP URL and the application, and carries no
+    // code.
+    let html = std::fs::read_to_string(app["invitation"].as_str().unwrap()).unwrap();
+    let link = format!(
+        "dojang://issue?ca=http%3A%2F%2F127.0.0.1%3A{}%2Fcmp&amp;application={}",
+        server.port,
+        app["application_number"].as_str().unwrap()
+    );
+    assert!(html.contains(&link), "{html}");
+    assert!(html.contains("홍길동 님"));
+    for code in [
+        "authorization_code",
+        "temporary_code",
+        "registration_number",
+    ] {
+        assert!(!html.contains(app[code].as_str().unwrap()));
+    }
     let apps = server.list()["applications"].clone();
     assert_eq!(apps[0]["state"], "issued");
 }
@@ -399,4 +417,32 @@ fn a_certificate_revoked_by_the_admin_command_cannot_be_renewed() {
         refused_with(&out, "certRevoked", "certificate-revoked"),
         "{out}"
     );
+}
+
+#[test]
+fn apply_refuses_a_malformed_id_number_with_usage_status() {
+    let dir = tempfile::tempdir().unwrap();
+    for id in ["124-81-00999", "12345", "9013011234567"] {
+        let out = std::process::Command::new(common::BIN)
+            .args(["apply", "--dir"])
+            .arg(dir.path())
+            .args(["--name", "홍길동", "--id-number", id])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{id}");
+    }
+    let out = std::process::Command::new(common::BIN)
+        .args(["apply", "--dir"])
+        .arg(dir.path())
+        .args([
+            "--name",
+            "홍길동",
+            "--id-number",
+            ID,
+            "--applied-at",
+            "yesterday",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
 }
