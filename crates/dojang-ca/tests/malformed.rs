@@ -257,3 +257,37 @@ fn stalled_connections_do_not_stop_the_server_and_sigterm_stops_it_gracefully() 
     // Gives the stalled exchange at most the grace period.
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
 }
+
+#[test]
+fn mutated_requests_always_get_a_cmp_answer() {
+    let server = Server::start(&[]);
+    let app = server.apply("홍길동", ID, &[]);
+    let (kid, secret) = common::registration(&app);
+    let key = generate(KeyType::P256).unwrap();
+    let ir = Enrolment::new(server.client(), &kid, &secret, &key).ir();
+    // A cheap deterministic generator: the same mutations on every run.
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..200 {
+        let mut bad = ir.clone();
+        for _ in 0..(next() % 4 + 1) {
+            let at = (next() as usize) % bad.len();
+            match next() % 3 {
+                0 => bad[at] = next() as u8,
+                1 => {
+                    bad.remove(at);
+                }
+                _ => bad.insert(at, next() as u8),
+            }
+        }
+        let reply = server.client().post("/cmp", "application/pkixcmp", &bad);
+        assert_eq!(reply.status, 200);
+        decode(&reply.body).unwrap();
+    }
+    still_serves(&server);
+}
