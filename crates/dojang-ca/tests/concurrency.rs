@@ -102,7 +102,9 @@ fn fifty_applications_at_once_are_all_served_with_unique_serials() {
 
 #[test]
 fn an_unconfirmed_enrolment_expires_and_frees_its_application() {
-    let server = Server::start(&["--confirm-timeout", "1"]);
+    // Times are kept to the second: 2 s leaves at least one whole second between the two
+    // requests below and the expiry.
+    let server = Server::start(&["--confirm-timeout", "2"]);
     let app = server.apply("홍길동", ID, &[]);
     let (kid, secret) = common::registration(&app);
     let key = generate(KeyType::P256).unwrap();
@@ -114,7 +116,7 @@ fn an_unconfirmed_enrolment_expires_and_frees_its_application() {
     let (_, refusal) = second.request().unwrap_err();
     assert_eq!(refusal.reason(), Some(ReasonCode::AlreadyIssued));
 
-    std::thread::sleep(std::time::Duration::from_millis(2100));
+    std::thread::sleep(std::time::Duration::from_millis(3200));
     // The late certConf is refused and its certificate withdrawn...
     let late = first.confirm(&ip, &cert);
     let status = common::refusal(&late).unwrap();
