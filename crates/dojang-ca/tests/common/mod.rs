@@ -188,9 +188,17 @@ impl Http {
         stream
             .set_read_timeout(Some(Duration::from_secs(60)))
             .unwrap();
-        stream.write_all(request).unwrap();
+        // A server refusing a request early may close before reading all of it (and
+        // then reset the connection): keep what arrived either way.
+        let _ = stream.write_all(request);
         let mut bytes = Vec::new();
-        stream.read_to_end(&mut bytes).unwrap();
+        let mut buffer = [0u8; 16 * 1024];
+        while let Ok(n) = stream.read(&mut buffer) {
+            if n == 0 {
+                break;
+            }
+            bytes.extend_from_slice(&buffer[..n]);
+        }
         let split = bytes
             .windows(4)
             .position(|w| w == b"\r\n\r\n")
