@@ -304,13 +304,19 @@ impl CmpService {
             Seal::Signature => Some(self.key_id.as_slice()),
             Seal::None => None,
         };
-        header(
+        let transaction_id = request.and_then(PkiHeader::transaction_id);
+        let mut response = header(
             self.name.clone(),
             request.map_or_else(dojang_core::cmp::request::null_dn, |h| h.sender.clone()),
             sender_kid,
-            request.and_then(PkiHeader::transaction_id),
+            transaction_id.unwrap_or_default(),
             request.and_then(PkiHeader::sender_nonce),
-        )
+        )?;
+        // An error answering a message that could not be read has no transaction.
+        if transaction_id.is_none() {
+            response.transaction_id = None;
+        }
+        Ok(response)
     }
 
     fn seal(&self, header: PkiHeader, body: PkiBody, seal: &Seal) -> Result<Vec<u8>, CmpError> {

@@ -106,7 +106,7 @@ fn unsupported_bodies_and_unauthenticated_requests_are_refused() {
             null_dn(),
             null_dn(),
             Some(kid.as_bytes()),
-            Some(tx.as_bytes()),
+            tx.as_bytes(),
             None,
         )
         .unwrap();
@@ -136,7 +136,7 @@ fn unsupported_bodies_and_unauthenticated_requests_are_refused() {
         null_dn(),
         null_dn(),
         Some(kid.as_bytes()),
-        Some(tx.as_bytes()),
+        tx.as_bytes(),
         None,
     )
     .unwrap();
@@ -152,7 +152,7 @@ fn unsupported_bodies_and_unauthenticated_requests_are_refused() {
         null_dn(),
         null_dn(),
         Some(kid.as_bytes()),
-        Some(tx.as_bytes()),
+        tx.as_bytes(),
         None,
     )
     .unwrap();

@@ -184,7 +184,7 @@ fn refusals_reach_openssl_with_fail_info_and_reason_code() {
     );
 
     // Five wrong tries lock the application, even for the right code afterwards.
-    let locked = server.apply("이순신", ID, &[]);
+    let locked = server.apply("이영희", ID, &[]);
     let (kid, secret) = common::registration(&locked);
     for _ in 0..5 {
         let (ok, out) = openssl_ir(&server, &kid, "WrongWrongWrong1234", &key, &out_path);

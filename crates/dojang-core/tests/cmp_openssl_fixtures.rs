@@ -218,14 +218,7 @@ fn our_own_mac_protected_ir_round_trips_with_pop_and_random_num() {
 
     let key = generate(KeyType::P256).unwrap();
     let tx = new_nonce().unwrap();
-    let hdr = header(
-        null_dn(),
-        null_dn(),
-        Some(b"12345678"),
-        Some(tx.as_bytes()),
-        None,
-    )
-    .unwrap();
+    let hdr = header(null_dn(), null_dn(), Some(b"12345678"), tx.as_bytes(), None).unwrap();
     let body = PkiBody::Ir(vec![cert_req_msg(&key, 0, None, None).unwrap()]);
     let params = PbmParameter::new_random().unwrap();
     assert_eq!(params.iteration_count, 10_000);

@@ -89,7 +89,7 @@ fn mac_protected(transaction: &[u8], recip_nonce: Option<&[u8]>, body: PkiBody) 
         null_dn(),
         null_dn(),
         Some(REFERENCE.as_bytes()),
-        Some(transaction),
+        transaction,
         recip_nonce,
     )
     .unwrap();

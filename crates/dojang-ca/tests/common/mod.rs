@@ -281,7 +281,7 @@ impl<'a> Enrolment<'a> {
             null_dn(),
             null_dn(),
             Some(&self.kid),
-            Some(&self.transaction_id),
+            &self.transaction_id,
             recip_nonce,
         )
         .unwrap();

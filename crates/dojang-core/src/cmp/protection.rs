@@ -385,7 +385,7 @@ mod tests {
     use crate::cmp::request::{header, null_dn};
 
     fn message_with(params: PbmParameter, secret: &[u8]) -> PkiMessage {
-        let hdr = header(null_dn(), null_dn(), Some(b"12345678"), Some(b"tx"), None).unwrap();
+        let hdr = header(null_dn(), null_dn(), Some(b"12345678"), b"tx", None).unwrap();
         protect(
             hdr,
             PkiBody::PkiConf,

@@ -2,8 +2,8 @@
 //! nonces, a certificate request with proof of possession (RFC 4211 §4.1) and the
 //! randomNum registration info of Dojang's profile.
 
-use der::Decode;
 use der::asn1::{Any, BitString, GeneralizedTime, OctetString};
+use der::{Decode, Encode};
 use x509_cert::attr::AttributeTypeAndValue;
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::name::Name;
@@ -44,13 +44,12 @@ pub fn now() -> Result<GeneralizedTime, CmpError> {
 }
 
 /// A pvno 2 header with messageTime now and a fresh senderNonce; protectionAlg is set
-/// when the message is protected. (A transactionID is absent only in an error answering
-/// a message that could not be read.)
+/// when the message is protected.
 pub fn header(
     sender: GeneralName,
     recipient: GeneralName,
     sender_kid: Option<&[u8]>,
-    transaction_id: Option<&[u8]>,
+    transaction_id: &[u8],
     recip_nonce: Option<&[u8]>,
 ) -> Result<PkiHeader, CmpError> {
     let octets = |b: &[u8]| OctetString::new(b.to_vec()).map_err(CmpError::malformed);
@@ -62,7 +61,7 @@ pub fn header(
         protection_alg: None,
         sender_kid: sender_kid.map(octets).transpose()?,
         recip_kid: None,
-        transaction_id: transaction_id.map(octets).transpose()?,
+        transaction_id: Some(octets(transaction_id)?),
         sender_nonce: Some(new_nonce()?),
         recip_nonce: recip_nonce.map(octets).transpose()?,
         free_text: None,
@@ -168,4 +167,9 @@ pub fn verify_pop(request: &CertReqMsg) -> Result<&SubjectPublicKeyInfoOwned, Cm
         Err(CmpError::BadSignature) => Err(CmpError::BadPop),
         Err(other) => Err(other),
     }
+}
+
+/// DER of `value`, for callers that build messages field by field.
+pub fn encode<T: Encode>(value: &T) -> Result<Vec<u8>, CmpError> {
+    super::protection::to_der(value)
 }
