@@ -123,6 +123,9 @@ pub enum Error {
     /// An ID number (resident or business registration number) that is not well-formed.
     #[error("malformed ID number")]
     IdNumberMalformed,
+    /// A store name that is none of `keychain`, `npki`, `npki:DIR`.
+    #[error("unknown store {name}")]
+    StoreUnknown { name: String },
     /// The identity check ran and the ID number is not the certificate holder's.
     #[error("the ID number does not match the certificate")]
     IdentityMismatch,
@@ -169,6 +172,7 @@ impl Error {
             Error::IdNumberMalformed => "id-number-malformed",
             Error::BusinessNumberCheckDigit => "business-number-check-digit",
             Error::IdentityMismatch => "identity-mismatch",
+            Error::StoreUnknown { .. } => "store-unknown",
         }
     }
 
@@ -212,6 +216,9 @@ impl Error {
             | Error::CertificateIdAmbiguous { id }
             | Error::KeychainEntryMissing { id } => {
                 params.insert("id".to_owned(), id.clone());
+            }
+            Error::StoreUnknown { name } => {
+                params.insert("store".to_owned(), name.clone());
             }
             Error::PfxSeveralKeys { count } => {
                 params.insert("count".to_owned(), count.to_string());

@@ -90,6 +90,15 @@ impl NpkiRoot {
         roots
     }
 
+    /// This computer's own NPKI root, where certificates are written when no other root
+    /// is named: the first of the platform's roots (brief/npki-facts.md).
+    pub fn own() -> PathBuf {
+        platform_roots(dirs::home_dir().as_deref())
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| PathBuf::from("NPKI"))
+    }
+
     /// Extra roots from [`ROOT_ENV`], separated as in `PATH`.
     pub fn extra_from_env() -> Vec<PathBuf> {
         std::env::var_os(ROOT_ENV)
