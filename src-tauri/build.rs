@@ -3,6 +3,7 @@ fn main() {
     // capability file grants exactly the ones the window needs.
     let manifest = tauri_build::AppManifest::new().commands(&[
         "list_certificates",
+        "certificate_details",
         "check_password",
         "change_password",
         "copy_certificate",

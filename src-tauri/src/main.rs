@@ -8,6 +8,7 @@ mod commands;
 
 fn main() {
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             use tauri::Manager as _;
             // Keychain entries and the data dir are named by this build's identifier, so
@@ -18,6 +19,7 @@ fn main() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::certificates::list_certificates,
+            commands::certificates::certificate_details,
             commands::custody::check_password,
             commands::custody::change_password,
             commands::custody::copy_certificate,

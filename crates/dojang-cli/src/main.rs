@@ -6,6 +6,7 @@ mod context;
 mod custody;
 mod list;
 mod messages;
+mod show;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,6 +43,12 @@ pub struct Cli {
 enum Command {
     /// List every certificate in every store.
     List,
+    /// Show one certificate in full: an ID, or a file (.der .cer .crt .pem, signCert.der,
+    /// an NPKI certificate folder, or a .pfx/.p12).
+    Show {
+        /// The certificate ID or the file.
+        what: String,
+    },
     /// Import a PKCS#12 file (.pfx/.p12) or an NPKI certificate folder.
     Import {
         /// The .pfx/.p12 file or the NPKI certificate folder.
@@ -113,6 +120,7 @@ fn main() -> ExitCode {
     let ctx = context::Context::new(&cli);
     let outcome = match &cli.command {
         Command::List => list::run(&ctx),
+        Command::Show { what } => show::run(&ctx, what),
         Command::Import { file, store } => custody::import(&ctx, file, store),
         Command::Export {
             id,

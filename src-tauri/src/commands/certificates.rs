@@ -1,6 +1,7 @@
 //! Viewing certificates.
 
 use dojang_core::ErrorInfo;
+use dojang_core::cert::details::CertificateDetails;
 use dojang_core::store::CertificateList;
 use tauri::State;
 
@@ -12,4 +13,14 @@ use super::{AppStores, blocking};
 pub async fn list_certificates(stores: State<'_, AppStores>) -> Result<CertificateList, ErrorInfo> {
     let stores = stores.inner().clone();
     blocking(move || Ok(stores.get().list(time::OffsetDateTime::now_utc()))).await
+}
+
+/// Everything about one certificate, for the details screen.
+#[tauri::command]
+pub async fn certificate_details(
+    stores: State<'_, AppStores>,
+    id: String,
+) -> Result<CertificateDetails, ErrorInfo> {
+    let stores = stores.inner().clone();
+    blocking(move || stores.get().details(&id).map_err(|e| e.info())).await
 }

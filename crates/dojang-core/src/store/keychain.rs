@@ -254,6 +254,11 @@ impl Store for KeychainStore {
         })
     }
 
+    fn certificate(&self, id: &str) -> Result<Vec<u8>, Error> {
+        read(&self.folder(id).join(SIGN_CERT_FILE))?
+            .ok_or_else(|| Error::CertificateNotFound { id: id.to_owned() })
+    }
+
     fn save(&self, files: &CertificateFiles, replace: bool) -> Result<Option<PathBuf>, Error> {
         let id = files.id();
         let dir = self.folder(&id);

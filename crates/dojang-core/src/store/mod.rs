@@ -95,6 +95,10 @@ pub trait Store {
     fn list_into(&self, now: OffsetDateTime, list: &mut CertificateList);
     /// Reads the files of the certificate with this full ID.
     fn load(&self, id: &str) -> Result<CertificateFiles, crate::Error>;
+    /// Reads only the certificate (DER) with this full ID: no key, no keychain access.
+    fn certificate(&self, id: &str) -> Result<Vec<u8>, crate::Error> {
+        self.load(id).map(|files| files.sign_cert)
+    }
     /// Writes a certificate's files; with `replace`, over the copy already there (same
     /// ID), atomically. Returns the NPKI folder written, if the store has folders.
     fn save(
@@ -160,6 +164,9 @@ impl<S: Store + ?Sized> Store for &S {
     }
     fn load(&self, id: &str) -> Result<CertificateFiles, crate::Error> {
         (**self).load(id)
+    }
+    fn certificate(&self, id: &str) -> Result<Vec<u8>, crate::Error> {
+        (**self).certificate(id)
     }
     fn save(
         &self,

@@ -242,6 +242,15 @@ fn scan_root(root: &NpkiRoot, now: OffsetDateTime, list: &mut CertificateList) {
     }
 }
 
+/// The signing certificate (DER) of one NPKI certificate folder.
+pub fn read_certificate_der(dir: &Path) -> Result<Vec<u8>, Error> {
+    let file =
+        find_ignoring_case(dir, SIGN_CERT_FILE).ok_or_else(|| Error::NpkiCertificateMissing {
+            path: dir.to_owned(),
+        })?;
+    std::fs::read(&file).map_err(|source| Error::CertificateFileUnreadable { path: file, source })
+}
+
 /// Reads the signing certificate of one NPKI certificate folder.
 pub fn read_certificate_folder(
     dir: &Path,

@@ -13,6 +13,7 @@ use super::keychain::KeychainStore;
 use super::npki_dir::NpkiDirStore;
 use super::{CertificateList, NpkiRoot, RootKind, Store, default_data_dir, list_stores, resolve};
 use crate::Error;
+use crate::cert::details::CertificateDetails;
 
 /// Where to put a certificate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -90,6 +91,13 @@ impl StoreSet {
     /// The first store holding the certificate whose ID starts with `id`, and its full ID.
     pub fn resolve(&self, id: &str) -> Result<(&dyn Store, String), Error> {
         resolve(&self.all(), id, OffsetDateTime::now_utc())
+    }
+
+    /// Everything about the certificate whose ID starts with `id`.
+    pub fn details(&self, id: &str) -> Result<CertificateDetails, Error> {
+        let (store, id) = self.resolve(id)?;
+        let der = store.certificate(&id)?;
+        CertificateDetails::from_der(&der, std::path::Path::new(""), OffsetDateTime::now_utc())
     }
 
     /// The store a target names.
