@@ -200,6 +200,52 @@ pub fn error(e: &ErrorInfo, lang: Lang) -> String {
             "알 수 없는 저장 위치입니다: {store} (keychain, npki, npki:폴더)"
         }
         ("store-unknown", Lang::En) => "unknown store: {store} (keychain, npki, npki:DIR)",
+        ("registration-number-length", Lang::Ko) => {
+            "등록번호는 영문과 숫자 27자리입니다 (입력한 것은 {actual}자리)"
+        }
+        ("registration-number-length", Lang::En) => {
+            "the registration number has 27 letters and digits (this has {actual})"
+        }
+        ("registration-number-character", Lang::Ko) => {
+            "등록번호에는 영문과 숫자만 쓸 수 있습니다 ('{character}'는 쓸 수 없습니다)"
+        }
+        ("registration-number-character", Lang::En) => {
+            "the registration number has only letters and digits ('{character}' is not one)"
+        }
+        ("reference-number-not-digits", Lang::Ko) => "등록번호의 앞 8자리(참조번호)는 숫자입니다",
+        ("reference-number-not-digits", Lang::En) => {
+            "the first 8 characters of the registration number (the reference number) are digits"
+        }
+        ("temporary-code-length", Lang::Ko) => {
+            "발급용 임시번호는 영문과 숫자 10자리입니다 (입력한 것은 {actual}자리)"
+        }
+        ("temporary-code-length", Lang::En) => {
+            "the temporary issuance code has 10 letters and digits (this has {actual})"
+        }
+        ("temporary-code-character", Lang::Ko) => {
+            "발급용 임시번호에는 영문과 숫자만 쓸 수 있습니다 ('{character}'는 쓸 수 없습니다)"
+        }
+        ("temporary-code-character", Lang::En) => {
+            "the temporary issuance code has only letters and digits ('{character}' is not one)"
+        }
+        ("application-number-malformed", Lang::Ko) => "신청번호는 숫자입니다",
+        ("application-number-malformed", Lang::En) => "the application number is digits",
+        ("ca-url-malformed", Lang::Ko) => "인증기관 주소가 올바르지 않습니다: {url}",
+        ("ca-url-malformed", Lang::En) => "the CA address is not valid: {url}",
+        ("ca-url-insecure", Lang::Ko) => {
+            "보안 연결(HTTPS)이 아닌 인증기관 주소는 쓰지 않습니다: {url}"
+        }
+        ("ca-url-insecure", Lang::En) => {
+            "CA addresses without a secure connection (HTTPS) are refused: {url}"
+        }
+        ("invitation-link-missing", Lang::Ko) => {
+            "이 파일에는 발급 안내 링크가 없습니다. 메일의 issue.html 파일인지 확인해 주세요."
+        }
+        ("invitation-link-missing", Lang::En) => {
+            "this file has no issuance link; check that it is the issue.html from the e-mail"
+        }
+        ("invitation-malformed", Lang::Ko) => "발급 안내 링크가 손상되었습니다",
+        ("invitation-malformed", Lang::En) => "the issuance link is damaged",
         (_, Lang::Ko) => "오류 ({code})",
         (_, Lang::En) => "error ({code})",
     };

@@ -123,6 +123,37 @@ pub enum Error {
     /// An ID number (resident or business registration number) that is not well-formed.
     #[error("malformed ID number")]
     IdNumberMalformed,
+    /// A code with the wrong number of characters (after spaces and hyphens are dropped).
+    #[error("{field:?} has {actual} characters, not {expected}")]
+    CodeLength {
+        field: crate::codes::CodeField,
+        expected: usize,
+        actual: usize,
+    },
+    /// A code with a character that is not an ASCII letter or digit.
+    #[error("{field:?} contains {character:?}")]
+    CodeCharacter {
+        field: crate::codes::CodeField,
+        character: char,
+    },
+    /// The first 8 characters of a registration number (the reference number) must be digits.
+    #[error("the reference number is not 8 digits")]
+    ReferenceNumberNotDigits,
+    /// An application number that is not digits.
+    #[error("malformed application number")]
+    ApplicationNumberMalformed,
+    /// A CA address that is not a URL Dojang can use.
+    #[error("malformed CA address {url}")]
+    CaUrlMalformed { url: String },
+    /// A CA address over plain HTTP to another machine: refused, TLS is required.
+    #[error("the CA address {url} is not HTTPS")]
+    CaUrlInsecure { url: String },
+    /// An issue.html without a `dojang://issue?` link.
+    #[error("no issuance link in the invitation")]
+    InvitationLinkMissing,
+    /// A `dojang://issue?` link without its CA or application.
+    #[error("the invitation link is malformed")]
+    InvitationMalformed,
     /// A store name that is none of `keychain`, `npki`, `npki:DIR`.
     #[error("unknown store {name}")]
     StoreUnknown { name: String },
@@ -173,6 +204,20 @@ impl Error {
             Error::BusinessNumberCheckDigit => "business-number-check-digit",
             Error::IdentityMismatch => "identity-mismatch",
             Error::StoreUnknown { .. } => "store-unknown",
+            Error::CodeLength { field, .. } => match field {
+                crate::codes::CodeField::RegistrationNumber => "registration-number-length",
+                crate::codes::CodeField::TemporaryCode => "temporary-code-length",
+            },
+            Error::CodeCharacter { field, .. } => match field {
+                crate::codes::CodeField::RegistrationNumber => "registration-number-character",
+                crate::codes::CodeField::TemporaryCode => "temporary-code-character",
+            },
+            Error::ReferenceNumberNotDigits => "reference-number-not-digits",
+            Error::CaUrlMalformed { .. } => "ca-url-malformed",
+            Error::CaUrlInsecure { .. } => "ca-url-insecure",
+            Error::InvitationLinkMissing => "invitation-link-missing",
+            Error::InvitationMalformed => "invitation-malformed",
+            Error::ApplicationNumberMalformed => "application-number-malformed",
         }
     }
 
@@ -217,6 +262,18 @@ impl Error {
             | Error::KeychainEntryMissing { id } => {
                 params.insert("id".to_owned(), id.clone());
             }
+            Error::CodeLength {
+                expected, actual, ..
+            } => {
+                params.insert("expected".to_owned(), expected.to_string());
+                params.insert("actual".to_owned(), actual.to_string());
+            }
+            Error::CodeCharacter { character, .. } => {
+                params.insert("character".to_owned(), character.to_string());
+            }
+            Error::CaUrlMalformed { url } | Error::CaUrlInsecure { url } => {
+                params.insert("url".to_owned(), url.clone());
+            }
             Error::StoreUnknown { name } => {
                 params.insert("store".to_owned(), name.clone());
             }
@@ -234,7 +291,11 @@ impl Error {
             | Error::RandomNumMissing
             | Error::IdNumberMalformed
             | Error::BusinessNumberCheckDigit
-            | Error::IdentityMismatch => {}
+            | Error::IdentityMismatch
+            | Error::ReferenceNumberNotDigits
+            | Error::ApplicationNumberMalformed
+            | Error::InvitationLinkMissing
+            | Error::InvitationMalformed => {}
         }
         params
     }

@@ -1,0 +1,7 @@
+//! Issuance (발급) and its relatives: reissue, renewal, revocation. Today: the invitation a
+//! CA's issuance e-mail carries (issue.html) and the CA address rules; the enrolment flow
+//! over CMP joins here.
+
+pub mod invitation;
+
+pub use invitation::{CaUrl, Invitation};
