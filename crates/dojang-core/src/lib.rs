@@ -8,6 +8,8 @@
 //! - [`store`]: where certificates live — the NPKI folders of this platform and any extra
 //!   roots — and the listing of everything found there;
 //! - [`codes`]: what a person types (ID numbers), parsed;
+//! - [`cmp`]: CMP messages (RFC 4210/9480, CRMF RFC 4211), their protection and the
+//!   reason codes of Dojang's CMP profile, shared by the app's client and the sandbox CA;
 //! - [`custody`]: the jobs on a stored certificate: password change, copy, import,
 //!   export, delete, identity check;
 //! - [`issue`]: issuance; today the issue.html invitation and the CA address rules;
@@ -17,6 +19,7 @@
 #![forbid(unsafe_code)]
 
 pub mod cert;
+pub mod cmp;
 pub mod codes;
 pub mod custody;
 pub mod error;
