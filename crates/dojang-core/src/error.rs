@@ -154,6 +154,24 @@ pub enum Error {
     /// A `dojang://issue?` link without its CA or application.
     #[error("the invitation link is malformed")]
     InvitationMalformed,
+    /// The CA could not be reached (connection refused, timeout, TLS failure).
+    #[error("the CA could not be reached: {detail}")]
+    CaUnreachable { detail: String },
+    /// The CA answered with an HTTP error and no CMP message.
+    #[error("the CA answered HTTP {status}")]
+    CaHttpStatus { status: u16 },
+    /// The CA's answer is not a CMP message Dojang can use.
+    #[error("the CA's answer is malformed: {detail}")]
+    CaResponseMalformed { detail: String },
+    /// The CA's answer failed its checks (protection, transaction, nonces): not believed.
+    #[error("the CA's answer could not be verified: {detail}")]
+    CaResponseUnverified { detail: String },
+    /// The CA refused, with one of the profile's reason codes when it gave one.
+    #[error("the CA refused: {detail}")]
+    CaRefused {
+        reason: Option<crate::cmp::ReasonCode>,
+        detail: String,
+    },
     /// A store name that is none of `keychain`, `npki`, `npki:DIR`.
     #[error("unknown store {name}")]
     StoreUnknown { name: String },
@@ -216,6 +234,21 @@ impl Error {
             Error::CaUrlMalformed { .. } => "ca-url-malformed",
             Error::CaUrlInsecure { .. } => "ca-url-insecure",
             Error::InvitationLinkMissing => "invitation-link-missing",
+            Error::CaUnreachable { .. } => "ca-unreachable",
+            Error::CaHttpStatus { .. } => "ca-http-status",
+            Error::CaResponseMalformed { .. } => "ca-response-malformed",
+            Error::CaResponseUnverified { .. } => "ca-response-unverified",
+            Error::CaRefused { reason, .. } => match reason {
+                Some(crate::cmp::ReasonCode::WrongCode) => "ca-wrong-code",
+                Some(crate::cmp::ReasonCode::AlreadyIssued) => "ca-already-issued",
+                Some(crate::cmp::ReasonCode::ApplicationExpired) => "ca-application-expired",
+                Some(crate::cmp::ReasonCode::TooManyAttempts) => "ca-too-many-attempts",
+                Some(crate::cmp::ReasonCode::RenewalNotDue) => "ca-renewal-not-due",
+                Some(crate::cmp::ReasonCode::CertificateRevoked) => "ca-certificate-revoked",
+                Some(crate::cmp::ReasonCode::BadRequest) => "ca-bad-request",
+                Some(crate::cmp::ReasonCode::Unavailable) => "ca-unavailable",
+                None => "ca-refused",
+            },
             Error::InvitationMalformed => "invitation-malformed",
             Error::ApplicationNumberMalformed => "application-number-malformed",
         }
@@ -273,6 +306,15 @@ impl Error {
             }
             Error::CaUrlMalformed { url } | Error::CaUrlInsecure { url } => {
                 params.insert("url".to_owned(), url.clone());
+            }
+            Error::CaUnreachable { detail }
+            | Error::CaResponseMalformed { detail }
+            | Error::CaResponseUnverified { detail }
+            | Error::CaRefused { detail, .. } => {
+                params.insert("detail".to_owned(), detail.clone());
+            }
+            Error::CaHttpStatus { status } => {
+                params.insert("status".to_owned(), status.to_string());
             }
             Error::StoreUnknown { name } => {
                 params.insert("store".to_owned(), name.clone());

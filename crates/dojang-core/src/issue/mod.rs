@@ -2,6 +2,10 @@
 //! CA's issuance e-mail carries (issue.html) and the CA address rules; the enrolment flow
 //! over CMP joins here.
 
+pub mod enrol;
 pub mod invitation;
+pub mod pending;
+pub mod transport;
 
+pub use enrol::{Enrolled, EnrolmentRequest, KeySource, Step, enrol};
 pub use invitation::{CaUrl, Invitation};

@@ -97,6 +97,11 @@ impl KeychainStore {
         Ok(self.credentials.get_or_init(|| store))
     }
 
+    /// The app data dir this store keeps its files under.
+    pub fn data_dir(&self) -> &Path {
+        self.dir.parent().unwrap_or(&self.dir)
+    }
+
     /// The keychain service name this store's entries use.
     pub fn service(&self) -> &str {
         &self.service
