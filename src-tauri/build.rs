@@ -12,6 +12,9 @@ fn main() {
         "import_pfx",
         "import_npki_folder",
         "verify_identity",
+        "check_codes",
+        "read_invitation",
+        "issue_certificate",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         eprintln!("tauri-build failed: {e:#}");

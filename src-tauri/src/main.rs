@@ -28,6 +28,9 @@ fn main() {
             commands::custody::import_pfx,
             commands::custody::import_npki_folder,
             commands::custody::verify_identity,
+            commands::issue::check_codes,
+            commands::issue::read_invitation,
+            commands::issue::issue_certificate,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

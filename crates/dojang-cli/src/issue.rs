@@ -2,11 +2,9 @@
 
 use std::path::Path;
 
-use dojang_core::codes::{
-    ApplicationNumber, EnrolmentCodes, IdNumber, RegistrationNumber, TemporaryCode,
-};
+use dojang_core::codes::EnrolmentCodes;
 use dojang_core::issue::pending::PendingKeys;
-use dojang_core::issue::{CaUrl, EnrolmentRequest, Invitation, KeySource, Step, enrol};
+use dojang_core::issue::{CaUrl, EnrolmentRequest, Invitation, IssuePath, KeySource, Step, enrol};
 use dojang_core::keys::private_key::{KeyType, PrivateKey};
 use dojang_core::password::CertificatePassword;
 use dojang_core::{Error, ErrorInfo};
@@ -74,21 +72,21 @@ fn read_key(path: &Path) -> Result<PrivateKey, ErrorInfo> {
 }
 
 fn codes(o: &IssueOptions<'_>, invitation: Option<&Invitation>) -> Result<EnrolmentCodes, Error> {
-    if let Some(number) = o.registration_number {
-        return Ok(EnrolmentCodes::Registration(RegistrationNumber::parse(
-            number,
-        )?));
-    }
-    let application = match (o.application, invitation) {
-        (Some(a), _) => a.to_owned(),
-        (None, Some(inv)) => inv.application.clone(),
-        (None, None) => return Err(Error::ApplicationNumberMalformed),
+    let path = match o.registration_number {
+        Some(number) => IssuePath::Registration {
+            registration_number: number.to_owned(),
+        },
+        None => IssuePath::Temporary {
+            application: o
+                .application
+                .map(str::to_owned)
+                .or_else(|| invitation.map(|i| i.application.clone()))
+                .unwrap_or_default(),
+            temp_code: o.temp_code.unwrap_or_default().to_owned(),
+            id_number: o.id_number.unwrap_or_default().to_owned(),
+        },
     };
-    Ok(EnrolmentCodes::Temporary {
-        application: ApplicationNumber::parse(&application)?,
-        code: TemporaryCode::parse(o.temp_code.unwrap_or_default())?,
-        id_number: IdNumber::parse(o.id_number.unwrap_or_default())?,
-    })
+    path.codes()
 }
 
 pub fn run(ctx: &Context, o: &IssueOptions<'_>) -> Outcome {

@@ -5,6 +5,7 @@
 
 pub mod certificates;
 pub mod custody;
+pub mod issue;
 
 use std::path::PathBuf;
 use std::sync::Arc;

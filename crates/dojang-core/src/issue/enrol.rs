@@ -45,6 +45,77 @@ pub enum Step {
     Confirming,
 }
 
+/// The codes as a person gives them, on either path of cmp-profile.md; [`IssuePath::codes`]
+/// parses them (each mistake its own error).
+#[derive(Debug, Clone, serde::Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+#[ts(export)]
+pub enum IssuePath {
+    /// With a registration number (등록번호).
+    Registration {
+        /// The 27 characters, as typed.
+        registration_number: String,
+    },
+    /// With the issuance e-mail: application number, temporary code and ID number.
+    Temporary {
+        /// The application number (신청번호).
+        application: String,
+        /// The 10-character temporary code (발급용 임시번호).
+        temp_code: String,
+        /// The resident or business registration number.
+        id_number: String,
+    },
+}
+
+impl IssuePath {
+    /// The parsed codes, or the first mistake in the order the form shows the fields.
+    pub fn codes(&self) -> Result<EnrolmentCodes, Error> {
+        use crate::codes::{ApplicationNumber, IdNumber, RegistrationNumber, TemporaryCode};
+        match self {
+            IssuePath::Registration {
+                registration_number,
+            } => Ok(EnrolmentCodes::Registration(RegistrationNumber::parse(
+                registration_number,
+            )?)),
+            IssuePath::Temporary {
+                application,
+                temp_code,
+                id_number,
+            } => Ok(EnrolmentCodes::Temporary {
+                application: ApplicationNumber::parse(application)?,
+                code: TemporaryCode::parse(temp_code)?,
+                id_number: IdNumber::parse(id_number)?,
+            }),
+        }
+    }
+
+    /// Every mistake, field by field, for a form that checks as the user types.
+    pub fn mistakes(&self) -> Vec<crate::ErrorInfo> {
+        use crate::codes::{ApplicationNumber, IdNumber, RegistrationNumber, TemporaryCode};
+        let mut out = Vec::new();
+        let mut note = |r: Result<(), Error>| {
+            if let Err(e) = r {
+                out.push(e.info());
+            }
+        };
+        match self {
+            IssuePath::Registration {
+                registration_number,
+            } => note(RegistrationNumber::parse(registration_number).map(drop)),
+            IssuePath::Temporary {
+                application,
+                temp_code,
+                id_number,
+            } => {
+                note(ApplicationNumber::parse(application).map(drop));
+                note(TemporaryCode::parse(temp_code).map(drop));
+                note(IdNumber::parse(id_number).map(drop));
+            }
+        }
+        out
+    }
+}
+
 /// Where the key comes from.
 pub enum KeySource {
     /// Generate a fresh key of this type (with a randomNum).

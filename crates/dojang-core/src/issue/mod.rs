@@ -7,5 +7,5 @@ pub mod invitation;
 pub mod pending;
 pub mod transport;
 
-pub use enrol::{Enrolled, EnrolmentRequest, KeySource, Step, enrol};
+pub use enrol::{Enrolled, EnrolmentRequest, IssuePath, KeySource, Step, enrol};
 pub use invitation::{CaUrl, Invitation};
