@@ -1,7 +1,21 @@
 fn main() {
     // Every app command is declared here so that it gets a permission of its own, and the
     // capability file grants exactly the ones the window needs.
-    let manifest = tauri_build::AppManifest::new().commands(&["list_certificates"]);
+    let manifest = tauri_build::AppManifest::new().commands(&[
+        "list_certificates",
+        "certificate_details",
+        "check_password",
+        "change_password",
+        "copy_certificate",
+        "delete_certificate",
+        "export_pfx",
+        "import_pfx",
+        "import_npki_folder",
+        "verify_identity",
+        "check_codes",
+        "read_invitation",
+        "issue_certificate",
+    ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         eprintln!("tauri-build failed: {e:#}");
         std::process::exit(1);

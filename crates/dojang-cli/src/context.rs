@@ -1,13 +1,10 @@
 //! What every command needs: the stores, passwords, and how to print.
 
 use std::io::{BufRead, IsTerminal};
-use std::path::PathBuf;
 use std::sync::Mutex;
 
-use dojang_core::store::keychain::KeychainStore;
-use dojang_core::store::npki_dir::NpkiDirStore;
-use dojang_core::store::{self, NpkiRoot, RootKind, Store};
-use dojang_core::{Error, ErrorInfo};
+use dojang_core::ErrorInfo;
+use dojang_core::store::{self, NpkiRoot, Store, StoreSet, StoreTarget};
 
 use crate::Cli;
 use crate::messages::{self, Lang};
@@ -18,16 +15,11 @@ pub struct Context {
     pub json: bool,
     password_stdin: bool,
     stdin_lines: Mutex<Option<std::io::Lines<std::io::StdinLock<'static>>>>,
-    pub keychain: KeychainStore,
-    pub npki: Vec<NpkiDirStore>,
+    pub stores: StoreSet,
 }
 
 impl Context {
     pub fn new(cli: &Cli) -> Self {
-        let (data_dir, default_dir) = match &cli.data_dir {
-            Some(dir) => (dir.clone(), false),
-            None => (store::default_data_dir(store::DEFAULT_APP_ID), true),
-        };
         let mut extra = cli.npki_roots.clone();
         extra.extend(NpkiRoot::extra_from_env());
         Context {
@@ -35,54 +27,20 @@ impl Context {
             json: cli.json,
             password_stdin: cli.password_stdin,
             stdin_lines: Mutex::new(None),
-            keychain: KeychainStore::new(store::DEFAULT_APP_ID, &data_dir, default_dir),
-            npki: NpkiRoot::discover(&extra)
-                .into_iter()
-                .map(NpkiDirStore::new)
-                .collect(),
+            stores: StoreSet::open(store::DEFAULT_APP_ID, cli.data_dir.clone(), &extra),
         }
-    }
-
-    /// Every store, the keychain first.
-    pub fn stores(&self) -> Vec<&dyn Store> {
-        let mut all: Vec<&dyn Store> = vec![&self.keychain];
-        all.extend(self.npki.iter().map(|s| s as &dyn Store));
-        all
     }
 
     /// The store a `--store`/`--to` value names: `keychain`, `npki` (this computer's
-    /// NPKI folder, created if missing) or `npki:DIR`.
+    /// NPKI folder) or `npki:DIR`.
     pub fn store_named(&self, spec: &str) -> Result<Box<dyn Store + '_>, ErrorInfo> {
-        let npki_at = |path: PathBuf, kind| -> Box<dyn Store> {
-            Box::new(NpkiDirStore::new(NpkiRoot { path, kind }))
-        };
-        match spec {
-            "keychain" => Ok(Box::new(BorrowedStore(&self.keychain))),
-            "npki" => {
-                let home = dirs_home();
-                let path = if cfg!(windows) {
-                    home.join("AppData").join("LocalLow").join("NPKI")
-                } else if cfg!(target_os = "macos") {
-                    home.join("Library").join("Preferences").join("NPKI")
-                } else {
-                    home.join("NPKI")
-                };
-                Ok(npki_at(path, RootKind::Disk))
-            }
-            other => match other.strip_prefix("npki:") {
-                Some(dir) if !dir.is_empty() => Ok(npki_at(PathBuf::from(dir), RootKind::Extra)),
-                _ => Err(ErrorInfo {
-                    code: "store-unknown".to_owned(),
-                    params: [("store".to_owned(), other.to_owned())].into(),
-                }),
-            },
-        }
+        let target: StoreTarget = spec.parse().map_err(|e: dojang_core::Error| e.info())?;
+        Ok(self.stores.target(&target))
     }
 
     /// Finds a certificate by ID (prefix) in every store.
     pub fn resolve(&self, id: &str) -> Result<(&dyn Store, String), ErrorInfo> {
-        let stores = self.stores();
-        store::resolve(&stores, id, time::OffsetDateTime::now_utc()).map_err(|e| e.info())
+        self.stores.resolve(id).map_err(|e| e.info())
     }
 
     /// Reads one password: the next line of standard input with `--password-stdin`,
@@ -158,37 +116,5 @@ impl Context {
         } else {
             eprintln!("dojang: {message}");
         }
-    }
-}
-
-fn dirs_home() -> PathBuf {
-    std::env::var_os("HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("USERPROFILE").map(PathBuf::from))
-        .unwrap_or_default()
-}
-
-/// A `&dyn Store` as a boxed store, so `store_named` can hand out either kind.
-struct BorrowedStore<'a>(&'a dyn Store);
-
-impl Store for BorrowedStore<'_> {
-    fn kind(&self) -> store::StoreKind {
-        self.0.kind()
-    }
-    fn list_into(&self, now: time::OffsetDateTime, list: &mut store::CertificateList) {
-        self.0.list_into(now, list)
-    }
-    fn load(&self, id: &str) -> Result<store::CertificateFiles, Error> {
-        self.0.load(id)
-    }
-    fn save(
-        &self,
-        files: &store::CertificateFiles,
-        replace: bool,
-    ) -> Result<Option<PathBuf>, Error> {
-        self.0.save(files, replace)
-    }
-    fn delete(&self, id: &str) -> Result<(), Error> {
-        self.0.delete(id)
     }
 }

@@ -11,7 +11,7 @@ use crate::context::Context;
 use crate::messages::{self, Lang};
 
 pub fn run(ctx: &Context) -> Outcome {
-    let list = store::list_stores(&ctx.stores(), OffsetDateTime::now_utc());
+    let list = ctx.stores.list(OffsetDateTime::now_utc());
     let lang = ctx.lang;
     let mut out = std::io::stdout().lock();
     for problem in &list.unreadable {

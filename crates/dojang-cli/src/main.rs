@@ -4,8 +4,10 @@
 
 mod context;
 mod custody;
+mod issue;
 mod list;
 mod messages;
+mod show;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,6 +44,43 @@ pub struct Cli {
 enum Command {
     /// List every certificate in every store.
     List,
+    /// Show one certificate in full: an ID, or a file (.der .cer .crt .pem, signCert.der,
+    /// an NPKI certificate folder, or a .pfx/.p12).
+    Show {
+        /// The certificate ID or the file.
+        what: String,
+    },
+    /// Get a certificate from a CA with a registration number (27 characters) or a
+    /// temporary code with its application number and ID number (or an issue.html).
+    Issue {
+        /// The CA's CMP URL.
+        #[arg(long)]
+        ca: Option<String>,
+        /// The 27-character registration number (등록번호).
+        #[arg(long, conflicts_with_all = ["application", "temp_code", "invitation"])]
+        registration_number: Option<String>,
+        /// The application number (신청번호).
+        #[arg(long)]
+        application: Option<String>,
+        /// The 10-character temporary issuance code (발급용 임시번호).
+        #[arg(long)]
+        temp_code: Option<String>,
+        /// The resident (13 digits) or business (10 digits) registration number.
+        #[arg(long)]
+        id_number: Option<String>,
+        /// The issue.html invitation from the CA's e-mail (gives the CA and application).
+        #[arg(long)]
+        invitation: Option<PathBuf>,
+        /// Where to keep it: keychain, npki or npki:DIR.
+        #[arg(long, default_value = "keychain")]
+        store: String,
+        /// The key to generate.
+        #[arg(long, value_enum, default_value = "rsa2048")]
+        key_type: KeyTypeArg,
+        /// Use this unencrypted PKCS#8 key (PEM or DER) instead of generating one.
+        #[arg(long, value_name = "FILE.pem")]
+        key: Option<PathBuf>,
+    },
     /// Import a PKCS#12 file (.pfx/.p12) or an NPKI certificate folder.
     Import {
         /// The .pfx/.p12 file or the NPKI certificate folder.
@@ -100,12 +139,54 @@ enum Command {
     },
 }
 
+/// The key types of `--key-type`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum KeyTypeArg {
+    Rsa2048,
+    Rsa3072,
+    Rsa4096,
+    P256,
+}
+
+impl From<KeyTypeArg> for dojang_core::keys::private_key::KeyType {
+    fn from(k: KeyTypeArg) -> Self {
+        use dojang_core::keys::private_key::KeyType;
+        match k {
+            KeyTypeArg::Rsa2048 => KeyType::Rsa2048,
+            KeyTypeArg::Rsa3072 => KeyType::Rsa3072,
+            KeyTypeArg::Rsa4096 => KeyType::Rsa4096,
+            KeyTypeArg::P256 => KeyType::P256,
+        }
+    }
+}
+
 /// How a command ended, mapped to the exit statuses of brief/interfaces.md.
 pub enum Outcome {
     /// Done (0).
     Done,
     /// The user's input or file was refused (1).
     Refused(ErrorInfo),
+    /// The CA refused (3).
+    CaRefused(ErrorInfo),
+    /// The CA could not be reached (4).
+    CaUnreachable(ErrorInfo),
+}
+
+impl Outcome {
+    /// The outcome of a core error: CA refusals and unreachable CAs have their own exit
+    /// statuses.
+    pub fn from_error(e: dojang_core::Error) -> Self {
+        let info = e.info();
+        match e {
+            dojang_core::Error::CaRefused { .. }
+            | dojang_core::Error::CaResponseUnverified { .. }
+            | dojang_core::Error::CaResponseMalformed { .. } => Outcome::CaRefused(info),
+            dojang_core::Error::CaUnreachable { .. } | dojang_core::Error::CaHttpStatus { .. } => {
+                Outcome::CaUnreachable(info)
+            }
+            _ => Outcome::Refused(info),
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -113,6 +194,31 @@ fn main() -> ExitCode {
     let ctx = context::Context::new(&cli);
     let outcome = match &cli.command {
         Command::List => list::run(&ctx),
+        Command::Show { what } => show::run(&ctx, what),
+        Command::Issue {
+            ca,
+            registration_number,
+            application,
+            temp_code,
+            id_number,
+            invitation,
+            store,
+            key_type,
+            key,
+        } => issue::run(
+            &ctx,
+            &issue::IssueOptions {
+                ca: ca.as_deref(),
+                registration_number: registration_number.as_deref(),
+                application: application.as_deref(),
+                temp_code: temp_code.as_deref(),
+                id_number: id_number.as_deref(),
+                invitation: invitation.as_deref(),
+                store,
+                key_type: (*key_type).into(),
+                key: key.as_deref(),
+            },
+        ),
         Command::Import { file, store } => custody::import(&ctx, file, store),
         Command::Export {
             id,
@@ -130,6 +236,14 @@ fn main() -> ExitCode {
         Outcome::Refused(e) => {
             ctx.report_error(&e);
             ExitCode::from(1)
+        }
+        Outcome::CaRefused(e) => {
+            ctx.report_error(&e);
+            ExitCode::from(3)
+        }
+        Outcome::CaUnreachable(e) => {
+            ctx.report_error(&e);
+            ExitCode::from(4)
         }
     }
 }

@@ -200,6 +200,110 @@ pub fn error(e: &ErrorInfo, lang: Lang) -> String {
             "알 수 없는 저장 위치입니다: {store} (keychain, npki, npki:폴더)"
         }
         ("store-unknown", Lang::En) => "unknown store: {store} (keychain, npki, npki:DIR)",
+        ("registration-number-length", Lang::Ko) => {
+            "등록번호는 영문과 숫자 27자리입니다 (입력한 것은 {actual}자리)"
+        }
+        ("registration-number-length", Lang::En) => {
+            "the registration number has 27 letters and digits (this has {actual})"
+        }
+        ("registration-number-character", Lang::Ko) => {
+            "등록번호에는 영문과 숫자만 쓸 수 있습니다 ('{character}'는 쓸 수 없습니다)"
+        }
+        ("registration-number-character", Lang::En) => {
+            "the registration number has only letters and digits ('{character}' is not one)"
+        }
+        ("reference-number-not-digits", Lang::Ko) => "등록번호의 앞 8자리(참조번호)는 숫자입니다",
+        ("reference-number-not-digits", Lang::En) => {
+            "the first 8 characters of the registration number (the reference number) are digits"
+        }
+        ("temporary-code-length", Lang::Ko) => {
+            "발급용 임시번호는 영문과 숫자 10자리입니다 (입력한 것은 {actual}자리)"
+        }
+        ("temporary-code-length", Lang::En) => {
+            "the temporary issuance code has 10 letters and digits (this has {actual})"
+        }
+        ("temporary-code-character", Lang::Ko) => {
+            "발급용 임시번호에는 영문과 숫자만 쓸 수 있습니다 ('{character}'는 쓸 수 없습니다)"
+        }
+        ("temporary-code-character", Lang::En) => {
+            "the temporary issuance code has only letters and digits ('{character}' is not one)"
+        }
+        ("application-number-malformed", Lang::Ko) => "신청번호는 숫자입니다",
+        ("application-number-malformed", Lang::En) => "the application number is digits",
+        ("ca-url-malformed", Lang::Ko) => "인증기관 주소가 올바르지 않습니다: {url}",
+        ("ca-url-malformed", Lang::En) => "the CA address is not valid: {url}",
+        ("ca-url-insecure", Lang::Ko) => {
+            "보안 연결(HTTPS)이 아닌 인증기관 주소는 쓰지 않습니다: {url}"
+        }
+        ("ca-url-insecure", Lang::En) => {
+            "CA addresses without a secure connection (HTTPS) are refused: {url}"
+        }
+        ("invitation-link-missing", Lang::Ko) => {
+            "이 파일에는 발급 안내 링크가 없습니다. 메일의 issue.html 파일인지 확인해 주세요."
+        }
+        ("invitation-link-missing", Lang::En) => {
+            "this file has no issuance link; check that it is the issue.html from the e-mail"
+        }
+        ("invitation-malformed", Lang::Ko) => "발급 안내 링크가 손상되었습니다",
+        ("invitation-malformed", Lang::En) => "the issuance link is damaged",
+        ("ca-unreachable", Lang::Ko) => {
+            "인증기관에 연결할 수 없습니다. 인터넷 연결을 확인하고 잠시 후 다시 시도해 주세요."
+        }
+        ("ca-unreachable", Lang::En) => {
+            "the CA cannot be reached; check the internet connection and try again later"
+        }
+        ("ca-http-status", Lang::Ko) => {
+            "인증기관이 오류로 응답했습니다 (HTTP {status}). 잠시 후 다시 시도해 주세요."
+        }
+        ("ca-http-status", Lang::En) => {
+            "the CA answered with an error (HTTP {status}); try again later"
+        }
+        ("ca-response-malformed", Lang::Ko) => "인증기관의 응답을 이해할 수 없습니다: {detail}",
+        ("ca-response-malformed", Lang::En) => "the CA's answer cannot be understood: {detail}",
+        ("ca-response-unverified", Lang::Ko) => {
+            "인증기관의 응답을 확인할 수 없어 받아들이지 않았습니다: {detail}"
+        }
+        ("ca-response-unverified", Lang::En) => {
+            "the CA's answer failed its checks and was not accepted: {detail}"
+        }
+        ("ca-wrong-code", Lang::Ko) => {
+            "번호가 올바르지 않습니다. 대소문자를 구별하니 정확하게 다시 입력해 주세요."
+        }
+        ("ca-wrong-code", Lang::En) => {
+            "the number is not correct; it is case-sensitive, so check it and try again"
+        }
+        ("ca-already-issued", Lang::Ko) => {
+            "이 번호로는 이미 인증서가 발급되었습니다. `dojang list`로 인증서를 확인해 주세요."
+        }
+        ("ca-already-issued", Lang::En) => {
+            "a certificate was already issued for this number; see `dojang list`"
+        }
+        ("ca-application-expired", Lang::Ko) => {
+            "신청 후 30일이 지나 신청이 취소되었습니다. 새로 신청해 주세요."
+        }
+        ("ca-application-expired", Lang::En) => {
+            "30 days have passed since the application, so it was cancelled; apply again"
+        }
+        ("ca-too-many-attempts", Lang::Ko) => {
+            "잘못된 입력이 5번 되풀이되어 잠겼습니다. 고객센터에 문의해 주세요."
+        }
+        ("ca-too-many-attempts", Lang::En) => {
+            "five wrong tries locked the application; contact the support desk"
+        }
+        ("ca-renewal-not-due", Lang::Ko) => "갱신은 만료 30일 전부터 할 수 있습니다",
+        ("ca-renewal-not-due", Lang::En) => "renewal opens 30 days before expiry",
+        ("ca-certificate-revoked", Lang::Ko) => "폐지된 인증서입니다. 재발급을 받아 주세요.",
+        ("ca-certificate-revoked", Lang::En) => "the certificate is revoked; get it reissued",
+        ("ca-bad-request", Lang::Ko) => {
+            "인증기관이 요청을 받아들이지 않았습니다 (내부 오류): {detail}"
+        }
+        ("ca-bad-request", Lang::En) => {
+            "the CA did not accept the request (internal error): {detail}"
+        }
+        ("ca-unavailable", Lang::Ko) => "인증기관에 문제가 있습니다. 잠시 후 다시 시도해 주세요.",
+        ("ca-unavailable", Lang::En) => "the CA has a problem; try again later",
+        ("ca-refused", Lang::Ko) => "인증기관이 거절했습니다: {detail}",
+        ("ca-refused", Lang::En) => "the CA refused: {detail}",
         (_, Lang::Ko) => "오류 ({code})",
         (_, Lang::En) => "error ({code})",
     };

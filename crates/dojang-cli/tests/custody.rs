@@ -266,3 +266,52 @@ fn an_unknown_or_ambiguous_id_is_explained() {
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("no certificate abc"));
 }
+
+/// Runs `dojang copy ID --to npki:MNT/NPKI --json` with a 64 KiB tmpfs mounted at MNT in
+/// a private mount namespace, after the shell `prepare` (with `MNT` in it replaced by the
+/// mount point) has run; returns the error code.
+fn copy_to_small_drive(env: &Env, id: &str, prepare: &str) -> String {
+    let mnt = tempfile::tempdir().unwrap();
+    let m = mnt.path().display().to_string();
+    let script = format!(
+        "mount -t tmpfs -o size=64k tmpfs '{m}' && {} && \"$0\" copy {id} --to 'npki:{m}/NPKI' --json --npki-root '{root}'",
+        prepare.replace("MNT", &m),
+        root = env.root.path().display(),
+    );
+    let out = Command::new("unshare")
+        .args(["-m", "sh", "-c", &script, env!("CARGO_BIN_EXE_dojang")])
+        .env("HOME", env.home.path())
+        .env("DOJANG_DATA_DIR", env.data.path())
+        .env_remove("DOJANG_NPKI_ROOT")
+        .output()
+        .expect("unshare (util-linux) runs");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json(&out)["error"]["code"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn copying_to_a_full_or_read_only_drive_is_explained_and_loses_nothing() {
+    let env = Env::new();
+    let id = env.id_of("홍길동");
+    let fill = "dd if=/dev/zero of='MNT/filler' bs=1k count=60 2>/dev/null; true";
+    assert_eq!(copy_to_small_drive(&env, &id, fill), "disk-full");
+    let read_only = "mkdir -p 'MNT/NPKI' && mount -o remount,ro 'MNT'";
+    assert_eq!(copy_to_small_drive(&env, &id, read_only), "read-only");
+    // The original still opens with its password.
+    let check = env.run(
+        &[
+            "verify-id",
+            &id,
+            "--id-number",
+            SAMPLE_ID_NUMBER,
+            "--password-stdin",
+        ],
+        &format!("{SAMPLE_PASSWORD}\n"),
+    );
+    assert!(check.status.success());
+}

@@ -141,3 +141,84 @@ fn nothing_found_says_so_and_a_missing_root_is_named() {
             .contains("/no/such/NPKI: the NPKI folder does not exist")
     );
 }
+
+#[test]
+fn show_reads_an_id_a_folder_a_pem_file_and_prints_the_promised_json() {
+    let home = tempfile::tempdir().unwrap();
+    let root = tempfile::tempdir().unwrap();
+    let folders = sample_npki_tree(root.path(), false).unwrap();
+    let hong = folders
+        .iter()
+        .find(|f| f.to_string_lossy().contains("홍길동"))
+        .unwrap();
+    let r = root.path().to_str().unwrap();
+
+    let by_folder = dojang(
+        home.path(),
+        &["show", hong.to_str().unwrap(), "--json"],
+        None,
+    );
+    assert!(
+        by_folder.status.success(),
+        "{}",
+        String::from_utf8_lossy(&by_folder.stderr)
+    );
+    let row: serde_json::Value = serde_json::from_slice(&by_folder.stdout).unwrap();
+    for field in [
+        "id",
+        "subject",
+        "common_name",
+        "issuer",
+        "ca",
+        "purpose",
+        "policy_oid",
+        "serial",
+        "not_before",
+        "not_after",
+        "days_left",
+        "key_algorithm",
+        "fingerprint_sha256",
+        "fingerprint_sha1",
+        "serial_decimal",
+        "pem",
+        "asn1",
+        "extensions",
+    ] {
+        assert!(row.get(field).is_some(), "missing {field}");
+    }
+    assert_eq!(row["purpose"], "개인 범용");
+    let id = row["id"].as_str().unwrap();
+
+    let by_id = dojang(
+        home.path(),
+        &["show", &id[..10], "--npki-root", r, "--lang", "en"],
+        None,
+    );
+    let text = String::from_utf8_lossy(&by_id.stdout);
+    assert!(
+        text.contains("홍길동  ·  personal, general purpose  ·  KICA"),
+        "{text}"
+    );
+    assert!(text.contains("Identity data (VID): 홍길동"), "{text}");
+
+    let pem_file = home.path().join("hong.pem");
+    std::fs::write(&pem_file, row["pem"].as_str().unwrap()).unwrap();
+    let by_pem = dojang(
+        home.path(),
+        &["show", pem_file.to_str().unwrap(), "--json"],
+        None,
+    );
+    let again: serde_json::Value = serde_json::from_slice(&by_pem.stdout).unwrap();
+    assert_eq!(again["id"], row["id"]);
+
+    let junk = home.path().join("junk.cer");
+    std::fs::write(&junk, b"junk").unwrap();
+    let refused = dojang(
+        home.path(),
+        &["show", junk.to_str().unwrap(), "--json"],
+        None,
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    let err: serde_json::Value = serde_json::from_slice(&refused.stdout).unwrap();
+    assert_eq!(err["error"]["code"], "not-a-certificate");
+}

@@ -49,6 +49,11 @@ pub fn encrypt_key(key: &PrivateKey, password: &CertificatePassword) -> Result<V
     encrypted::encrypt(key.pkcs8_der(), password.as_bytes(), WRITE_SCHEME).map_err(key_file_error)
 }
 
+/// Checks that a certificate carries this key's public key.
+pub fn open_key_matches(key: &PrivateKey, cert_der: &[u8]) -> Result<(), Error> {
+    check_belongs(key, cert_der)
+}
+
 fn check_belongs(key: &PrivateKey, cert_der: &[u8]) -> Result<(), Error> {
     let (_, cert) =
         x509_parser::parse_x509_certificate(cert_der).map_err(|e| Error::NotACertificate {

@@ -123,6 +123,58 @@ pub enum Error {
     /// An ID number (resident or business registration number) that is not well-formed.
     #[error("malformed ID number")]
     IdNumberMalformed,
+    /// A code with the wrong number of characters (after spaces and hyphens are dropped).
+    #[error("{field:?} has {actual} characters, not {expected}")]
+    CodeLength {
+        field: crate::codes::CodeField,
+        expected: usize,
+        actual: usize,
+    },
+    /// A code with a character that is not an ASCII letter or digit.
+    #[error("{field:?} contains {character:?}")]
+    CodeCharacter {
+        field: crate::codes::CodeField,
+        character: char,
+    },
+    /// The first 8 characters of a registration number (the reference number) must be digits.
+    #[error("the reference number is not 8 digits")]
+    ReferenceNumberNotDigits,
+    /// An application number that is not digits.
+    #[error("malformed application number")]
+    ApplicationNumberMalformed,
+    /// A CA address that is not a URL Dojang can use.
+    #[error("malformed CA address {url}")]
+    CaUrlMalformed { url: String },
+    /// A CA address over plain HTTP to another machine: refused, TLS is required.
+    #[error("the CA address {url} is not HTTPS")]
+    CaUrlInsecure { url: String },
+    /// An issue.html without a `dojang://issue?` link.
+    #[error("no issuance link in the invitation")]
+    InvitationLinkMissing,
+    /// A `dojang://issue?` link without its CA or application.
+    #[error("the invitation link is malformed")]
+    InvitationMalformed,
+    /// The CA could not be reached (connection refused, timeout, TLS failure).
+    #[error("the CA could not be reached: {detail}")]
+    CaUnreachable { detail: String },
+    /// The CA answered with an HTTP error and no CMP message.
+    #[error("the CA answered HTTP {status}")]
+    CaHttpStatus { status: u16 },
+    /// The CA's answer is not a CMP message Dojang can use.
+    #[error("the CA's answer is malformed: {detail}")]
+    CaResponseMalformed { detail: String },
+    /// The CA's answer failed its checks (protection, transaction, nonces): not believed.
+    #[error("the CA's answer could not be verified: {detail}")]
+    CaResponseUnverified { detail: String },
+    /// The CA refused, with one of the profile's reason codes when it gave one.
+    #[error("the CA refused: {detail}")]
+    CaRefused {
+        reason: Option<crate::cmp::ReasonCode>,
+        detail: String,
+    },
+    /// A store name that is none of `keychain`, `npki`, `npki:DIR`.
+    #[error("unknown store {name}")]
+    StoreUnknown { name: String },
     /// The identity check ran and the ID number is not the certificate holder's.
     #[error("the ID number does not match the certificate")]
     IdentityMismatch,
@@ -169,6 +221,36 @@ impl Error {
             Error::IdNumberMalformed => "id-number-malformed",
             Error::BusinessNumberCheckDigit => "business-number-check-digit",
             Error::IdentityMismatch => "identity-mismatch",
+            Error::StoreUnknown { .. } => "store-unknown",
+            Error::CodeLength { field, .. } => match field {
+                crate::codes::CodeField::RegistrationNumber => "registration-number-length",
+                crate::codes::CodeField::TemporaryCode => "temporary-code-length",
+            },
+            Error::CodeCharacter { field, .. } => match field {
+                crate::codes::CodeField::RegistrationNumber => "registration-number-character",
+                crate::codes::CodeField::TemporaryCode => "temporary-code-character",
+            },
+            Error::ReferenceNumberNotDigits => "reference-number-not-digits",
+            Error::CaUrlMalformed { .. } => "ca-url-malformed",
+            Error::CaUrlInsecure { .. } => "ca-url-insecure",
+            Error::InvitationLinkMissing => "invitation-link-missing",
+            Error::CaUnreachable { .. } => "ca-unreachable",
+            Error::CaHttpStatus { .. } => "ca-http-status",
+            Error::CaResponseMalformed { .. } => "ca-response-malformed",
+            Error::CaResponseUnverified { .. } => "ca-response-unverified",
+            Error::CaRefused { reason, .. } => match reason {
+                Some(crate::cmp::ReasonCode::WrongCode) => "ca-wrong-code",
+                Some(crate::cmp::ReasonCode::AlreadyIssued) => "ca-already-issued",
+                Some(crate::cmp::ReasonCode::ApplicationExpired) => "ca-application-expired",
+                Some(crate::cmp::ReasonCode::TooManyAttempts) => "ca-too-many-attempts",
+                Some(crate::cmp::ReasonCode::RenewalNotDue) => "ca-renewal-not-due",
+                Some(crate::cmp::ReasonCode::CertificateRevoked) => "ca-certificate-revoked",
+                Some(crate::cmp::ReasonCode::BadRequest) => "ca-bad-request",
+                Some(crate::cmp::ReasonCode::Unavailable) => "ca-unavailable",
+                None => "ca-refused",
+            },
+            Error::InvitationMalformed => "invitation-malformed",
+            Error::ApplicationNumberMalformed => "application-number-malformed",
         }
     }
 
@@ -213,6 +295,30 @@ impl Error {
             | Error::KeychainEntryMissing { id } => {
                 params.insert("id".to_owned(), id.clone());
             }
+            Error::CodeLength {
+                expected, actual, ..
+            } => {
+                params.insert("expected".to_owned(), expected.to_string());
+                params.insert("actual".to_owned(), actual.to_string());
+            }
+            Error::CodeCharacter { character, .. } => {
+                params.insert("character".to_owned(), character.to_string());
+            }
+            Error::CaUrlMalformed { url } | Error::CaUrlInsecure { url } => {
+                params.insert("url".to_owned(), url.clone());
+            }
+            Error::CaUnreachable { detail }
+            | Error::CaResponseMalformed { detail }
+            | Error::CaResponseUnverified { detail }
+            | Error::CaRefused { detail, .. } => {
+                params.insert("detail".to_owned(), detail.clone());
+            }
+            Error::CaHttpStatus { status } => {
+                params.insert("status".to_owned(), status.to_string());
+            }
+            Error::StoreUnknown { name } => {
+                params.insert("store".to_owned(), name.clone());
+            }
             Error::PfxSeveralKeys { count } => {
                 params.insert("count".to_owned(), count.to_string());
             }
@@ -227,7 +333,11 @@ impl Error {
             | Error::RandomNumMissing
             | Error::IdNumberMalformed
             | Error::BusinessNumberCheckDigit
-            | Error::IdentityMismatch => {}
+            | Error::IdentityMismatch
+            | Error::ReferenceNumberNotDigits
+            | Error::ApplicationNumberMalformed
+            | Error::InvitationLinkMissing
+            | Error::InvitationMalformed => {}
         }
         params
     }

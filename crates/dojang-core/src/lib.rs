@@ -12,6 +12,7 @@
 //!   reason codes of Dojang's CMP profile, shared by the app's client and the sandbox CA;
 //! - [`custody`]: the jobs on a stored certificate: password change, copy, import,
 //!   export, delete, identity check;
+//! - [`issue`]: issuance; today the issue.html invitation and the CA address rules;
 //! - [`keys`]: key generation, PKCS#8 with randomNum, and key-file encryption;
 //! - [`password`]: the certificate password and the rules for a new one;
 //! - [`error`]: the one error type, with a stable machine code per variant.
@@ -22,6 +23,7 @@ pub mod cmp;
 pub mod codes;
 pub mod custody;
 pub mod error;
+pub mod issue;
 pub mod keys;
 pub mod password;
 pub mod store;

@@ -194,3 +194,75 @@ fn fingerprint_serial_dates_and_subject_agree_with_openssl() {
         .assume_utc();
     assert_eq!(parsed, ours.not_after);
 }
+
+#[test]
+fn details_agree_with_openssl() {
+    use dojang_core::cert::details::{CertificateDetails, KeyUsageBit};
+    let dir = tempfile::tempdir().unwrap();
+    let pki = TestPki::new("KICA").unwrap();
+    let s = Subscriber::kica_personal("홍길동");
+    let (der, _) = pki.issue(&s).unwrap();
+    let folder = write_npki_folder(dir.path(), "USER", &s, &der).unwrap();
+    let file = folder.join("signCert.der");
+    let d = CertificateDetails::from_der(&der, &file, OffsetDateTime::now_utc()).unwrap();
+
+    let base = ["x509", "-inform", "DER"];
+    let sha1 = openssl(
+        &[&base[..], &["-noout", "-fingerprint", "-sha1"]].concat(),
+        &file,
+    );
+    assert_eq!(sha1.trim().split('=').nth(1).unwrap(), d.fingerprint_sha1);
+    let pem = openssl(&[&base[..], &["-outform", "PEM"]].concat(), &file);
+    assert_eq!(pem, d.pem);
+    let text = openssl(&[&base[..], &["-noout", "-text"]].concat(), &file);
+    assert!(text.contains("Digital Signature, Non Repudiation"));
+    assert_eq!(
+        d.key_usage,
+        [KeyUsageBit::DigitalSignature, KeyUsageBit::NonRepudiation]
+    );
+    assert!(text.contains("Policy: 1.2.410.200004.5.2.1.2"));
+    assert_eq!(d.policies[0].oid, "1.2.410.200004.5.2.1.2");
+    assert_eq!(d.version, 3);
+    assert_eq!(d.identity_real_name.as_deref(), Some("홍길동"));
+    assert_eq!(d.signature_algorithm_oid, "1.2.840.113549.1.1.11");
+    // The ASN.1 view starts where OpenSSL's does: the outer SEQUENCE, then the TBS.
+    let parsed = openssl(&["asn1parse", "-inform", "DER"], &file);
+    let first_lengths: Vec<u32> = parsed
+        .lines()
+        .take(2)
+        .map(|l| {
+            l.split(" l=")
+                .nth(1)
+                .unwrap()
+                .split_whitespace()
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(first_lengths, [d.asn1[0].length, d.asn1[1].length]);
+    // Decimal and hex serials are the same number (checked through OpenSSL's hex).
+    let serial = openssl(&[&base[..], &["-noout", "-serial"]].concat(), &file);
+    let hex = serial.trim().trim_start_matches("serial=");
+    let mut value: Vec<u32> = vec![0];
+    for c in hex.chars() {
+        let mut carry = c.to_digit(16).unwrap();
+        for digit in value.iter_mut() {
+            let v = *digit * 16 + carry;
+            *digit = v % 10;
+            carry = v / 10;
+        }
+        while carry > 0 {
+            value.push(carry % 10);
+            carry /= 10;
+        }
+    }
+    let decimal: String = value
+        .iter()
+        .rev()
+        .skip_while(|&&d| d == 0)
+        .map(|d| char::from_digit(*d, 10).unwrap())
+        .collect();
+    assert_eq!(decimal, d.serial_decimal);
+}

@@ -1,19 +1,26 @@
 //! Viewing certificates.
 
 use dojang_core::ErrorInfo;
-use dojang_core::store::{self, CertificateList, NpkiRoot};
+use dojang_core::cert::details::CertificateDetails;
+use dojang_core::store::CertificateList;
+use tauri::State;
 
-/// Every certificate in every store: the platform's NPKI roots, removable drives and the
-/// extra roots named by `DOJANG_NPKI_ROOT`.
+use super::{AppStores, blocking};
+
+/// Every certificate in every store: the keychain, the platform's NPKI roots, removable
+/// drives and the extra roots named by `DOJANG_NPKI_ROOT`.
 #[tauri::command]
-pub async fn list_certificates() -> Result<CertificateList, ErrorInfo> {
-    tauri::async_runtime::spawn_blocking(|| {
-        let roots = NpkiRoot::discover(&NpkiRoot::extra_from_env());
-        store::list_certificates(&roots, time::OffsetDateTime::now_utc())
-    })
-    .await
-    .map_err(|e| ErrorInfo {
-        code: "internal".to_owned(),
-        params: [("detail".to_owned(), e.to_string())].into(),
-    })
+pub async fn list_certificates(stores: State<'_, AppStores>) -> Result<CertificateList, ErrorInfo> {
+    let stores = stores.inner().clone();
+    blocking(move || Ok(stores.get().list(time::OffsetDateTime::now_utc()))).await
+}
+
+/// Everything about one certificate, for the details screen.
+#[tauri::command]
+pub async fn certificate_details(
+    stores: State<'_, AppStores>,
+    id: String,
+) -> Result<CertificateDetails, ErrorInfo> {
+    let stores = stores.inner().clone();
+    blocking(move || stores.get().details(&id).map_err(|e| e.info())).await
 }

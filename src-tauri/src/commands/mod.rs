@@ -1,5 +1,53 @@
 //! The commands the webview may call, one module per domain. Each is a thin wrapper over
 //! a dojang-core function: it takes typed input, runs the job off the UI thread and
-//! returns typed output or an `ErrorInfo { code, params }`.
+//! returns typed output or an `ErrorInfo { code, params }`. Passwords come in once, in
+//! a request, and never go back out; no key material is ever returned.
 
 pub mod certificates;
+pub mod custody;
+pub mod issue;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use dojang_core::ErrorInfo;
+use dojang_core::store::{NpkiRoot, StoreSet};
+
+/// The user's stores, shared by every command. The NPKI roots are discovered again for
+/// each job, so a USB stick plugged in after start is seen.
+#[derive(Clone)]
+pub struct AppStores {
+    app_id: Arc<str>,
+    data_dir: Option<PathBuf>,
+}
+
+impl AppStores {
+    /// The stores of the app identity `app_id`; `DOJANG_DATA_DIR` overrides the data dir.
+    pub fn new(app_id: &str) -> Self {
+        AppStores {
+            app_id: app_id.into(),
+            data_dir: std::env::var_os(dojang_core::store::DATA_DIR_ENV).map(PathBuf::from),
+        }
+    }
+
+    /// The store set as of now.
+    pub fn get(&self) -> StoreSet {
+        StoreSet::open(
+            &self.app_id,
+            self.data_dir.clone(),
+            &NpkiRoot::extra_from_env(),
+        )
+    }
+}
+
+/// Runs a blocking job on the blocking pool and flattens its result.
+pub async fn blocking<T: Send + 'static>(
+    job: impl FnOnce() -> Result<T, ErrorInfo> + Send + 'static,
+) -> Result<T, ErrorInfo> {
+    tauri::async_runtime::spawn_blocking(job)
+        .await
+        .map_err(|e| ErrorInfo {
+            code: "internal".to_owned(),
+            params: [("detail".to_owned(), e.to_string())].into(),
+        })?
+}

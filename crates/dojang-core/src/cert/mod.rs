@@ -3,6 +3,7 @@
 //! [`CertificateSummary`] is what the list shows and what `dojang list --json` prints
 //! (field names are a promise: brief/interfaces.md).
 
+pub mod details;
 pub mod policy;
 pub mod vid;
 
@@ -126,6 +127,26 @@ impl CertificateSummary {
             fingerprint_sha256: hex(&digest, ":").to_uppercase(),
         })
     }
+}
+
+/// The DER inside a PEM `CERTIFICATE` block, or the bytes as they are when they are not
+/// PEM (parsing then says whether they are a certificate).
+pub fn from_pem_or_der(bytes: &[u8]) -> Vec<u8> {
+    use base64::Engine as _;
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return bytes.to_vec();
+    };
+    let Some(body) = text
+        .split("-----BEGIN CERTIFICATE-----")
+        .nth(1)
+        .and_then(|rest| rest.split("-----END CERTIFICATE-----").next())
+    else {
+        return bytes.to_vec();
+    };
+    let b64: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+    base64::engine::general_purpose::STANDARD
+        .decode(b64)
+        .unwrap_or_else(|_| bytes.to_vec())
 }
 
 /// A certificate's ID: the SHA-256 of its DER, lower-case hex.

@@ -97,6 +97,11 @@ impl KeychainStore {
         Ok(self.credentials.get_or_init(|| store))
     }
 
+    /// The app data dir this store keeps its files under.
+    pub fn data_dir(&self) -> &Path {
+        self.dir.parent().unwrap_or(&self.dir)
+    }
+
     /// The keychain service name this store's entries use.
     pub fn service(&self) -> &str {
         &self.service
@@ -252,6 +257,11 @@ impl Store for KeychainStore {
             sign_key,
             km,
         })
+    }
+
+    fn certificate(&self, id: &str) -> Result<Vec<u8>, Error> {
+        read(&self.folder(id).join(SIGN_CERT_FILE))?
+            .ok_or_else(|| Error::CertificateNotFound { id: id.to_owned() })
     }
 
     fn save(&self, files: &CertificateFiles, replace: bool) -> Result<Option<PathBuf>, Error> {

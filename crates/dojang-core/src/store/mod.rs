@@ -9,6 +9,7 @@ pub mod atomic;
 pub mod keychain;
 pub mod npki_dir;
 pub mod pkcs12;
+pub mod set;
 
 use std::path::PathBuf;
 
@@ -36,6 +37,7 @@ use crate::ErrorInfo;
 use crate::cert::{CertificateSummary, ValidityStatus};
 
 pub use npki_dir::{NpkiRoot, RootKind};
+pub use set::{StoreSet, StoreTarget};
 
 /// The kind of storage a certificate was found in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -93,6 +95,10 @@ pub trait Store {
     fn list_into(&self, now: OffsetDateTime, list: &mut CertificateList);
     /// Reads the files of the certificate with this full ID.
     fn load(&self, id: &str) -> Result<CertificateFiles, crate::Error>;
+    /// Reads only the certificate (DER) with this full ID: no key, no keychain access.
+    fn certificate(&self, id: &str) -> Result<Vec<u8>, crate::Error> {
+        self.load(id).map(|files| files.sign_cert)
+    }
     /// Writes a certificate's files; with `replace`, over the copy already there (same
     /// ID), atomically. Returns the NPKI folder written, if the store has folders.
     fn save(
@@ -145,6 +151,33 @@ pub struct CertificateList {
     pub unreadable: Vec<UnreadableEntry>,
     /// The NPKI roots that were searched and exist.
     pub searched_roots: Vec<NpkiRoot>,
+}
+
+/// A reference to a store is a store, so a borrowed store and an owned one can be handed
+/// out alike (`Box<dyn Store + '_>`).
+impl<S: Store + ?Sized> Store for &S {
+    fn kind(&self) -> StoreKind {
+        (**self).kind()
+    }
+    fn list_into(&self, now: OffsetDateTime, list: &mut CertificateList) {
+        (**self).list_into(now, list)
+    }
+    fn load(&self, id: &str) -> Result<CertificateFiles, crate::Error> {
+        (**self).load(id)
+    }
+    fn certificate(&self, id: &str) -> Result<Vec<u8>, crate::Error> {
+        (**self).certificate(id)
+    }
+    fn save(
+        &self,
+        files: &CertificateFiles,
+        replace: bool,
+    ) -> Result<Option<PathBuf>, crate::Error> {
+        (**self).save(files, replace)
+    }
+    fn delete(&self, id: &str) -> Result<(), crate::Error> {
+        (**self).delete(id)
+    }
 }
 
 /// Lists every certificate under the given NPKI roots, as of `now`.

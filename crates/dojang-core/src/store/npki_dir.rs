@@ -90,6 +90,15 @@ impl NpkiRoot {
         roots
     }
 
+    /// This computer's own NPKI root, where certificates are written when no other root
+    /// is named: the first of the platform's roots (brief/npki-facts.md).
+    pub fn own() -> PathBuf {
+        platform_roots(dirs::home_dir().as_deref())
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| PathBuf::from("NPKI"))
+    }
+
     /// Extra roots from [`ROOT_ENV`], separated as in `PATH`.
     pub fn extra_from_env() -> Vec<PathBuf> {
         std::env::var_os(ROOT_ENV)
@@ -231,6 +240,15 @@ fn scan_root(root: &NpkiRoot, now: OffsetDateTime, list: &mut CertificateList) {
             }
         }
     }
+}
+
+/// The signing certificate (DER) of one NPKI certificate folder.
+pub fn read_certificate_der(dir: &Path) -> Result<Vec<u8>, Error> {
+    let file =
+        find_ignoring_case(dir, SIGN_CERT_FILE).ok_or_else(|| Error::NpkiCertificateMissing {
+            path: dir.to_owned(),
+        })?;
+    std::fs::read(&file).map_err(|source| Error::CertificateFileUnreadable { path: file, source })
 }
 
 /// Reads the signing certificate of one NPKI certificate folder.

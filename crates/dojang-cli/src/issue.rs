@@ -1,0 +1,173 @@
+//! `dojang issue`: a certificate from a registration number or a temporary code.
+
+use std::path::Path;
+
+use dojang_core::codes::EnrolmentCodes;
+use dojang_core::issue::pending::PendingKeys;
+use dojang_core::issue::{CaUrl, EnrolmentRequest, Invitation, IssuePath, KeySource, Step, enrol};
+use dojang_core::keys::private_key::{KeyType, PrivateKey};
+use dojang_core::password::CertificatePassword;
+use dojang_core::{Error, ErrorInfo};
+
+use crate::Outcome;
+use crate::context::Context;
+use crate::messages::Lang;
+
+/// The options of `dojang issue`.
+pub struct IssueOptions<'a> {
+    pub ca: Option<&'a str>,
+    pub registration_number: Option<&'a str>,
+    pub application: Option<&'a str>,
+    pub temp_code: Option<&'a str>,
+    pub id_number: Option<&'a str>,
+    pub invitation: Option<&'a Path>,
+    pub store: &'a str,
+    pub key_type: KeyType,
+    pub key: Option<&'a Path>,
+}
+
+fn step_text(step: Step, lang: Lang) -> &'static str {
+    match (step, lang) {
+        (Step::CheckingCodes, Lang::Ko) => "번호를 확인하는 중",
+        (Step::CheckingCodes, Lang::En) => "checking the codes",
+        (Step::GeneratingKey, Lang::Ko) => "키를 만드는 중",
+        (Step::GeneratingKey, Lang::En) => "generating the key",
+        (Step::ContactingCa, Lang::Ko) => "인증기관에 요청하는 중",
+        (Step::ContactingCa, Lang::En) => "contacting the CA",
+        (Step::ReceivingCertificate, Lang::Ko) => "인증서를 받는 중",
+        (Step::ReceivingCertificate, Lang::En) => "receiving the certificate",
+        (Step::Saving, Lang::Ko) => "저장하는 중",
+        (Step::Saving, Lang::En) => "saving",
+        (Step::Confirming, Lang::Ko) => "발급을 확정하는 중",
+        (Step::Confirming, Lang::En) => "confirming",
+    }
+}
+
+/// An unencrypted PKCS#8 key in PEM (`-----BEGIN PRIVATE KEY-----`) or DER.
+fn read_key(path: &Path) -> Result<PrivateKey, ErrorInfo> {
+    use base64::Engine as _;
+    let bytes = std::fs::read(path).map_err(|_| ErrorInfo {
+        code: "file-unreadable".to_owned(),
+        params: [("path".to_owned(), path.display().to_string())].into(),
+    })?;
+    let der = match std::str::from_utf8(&bytes)
+        .ok()
+        .and_then(|t| t.split("-----BEGIN PRIVATE KEY-----").nth(1))
+        .and_then(|t| t.split("-----END PRIVATE KEY-----").next())
+    {
+        Some(body) => {
+            let b64: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+            base64::engine::general_purpose::STANDARD
+                .decode(b64)
+                .map_err(|e| {
+                    Error::KeyMalformed {
+                        detail: e.to_string(),
+                    }
+                    .info()
+                })?
+        }
+        None => bytes,
+    };
+    PrivateKey::from_pkcs8_der(der).map_err(|e| e.info())
+}
+
+fn codes(o: &IssueOptions<'_>, invitation: Option<&Invitation>) -> Result<EnrolmentCodes, Error> {
+    let path = match o.registration_number {
+        Some(number) => IssuePath::Registration {
+            registration_number: number.to_owned(),
+        },
+        None => IssuePath::Temporary {
+            application: o
+                .application
+                .map(str::to_owned)
+                .or_else(|| invitation.map(|i| i.application.clone()))
+                .unwrap_or_default(),
+            temp_code: o.temp_code.unwrap_or_default().to_owned(),
+            id_number: o.id_number.unwrap_or_default().to_owned(),
+        },
+    };
+    path.codes()
+}
+
+pub fn run(ctx: &Context, o: &IssueOptions<'_>) -> Outcome {
+    let refused = |e: Error| Outcome::from_error(e);
+    let invitation = match o.invitation {
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|_| Error::InvitationLinkMissing)
+            .and_then(|html| Invitation::from_html(&html))
+        {
+            Ok(inv) => Some(inv),
+            Err(e) => return refused(e),
+        },
+        None => None,
+    };
+    // Everything the user typed is checked before anything else happens.
+    let codes = match codes(o, invitation.as_ref()) {
+        Ok(c) => c,
+        Err(e) => return refused(e),
+    };
+    let ca_text = match (o.ca, &invitation) {
+        (Some(ca), _) => ca.to_owned(),
+        (None, Some(inv)) => inv.ca.clone(),
+        (None, None) => String::new(),
+    };
+    let ca = match CaUrl::parse(&ca_text) {
+        Ok(ca) => ca,
+        Err(e) => return refused(e),
+    };
+    let key = match o.key {
+        Some(path) => match read_key(path) {
+            Ok(k) => KeySource::Existing(k),
+            Err(e) => return Outcome::Refused(e),
+        },
+        None => KeySource::Generate(o.key_type),
+    };
+    let store = match ctx.store_named(o.store) {
+        Ok(s) => s,
+        Err(e) => return Outcome::Refused(e),
+    };
+    let password = match ctx
+        .new_password("새 인증서 암호", "New certificate password")
+        .and_then(|p| CertificatePassword::new_chosen(p).map_err(|e| e.info()))
+    {
+        Ok(p) => p,
+        Err(e) => return Outcome::Refused(e),
+    };
+    let pending = PendingKeys::new(ctx.stores.keychain.data_dir());
+    let lang = ctx.lang;
+    let json = ctx.json;
+    let mut progress = |step: Step| {
+        if !json {
+            eprintln!("… {}", step_text(step, lang));
+        }
+    };
+    let request = EnrolmentRequest {
+        ca,
+        codes,
+        password,
+        key,
+        pinned_roots: Vec::new(),
+    };
+    match enrol(request, store.as_ref(), &pending, &mut progress) {
+        Ok(done) => {
+            let shown = done.path.as_ref().map(|p| p.display().to_string());
+            let note_ko = if done.confirmed {
+                ""
+            } else {
+                " (인증기관에 확정을 알리지 못했습니다)"
+            };
+            let note_en = if done.confirmed {
+                ""
+            } else {
+                " (the CA did not receive the confirmation)"
+            };
+            ctx.done(
+                &format!("발급되었습니다. ID {}{note_ko}", &done.id[..16]),
+                &format!("Issued. ID {}{note_en}", &done.id[..16]),
+                serde_json::json!({ "id": done.id, "path": shown, "confirmed": done.confirmed }),
+            );
+            Outcome::Done
+        }
+        Err(e) => refused(e),
+    }
+}

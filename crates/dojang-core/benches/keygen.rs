@@ -1,0 +1,69 @@
+//! Key generation speed against OpenSSL, run side by side in one run.
+//!
+//! Prints one line per figure:
+//! `RESULT <name> dojang_ms=<median> openssl_ms=<median> ratio=<dojang/openssl>`.
+//! Dojang is timed in-process (as the app generates a key); OpenSSL as the
+//! `openssl genpkey` process a script would run. Run with `scripts/bench.sh` or
+//! `cargo bench -p dojang-core --bench keygen`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark fails loudly
+
+use std::process::Command;
+use std::time::Instant;
+
+use dojang_core::keys::private_key::{KeyType, generate};
+
+fn median(mut samples: Vec<f64>) -> f64 {
+    samples.sort_by(f64::total_cmp);
+    samples[samples.len() / 2]
+}
+
+fn time_ms(f: impl Fn()) -> f64 {
+    let start = Instant::now();
+    f();
+    start.elapsed().as_secs_f64() * 1000.0
+}
+
+fn main() {
+    let runs: usize = std::env::var("DOJANG_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(21);
+    let cases: [(&str, KeyType, &[&str]); 2] = [
+        (
+            "keygen_rsa2048",
+            KeyType::Rsa2048,
+            &["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"],
+        ),
+        (
+            "keygen_p256",
+            KeyType::P256,
+            &["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"],
+        ),
+    ];
+    for (name, key_type, openssl_args) in cases {
+        // Interleaved, so that both see the same machine load.
+        let mut ours = Vec::with_capacity(runs);
+        let mut theirs = Vec::with_capacity(runs);
+        for _ in 0..runs {
+            ours.push(time_ms(|| {
+                let key = generate(key_type).unwrap();
+                assert_eq!(key.random_num().unwrap().len(), 20);
+            }));
+            theirs.push(time_ms(|| {
+                let status = Command::new("openssl")
+                    .arg("genpkey")
+                    .args(openssl_args)
+                    .args(["-out", "/dev/null"])
+                    .status()
+                    .expect("openssl runs");
+                assert!(status.success());
+            }));
+        }
+        let (d, o) = (median(ours), median(theirs));
+        println!(
+            "RESULT {name} dojang_ms={d:.2} openssl_ms={o:.2} ratio={:.3}",
+            d / o
+        );
+    }
+}

@@ -1,0 +1,489 @@
+//! Everything about one certificate, for the details screen and `dojang show`: names
+//! attribute by attribute, serial in hex and decimal, algorithms, both fingerprints, key
+//! usage and policies as codes the UI words, every extension, the PEM and an ASN.1 view.
+
+use serde::Serialize;
+use sha1::{Digest as _, Sha1};
+use ts_rs::TS;
+use x509_parser::prelude::*;
+
+use super::{CertificateSummary, attr_value, attribute_short_name, hex, policy};
+use crate::Error;
+
+/// One attribute of a DN, in DER order (least specific first, as a tree shows it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct NameAttribute {
+    /// Short name (`CN`, `OU`, `O`, `C`, …) or the dotted OID.
+    pub name: String,
+    /// The attribute type's OID.
+    pub oid: String,
+    /// The value as text.
+    pub value: String,
+}
+
+/// A key usage bit (RFC 5280 §4.2.1.3), as a code the UI words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum KeyUsageBit {
+    DigitalSignature,
+    NonRepudiation,
+    KeyEncipherment,
+    DataEncipherment,
+    KeyAgreement,
+    KeyCertSign,
+    CrlSign,
+    EncipherOnly,
+    DecipherOnly,
+}
+
+/// A certificate policy with what the table says of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct PolicyView {
+    /// The policy OID.
+    pub oid: String,
+    /// The purpose it labels.
+    pub purpose: policy::Purpose,
+    /// The CA it belongs to, if known.
+    pub ca: Option<String>,
+    /// The CPS URI qualifier, if any.
+    pub cps_uri: Option<String>,
+    /// The user notice text, if any.
+    pub notice: Option<String>,
+}
+
+/// One extension.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ExtensionView {
+    /// The extension's OID.
+    pub oid: String,
+    /// Its registered name (`keyUsage`, …), if known.
+    pub name: Option<String>,
+    /// Whether it is marked critical.
+    pub critical: bool,
+    /// Its value as x509-parser understands it, for engineers.
+    pub value: String,
+    /// Its DER value, hex.
+    pub der_hex: String,
+}
+
+/// One line of the ASN.1 view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Asn1Line {
+    /// Nesting depth (0 for the certificate's outer SEQUENCE).
+    pub depth: u32,
+    /// Offset of the TLV in the DER.
+    pub offset: u32,
+    /// Length of the value.
+    pub length: u32,
+    /// The tag, e.g. `SEQUENCE`, `OBJECT IDENTIFIER`, `[0]`.
+    pub tag: String,
+    /// The value, for primitive types (shortened when long).
+    pub value: Option<String>,
+}
+
+/// Everything about one certificate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CertificateDetails {
+    /// The facts the list shows.
+    pub summary: CertificateSummary,
+    /// The subject, attribute by attribute.
+    pub subject_attributes: Vec<NameAttribute>,
+    /// The issuer, attribute by attribute.
+    pub issuer_attributes: Vec<NameAttribute>,
+    /// X.509 version (3 for every NPKI certificate).
+    pub version: u32,
+    /// The serial number in decimal.
+    pub serial_decimal: String,
+    /// The signature algorithm's name, e.g. `sha256WithRSAEncryption`.
+    pub signature_algorithm: String,
+    /// The signature algorithm's OID.
+    pub signature_algorithm_oid: String,
+    /// The SHA-1 fingerprint, upper-case hex pairs separated by colons.
+    pub fingerprint_sha1: String,
+    /// Key usage bits set.
+    pub key_usage: Vec<KeyUsageBit>,
+    /// Extended key usage OIDs.
+    pub extended_key_usage: Vec<String>,
+    /// Certificate policies.
+    pub policies: Vec<PolicyView>,
+    /// CRL distribution point URLs.
+    pub crl_urls: Vec<String>,
+    /// OCSP responder URLs.
+    pub ocsp_urls: Vec<String>,
+    /// The real name in the identifyData (VID) SubjectAltName, if the certificate has one.
+    pub identity_real_name: Option<String>,
+    /// Whether this is a CA certificate.
+    pub is_ca: bool,
+    /// Every extension.
+    pub extensions: Vec<ExtensionView>,
+    /// The certificate in PEM.
+    pub pem: String,
+    /// The ASN.1 structure, line by line.
+    pub asn1: Vec<Asn1Line>,
+}
+
+fn name_attributes(name: &X509Name<'_>) -> Vec<NameAttribute> {
+    name.iter_attributes()
+        .map(|a| {
+            let oid = a.attr_type().to_id_string();
+            NameAttribute {
+                name: attribute_short_name(&oid).map_or_else(|| oid.clone(), str::to_owned),
+                oid,
+                value: attr_value(a),
+            }
+        })
+        .collect()
+}
+
+/// A big-endian unsigned integer in decimal.
+fn decimal(bytes: &[u8]) -> String {
+    let mut digits: Vec<u8> = vec![0];
+    for &byte in bytes {
+        let mut carry = u32::from(byte);
+        for d in digits.iter_mut() {
+            let v = u32::from(*d) * 256 + carry;
+            *d = (v % 10) as u8;
+            carry = v / 10;
+        }
+        while carry > 0 {
+            digits.push((carry % 10) as u8);
+            carry /= 10;
+        }
+    }
+    while digits.len() > 1 && digits.last() == Some(&0) {
+        digits.pop();
+    }
+    digits.iter().rev().map(|d| char::from(b'0' + d)).collect()
+}
+
+fn pem(der: &[u8]) -> String {
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(der);
+    let mut out = String::from("-----BEGIN CERTIFICATE-----\n");
+    for chunk in b64.as_bytes().chunks(64) {
+        out.push_str(&String::from_utf8_lossy(chunk));
+        out.push('\n');
+    }
+    out.push_str("-----END CERTIFICATE-----\n");
+    out
+}
+
+const ASN1_MAX_LINES: usize = 4000;
+const ASN1_MAX_DEPTH: u32 = 32;
+
+fn universal_name(tag: u8) -> Option<&'static str> {
+    Some(match tag {
+        1 => "BOOLEAN",
+        2 => "INTEGER",
+        3 => "BIT STRING",
+        4 => "OCTET STRING",
+        5 => "NULL",
+        6 => "OBJECT IDENTIFIER",
+        10 => "ENUMERATED",
+        12 => "UTF8String",
+        16 => "SEQUENCE",
+        17 => "SET",
+        19 => "PrintableString",
+        20 => "T61String",
+        22 => "IA5String",
+        23 => "UTCTime",
+        24 => "GeneralizedTime",
+        30 => "BMPString",
+        _ => return None,
+    })
+}
+
+/// Reads a DER header at `at`: (tag byte, header length, value length).
+fn header(der: &[u8], at: usize) -> Option<(u8, usize, usize)> {
+    let tag = *der.get(at)?;
+    if tag & 0x1f == 0x1f {
+        return None; // multi-byte tags do not occur in certificates
+    }
+    let first = *der.get(at + 1)?;
+    if first < 0x80 {
+        return Some((tag, 2, usize::from(first)));
+    }
+    let n = usize::from(first & 0x7f);
+    if n == 0 || n > 4 {
+        return None;
+    }
+    let mut len = 0usize;
+    for i in 0..n {
+        len = (len << 8) | usize::from(*der.get(at + 2 + i)?);
+    }
+    Some((tag, 2 + n, len))
+}
+
+fn shorten(mut s: String) -> String {
+    if s.chars().count() > 96 {
+        s = s.chars().take(93).collect::<String>() + "…";
+    }
+    s
+}
+
+fn primitive_value(tag: u8, value: &[u8]) -> Option<String> {
+    match tag {
+        0x01 => Some(
+            if value.first().copied().unwrap_or(0) != 0 {
+                "TRUE"
+            } else {
+                "FALSE"
+            }
+            .to_owned(),
+        ),
+        0x02 | 0x0a | 0x03 | 0x04 => Some(shorten(hex(value, " ").to_uppercase())),
+        0x06 => der::asn1::ObjectIdentifier::from_bytes(value)
+            .ok()
+            .map(|oid| {
+                let dotted = oid.to_string();
+                match x509_parser::objects::oid2sn(
+                    &x509_parser::oid_registry::Oid::new(std::borrow::Cow::Borrowed(value)),
+                    x509_parser::objects::oid_registry(),
+                ) {
+                    Ok(sn) => format!("{dotted} ({sn})"),
+                    Err(_) => dotted,
+                }
+            }),
+        0x0c | 0x13 | 0x14 | 0x16 | 0x17 | 0x18 => {
+            Some(shorten(String::from_utf8_lossy(value).into_owned()))
+        }
+        0x1e => Some(shorten(
+            value
+                .chunks(2)
+                .filter_map(|c| char::from_u32(u32::from(*c.first()?) << 8 | u32::from(*c.get(1)?)))
+                .collect(),
+        )),
+        _ => None,
+    }
+}
+
+/// A flattened ASN.1 tree of `der`, at most [`ASN1_MAX_LINES`] lines.
+fn asn1_lines(der: &[u8], start: usize, end: usize, depth: u32, out: &mut Vec<Asn1Line>) -> bool {
+    let mut at = start;
+    while at < end {
+        if out.len() >= ASN1_MAX_LINES || depth > ASN1_MAX_DEPTH {
+            return false;
+        }
+        let Some((tag, hl, len)) = header(der, at) else {
+            return false;
+        };
+        let value_start = at + hl;
+        let Some(value_end) = value_start.checked_add(len).filter(|&e| e <= end) else {
+            return false;
+        };
+        let constructed = tag & 0x20 != 0;
+        let label = match tag & 0xc0 {
+            0x00 => universal_name(tag & 0x1f)
+                .map_or_else(|| format!("[UNIVERSAL {}]", tag & 0x1f), str::to_owned),
+            0x80 => format!("[{}]", tag & 0x1f),
+            0x40 => format!("[APPLICATION {}]", tag & 0x1f),
+            _ => format!("[PRIVATE {}]", tag & 0x1f),
+        };
+        let value = der.get(value_start..value_end).unwrap_or_default();
+        out.push(Asn1Line {
+            depth,
+            offset: u32::try_from(at).unwrap_or(u32::MAX),
+            length: u32::try_from(len).unwrap_or(u32::MAX),
+            tag: label,
+            value: if constructed {
+                None
+            } else {
+                primitive_value(tag, value)
+            },
+        });
+        if constructed {
+            asn1_lines(der, value_start, value_end, depth + 1, out);
+        } else if tag == 0x04 && !value.is_empty() {
+            // An OCTET STRING that holds DER (an extension's value) is shown opened up.
+            let mark = out.len();
+            if !asn1_lines(der, value_start, value_end, depth + 1, out) {
+                out.truncate(mark);
+            }
+        }
+        at = value_end;
+    }
+    true
+}
+
+impl CertificateDetails {
+    /// Parses a DER certificate into its details, as of `now`.
+    pub fn from_der(
+        der: &[u8],
+        path: &std::path::Path,
+        now: ::time::OffsetDateTime,
+    ) -> Result<Self, Error> {
+        let summary = CertificateSummary::from_der(der, path, now)?;
+        let (_, cert) = X509Certificate::from_der(der).map_err(|e| Error::NotACertificate {
+            path: path.to_owned(),
+            detail: e.to_string(),
+        })?;
+        let registry = x509_parser::objects::oid_registry();
+        let sig_oid = cert.signature_algorithm.algorithm.to_id_string();
+        let signature_algorithm =
+            x509_parser::objects::oid2sn(&cert.signature_algorithm.algorithm, registry)
+                .map_or_else(|_| sig_oid.clone(), str::to_owned);
+        let mut details = CertificateDetails {
+            summary,
+            subject_attributes: name_attributes(cert.subject()),
+            issuer_attributes: name_attributes(cert.issuer()),
+            version: cert.version().0 + 1,
+            serial_decimal: decimal(cert.raw_serial()),
+            signature_algorithm,
+            signature_algorithm_oid: sig_oid,
+            fingerprint_sha1: hex(&Sha1::digest(der), ":").to_uppercase(),
+            key_usage: Vec::new(),
+            extended_key_usage: Vec::new(),
+            policies: Vec::new(),
+            crl_urls: Vec::new(),
+            ocsp_urls: Vec::new(),
+            identity_real_name: super::vid::identity_data(der)?.map(|d| d.real_name),
+            is_ca: cert.is_ca(),
+            extensions: Vec::new(),
+            pem: pem(der),
+            asn1: Vec::new(),
+        };
+        for ext in cert.extensions() {
+            let oid = ext.oid.to_id_string();
+            details.extensions.push(ExtensionView {
+                name: x509_parser::objects::oid2sn(&ext.oid, registry)
+                    .ok()
+                    .map(str::to_owned),
+                oid,
+                critical: ext.critical,
+                value: shorten_long(format!("{:?}", ext.parsed_extension())),
+                der_hex: hex(ext.value, ""),
+            });
+            match ext.parsed_extension() {
+                ParsedExtension::KeyUsage(ku) => {
+                    use KeyUsageBit::*;
+                    let bits = [
+                        (ku.digital_signature(), DigitalSignature),
+                        (ku.non_repudiation(), NonRepudiation),
+                        (ku.key_encipherment(), KeyEncipherment),
+                        (ku.data_encipherment(), DataEncipherment),
+                        (ku.key_agreement(), KeyAgreement),
+                        (ku.key_cert_sign(), KeyCertSign),
+                        (ku.crl_sign(), CrlSign),
+                        (ku.encipher_only(), EncipherOnly),
+                        (ku.decipher_only(), DecipherOnly),
+                    ];
+                    details.key_usage = bits
+                        .iter()
+                        .filter(|(set, _)| *set)
+                        .map(|(_, b)| *b)
+                        .collect();
+                }
+                ParsedExtension::ExtendedKeyUsage(eku) => {
+                    details.extended_key_usage =
+                        eku.other.iter().map(|o| o.to_id_string()).collect();
+                    for (set, oid) in [
+                        (eku.server_auth, "1.3.6.1.5.5.7.3.1"),
+                        (eku.client_auth, "1.3.6.1.5.5.7.3.2"),
+                        (eku.code_signing, "1.3.6.1.5.5.7.3.3"),
+                        (eku.email_protection, "1.3.6.1.5.5.7.3.4"),
+                        (eku.time_stamping, "1.3.6.1.5.5.7.3.8"),
+                        (eku.ocsp_signing, "1.3.6.1.5.5.7.3.9"),
+                    ] {
+                        if set {
+                            details.extended_key_usage.push(oid.to_owned());
+                        }
+                    }
+                }
+                ParsedExtension::CertificatePolicies(policies) => {
+                    for p in policies.iter() {
+                        let oid = p.policy_id.to_id_string();
+                        let label = policy::label(&oid);
+                        let mut view = PolicyView {
+                            purpose: label.purpose,
+                            ca: label.ca.map(str::to_owned),
+                            oid,
+                            cps_uri: None,
+                            notice: None,
+                        };
+                        for q in p.policy_qualifiers.iter().flatten() {
+                            let text = String::from_utf8_lossy(q.qualifier).into_owned();
+                            match q.policy_qualifier_id.to_id_string().as_str() {
+                                "1.3.6.1.5.5.7.2.1" => view.cps_uri = Some(printable(&text)),
+                                "1.3.6.1.5.5.7.2.2" => view.notice = Some(printable(&text)),
+                                _ => {}
+                            }
+                        }
+                        details.policies.push(view);
+                    }
+                }
+                ParsedExtension::CRLDistributionPoints(points) => {
+                    for point in points.iter() {
+                        if let Some(DistributionPointName::FullName(names)) =
+                            &point.distribution_point
+                        {
+                            details.crl_urls.extend(names.iter().filter_map(uri));
+                        }
+                    }
+                }
+                ParsedExtension::AuthorityInfoAccess(aia) => {
+                    for desc in aia.iter() {
+                        if desc.access_method.to_id_string() == "1.3.6.1.5.5.7.48.1" {
+                            details.ocsp_urls.extend(uri(&desc.access_location));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        asn1_lines(der, 0, der.len(), 0, &mut details.asn1);
+        Ok(details)
+    }
+}
+
+fn uri(name: &GeneralName<'_>) -> Option<String> {
+    match name {
+        GeneralName::URI(u) => Some((*u).to_owned()),
+        _ => None,
+    }
+}
+
+/// The readable characters of a qualifier's raw DER (a tag and length precede the text).
+fn printable(raw: &str) -> String {
+    raw.chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+fn shorten_long(s: String) -> String {
+    if s.len() > 2000 {
+        s.chars().take(2000).collect::<String>() + "…"
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serials_print_in_decimal() {
+        assert_eq!(decimal(&[0x01, 0x00]), "256");
+        assert_eq!(decimal(&[0x00]), "0");
+        assert_eq!(
+            decimal(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
+            "18446744073709551615"
+        );
+    }
+
+    #[test]
+    fn the_asn1_walker_survives_garbage() {
+        for bad in [&b"\x30\x80"[..], b"\x30\x05\x02\x01", b"\x1f\x01\x00", b""] {
+            let mut out = Vec::new();
+            asn1_lines(bad, 0, bad.len(), 0, &mut out);
+        }
+    }
+}

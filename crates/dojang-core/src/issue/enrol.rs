@@ -1,0 +1,388 @@
+//! Enrolment (발급, 재발급): from the codes a person typed to a stored certificate, over
+//! CMP `ir` → `ip` → `certConf` → `pkiConf` (cmp-profile.md).
+//!
+//! Never lose a key, never strand a code: the key is saved as pending before the `ir`
+//! leaves; the certificate and key are committed to the chosen store before `certConf`
+//! (the CA commits only on `certConf`), and the pending key is then removed. A drop
+//! before the store write leaves the pending key, which a retry with the same codes
+//! reuses; the CA lets the unconfirmed transaction lapse, so the retry succeeds.
+
+use serde::Serialize;
+use time::OffsetDateTime;
+use ts_rs::TS;
+use zeroize::Zeroizing;
+
+use super::CaUrl;
+use super::pending::{Attempt, PendingKeys, hex};
+use super::transport::CmpTransport;
+use crate::Error;
+use crate::cmp::message::{CertOrEncCert, CertStatus};
+use crate::cmp::protection::{self, PbmParameter, Protector};
+use crate::cmp::request;
+use crate::cmp::{CmpError, PkiBody, PkiMessage};
+use crate::codes::EnrolmentCodes;
+use crate::custody;
+use crate::keys::private_key::{KeyType, PrivateKey, generate};
+use crate::password::CertificatePassword;
+use crate::store::{CertificateFiles, Store};
+
+/// The steps of an issuance, reported as they start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum Step {
+    /// The codes are checked (locally, before anything is sent).
+    CheckingCodes,
+    /// The key pair is generated (or an interrupted attempt's key taken up again).
+    GeneratingKey,
+    /// The request goes to the CA.
+    ContactingCa,
+    /// The CA's answer is checked: protection, transaction, our key in the certificate.
+    ReceivingCertificate,
+    /// The certificate and key are written to the chosen store.
+    Saving,
+    /// The CA is told the certificate arrived.
+    Confirming,
+}
+
+/// The codes as a person gives them, on either path of cmp-profile.md; [`IssuePath::codes`]
+/// parses them (each mistake its own error).
+#[derive(Debug, Clone, serde::Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+#[ts(export)]
+pub enum IssuePath {
+    /// With a registration number (등록번호).
+    Registration {
+        /// The 27 characters, as typed.
+        registration_number: String,
+    },
+    /// With the issuance e-mail: application number, temporary code and ID number.
+    Temporary {
+        /// The application number (신청번호).
+        application: String,
+        /// The 10-character temporary code (발급용 임시번호).
+        temp_code: String,
+        /// The resident or business registration number.
+        id_number: String,
+    },
+}
+
+impl IssuePath {
+    /// The parsed codes, or the first mistake in the order the form shows the fields.
+    pub fn codes(&self) -> Result<EnrolmentCodes, Error> {
+        use crate::codes::{ApplicationNumber, IdNumber, RegistrationNumber, TemporaryCode};
+        match self {
+            IssuePath::Registration {
+                registration_number,
+            } => Ok(EnrolmentCodes::Registration(RegistrationNumber::parse(
+                registration_number,
+            )?)),
+            IssuePath::Temporary {
+                application,
+                temp_code,
+                id_number,
+            } => Ok(EnrolmentCodes::Temporary {
+                application: ApplicationNumber::parse(application)?,
+                code: TemporaryCode::parse(temp_code)?,
+                id_number: IdNumber::parse(id_number)?,
+            }),
+        }
+    }
+
+    /// Every mistake, field by field, for a form that checks as the user types.
+    pub fn mistakes(&self) -> Vec<crate::ErrorInfo> {
+        use crate::codes::{ApplicationNumber, IdNumber, RegistrationNumber, TemporaryCode};
+        let mut out = Vec::new();
+        let mut note = |r: Result<(), Error>| {
+            if let Err(e) = r {
+                out.push(e.info());
+            }
+        };
+        match self {
+            IssuePath::Registration {
+                registration_number,
+            } => note(RegistrationNumber::parse(registration_number).map(drop)),
+            IssuePath::Temporary {
+                application,
+                temp_code,
+                id_number,
+            } => {
+                note(ApplicationNumber::parse(application).map(drop));
+                note(TemporaryCode::parse(temp_code).map(drop));
+                note(IdNumber::parse(id_number).map(drop));
+            }
+        }
+        out
+    }
+}
+
+/// Where the key comes from.
+pub enum KeySource {
+    /// Generate a fresh key of this type (with a randomNum).
+    Generate(KeyType),
+    /// Use this key (e.g. one a test harness had certified in advance).
+    Existing(PrivateKey),
+}
+
+/// Everything an issuance needs.
+pub struct EnrolmentRequest {
+    /// The CA's CMP URL.
+    pub ca: CaUrl,
+    /// The registration number, or the temporary code with its application and ID number.
+    pub codes: EnrolmentCodes,
+    /// The certificate password the user chose (already checked against the rules).
+    pub password: CertificatePassword,
+    /// The key.
+    pub key: KeySource,
+    /// CA roots a distribution pins, DER, trusted beside the platform's for HTTPS.
+    pub pinned_roots: Vec<Vec<u8>>,
+}
+
+/// A finished issuance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Enrolled {
+    /// The new certificate's ID.
+    pub id: String,
+    /// The NPKI folder it was written to, or null for the keychain.
+    #[ts(type = "string | null")]
+    pub path: Option<std::path::PathBuf>,
+    /// Whether the CA confirmed (pkiConf). When false the certificate is stored and usable,
+    /// but the CA did not hear the confirmation; it may issue again for the same codes.
+    pub confirmed: bool,
+    /// The CA certificates that came with it (caPubs and extraCerts), DER.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub chain: Vec<Vec<u8>>,
+}
+
+fn protocol(e: CmpError) -> Error {
+    Error::CaResponseMalformed {
+        detail: e.to_string(),
+    }
+}
+
+/// The CA's refusal, from a response's status: its reason code, or the text it gave.
+fn refusal(status: &crate::cmp::PkiStatusInfo) -> Error {
+    Error::CaRefused {
+        reason: status.reason(),
+        detail: status.describe(),
+    }
+}
+
+/// Checks that `response` answers our message: same transactionID, recipNonce = our
+/// senderNonce, and MAC protection with our secret (the CA's own PBM parameters are
+/// accepted). An error message is the exception: a CA that could not check our MAC (a
+/// wrong code) cannot MAC its answer with our secret either, so an error is reported as
+/// the CA's refusal, with the reason it states, whatever its protection; nothing else is
+/// believed unverified.
+fn verify(
+    response: &PkiMessage,
+    secret: &[u8],
+    tx: &[u8],
+    our_nonce: Option<&[u8]>,
+) -> Result<(), Error> {
+    if let PkiBody::Error(content) = response.body.value() {
+        return Err(refusal(&content.pki_status_info));
+    }
+    let unverified = |detail: &str| Error::CaResponseUnverified {
+        detail: detail.to_owned(),
+    };
+    let header = response.header.value();
+    if response.protection.is_none() {
+        return Err(unverified("unprotected response"));
+    }
+    protection::verify_mac(response, secret).map_err(|e| unverified(&e.to_string()))?;
+    if header.transaction_id() != Some(tx) {
+        return Err(unverified("transactionID differs"));
+    }
+    if header.recip_nonce() != our_nonce {
+        return Err(unverified("recipNonce differs"));
+    }
+    Ok(())
+}
+
+/// `CN=<senderKID>`: the template subject of a request whose real subject the CA decides.
+fn placeholder_subject(sender_kid: &str) -> Result<x509_cert::name::Name, Error> {
+    use std::str::FromStr as _;
+    let cn: String = sender_kid
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    x509_cert::name::Name::from_str(&format!("CN={cn}")).map_err(|e| Error::CaResponseMalformed {
+        detail: e.to_string(),
+    })
+}
+
+/// Runs an issuance into `store`, reporting each step to `progress`.
+pub fn enrol(
+    request: EnrolmentRequest,
+    store: &dyn Store,
+    pending: &PendingKeys,
+    progress: &mut dyn FnMut(Step),
+) -> Result<Enrolled, Error> {
+    progress(Step::CheckingCodes);
+    let secret = request.codes.mac_secret();
+    let sender_kid = request.codes.sender_kid();
+    let sender_kid_text = String::from_utf8_lossy(&sender_kid).into_owned();
+    let ca = request.ca.as_url().to_string();
+    let now = OffsetDateTime::now_utc();
+    pending.clean_up(now);
+    let transport = CmpTransport::new(request.ca.clone(), &request.pinned_roots)?;
+
+    progress(Step::GeneratingKey);
+    let earlier = pending.find(&ca, &sender_kid_text);
+    let key = match (request.key, &earlier) {
+        (KeySource::Existing(key), _) => key,
+        // A retry after an interruption takes up the key it saved, if the password opens it.
+        (KeySource::Generate(key_type), Some((_, file))) => {
+            match crate::keys::encrypted::decrypt(file, request.password.as_bytes()) {
+                Ok((plain, _)) => PrivateKey::from_pkcs8_der(plain.to_vec())?,
+                Err(_) => generate(key_type)?,
+            }
+        }
+        (KeySource::Generate(key_type), None) => generate(key_type)?,
+    };
+    let key_file = Zeroizing::new(custody::encrypt_key(&key, &request.password)?);
+    let mut tx = [0u8; 16];
+    aws_lc_rs::rand::fill(&mut tx).map_err(|_| Error::KeyGenerationFailed {
+        detail: "no randomness".to_owned(),
+    })?;
+    let attempt = Attempt {
+        ca: ca.clone(),
+        sender_kid: sender_kid_text.clone(),
+        started: now,
+    };
+    pending.save(&tx, &attempt, &key_file)?;
+    if let Some((name, _)) = earlier {
+        // The key now lives under this attempt's folder.
+        let _ = pending.remove(&name);
+    }
+    let pending_name = hex(&tx);
+
+    progress(Step::ContactingCa);
+    let mac = |params: PbmParameter| Protector::Mac {
+        secret: &secret,
+        params,
+    };
+    let header = request::header(
+        request::null_dn(),
+        request::null_dn(),
+        Some(&sender_kid),
+        &tx,
+        None,
+    )
+    .map_err(protocol)?;
+    let ir_nonce = header.sender_nonce().map(<[u8]>::to_vec);
+    // The CA takes the subject from the application; the template still names one,
+    // because proof of possession without poposkInput needs a subject (RFC 4211 §4.1).
+    let subject = placeholder_subject(&sender_kid_text)?;
+    let body = PkiBody::Ir(vec![
+        request::cert_req_msg(&key, 0, Some(subject), None).map_err(protocol)?,
+    ]);
+    let ir = protection::protect(
+        header,
+        body,
+        None,
+        &mac(PbmParameter::new_random().map_err(protocol)?),
+    )
+    .map_err(protocol)?;
+    let ip = transport.exchange(&ir)?;
+
+    progress(Step::ReceivingCertificate);
+    verify(&ip, &secret, &tx, ir_nonce.as_deref())?;
+    let PkiBody::Ip(reply) = ip.body.value() else {
+        return Err(Error::CaResponseMalformed {
+            detail: format!("expected ip, got {}", ip.body.value().name()),
+        });
+    };
+    let response = reply
+        .response
+        .iter()
+        .find(|r| r.cert_req_id == 0)
+        .ok_or_else(|| Error::CaResponseMalformed {
+            detail: "no response for certReqId 0".to_owned(),
+        })?;
+    if !response.status.status.is_granted() {
+        return Err(refusal(&response.status));
+    }
+    let cert_der = match response
+        .certified_key_pair
+        .as_ref()
+        .map(|p| &p.cert_or_enc_cert)
+    {
+        Some(CertOrEncCert::Certificate(cert)) => cert.der().to_vec(),
+        _ => {
+            return Err(Error::CaResponseMalformed {
+                detail: "no certificate in the response".to_owned(),
+            });
+        }
+    };
+    // Our public key, or nothing is stored: a certificate for another key is useless.
+    custody::open_key_matches(&key, &cert_der)?;
+    let mut chain: Vec<Vec<u8>> = Vec::new();
+    for cert in reply
+        .ca_pubs
+        .iter()
+        .flatten()
+        .chain(ip.extra_certs.iter().flatten())
+    {
+        if cert.der() != cert_der.as_slice() && !chain.iter().any(|c| c == cert.der()) {
+            chain.push(cert.der().to_vec());
+        }
+    }
+
+    progress(Step::Saving);
+    let files = CertificateFiles {
+        sign_cert: cert_der.clone(),
+        sign_key: key_file,
+        km: None,
+    };
+    let id = files.id();
+    let path = store.save(&files, false)?;
+    let _ = pending.remove(&pending_name);
+
+    progress(Step::Confirming);
+    let confirmed = (|| -> Result<(), Error> {
+        let header = request::header(
+            request::null_dn(),
+            request::null_dn(),
+            Some(&sender_kid),
+            &tx,
+            ip.header.value().sender_nonce(),
+        )
+        .map_err(protocol)?;
+        let conf_nonce = header.sender_nonce().map(<[u8]>::to_vec);
+        let status = CertStatus {
+            cert_hash: der::asn1::OctetString::new(
+                protection::cert_hash(&cert_der, None).map_err(protocol)?,
+            )
+            .map_err(|e| protocol(CmpError::malformed(e)))?,
+            cert_req_id: 0,
+            status_info: None,
+            hash_alg: None,
+        };
+        let cert_conf = protection::protect(
+            header,
+            PkiBody::CertConf(vec![status]),
+            None,
+            &mac(PbmParameter::new_random().map_err(protocol)?),
+        )
+        .map_err(protocol)?;
+        let pki_conf = transport.exchange(&cert_conf)?;
+        verify(&pki_conf, &secret, &tx, conf_nonce.as_deref())?;
+        match pki_conf.body.value() {
+            PkiBody::PkiConf => Ok(()),
+            other => Err(Error::CaResponseMalformed {
+                detail: format!("expected pkiconf, got {}", other.name()),
+            }),
+        }
+    })()
+    .is_ok();
+    Ok(Enrolled {
+        id,
+        path,
+        confirmed,
+        chain,
+    })
+}

@@ -1,0 +1,161 @@
+//! The issuance invitation: issue.html, the attachment of a CA's issuance e-mail, holds a
+//! link `dojang://issue?ca=<percent-encoded CMP URL>&application=<digits>`
+//! (cmp-profile.md). Dojang opens the file, or receives the link itself as the handler of
+//! the `dojang:` scheme, and prefills the CA and the application number.
+
+use serde::Serialize;
+use ts_rs::TS;
+use url::Url;
+
+use crate::Error;
+use crate::codes::ApplicationNumber;
+
+/// The scheme and path of an invitation link.
+pub const LINK_PREFIX: &str = "dojang://issue?";
+
+/// A CA's CMP address: HTTPS, or plain HTTP to a loopback address only (the sandbox CA,
+/// tests).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaUrl(Url);
+
+impl CaUrl {
+    /// Parses and checks a CMP URL.
+    pub fn parse(input: &str) -> Result<Self, Error> {
+        let url = Url::parse(input.trim()).map_err(|_| Error::CaUrlMalformed {
+            url: input.to_owned(),
+        })?;
+        let loopback = match url.host() {
+            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+            Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+            None => false,
+        };
+        match url.scheme() {
+            "https" => Ok(CaUrl(url)),
+            "http" if loopback => Ok(CaUrl(url)),
+            "http" => Err(Error::CaUrlInsecure {
+                url: input.to_owned(),
+            }),
+            _ => Err(Error::CaUrlMalformed {
+                url: input.to_owned(),
+            }),
+        }
+    }
+
+    /// The URL.
+    pub fn as_url(&self) -> &Url {
+        &self.0
+    }
+}
+
+/// What an invitation says: where the CA is and which application to issue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Invitation {
+    /// The CA's CMP URL.
+    pub ca: String,
+    /// The application number (신청번호).
+    pub application: String,
+}
+
+impl Invitation {
+    /// Reads a `dojang://issue?...` link.
+    pub fn from_link(link: &str) -> Result<Self, Error> {
+        let malformed = || Error::InvitationMalformed;
+        let url = Url::parse(link.trim()).map_err(|_| malformed())?;
+        if url.scheme() != "dojang" || url.host_str() != Some("issue") {
+            return Err(malformed());
+        }
+        let mut ca = None;
+        let mut application = None;
+        for (key, value) in url.query_pairs() {
+            match key.as_ref() {
+                "ca" => ca = Some(value.into_owned()),
+                "application" => application = Some(value.into_owned()),
+                _ => {}
+            }
+        }
+        let ca = CaUrl::parse(&ca.ok_or_else(malformed)?)?;
+        let application = ApplicationNumber::parse(&application.ok_or_else(malformed)?)?;
+        Ok(Invitation {
+            ca: ca.as_url().to_string(),
+            application: application.as_str().to_owned(),
+        })
+    }
+
+    /// Finds the invitation link in an issue.html page (in an `href` or in the text) and
+    /// reads it. HTML escapes in the link (`&amp;`) are undone.
+    pub fn from_html(html: &str) -> Result<Self, Error> {
+        let start = html.find(LINK_PREFIX).ok_or(Error::InvitationLinkMissing)?;
+        let rest = &html[start..];
+        let end = rest
+            .find(|c: char| c == '"' || c == '\'' || c == '<' || c == '>' || c.is_whitespace())
+            .unwrap_or(rest.len());
+        let link = rest[..end].replace("&amp;", "&").replace("&#38;", "&");
+        Invitation::from_link(&link)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_invitation_page_yields_the_ca_and_application() {
+        let html = r#"<html><body><p>발급을 시작하려면 누르세요:
+            <a href="dojang://issue?ca=http%3A%2F%2F127.0.0.1%3A8080%2Fcmp&amp;application=20261125001">도장으로 발급</a>
+            </p></body></html>"#;
+        let inv = Invitation::from_html(html).unwrap();
+        assert_eq!(inv.ca, "http://127.0.0.1:8080/cmp");
+        assert_eq!(inv.application, "20261125001");
+    }
+
+    #[test]
+    fn plain_http_is_refused_except_to_loopback() {
+        assert!(CaUrl::parse("https://ca.example/cmp").is_ok());
+        assert!(CaUrl::parse("http://localhost:8080/cmp").is_ok());
+        assert!(CaUrl::parse("http://[::1]:8080/cmp").is_ok());
+        assert_eq!(
+            CaUrl::parse("http://ca.example/cmp").unwrap_err().code(),
+            "ca-url-insecure"
+        );
+        assert_eq!(
+            CaUrl::parse("ftp://ca.example/").unwrap_err().code(),
+            "ca-url-malformed"
+        );
+        assert_eq!(
+            CaUrl::parse("not a url").unwrap_err().code(),
+            "ca-url-malformed"
+        );
+    }
+
+    #[test]
+    fn broken_invitations_are_named() {
+        assert_eq!(
+            Invitation::from_html("<p>no link</p>").unwrap_err().code(),
+            "invitation-link-missing"
+        );
+        assert_eq!(
+            Invitation::from_link("dojang://issue?ca=https%3A%2F%2Fca.example%2Fcmp")
+                .unwrap_err()
+                .code(),
+            "invitation-malformed"
+        );
+        assert_eq!(
+            Invitation::from_link(
+                "dojang://issue?ca=https%3A%2F%2Fca.example%2Fcmp&application=x1"
+            )
+            .unwrap_err()
+            .code(),
+            "application-number-malformed"
+        );
+        assert_eq!(
+            Invitation::from_link(
+                "dojang://issue?ca=http%3A%2F%2Fevil.example%2Fcmp&application=1"
+            )
+            .unwrap_err()
+            .code(),
+            "ca-url-insecure"
+        );
+    }
+}

@@ -1,0 +1,116 @@
+//! Keys of issuances under way. The key is saved here — encrypted under the certificate
+//! password the user chose, like any key file — *before* the request leaves, so a crash or
+//! a network drop never loses it: a retry with the same codes picks it up again, and a
+//! finished issuance removes it. Attempts older than an application can live (30 days)
+//! are cleaned up.
+//!
+//! ```text
+//! <data dir>/pending/<transactionID hex>/signPri.key    variant A, certificate password
+//! <data dir>/pending/<transactionID hex>/attempt.json   CA URL, senderKID, when
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::Error;
+use crate::store::atomic;
+
+/// How long a pending key is kept: an application lapses after 30 days.
+pub const KEEP_DAYS: i64 = 31;
+
+/// What a pending attempt was for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attempt {
+    /// The CA's CMP URL.
+    pub ca: String,
+    /// The senderKID (reference number, or `T` + application number).
+    pub sender_kid: String,
+    /// When the attempt started.
+    #[serde(with = "time::serde::rfc3339")]
+    pub started: OffsetDateTime,
+}
+
+/// The pending keys of one data dir.
+pub struct PendingKeys {
+    dir: PathBuf,
+}
+
+impl PendingKeys {
+    /// The pending keys under `data_dir`.
+    pub fn new(data_dir: &Path) -> Self {
+        PendingKeys {
+            dir: data_dir.join("pending"),
+        }
+    }
+
+    /// Saves the key file of transaction `tx` before its request is sent.
+    pub fn save(&self, tx: &[u8], attempt: &Attempt, key_file: &[u8]) -> Result<(), Error> {
+        let meta = serde_json::to_vec_pretty(attempt).map_err(|e| Error::WriteFailed {
+            path: self.dir.clone(),
+            source: std::io::Error::other(e),
+        })?;
+        atomic::write_folder(
+            &self.dir.join(hex(tx)),
+            &[("signPri.key", key_file), ("attempt.json", &meta)],
+            true,
+        )
+    }
+
+    /// The key file of an earlier attempt for the same CA and codes, newest first.
+    pub fn find(&self, ca: &str, sender_kid: &str) -> Option<(String, Vec<u8>)> {
+        let mut found: Vec<(OffsetDateTime, String, Vec<u8>)> = self
+            .attempts()
+            .into_iter()
+            .filter(|(_, a)| a.ca == ca && a.sender_kid == sender_kid)
+            .filter_map(|(name, a)| {
+                std::fs::read(self.dir.join(&name).join("signPri.key"))
+                    .ok()
+                    .map(|key| (a.started, name, key))
+            })
+            .collect();
+        found.sort_by_key(|f| std::cmp::Reverse(f.0));
+        found.into_iter().next().map(|(_, name, key)| (name, key))
+    }
+
+    /// Every pending attempt (folder name and what it was for).
+    pub fn attempts(&self) -> Vec<(String, Attempt)> {
+        atomic::recover(&self.dir);
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        entries
+            .filter_map(Result::ok)
+            .filter(|e| !atomic::is_hidden(&e.file_name()))
+            .filter_map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                let json = std::fs::read(e.path().join("attempt.json")).ok()?;
+                Some((name, serde_json::from_slice(&json).ok()?))
+            })
+            .collect()
+    }
+
+    /// Removes one attempt (by folder name).
+    pub fn remove(&self, name: &str) -> Result<(), Error> {
+        let dir = self.dir.join(name);
+        if dir.exists() {
+            atomic::remove_folder(&dir)?;
+        }
+        Ok(())
+    }
+
+    /// Removes the attempts older than [`KEEP_DAYS`].
+    pub fn clean_up(&self, now: OffsetDateTime) {
+        for (name, attempt) in self.attempts() {
+            if (now - attempt.started).whole_days() > KEEP_DAYS {
+                let _ = self.remove(&name);
+            }
+        }
+    }
+}
+
+/// Lower-case hex.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,119 @@
+//! Every store of one user, as the app and the command line see them: the OS keychain
+//! store of the app identity, and the NPKI roots of this computer (its own, removable
+//! drives', and any extra ones).
+
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use ts_rs::TS;
+
+use super::keychain::KeychainStore;
+use super::npki_dir::NpkiDirStore;
+use super::{CertificateList, NpkiRoot, RootKind, Store, default_data_dir, list_stores, resolve};
+use crate::Error;
+use crate::cert::details::CertificateDetails;
+
+/// Where to put a certificate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+#[ts(export)]
+pub enum StoreTarget {
+    /// This computer's keychain.
+    Keychain,
+    /// An NPKI root: the given folder (a USB stick's `NPKI`, say), or this computer's own
+    /// NPKI folder when none is given.
+    Npki {
+        /// The NPKI root folder.
+        #[ts(type = "string | null")]
+        root: Option<PathBuf>,
+    },
+}
+
+impl FromStr for StoreTarget {
+    type Err = Error;
+
+    /// `keychain`, `npki` or `npki:DIR`, as the command line spells them.
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s {
+            "keychain" => Ok(StoreTarget::Keychain),
+            "npki" => Ok(StoreTarget::Npki { root: None }),
+            other => match other.strip_prefix("npki:") {
+                Some(dir) if !dir.is_empty() => Ok(StoreTarget::Npki {
+                    root: Some(PathBuf::from(dir)),
+                }),
+                _ => Err(Error::StoreUnknown {
+                    name: other.to_owned(),
+                }),
+            },
+        }
+    }
+}
+
+/// The keychain store and every NPKI root of this computer.
+pub struct StoreSet {
+    /// The OS keychain store of this app identity.
+    pub keychain: KeychainStore,
+    /// The NPKI roots found (platform, removable drives, extra).
+    pub npki: Vec<NpkiDirStore>,
+}
+
+impl StoreSet {
+    /// The stores of app `app_id`: its data dir is `data_dir` or, when `None`, the
+    /// platform's; `extra_roots` are searched beside the platform's NPKI roots.
+    pub fn open(app_id: &str, data_dir: Option<PathBuf>, extra_roots: &[PathBuf]) -> Self {
+        let keychain = match data_dir {
+            Some(dir) => KeychainStore::new(app_id, &dir, false),
+            None => KeychainStore::new(app_id, &default_data_dir(app_id), true),
+        };
+        StoreSet {
+            keychain,
+            npki: NpkiRoot::discover(extra_roots)
+                .into_iter()
+                .map(NpkiDirStore::new)
+                .collect(),
+        }
+    }
+
+    /// Every store, the keychain first.
+    pub fn all(&self) -> Vec<&dyn Store> {
+        let mut all: Vec<&dyn Store> = vec![&self.keychain];
+        all.extend(self.npki.iter().map(|s| s as &dyn Store));
+        all
+    }
+
+    /// Every certificate in every store.
+    pub fn list(&self, now: OffsetDateTime) -> CertificateList {
+        list_stores(&self.all(), now)
+    }
+
+    /// The first store holding the certificate whose ID starts with `id`, and its full ID.
+    pub fn resolve(&self, id: &str) -> Result<(&dyn Store, String), Error> {
+        resolve(&self.all(), id, OffsetDateTime::now_utc())
+    }
+
+    /// Everything about the certificate whose ID starts with `id`.
+    pub fn details(&self, id: &str) -> Result<CertificateDetails, Error> {
+        let (store, id) = self.resolve(id)?;
+        let der = store.certificate(&id)?;
+        CertificateDetails::from_der(&der, std::path::Path::new(""), OffsetDateTime::now_utc())
+    }
+
+    /// The store a target names.
+    pub fn target(&self, target: &StoreTarget) -> Box<dyn Store + '_> {
+        match target {
+            StoreTarget::Keychain => Box::new(&self.keychain),
+            StoreTarget::Npki { root } => Box::new(NpkiDirStore::new(match root {
+                Some(path) => NpkiRoot {
+                    path: path.clone(),
+                    kind: RootKind::Extra,
+                },
+                None => NpkiRoot {
+                    path: NpkiRoot::own(),
+                    kind: RootKind::Disk,
+                },
+            })),
+        }
+    }
+}

@@ -1,0 +1,352 @@
+//! Keys at rest: password change, copy, import, export, delete, identity check. Each
+//! command is a thin wrapper over `dojang_core::custody`; the request types are exported
+//! to TypeScript.
+
+use std::path::PathBuf;
+
+use dojang_core::codes::IdNumber;
+use dojang_core::custody;
+use dojang_core::password::{self, CertificatePassword, PasswordRule};
+use dojang_core::store::{StoreSet, StoreTarget};
+use dojang_core::{Error, ErrorInfo};
+use serde::{Deserialize, Serialize};
+use tauri::State;
+use ts_rs::TS;
+
+use super::{AppStores, blocking};
+
+/// Change a certificate's password.
+#[derive(Deserialize, TS)]
+#[ts(export)]
+pub struct ChangePasswordRequest {
+    /// The certificate ID (or a unique prefix of 8+ hex digits).
+    pub id: String,
+    /// The current password.
+    pub old_password: String,
+    /// The new password (must keep the rules).
+    pub new_password: String,
+}
+
+/// Copy a certificate with its key to another store.
+#[derive(Deserialize, TS)]
+#[ts(export)]
+pub struct CopyRequest {
+    pub id: String,
+    pub to: StoreTarget,
+}
+
+/// Export a certificate as a PKCS#12 file.
+#[derive(Deserialize, TS)]
+#[ts(export)]
+pub struct ExportPfxRequest {
+    pub id: String,
+    /// The certificate password.
+    pub password: String,
+    /// The password to protect the PFX file with.
+    pub pfx_password: String,
+    /// 3DES and a SHA-1 MAC, for old programs.
+    pub compat: bool,
+    /// Where to write the file.
+    #[ts(type = "string")]
+    pub path: PathBuf,
+}
+
+/// Import a PKCS#12 file.
+#[derive(Deserialize, TS)]
+#[ts(export)]
+pub struct ImportPfxRequest {
+    #[ts(type = "string")]
+    pub path: PathBuf,
+    pub pfx_password: String,
+    /// The certificate password to keep the key under (must keep the rules).
+    pub password: String,
+    pub to: StoreTarget,
+}
+
+/// Import an NPKI certificate folder (signCert.der + signPri.key).
+#[derive(Deserialize, TS)]
+#[ts(export)]
+pub struct ImportFolderRequest {
+    #[ts(type = "string")]
+    pub path: PathBuf,
+    pub to: StoreTarget,
+}
+
+/// Where an imported or copied certificate went.
+#[derive(Serialize, TS)]
+#[ts(export)]
+pub struct Stored {
+    /// Its ID.
+    pub id: String,
+    /// The NPKI folder written, or null for the keychain.
+    #[ts(type = "string | null")]
+    pub path: Option<PathBuf>,
+}
+
+/// The identity check (본인확인).
+#[derive(Deserialize, TS)]
+#[ts(export)]
+pub struct VerifyIdentityRequest {
+    pub id: String,
+    pub password: String,
+    /// Resident (13 digits) or business (10 digits) registration number; hyphens allowed.
+    pub id_number: String,
+}
+
+fn info(e: Error) -> ErrorInfo {
+    e.info()
+}
+
+fn chosen(password: String) -> Result<CertificatePassword, ErrorInfo> {
+    CertificatePassword::new_chosen(password).map_err(info)
+}
+
+/// The rules a new password breaks, for the live checklist of the password field.
+#[tauri::command]
+pub fn check_password(password: String) -> Vec<PasswordRule> {
+    password::broken_rules(&password)
+}
+
+pub fn change_password_in(stores: &StoreSet, req: ChangePasswordRequest) -> Result<(), ErrorInfo> {
+    let new = chosen(req.new_password)?;
+    let (store, id) = stores.resolve(&req.id).map_err(info)?;
+    custody::change_password(
+        store,
+        &id,
+        &CertificatePassword::existing(req.old_password),
+        &new,
+    )
+    .map_err(info)
+}
+
+pub fn copy_in(stores: &StoreSet, req: CopyRequest) -> Result<Stored, ErrorInfo> {
+    let (from, id) = stores.resolve(&req.id).map_err(info)?;
+    let path = custody::copy(from, &id, stores.target(&req.to).as_ref()).map_err(info)?;
+    Ok(Stored { id, path })
+}
+
+pub fn delete_in(stores: &StoreSet, id: &str) -> Result<(), ErrorInfo> {
+    let (store, id) = stores.resolve(id).map_err(info)?;
+    custody::delete(store, &id).map_err(info)
+}
+
+pub fn export_pfx_in(stores: &StoreSet, req: ExportPfxRequest) -> Result<(), ErrorInfo> {
+    let (store, id) = stores.resolve(&req.id).map_err(info)?;
+    let password = CertificatePassword::existing(req.password);
+    let bytes =
+        custody::export_pfx(store, &id, &password, &req.pfx_password, req.compat).map_err(info)?;
+    dojang_core::store::atomic::write_file(&req.path, &bytes).map_err(info)
+}
+
+pub fn import_pfx_in(stores: &StoreSet, req: ImportPfxRequest) -> Result<Stored, ErrorInfo> {
+    let password = chosen(req.password)?;
+    let bytes = std::fs::read(&req.path).map_err(|source| {
+        info(Error::CertificateFileUnreadable {
+            path: req.path.clone(),
+            source,
+        })
+    })?;
+    let to = stores.target(&req.to);
+    let (id, path) =
+        custody::import_pfx(&bytes, &req.pfx_password, &password, to.as_ref()).map_err(info)?;
+    Ok(Stored { id, path })
+}
+
+pub fn import_folder_in(stores: &StoreSet, req: ImportFolderRequest) -> Result<Stored, ErrorInfo> {
+    let to = stores.target(&req.to);
+    let (id, path) = custody::import_npki_folder(&req.path, to.as_ref()).map_err(info)?;
+    Ok(Stored { id, path })
+}
+
+pub fn verify_identity_in(
+    stores: &StoreSet,
+    req: VerifyIdentityRequest,
+) -> Result<bool, ErrorInfo> {
+    let number = IdNumber::parse(&req.id_number).map_err(info)?;
+    let (store, id) = stores.resolve(&req.id).map_err(info)?;
+    custody::verify_id(
+        store,
+        &id,
+        &CertificatePassword::existing(req.password),
+        &number,
+    )
+    .map_err(info)
+}
+
+/// Change a certificate's password.
+#[tauri::command]
+pub async fn change_password(
+    stores: State<'_, AppStores>,
+    request: ChangePasswordRequest,
+) -> Result<(), ErrorInfo> {
+    let stores = stores.inner().clone();
+    blocking(move || change_password_in(&stores.get(), request)).await
+}
+
+/// Copy a certificate with its key to another store.
+#[tauri::command]
+pub async fn copy_certificate(
+    stores: State<'_, AppStores>,
+    request: CopyRequest,
+) -> Result<Stored, ErrorInfo> {
+    let stores = stores.inner().clone();
+    blocking(move || copy_in(&stores.get(), request)).await
+}
+
+/// Delete a certificate and its key.
+#[tauri::command]
+pub async fn delete_certificate(stores: State<'_, AppStores>, id: String) -> Result<(), ErrorInfo> {
+    let stores = stores.inner().clone();
+    blocking(move || delete_in(&stores.get(), &id)).await
+}
+
+/// Export a certificate as PKCS#12.
+#[tauri::command]
+pub async fn export_pfx(
+    stores: State<'_, AppStores>,
+    request: ExportPfxRequest,
+) -> Result<(), ErrorInfo> {
+    let stores = stores.inner().clone();
+    blocking(move || export_pfx_in(&stores.get(), request)).await
+}
+
+/// Import a PKCS#12 file.
+#[tauri::command]
+pub async fn import_pfx(
+    stores: State<'_, AppStores>,
+    request: ImportPfxRequest,
+) -> Result<Stored, ErrorInfo> {
+    let stores = stores.inner().clone();
+    blocking(move || import_pfx_in(&stores.get(), request)).await
+}
+
+/// Import an NPKI certificate folder.
+#[tauri::command]
+pub async fn import_npki_folder(
+    stores: State<'_, AppStores>,
+    request: ImportFolderRequest,
+) -> Result<Stored, ErrorInfo> {
+    let stores = stores.inner().clone();
+    blocking(move || import_folder_in(&stores.get(), request)).await
+}
+
+/// The identity check.
+#[tauri::command]
+pub async fn verify_identity(
+    stores: State<'_, AppStores>,
+    request: VerifyIdentityRequest,
+) -> Result<bool, ErrorInfo> {
+    let stores = stores.inner().clone();
+    blocking(move || verify_identity_in(&stores.get(), request)).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dojang_testkit::{SAMPLE_ID_NUMBER, SAMPLE_PASSWORD, sample_npki_tree};
+
+    fn stores(root: &std::path::Path, data: &std::path::Path) -> StoreSet {
+        StoreSet::open("kr.dojang.test", Some(data.to_owned()), &[root.to_owned()])
+    }
+
+    fn hong(stores: &StoreSet) -> String {
+        stores
+            .list(time::OffsetDateTime::now_utc())
+            .certificates
+            .into_iter()
+            .find(|c| c.certificate.owner == "홍길동")
+            .map(|c| c.certificate.id)
+            .unwrap()
+    }
+
+    #[test]
+    fn commands_change_the_password_verify_export_import_and_delete() {
+        let root = tempfile::tempdir().unwrap();
+        let data = tempfile::tempdir().unwrap();
+        sample_npki_tree(root.path(), false).unwrap();
+        let s = stores(root.path(), data.path());
+        let id = hong(&s);
+
+        let weak = change_password_in(
+            &s,
+            ChangePasswordRequest {
+                id: id.clone(),
+                old_password: SAMPLE_PASSWORD.into(),
+                new_password: "abcdefghij".into(),
+            },
+        )
+        .unwrap_err();
+        assert_eq!(weak.code, "password-needs-digit");
+        change_password_in(
+            &s,
+            ChangePasswordRequest {
+                id: id[..10].to_owned(),
+                old_password: SAMPLE_PASSWORD.into(),
+                new_password: "seal#7294xq".into(),
+            },
+        )
+        .unwrap();
+        let verified = verify_identity_in(
+            &s,
+            VerifyIdentityRequest {
+                id: id.clone(),
+                password: "seal#7294xq".into(),
+                id_number: "900101-1234567".into(),
+            },
+        )
+        .unwrap();
+        assert!(verified);
+        assert_eq!(SAMPLE_ID_NUMBER, "9001011234567");
+
+        let pfx = data.path().join("hong.pfx");
+        export_pfx_in(
+            &s,
+            ExportPfxRequest {
+                id: id.clone(),
+                password: "seal#7294xq".into(),
+                pfx_password: "pfx!pass2580".into(),
+                compat: false,
+                path: pfx.clone(),
+            },
+        )
+        .unwrap();
+        let usb = tempfile::tempdir().unwrap();
+        let stored = import_pfx_in(
+            &s,
+            ImportPfxRequest {
+                path: pfx,
+                pfx_password: "pfx!pass2580".into(),
+                password: "usb!Pass9753".into(),
+                to: StoreTarget::Npki {
+                    root: Some(usb.path().to_owned()),
+                },
+            },
+        )
+        .unwrap();
+        assert_eq!(stored.id, id);
+        assert!(stored.path.unwrap().starts_with(usb.path()));
+
+        delete_in(&s, &id).unwrap();
+        assert_eq!(
+            delete_in(&s, &id).unwrap_err().code,
+            "certificate-not-found"
+        );
+    }
+
+    #[test]
+    fn the_live_password_checklist_names_each_broken_rule() {
+        assert_eq!(
+            check_password("seal#7294xq".into()),
+            Vec::<PasswordRule>::new()
+        );
+        assert_eq!(
+            check_password("aaa".into()),
+            [
+                PasswordRule::TooShort,
+                PasswordRule::NeedsDigit,
+                PasswordRule::NeedsSpecial,
+                PasswordRule::Repeated
+            ]
+        );
+    }
+}

@@ -1,0 +1,156 @@
+//! Issuance: the wizard's commands. Progress reaches the window through a channel, one
+//! `Step` as each begins.
+
+use std::path::PathBuf;
+
+use dojang_core::ErrorInfo;
+use dojang_core::issue::pending::PendingKeys;
+use dojang_core::issue::{
+    CaUrl, Enrolled, EnrolmentRequest, Invitation, IssuePath, KeySource, Step,
+};
+use dojang_core::keys::private_key::KeyType;
+use dojang_core::password::CertificatePassword;
+use dojang_core::store::{StoreSet, StoreTarget};
+use serde::Deserialize;
+use tauri::State;
+use tauri::ipc::Channel;
+use ts_rs::TS;
+
+use super::{AppStores, blocking};
+
+/// What the wizard sends to issue a certificate.
+#[derive(Deserialize, TS)]
+#[ts(export)]
+pub struct IssueRequest {
+    /// The CA's CMP URL (from the distribution or the invitation).
+    pub ca: String,
+    /// The codes, on either path.
+    pub path: IssuePath,
+    /// The certificate password the user chose.
+    pub password: String,
+    /// The key to generate.
+    pub key_type: KeyType,
+    /// Where to keep the certificate.
+    pub to: StoreTarget,
+}
+
+/// Every mistake in the codes as typed so far, field by field (for checking as the user
+/// types; nothing is sent anywhere).
+#[tauri::command]
+pub fn check_codes(path: IssuePath) -> Vec<ErrorInfo> {
+    path.mistakes()
+}
+
+/// Reads an issue.html invitation (from the file dialog, drag and drop, or a file opened
+/// with the app).
+#[tauri::command]
+pub async fn read_invitation(path: PathBuf) -> Result<Invitation, ErrorInfo> {
+    blocking(move || {
+        let html = std::fs::read_to_string(&path).map_err(|source| {
+            dojang_core::Error::CertificateFileUnreadable {
+                path: path.clone(),
+                source,
+            }
+            .info()
+        })?;
+        Invitation::from_html(&html).map_err(|e| e.info())
+    })
+    .await
+}
+
+/// Runs an issuance, reporting each step.
+pub fn issue_in(
+    stores: &StoreSet,
+    request: IssueRequest,
+    progress: &mut dyn FnMut(Step),
+) -> Result<Enrolled, ErrorInfo> {
+    let codes = request.path.codes().map_err(|e| e.info())?;
+    let ca = CaUrl::parse(&request.ca).map_err(|e| e.info())?;
+    let password = CertificatePassword::new_chosen(request.password).map_err(|e| e.info())?;
+    let store = stores.target(&request.to);
+    let pending = PendingKeys::new(stores.keychain.data_dir());
+    let enrolment = EnrolmentRequest {
+        ca,
+        codes,
+        password,
+        key: KeySource::Generate(request.key_type),
+        pinned_roots: Vec::new(),
+    };
+    dojang_core::issue::enrol(enrolment, store.as_ref(), &pending, progress).map_err(|e| e.info())
+}
+
+/// Issues a certificate from the wizard's request.
+#[tauri::command]
+pub async fn issue_certificate(
+    stores: State<'_, AppStores>,
+    request: IssueRequest,
+    on_progress: Channel<Step>,
+) -> Result<Enrolled, ErrorInfo> {
+    let stores = stores.inner().clone();
+    blocking(move || {
+        issue_in(&stores.get(), request, &mut |step| {
+            let _ = on_progress.send(step);
+        })
+    })
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_checked_field_by_field_without_sending_anything() {
+        let mistakes = check_codes(IssuePath::Temporary {
+            application: "x".into(),
+            temp_code: "short".into(),
+            id_number: "124-81-00999".into(),
+        });
+        let codes: Vec<&str> = mistakes.iter().map(|m| m.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            [
+                "application-number-malformed",
+                "temporary-code-length",
+                "business-number-check-digit"
+            ]
+        );
+        assert!(
+            check_codes(IssuePath::Registration {
+                registration_number: "12345678AbCdEfGhIjKlMnOpQrS".into()
+            })
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_issuance_with_a_bad_password_or_plain_http_stops_before_contacting_anyone() {
+        let data = tempfile::tempdir().unwrap();
+        let stores = StoreSet::open("kr.dojang.test", Some(data.path().to_owned()), &[]);
+        let request = |ca: &str, password: &str| IssueRequest {
+            ca: ca.into(),
+            path: IssuePath::Registration {
+                registration_number: "12345678AbCdEfGhIjKlMnOpQrS".into(),
+            },
+            password: password.into(),
+            key_type: KeyType::P256,
+            to: StoreTarget::Keychain,
+        };
+        let mut steps = Vec::new();
+        let e = issue_in(
+            &stores,
+            request("http://ca.example/cmp", "seal#7294xq"),
+            &mut |s| steps.push(s),
+        )
+        .unwrap_err();
+        assert_eq!(e.code, "ca-url-insecure");
+        let e = issue_in(
+            &stores,
+            request("http://127.0.0.1:9/cmp", "short"),
+            &mut |s| steps.push(s),
+        )
+        .unwrap_err();
+        assert_eq!(e.code, "password-too-short");
+        assert!(steps.is_empty());
+    }
+}
