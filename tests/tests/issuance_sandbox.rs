@@ -1,0 +1,364 @@
+//! End to end: `dojang issue` against the sandbox CA (`dojang-ca serve`), both code
+//! paths, into the OS keychain and into an NPKI folder, and each refusal of the profile.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use common::{SandboxCa, bin_dir};
+
+const PASSWORD: &str = "seal#7294xq";
+const RESIDENT: &str = "9001011234567";
+
+struct User {
+    home: tempfile::TempDir,
+}
+
+impl User {
+    fn new() -> Self {
+        User {
+            home: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn dojang(&self, args: &[&str], stdin: &str) -> Output {
+        let mut child = Command::new(bin_dir().join("dojang"))
+            .args(args)
+            .env("HOME", self.home.path())
+            .env("DOJANG_DATA_DIR", self.home.path().join("data"))
+            .env_remove("DOJANG_NPKI_ROOT")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+        child.wait_with_output().unwrap()
+    }
+
+    /// `dojang issue` with `--ca` (unless empty: an invitation names the CA).
+    fn issue(&self, ca: &str, args: &[&str]) -> Output {
+        let mut all = vec!["issue", "--password-stdin", "--json"];
+        if !ca.is_empty() {
+            all.extend(["--ca", ca]);
+        }
+        all.extend(args);
+        self.dojang(&all, &format!("{PASSWORD}\n"))
+    }
+
+    fn npki(&self) -> String {
+        format!(
+            "npki:{}",
+            self.home.path().join("usb").join("NPKI").display()
+        )
+    }
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
+        panic!(
+            "not JSON: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+fn error_code(out: &Output) -> String {
+    json(out)["error"]["code"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+fn a_registration_number_issues_into_the_keychain_and_the_identity_check_passes() {
+    let ca = SandboxCa::start();
+    let user = User::new();
+    let app = ca.apply("홍길동", RESIDENT, &[]);
+    let number = app["registration_number"].as_str().unwrap();
+    let out = user.issue(
+        &ca.url,
+        &["--registration-number", number, "--store", "keychain"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let done = json(&out);
+    assert_eq!(done["confirmed"], true);
+    let id = done["id"].as_str().unwrap();
+
+    let list = user.dojang(&["list", "--json"], "");
+    let rows = json(&list);
+    let row = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id)
+        .unwrap();
+    assert_eq!(row["store"], "keychain");
+    assert_eq!(row["owner"], "홍길동");
+    assert_eq!(row["purpose"], "개인 범용");
+
+    let right = user.dojang(
+        &[
+            "verify-id",
+            id,
+            "--id-number",
+            "900101-1234567",
+            "--password-stdin",
+            "--json",
+        ],
+        &format!("{PASSWORD}\n"),
+    );
+    assert_eq!(
+        json(&right)["matches"],
+        true,
+        "{}",
+        String::from_utf8_lossy(&right.stderr)
+    );
+    let wrong = user.dojang(
+        &[
+            "verify-id",
+            id,
+            "--id-number",
+            "8001011234567",
+            "--password-stdin",
+            "--json",
+        ],
+        &format!("{PASSWORD}\n"),
+    );
+    assert_eq!(error_code(&wrong), "identity-mismatch");
+
+    // The same number again: already issued.
+    let again = user.issue(
+        &ca.url,
+        &["--registration-number", number, "--store", "keychain"],
+    );
+    assert_eq!(again.status.code(), Some(3));
+    assert_eq!(error_code(&again), "ca-already-issued");
+    user.dojang(&["delete", id, "--yes"], "");
+}
+
+#[test]
+fn the_issuance_email_path_uses_the_invitation_and_issues_into_an_npki_folder() {
+    let ca = SandboxCa::start();
+    let user = User::new();
+    let app = ca.apply("(주)도장", "1248100998", &[]);
+    let invitation = app["invitation"].as_str().unwrap();
+    let code = app["temporary_code"].as_str().unwrap();
+    let out = user.issue(
+        "",
+        &[
+            "--invitation",
+            invitation,
+            "--temp-code",
+            code,
+            "--id-number",
+            "124-81-00998",
+            "--store",
+            &user.npki(),
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let folder = std::path::PathBuf::from(json(&out)["path"].as_str().unwrap());
+    assert!(folder.join("signCert.der").is_file() && folder.join("signPri.key").is_file());
+    assert!(folder.starts_with(user.home.path().join("usb").join("NPKI")));
+    // OpenSSL verifies the certificate against the sandbox CA's chain.
+    let cert_pem = user.home.path().join("cert.pem");
+    let der = std::fs::read(folder.join("signCert.der")).unwrap();
+    let conv = Command::new("openssl")
+        .args(["x509", "-inform", "DER", "-out"])
+        .arg(&cert_pem)
+        .stdin(Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            c.stdin.take().unwrap().write_all(&der)?;
+            c.wait()
+        })
+        .unwrap();
+    assert!(conv.success());
+    let verify = Command::new("openssl")
+        .arg("verify")
+        .arg("-CAfile")
+        .arg(ca.dir.path().join("root-ca.pem"))
+        .arg("-untrusted")
+        .arg(ca.dir.path().join("ca1.pem"))
+        .arg(&cert_pem)
+        .output()
+        .unwrap();
+    assert!(
+        verify.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verify.stdout)
+    );
+    let id = json(&out)["id"].as_str().unwrap().to_owned();
+    let check = user.dojang(
+        &[
+            "verify-id",
+            &id,
+            "--id-number",
+            "1248100998",
+            "--password-stdin",
+            "--npki-root",
+            &user.npki()[5..],
+        ],
+        &format!("{PASSWORD}\n"),
+    );
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[test]
+fn the_cas_refusals_reach_the_user_as_the_profiles_reasons() {
+    let ca = SandboxCa::start();
+    let user = User::new();
+
+    // One letter's case changed: wrong code, and nothing stored.
+    let app = ca.apply("김철수", RESIDENT, &[]);
+    let number = app["registration_number"].as_str().unwrap().to_owned();
+    let flipped: String = number
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            if i == 10 {
+                if c.is_ascii_lowercase() {
+                    c.to_ascii_uppercase()
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            } else {
+                c
+            }
+        })
+        .collect();
+    let flipped = if flipped == number {
+        // Position 10 held a digit: flip the first letter instead.
+        let i = number
+            .char_indices()
+            .skip(8)
+            .find(|(_, c)| c.is_ascii_alphabetic())
+            .unwrap()
+            .0;
+        let mut s = number.clone();
+        let c = s.remove(i);
+        s.insert(
+            i,
+            if c.is_ascii_lowercase() {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            },
+        );
+        s
+    } else {
+        flipped
+    };
+    let out = user.issue(
+        &ca.url,
+        &["--registration-number", &flipped, "--store", &user.npki()],
+    );
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(error_code(&out), "ca-wrong-code");
+
+    // Applied 40 days ago: expired.
+    let applied = (time::OffsetDateTime::now_utc() - time::Duration::days(40))
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap();
+    let old = ca.apply("이영희", RESIDENT, &["--applied-at", &applied]);
+    let out = user.issue(
+        &ca.url,
+        &[
+            "--registration-number",
+            old["registration_number"].as_str().unwrap(),
+            "--store",
+            &user.npki(),
+        ],
+    );
+    assert_eq!(error_code(&out), "ca-application-expired");
+
+    // Five wrong temporary codes lock the application; then even the right one is refused.
+    let locked = ca.apply("박민수", RESIDENT, &[]);
+    let application = locked["application_number"].as_str().unwrap();
+    for _ in 0..5 {
+        let out = user.issue(
+            &ca.url,
+            &[
+                "--application",
+                application,
+                "--temp-code",
+                "Wrong12345",
+                "--id-number",
+                RESIDENT,
+                "--store",
+                &user.npki(),
+            ],
+        );
+        assert_eq!(error_code(&out), "ca-wrong-code");
+    }
+    let out = user.issue(
+        &ca.url,
+        &[
+            "--application",
+            application,
+            "--temp-code",
+            locked["temporary_code"].as_str().unwrap(),
+            "--id-number",
+            RESIDENT,
+            "--store",
+            &user.npki(),
+        ],
+    );
+    assert_eq!(error_code(&out), "ca-too-many-attempts");
+    assert!(!user.home.path().join("usb").exists(), "nothing stored");
+}
+
+#[test]
+fn a_stopped_ca_is_unreachable_and_the_same_code_works_once_it_is_back() {
+    let mut ca = SandboxCa::start();
+    let user = User::new();
+    let app = ca.apply("홍길동", RESIDENT, &[]);
+    let number = app["registration_number"].as_str().unwrap().to_owned();
+    let url = ca.url.clone();
+    ca.stop();
+    let out = user.issue(
+        &url,
+        &["--registration-number", &number, "--store", &user.npki()],
+    );
+    assert_eq!(out.status.code(), Some(4));
+    assert_eq!(error_code(&out), "ca-unreachable");
+    assert_eq!(
+        std::fs::read_dir(user.home.path().join("data").join("pending"))
+            .unwrap()
+            .count(),
+        1
+    );
+    // The CA comes back (same folder, another port): the retry with the same code succeeds.
+    let dir = std::mem::replace(&mut ca.dir, tempfile::tempdir().unwrap());
+    drop(ca);
+    let back = common::SandboxCa::start_in(dir);
+    let out = user.issue(
+        &back.url,
+        &["--registration-number", &number, "--store", &user.npki()],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
