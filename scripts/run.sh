@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs Dojang's main job: opens the app window with the certificate list. Installs whatever
-# is missing first (scripts/setup.sh); safe to run again.
+# Runs Dojang's main job: opens the app window with the certificate list (without a
+# display: `dojang demo`, an issuance from an in-process sandbox CA, and the list).
+# Installs whatever is missing first (scripts/setup.sh); safe to run again.
 #
 # So that there is something to see, a sample NPKI folder (test certificates made by the
 # fixture tool, never real ones) is laid out in ~/.cache/dojang/sample-npki and shown
@@ -26,7 +27,10 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
 else
   echo "No display here. To see the window on a headless machine, run:"
   echo "  xvfb-run -a scripts/run.sh   (and take a screenshot with: import -display :99 -window root shot.png)"
-  echo "Meanwhile, the same list from the command line:"
+  echo "Meanwhile, the main job from the command line: a certificate issued by a sandbox CA"
+  echo "started just for this (dojang demo), then the certificate list."
+  echo
+  "$BIN/dojang" demo
   echo
   exec "$BIN/dojang" list
 fi

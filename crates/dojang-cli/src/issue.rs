@@ -26,7 +26,7 @@ pub struct IssueOptions<'a> {
     pub key: Option<&'a Path>,
 }
 
-fn step_text(step: Step, lang: Lang) -> &'static str {
+pub fn step_text(step: Step, lang: Lang) -> &'static str {
     match (step, lang) {
         (Step::CheckingCodes, Lang::Ko) => "번호를 확인하는 중",
         (Step::CheckingCodes, Lang::En) => "checking the codes",

@@ -4,6 +4,7 @@
 
 mod context;
 mod custody;
+mod demo;
 mod issue;
 mod list;
 mod messages;
@@ -81,6 +82,8 @@ enum Command {
         #[arg(long, value_name = "FILE.pem")]
         key: Option<PathBuf>,
     },
+    /// Issue a certificate end to end from a sandbox CA started in-process, and show it.
+    Demo,
     /// Import a PKCS#12 file (.pfx/.p12) or an NPKI certificate folder.
     Import {
         /// The .pfx/.p12 file or the NPKI certificate folder.
@@ -195,6 +198,7 @@ fn main() -> ExitCode {
     let outcome = match &cli.command {
         Command::List => list::run(&ctx),
         Command::Show { what } => show::run(&ctx, what),
+        Command::Demo => demo::run(&ctx),
         Command::Issue {
             ca,
             registration_number,

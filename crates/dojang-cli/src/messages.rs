@@ -304,6 +304,8 @@ pub fn error(e: &ErrorInfo, lang: Lang) -> String {
         ("ca-unavailable", Lang::En) => "the CA has a problem; try again later",
         ("ca-refused", Lang::Ko) => "인증기관이 거절했습니다: {detail}",
         ("ca-refused", Lang::En) => "the CA refused: {detail}",
+        ("demo-failed", Lang::Ko) => "연습 발급을 시작하지 못했습니다: {detail}",
+        ("demo-failed", Lang::En) => "the demo could not start: {detail}",
         (_, Lang::Ko) => "오류 ({code})",
         (_, Lang::En) => "error ({code})",
     };

@@ -77,7 +77,7 @@ pub fn run(ctx: &Context, what: &str) -> Outcome {
     Outcome::Done
 }
 
-fn print_text(d: &CertificateDetails, lang: Lang) {
+pub fn print_text(d: &CertificateDetails, lang: Lang) {
     let s = &d.summary;
     let ko = lang == Lang::Ko;
     let label = |k: &'static str, e: &'static str| if ko { k } else { e };

@@ -222,3 +222,29 @@ fn show_reads_an_id_a_folder_a_pem_file_and_prints_the_promised_json() {
     let err: serde_json::Value = serde_json::from_slice(&refused.stdout).unwrap();
     assert_eq!(err["error"]["code"], "not-a-certificate");
 }
+
+#[test]
+fn demo_issues_a_certificate_from_an_in_process_sandbox_ca_and_shows_it() {
+    let home = tempfile::tempdir().unwrap();
+    let out = dojang(home.path(), &["demo", "--lang", "en"], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let progress = String::from_utf8_lossy(&out.stderr);
+    for step in [
+        "checking the codes",
+        "generating the key",
+        "contacting the CA",
+        "confirming",
+    ] {
+        assert!(progress.contains(step), "{progress}");
+    }
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        shown.contains("홍길동  ·  personal, general purpose  ·  Dojang Sandbox"),
+        "{shown}"
+    );
+    assert!(shown.contains("Identity data (VID): 홍길동"), "{shown}");
+}
