@@ -12,6 +12,7 @@ import { CertificatesView } from './components/CertificatesView';
 import { DetailsScreen } from './components/details/DetailsScreen';
 import { ImportDialog, type ImportStart } from './components/dialogs/ImportDialog';
 import { DropOverlay } from './components/DropOverlay';
+import { CheckIcon } from './components/icons';
 import { Loading } from './components/Loading';
 import { SettingsScreen } from './components/SettingsScreen';
 import { useI18n } from './i18n/context';
@@ -47,6 +48,8 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
   const [filter, setFilter] = useState<ListFilter>({ query: '', place: 'all' });
   const [importStart, setImportStart] = useState<ImportStart | null>(null);
   const [dragging, setDragging] = useState(false);
+  // What the last import or deletion did, shown on the list until the next screen.
+  const [notice, setNotice] = useState<string | null>(null);
 
   const refresh = () => {
     startTransition(() => {
@@ -55,6 +58,7 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
   };
 
   const showList = (focus: string | null) => {
+    setNotice(null);
     setFocusKey(focus);
     setScreen({ name: 'list' });
   };
@@ -107,6 +111,12 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
         isSettingsOpen={screen.name === 'settings'}
       />
       <main className="app-main" aria-busy={isRefreshing}>
+        {screen.name === 'list' && notice !== null && (
+          <div className="notice notice--ok app-notice" data-testid="app-notice">
+            <CheckIcon />
+            <p>{notice}</p>
+          </div>
+        )}
         <Suspense fallback={<Loading />}>
           {screen.name === 'list' && (
             <CertificatesView
@@ -132,6 +142,7 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
                 announce(t('delete.done'));
                 refresh();
                 showList('heading');
+                setNotice(t('delete.done'));
               }}
             />
           )}
@@ -151,6 +162,8 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
           setImportStart(null);
           announce(t('import.done'));
           refresh();
+          showList('heading');
+          setNotice(t('import.done'));
         }}
       />
       {dragging && <DropOverlay />}

@@ -268,6 +268,7 @@ test('delete asks for the name typed out, ignores Enter while Hangul is composed
   expect(await callsOf(page, 'delete_certificate')).toEqual([{ id: HONG_ID }]);
   await expect(page.getByRole('heading', { level: 2, name: /내 인증서/ })).toBeFocused();
   await expect(page.getByTestId('announcer')).toHaveText('인증서를 삭제했습니다.');
+  await expect(page.getByTestId('app-notice')).toHaveText('인증서를 삭제했습니다.');
 });
 
 test('delete offers a backup first, and Escape closes a dialog and gives focus back', async ({ page }) => {

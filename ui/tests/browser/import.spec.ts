@@ -40,6 +40,7 @@ test('import a PFX file from the list: the file, its password, a new password ke
   await dialog.getByRole('button', { name: '가져오기' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('announcer')).toHaveText('인증서를 가져왔습니다.');
+  await expect(page.getByTestId('app-notice')).toHaveText('인증서를 가져왔습니다.');
   await expect.poll(() => ipcCalls(page)).toBe(before + 1);
   const imports = await callsOf(page, 'import_pfx');
   expect(imports[1]).toEqual({
