@@ -93,6 +93,15 @@ test('an expiring and an expired certificate say so, in English too', async ({ p
   await expect(page.getByTestId('key-usage')).toContainText('Digital signature');
   await expect(page.getByRole('heading', { name: 'Manage this certificate' })).toBeVisible();
   await expectAccessible(page);
+
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByRole('button', { name: 'Advanced' }).click();
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('dialog', { name: 'Delete the certificate' })).toContainText(
+    'The certificate and its private key will be erased. This cannot be undone.',
+  );
+  await expectAccessible(page);
 });
 
 test('details that cannot be read say why and lead back', async ({ page }) => {

@@ -272,10 +272,14 @@ test('delete asks for the name typed out, ignores Enter while Hangul is composed
 });
 
 test('delete offers a backup first, and Escape closes a dialog and gives focus back', async ({ page }) => {
-  await openScenario(page, 'three-certs-one-broken');
-  await openDetails(page, '김철수');
+  await openScenario(page, 'four-places');
+  await openDetails(page, '홍길동');
   const trigger = page.getByRole('button', { name: '삭제' });
   await trigger.click();
+  // Two copies, and the backend takes an ID only: say so rather than pretend.
+  await expect(page.getByRole('dialog', { name: '인증서 삭제' })).toContainText(
+    '같은 인증서가 2곳에 있습니다. 삭제하면 그중 한 곳의 사본만 지워지며, 어느 곳인지는 아직 고를 수 없습니다.',
+  );
   await page.getByRole('button', { name: '먼저 PFX로 백업하기' }).click();
   const exportDialog = page.getByRole('dialog', { name: 'PFX 파일로 내보내기' });
   await expect(exportDialog).toBeVisible();

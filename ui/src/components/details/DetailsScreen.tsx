@@ -59,7 +59,13 @@ export function DetailsScreen({
           {message(`purpose.${certificate.purpose}`)} · {certificate.ca}
         </p>
       </header>
-      <Suspense fallback={<p className="loading loading--inline">{t('details.loading')}</p>}>
+      <Suspense
+        fallback={
+          <p className="loading loading--inline" role="status">
+            {t('details.loading')}
+          </p>
+        }
+      >
         <DetailsBody
           request={request}
           listRequest={listRequest}

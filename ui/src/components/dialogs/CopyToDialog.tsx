@@ -79,6 +79,7 @@ function CopyForm({
         }}
         error={destinationError}
         currentPlaces={currentPlaces}
+        onFailure={setFailure}
       />
       <FormAlert error={failure} />
       <DialogActions>

@@ -1,6 +1,7 @@
 import { Button, Label, RadioButton, RadioField, RadioGroup, Text } from 'react-aria-components';
 
 import { chooseFolder } from '../../api';
+import type { ErrorInfo } from '../../bindings/ErrorInfo';
 import type { StoreTarget } from '../../bindings/StoreTarget';
 import { useI18n } from '../../i18n/context';
 import { npkiRootFor } from '../../paths';
@@ -38,19 +39,24 @@ export function DestinationField({
   onChange,
   error,
   currentPlaces = [],
+  onFailure,
 }: {
   value: Destination;
   onChange: (destination: Destination) => void;
   error: string | null;
   /** Where the certificate already is, to say so beside those choices. */
   currentPlaces?: DestinationKind[];
+  /** The folder dialog could not be opened. */
+  onFailure: (error: ErrorInfo) => void;
 }) {
   const { t } = useI18n();
   const chosen = value.kind === 'folder' ? value.chosen : null;
 
   const choose = async () => {
     const result = await chooseFolder(t('destination.dialogTitle'));
-    if (result.ok && result.value !== null) {
+    if (!result.ok) {
+      onFailure(result.error);
+    } else if (result.value !== null) {
       onChange({ kind: 'folder', chosen: result.value });
     }
   };

@@ -242,6 +242,7 @@ function ImportForm({
           clear('destination');
         }}
         error={errors.destination ?? null}
+        onFailure={setFailure}
       />
       <FormAlert error={failure} />
       <DialogActions>
