@@ -1,12 +1,25 @@
 /**
- * Typed wrappers over the Tauri commands: the only module that calls `invoke`.
- * Commands never throw here; they resolve to a result whose error is always an
- * `ErrorInfo`, whatever the failure was.
+ * Typed wrappers over the Tauri side: the only module that calls `invoke`, the
+ * dialog plugin, the app version and the webview's file drops. Commands never
+ * throw here; they resolve to a result whose error is always an `ErrorInfo`,
+ * whatever the failure was.
  */
+import { getVersion } from '@tauri-apps/api/app';
 import { invoke } from '@tauri-apps/api/core';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
+import { open, save } from '@tauri-apps/plugin-dialog';
 
+import type { CertificateDetails } from './bindings/CertificateDetails';
 import type { CertificateList } from './bindings/CertificateList';
+import type { ChangePasswordRequest } from './bindings/ChangePasswordRequest';
+import type { CopyRequest } from './bindings/CopyRequest';
 import type { ErrorInfo } from './bindings/ErrorInfo';
+import type { ExportPfxRequest } from './bindings/ExportPfxRequest';
+import type { ImportFolderRequest } from './bindings/ImportFolderRequest';
+import type { ImportPfxRequest } from './bindings/ImportPfxRequest';
+import type { PasswordRule } from './bindings/PasswordRule';
+import type { Stored } from './bindings/Stored';
+import type { VerifyIdentityRequest } from './bindings/VerifyIdentityRequest';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -15,9 +28,113 @@ export function listCertificates(): Promise<Result<CertificateList>> {
   return call<CertificateList>('list_certificates');
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<Result<T>> {
+/** Everything about one certificate, for the details screen. */
+export function certificateDetails(id: string): Promise<Result<CertificateDetails>> {
+  return call<CertificateDetails>('certificate_details', { id });
+}
+
+/** The rules a new certificate password breaks (none: it may be used). */
+export function checkPassword(password: string): Promise<Result<PasswordRule[]>> {
+  return call<PasswordRule[]>('check_password', { password });
+}
+
+export function changePassword(request: ChangePasswordRequest): Promise<Result<null>> {
+  return call<null>('change_password', { request });
+}
+
+/** Copies a certificate with its key; resolves to where the copy went. */
+export function copyCertificate(request: CopyRequest): Promise<Result<Stored>> {
+  return call<Stored>('copy_certificate', { request });
+}
+
+/** Deletes a certificate and its key for good. */
+export function deleteCertificate(id: string): Promise<Result<null>> {
+  return call<null>('delete_certificate', { id });
+}
+
+export function exportPfx(request: ExportPfxRequest): Promise<Result<null>> {
+  return call<null>('export_pfx', { request });
+}
+
+export function importPfx(request: ImportPfxRequest): Promise<Result<Stored>> {
+  return call<Stored>('import_pfx', { request });
+}
+
+export function importNpkiFolder(request: ImportFolderRequest): Promise<Result<Stored>> {
+  return call<Stored>('import_npki_folder', { request });
+}
+
+/** The identity check: true when the ID number is the certificate holder's. */
+export function verifyIdentity(request: VerifyIdentityRequest): Promise<Result<boolean>> {
+  return call<boolean>('verify_identity', { request });
+}
+
+/** The app's version as the native side knows it. */
+export function appVersion(): Promise<Result<string>> {
+  return attempt(() => getVersion());
+}
+
+/** A file type for the file dialogs: a name and extensions without the dot. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** Asks for one existing file; null when the person cancels. */
+export function chooseFile(title: string, filters: FileFilter[]): Promise<Result<string | null>> {
+  return attempt(() => open({ title, filters, multiple: false, directory: false }));
+}
+
+/** Asks for one existing folder; null when the person cancels. */
+export function chooseFolder(title: string): Promise<Result<string | null>> {
+  return attempt(() => open({ title, multiple: false, directory: true }));
+}
+
+/** Asks where to save a new file; null when the person cancels. */
+export function chooseSavePath(
+  title: string,
+  defaultPath: string,
+  filters: FileFilter[],
+): Promise<Result<string | null>> {
+  return attempt(() => save({ title, defaultPath, filters }));
+}
+
+/** What the window reports while files are dragged over it and dropped on it. */
+export type FileDrop =
+  | { type: 'enter'; paths: string[] }
+  | { type: 'over' }
+  | { type: 'drop'; paths: string[] }
+  | { type: 'leave' };
+
+/**
+ * Follows files dragged onto the window. The native side reports drops (with
+ * real paths), not the page's HTML5 events. Resolves to the function that
+ * stops listening; outside the app it listens to nothing.
+ */
+export async function onFileDrop(handler: (drop: FileDrop) => void): Promise<() => void> {
   try {
-    return { ok: true, value: await invoke<T>(command, args) };
+    const unlisten = await getCurrentWebview().onDragDropEvent((event) => {
+      const payload = event.payload;
+      handler(
+        payload.type === 'enter' || payload.type === 'drop'
+          ? { type: payload.type, paths: payload.paths }
+          : { type: payload.type },
+      );
+    });
+    return unlisten;
+  } catch {
+    // No webview (a plain browser) or no permission: drops are simply not offered.
+    return () => undefined;
+  }
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<Result<T>> {
+  return attempt(() => invoke<T>(command, args));
+}
+
+async function attempt<T>(job: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return { ok: true, value: await job() };
   } catch (rejection) {
     return { ok: false, error: toErrorInfo(rejection) };
   }

@@ -27,6 +27,22 @@ describe('describeError', () => {
     expect(described.detail).toBeNull();
   });
 
+  it('tells a full disk from a write-protected drive, with a next step', () => {
+    expect(describeError('ko', { code: 'disk-full', params: { path: 'E:\\' } }).text).toBe(
+      '저장 공간이 부족합니다. 필요 없는 파일을 지우거나 다른 곳을 골라 주세요.',
+    );
+    expect(describeError('ko', { code: 'read-only', params: { path: 'E:\\' } }).text).toContain(
+      '쓰기 보호된 USB 메모리',
+    );
+    expect(describeError('en', { code: 'read-only', params: {} }).text).toContain('write-protected USB drive');
+  });
+
+  it('fills in how many keys a PFX file holds', () => {
+    expect(describeError('ko', { code: 'pfx-several-keys', params: { count: '2' } }).text).toContain(
+      '개인키가 2개',
+    );
+  });
+
   it('still says something, with the code, for an unknown code', () => {
     const error = { code: 'pin-locked', params: { detail: 'too many tries' } };
     expect(describeError('ko', error).text).toBe('알 수 없는 문제가 생겼습니다. (오류 코드: pin-locked)');

@@ -1,15 +1,21 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
+import { AnnouncerProvider } from './Announcer';
 import { listCertificates } from './api';
 import { App } from './App';
 import { I18nProvider } from './i18n/I18nProvider';
+import { applyPreferences, loadTextSize, loadTheme } from './preferences';
+import { PreferencesProvider } from './PreferencesProvider';
 import './styles.css';
 
 const container = document.getElementById('root');
 if (container === null) {
   throw new Error('index.html has no #root element');
 }
+
+// Before the first paint, so a dark or large-text window never flashes the defaults.
+applyPreferences(loadTheme(), loadTextSize());
 
 // Started once, before the first render, so React's double rendering in
 // development never asks the backend twice.
@@ -18,7 +24,11 @@ const initialRequest = listCertificates();
 createRoot(container).render(
   <StrictMode>
     <I18nProvider>
-      <App initialRequest={initialRequest} />
+      <PreferencesProvider>
+        <AnnouncerProvider>
+          <App initialRequest={initialRequest} />
+        </AnnouncerProvider>
+      </PreferencesProvider>
     </I18nProvider>
   </StrictMode>,
 );

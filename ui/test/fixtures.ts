@@ -2,10 +2,12 @@
  * What the mocked backend answers, typed with the generated bindings so a
  * change on the Rust side breaks the fixtures at compile time.
  */
+import type { CertificateDetails } from '../src/bindings/CertificateDetails';
 import type { CertificateList } from '../src/bindings/CertificateList';
 import type { ErrorInfo } from '../src/bindings/ErrorInfo';
 import type { ListedCertificate } from '../src/bindings/ListedCertificate';
 import type { NpkiRoot } from '../src/bindings/NpkiRoot';
+import { corporateStructure, hongStructure, kimStructure } from './structures';
 
 /** A SHA-256 fingerprint in the backend's format: 32 upper-case hex pairs. */
 function fingerprint(byte: string): string {
@@ -74,7 +76,7 @@ const hong: ListedCertificate = {
   purpose: 'personal-general',
   policy_oid: '1.2.410.200005.1.1.1',
   serial: '7a6b5c4d',
-  not_before: '2026-01-11T15:00:00Z',
+  not_before: '2025-01-11T15:00:00Z',
   not_after: '2027-01-12T14:59:59Z',
   days_left: 412,
   status: 'valid',
@@ -111,4 +113,123 @@ export const empty: CertificateList = {
 export const loadFailure: ErrorInfo = {
   code: 'folder-unreadable',
   params: { path: diskRoot.path, detail: 'Access is denied. (os error 5)' },
+};
+
+/** Hong's certificate again, in this computer's keychain: the same ID, a second copy. */
+const hongInKeychain: ListedCertificate = { ...hong, store: 'keychain', path: null, location: null };
+
+/** The three certificates and the broken file, plus Hong's copy in the keychain. */
+export const fourPlaces: CertificateList = {
+  ...threeCertsOneBroken,
+  certificates: [hongInKeychain, ...threeCertsOneBroken.certificates],
+};
+
+/** The password that opens every sample key. */
+export const SAMPLE_PASSWORD = 'sample!2580';
+/** The resident registration number Hong's certificate was issued to. */
+export const SAMPLE_ID_NUMBER = '9001011234567';
+
+function summaryOf(listed: ListedCertificate): CertificateDetails['summary'] {
+  // Dropping where this copy is leaves the summary of the certificate.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { store, path, location, ...summary } = listed;
+  return summary;
+}
+
+const yessignIssuer = [
+  { name: 'C', oid: '2.5.4.6', value: 'kr' },
+  { name: 'O', oid: '2.5.4.10', value: 'yessign' },
+  { name: 'OU', oid: '2.5.4.11', value: 'AccreditedCA' },
+  { name: 'CN', oid: '2.5.4.3', value: 'yessignCA Class 2' },
+];
+
+/** The details the mocked backend answers, by certificate ID. */
+export const detailsById: Record<string, CertificateDetails> = {
+  [hong.id]: {
+    summary: summaryOf(hong),
+    subject_attributes: [
+      { name: 'C', oid: '2.5.4.6', value: 'kr' },
+      { name: 'O', oid: '2.5.4.10', value: 'yessign' },
+      { name: 'OU', oid: '2.5.4.11', value: 'personal4IB' },
+      { name: 'OU', oid: '2.5.4.11', value: 'KMB' },
+      { name: 'CN', oid: '2.5.4.3', value: '홍길동()0012345678901234' },
+    ],
+    issuer_attributes: yessignIssuer,
+    version: 3,
+    signature_algorithm: 'sha256WithRSAEncryption',
+    signature_algorithm_oid: '1.2.840.113549.1.1.11',
+    key_usage: ['digital-signature', 'non-repudiation'],
+    extended_key_usage: [],
+    policies: [
+      {
+        oid: '1.2.410.200005.1.1.1',
+        purpose: 'personal-general',
+        ca: 'yessign',
+        cps_uri: 'http://cps.dojang.test/cps.htm',
+        notice: '이 인증서는 공인인증서입니다',
+      },
+    ],
+    crl_urls: ['http://crl.dojang.test/ca2/dp1.crl'],
+    ocsp_urls: ['http://ocsp.dojang.test:4612'],
+    identity_real_name: '홍길동',
+    is_ca: false,
+    ...hongStructure,
+    serial_decimal: BigInt(`0x${hong.serial}`).toString(),
+  },
+  [kim.id]: {
+    summary: summaryOf(kim),
+    subject_attributes: [
+      { name: 'C', oid: '2.5.4.6', value: 'kr' },
+      { name: 'O', oid: '2.5.4.10', value: 'KICA' },
+      { name: 'OU', oid: '2.5.4.11', value: 'personal4IB' },
+      { name: 'OU', oid: '2.5.4.11', value: 'KMB' },
+      { name: 'CN', oid: '2.5.4.3', value: '김철수()0011223344556677' },
+    ],
+    issuer_attributes: [
+      { name: 'C', oid: '2.5.4.6', value: 'kr' },
+      { name: 'O', oid: '2.5.4.10', value: 'KICA' },
+      { name: 'OU', oid: '2.5.4.11', value: 'AccreditedCA' },
+      { name: 'CN', oid: '2.5.4.3', value: 'signGATE CA5' },
+    ],
+    version: 3,
+    signature_algorithm: 'sha256WithRSAEncryption',
+    signature_algorithm_oid: '1.2.840.113549.1.1.11',
+    key_usage: ['digital-signature', 'non-repudiation'],
+    extended_key_usage: ['1.3.6.1.5.5.7.3.2'],
+    policies: [{ oid: '1.2.410.200004.5.2.1.7.1', purpose: 'personal-banking', ca: 'KICA', cps_uri: null, notice: null }],
+    crl_urls: [],
+    ocsp_urls: [],
+    identity_real_name: null,
+    is_ca: false,
+    ...kimStructure,
+    serial_decimal: BigInt(`0x${kim.serial}`).toString(),
+  },
+  [corporate.id]: {
+    summary: summaryOf(corporate),
+    subject_attributes: [
+      { name: 'C', oid: '2.5.4.6', value: 'kr' },
+      { name: 'O', oid: '2.5.4.10', value: 'CrossCert' },
+      { name: 'OU', oid: '2.5.4.11', value: 'CORP' },
+      { name: 'OU', oid: '2.5.4.11', value: 'CrossCert' },
+      { name: 'CN', oid: '2.5.4.3', value: '(주)도장 테스트()0098765432101234' },
+    ],
+    issuer_attributes: [
+      { name: 'C', oid: '2.5.4.6', value: 'kr' },
+      { name: 'O', oid: '2.5.4.10', value: 'CrossCert' },
+      { name: 'OU', oid: '2.5.4.11', value: 'AccreditedCA' },
+      { name: 'CN', oid: '2.5.4.3', value: 'CrossCertCA4' },
+    ],
+    version: 3,
+    signature_algorithm: 'sha256WithRSAEncryption',
+    signature_algorithm_oid: '1.2.840.113549.1.1.11',
+    key_usage: ['digital-signature', 'non-repudiation'],
+    extended_key_usage: [],
+    policies: [{ oid: '1.2.410.200004.5.4.1.2', purpose: 'corporate-general', ca: 'CrossCert', cps_uri: null, notice: null }],
+    crl_urls: [],
+    ocsp_urls: [],
+    identity_real_name: null,
+    is_ca: false,
+    ...corporateStructure,
+    serial_decimal: BigInt(`0x${corporate.serial}`).toString(),
+  },
 };

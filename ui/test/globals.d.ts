@@ -1,4 +1,4 @@
-/** Knobs the browser tests set on the harness page before it loads. */
+/** Knobs the browser tests set on the harness page before it loads, and what it records. */
 interface Window {
   /** Which fixture the mocked backend answers with. */
   __DOJANG_SCENARIO__?: string;
@@ -6,4 +6,19 @@ interface Window {
   __DOJANG_IPC_DELAY_MS__?: number;
   /** How many times `list_certificates` has been called. */
   __DOJANG_IPC_CALLS__?: number;
+  /** Every command the UI sent, in order, with its arguments (check_password left out). */
+  __DOJANG_CALLS__?: { command: string; args: unknown }[];
+  /**
+   * Errors to answer with, per command, one per call, before answering
+   * normally again: `{ change_password: [{ code: 'wrong-password', params: {} }] }`.
+   */
+  __DOJANG_FAILURES__?: Record<string, { code: string; params: Record<string, string> }[]>;
+  /** What the file dialogs answer, in order (a path, or null for Cancel). */
+  __DOJANG_DIALOG_ANSWERS__?: (string | null)[];
+  /** The app version the native side reports; unset makes `getVersion` fail. */
+  __DOJANG_APP_VERSION__?: string;
+  /** What the page put on the clipboard, latest last. */
+  __DOJANG_CLIPBOARD__?: string[];
+  /** Emits a Tauri event as the native side would (drag and drop). */
+  __DOJANG_EMIT__?: (event: string, payload: unknown) => Promise<void>;
 }

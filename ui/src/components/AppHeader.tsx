@@ -1,11 +1,21 @@
 import { Button } from 'react-aria-components';
 
 import { useI18n } from '../i18n/context';
-import { RefreshIcon } from './icons';
+import { GearIcon, RefreshIcon } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
 
-/** Product name, language switch and refresh. */
-export function AppHeader({ onRefresh, isRefreshing }: { onRefresh: () => void; isRefreshing: boolean }) {
+/** Product name, refresh, settings and the language switch. */
+export function AppHeader({
+  onRefresh,
+  isRefreshing,
+  onSettings,
+  isSettingsOpen,
+}: {
+  onRefresh: () => void;
+  isRefreshing: boolean;
+  onSettings: () => void;
+  isSettingsOpen: boolean;
+}) {
   const { t } = useI18n();
   return (
     <header className="app-header">
@@ -28,6 +38,15 @@ export function AppHeader({ onRefresh, isRefreshing }: { onRefresh: () => void; 
           >
             <RefreshIcon className={isRefreshing ? 'spin' : undefined} />
             {isRefreshing ? t('action.refreshing') : t('action.refresh')}
+          </Button>
+          <Button
+            className="button"
+            onPress={onSettings}
+            aria-current={isSettingsOpen ? 'page' : undefined}
+            data-testid="open-settings"
+          >
+            <GearIcon />
+            {t('action.settings')}
           </Button>
           <LanguageSwitch />
         </div>

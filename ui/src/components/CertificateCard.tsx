@@ -1,13 +1,30 @@
 import { useId } from 'react';
+import { Button } from 'react-aria-components';
 
 import type { ListedCertificate } from '../bindings/ListedCertificate';
 import { useI18n } from '../i18n/context';
 import { validityText } from '../validity';
+import { ChevronIcon } from './icons';
 import { PathText, PlaceLabel } from './PlaceLabel';
 import { ValidityBadge } from './ValidityBadge';
 
-/** One certificate: who it belongs to, what it is for, until when, and where it is. */
-export function CertificateCard({ certificate }: { certificate: ListedCertificate }) {
+/** The key that tells one listed copy from another (the same certificate may be in two places). */
+export function copyKey(certificate: ListedCertificate): string {
+  return `${certificate.store}:${certificate.path ?? ''}:${certificate.id}`;
+}
+
+/**
+ * One certificate: who it belongs to, what it is for, until when, and where
+ * it is. The owner's name is the button that opens the details; the whole
+ * card answers a click.
+ */
+export function CertificateCard({
+  certificate,
+  onOpen,
+}: {
+  certificate: ListedCertificate;
+  onOpen: (certificate: ListedCertificate) => void;
+}) {
   const { t, message, formatDate } = useI18n();
   const headingId = useId();
   const validity = validityText(
@@ -27,8 +44,16 @@ export function CertificateCard({ certificate }: { certificate: ListedCertificat
       <article aria-labelledby={headingId}>
         <header className="certificate__head">
           <div className="certificate__who">
-            <h3 id={headingId} className="certificate__owner" data-testid="owner">
-              {certificate.owner}
+            <h3 id={headingId} className="certificate__owner">
+              <Button
+                className="card-link"
+                onPress={() => onOpen(certificate)}
+                data-testid="open-details"
+                data-card-key={copyKey(certificate)}
+                aria-label={`${certificate.owner}, ${t('certificate.open')}`}
+              >
+                <span data-testid="owner">{certificate.owner}</span>
+              </Button>
             </h3>
             <p className="certificate__purpose" data-testid="purpose">
               <span className="visually-hidden">{t('certificate.purpose')}: </span>
@@ -69,6 +94,10 @@ export function CertificateCard({ certificate }: { certificate: ListedCertificat
             </dd>
           </div>
         </dl>
+        <p className="certificate__more" aria-hidden="true">
+          {t('certificate.open')}
+          <ChevronIcon />
+        </p>
       </article>
     </li>
   );

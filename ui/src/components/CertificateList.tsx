@@ -1,35 +1,164 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
+import { Button, Input, Label, RadioButton, RadioField, RadioGroup, SearchField } from 'react-aria-components';
 
+import { useAnnounce } from '../Announcer';
 import type { CertificateList as Listing } from '../bindings/CertificateList';
+import type { ListedCertificate } from '../bindings/ListedCertificate';
 import { useI18n } from '../i18n/context';
-import { CertificateCard } from './CertificateCard';
+import { isPlaceFilter, matchesPlace, matchesQuery, PLACE_FILTERS, placeOf, type PlaceFilter } from '../search';
+import { CertificateCard, copyKey } from './CertificateCard';
+import { CloseIcon, ImportIcon, SearchIcon } from './icons';
 import { UnreadableRow } from './UnreadableRow';
 
-/** The certificates that were found, then the folders that could not be read. */
-export function CertificateList({ listing }: { listing: Listing }) {
-  const { t } = useI18n();
+/** What the list is narrowed to: a search and a place. */
+export interface ListFilter {
+  query: string;
+  place: PlaceFilter;
+}
+
+const PLACE_LABELS = {
+  all: 'list.filterAll',
+  keychain: 'place.keychain',
+  disk: 'place.disk',
+  removable: 'place.removable',
+  extra: 'place.extra',
+} as const;
+
+/**
+ * The certificates that were found, with a search and a filter by place, then
+ * the folders that could not be read.
+ */
+export function CertificateList({
+  listing,
+  filter,
+  onFilterChange,
+  onOpen,
+  onImport,
+  focusKey,
+}: {
+  listing: Listing;
+  filter: ListFilter;
+  onFilterChange: (filter: ListFilter) => void;
+  onOpen: (certificate: ListedCertificate) => void;
+  onImport: () => void;
+  /**
+   * What to give focus to when the list appears: a card's key (coming back
+   * from its details), `heading` (coming back from elsewhere), or nothing.
+   */
+  focusKey: string | null;
+}) {
+  const { t, message } = useI18n();
+  const announce = useAnnounce();
   const listHeadingId = useId();
   const unreadableHeadingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const { certificates, unreadable } = listing;
+
+  useEffect(() => {
+    if (focusKey === null) return;
+    const card = document.querySelector<HTMLElement>(`[data-card-key="${CSS.escape(focusKey)}"]`);
+    (card ?? headingRef.current)?.focus();
+  }, [focusKey]);
+
+  const purposeOf = (certificate: ListedCertificate) => message(`purpose.${certificate.purpose}`);
+  const searched = (query: string) => certificates.filter((c) => matchesQuery(c, query, purposeOf(c)));
+  const matching = searched(filter.query);
+  const shown = matching.filter((c) => matchesPlace(c, filter.place));
+  const placesPresent = new Set(certificates.map(placeOf));
+  const options = PLACE_FILTERS.filter(
+    (place) => place === 'all' || place === filter.place || placesPresent.has(place),
+  );
+  const isFiltered = filter.query.trim() !== '' || filter.place !== 'all';
+
+  const change = (next: ListFilter) => {
+    onFilterChange(next);
+    const count = searched(next.query).filter((c) => matchesPlace(c, next.place)).length;
+    announce(t('list.shownAnnouncement', { count }));
+  };
 
   return (
     <>
       <section className="section" aria-labelledby={listHeadingId}>
-        <h2 id={listHeadingId} className="section__heading">
-          {t('list.heading')}{' '}
-          <span className="count">{t('list.count', { count: certificates.length })}</span>
-        </h2>
+        <div className="section__top">
+          <h2 id={listHeadingId} ref={headingRef} tabIndex={-1} className="section__heading">
+            {t('list.heading')}{' '}
+            <span className="count" data-testid="list-count">
+              {isFiltered
+                ? t('list.countFiltered', { shown: shown.length, total: certificates.length })
+                : t('list.count', { count: certificates.length })}
+            </span>
+          </h2>
+          <Button className="button button--primary" onPress={onImport} data-testid="open-import">
+            <ImportIcon />
+            {t('action.import')}
+          </Button>
+        </div>
+
         {certificates.length === 0 ? (
           <p className="section__note">{t('list.noneReadable')}</p>
         ) : (
-          <ul className="cards" data-testid="certificate-list">
-            {certificates.map((certificate) => (
-              <CertificateCard
-                key={`${certificate.store}:${certificate.path ?? ''}:${certificate.id}`}
-                certificate={certificate}
-              />
-            ))}
-          </ul>
+          <>
+            <div className="toolbar" data-testid="list-toolbar">
+              <SearchField
+                className="search"
+                value={filter.query}
+                onChange={(query) => change({ ...filter, query })}
+                data-testid="search"
+              >
+                <Label className="field__label">{t('list.searchLabel')}</Label>
+                <div className="search__row">
+                  <SearchIcon />
+                  <Input className="search__input" placeholder={t('list.searchPlaceholder')} />
+                  <Button className="icon-button search__clear">
+                    <CloseIcon />
+                  </Button>
+                </div>
+              </SearchField>
+              {options.length > 2 && (
+                <RadioGroup
+                  className="place-filter"
+                  orientation="horizontal"
+                  value={filter.place}
+                  onChange={(place) => {
+                    if (isPlaceFilter(place)) change({ ...filter, place });
+                  }}
+                  data-testid="place-filter"
+                >
+                  <Label className="field__label">{t('list.filterLabel')}</Label>
+                  <div className="place-filter__options">
+                    {options.map((place) => (
+                      <RadioField key={place} value={place} data-testid={`filter-${place}`}>
+                        <RadioButton className="filter-chip">
+                          {t(PLACE_LABELS[place])}
+                          <span className="filter-chip__count">
+                            {t('list.optionCount', {
+                              count: matching.filter((c) => matchesPlace(c, place)).length,
+                            })}
+                          </span>
+                        </RadioButton>
+                      </RadioField>
+                    ))}
+                  </div>
+                </RadioGroup>
+              )}
+            </div>
+
+            {shown.length === 0 ? (
+              <div className="card no-match" data-testid="no-match">
+                <p className="no-match__title">{t('list.noMatch')}</p>
+                <p className="section__note">{t('list.noMatchHint')}</p>
+                <Button className="button" onPress={() => change({ query: '', place: 'all' })}>
+                  {t('list.showAll')}
+                </Button>
+              </div>
+            ) : (
+              <ul className="cards" data-testid="certificate-list">
+                {shown.map((certificate) => (
+                  <CertificateCard key={copyKey(certificate)} certificate={certificate} onOpen={onOpen} />
+                ))}
+              </ul>
+            )}
+          </>
         )}
       </section>
 

@@ -2,7 +2,8 @@ import { use } from 'react';
 
 import type { Result } from '../api';
 import type { CertificateList as Listing } from '../bindings/CertificateList';
-import { CertificateList } from './CertificateList';
+import type { ListedCertificate } from '../bindings/ListedCertificate';
+import { CertificateList, type ListFilter } from './CertificateList';
 import { EmptyState } from './EmptyState';
 import { LoadError } from './LoadError';
 
@@ -14,10 +15,20 @@ export function CertificatesView({
   request,
   onRetry,
   isRetrying,
+  filter,
+  onFilterChange,
+  onOpen,
+  onImport,
+  focusKey,
 }: {
   request: Promise<Result<Listing>>;
   onRetry: () => void;
   isRetrying: boolean;
+  filter: ListFilter;
+  onFilterChange: (filter: ListFilter) => void;
+  onOpen: (certificate: ListedCertificate) => void;
+  onImport: () => void;
+  focusKey: string | null;
 }) {
   const result = use(request);
 
@@ -26,7 +37,16 @@ export function CertificatesView({
   }
   const listing = result.value;
   if (listing.certificates.length === 0 && listing.unreadable.length === 0) {
-    return <EmptyState searchedRoots={listing.searched_roots} />;
+    return <EmptyState searchedRoots={listing.searched_roots} onImport={onImport} />;
   }
-  return <CertificateList listing={listing} />;
+  return (
+    <CertificateList
+      listing={listing}
+      filter={filter}
+      onFilterChange={onFilterChange}
+      onOpen={onOpen}
+      onImport={onImport}
+      focusKey={focusKey}
+    />
+  );
 }

@@ -1,12 +1,13 @@
 import { useId } from 'react';
+import { Button } from 'react-aria-components';
 
 import type { NpkiRoot } from '../bindings/NpkiRoot';
 import { useI18n } from '../i18n/context';
-import { FolderIcon } from './icons';
+import { FolderIcon, ImportIcon } from './icons';
 import { PathText, PlaceLabel } from './PlaceLabel';
 
 /** No certificate yet: what one is, how a newcomer gets one, and where we looked. */
-export function EmptyState({ searchedRoots }: { searchedRoots: NpkiRoot[] }) {
+export function EmptyState({ searchedRoots, onImport }: { searchedRoots: NpkiRoot[]; onImport: () => void }) {
   const { t } = useI18n();
   const headingId = useId();
 
@@ -25,6 +26,11 @@ export function EmptyState({ searchedRoots }: { searchedRoots: NpkiRoot[] }) {
 
       <h3 className="empty__subheading">{t('empty.copyHeading')}</h3>
       <p>{t('empty.copy')}</p>
+      <p>{t('empty.import')}</p>
+      <Button className="button button--primary empty__action" onPress={onImport} data-testid="open-import">
+        <ImportIcon />
+        {t('action.import')}
+      </Button>
 
       <h3 className="empty__subheading">{t('empty.searchedHeading')}</h3>
       {searchedRoots.length === 0 ? (

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
+import type { KeyUsageBit } from '../bindings/KeyUsageBit';
+import type { PasswordRule } from '../bindings/PasswordRule';
 import type { Purpose } from '../bindings/Purpose';
 import type { ValidityStatus } from '../bindings/ValidityStatus';
 import {
@@ -66,11 +68,78 @@ describe('message catalogs', () => {
       'npki-certificate-missing',
       'npki-root-not-found',
       'folder-unreadable',
+      'key-malformed',
+      'key-algorithm-unsupported',
+      'key-generation-failed',
+      'wrong-password',
+      'key-encryption-unsupported',
+      'key-file-malformed',
+      'password-too-short',
+      'password-needs-letter',
+      'password-needs-digit',
+      'password-needs-special',
+      'password-forbidden-character',
+      'password-sequential',
+      'password-repeated',
+      'certificate-not-found',
+      'certificate-id-ambiguous',
+      'key-certificate-mismatch',
+      'npki-key-missing',
+      'already-stored',
+      'disk-full',
+      'read-only',
+      'write-failed',
+      'keychain-unavailable',
+      'keychain-entry-missing',
+      'pfx-wrong-password',
+      'pfx-no-mac',
+      'pfx-no-key',
+      'pfx-several-keys',
+      'pfx-no-certificate',
+      'pfx-malformed',
+      'identity-data-missing',
+      'random-num-missing',
+      'id-number-malformed',
+      'business-number-check-digit',
+      'identity-mismatch',
+      'store-unknown',
       'internal',
     ];
     for (const code of codes) {
       expect(isMessageKey(`error.${code}`), code).toBe(true);
     }
+  });
+
+  it('labels every password rule and every key usage bit', () => {
+    const rules: PasswordRule[] = [
+      'too-short',
+      'needs-letter',
+      'needs-digit',
+      'needs-special',
+      'forbidden-character',
+      'sequential',
+      'repeated',
+    ];
+    const bits: KeyUsageBit[] = [
+      'digital-signature',
+      'non-repudiation',
+      'key-encipherment',
+      'data-encipherment',
+      'key-agreement',
+      'key-cert-sign',
+      'crl-sign',
+      'encipher-only',
+      'decipher-only',
+    ];
+    for (const rule of rules) {
+      expect(isMessageKey(`rule.${rule}`), rule).toBe(true);
+    }
+    for (const bit of bits) {
+      expect(isMessageKey(`keyUsage.${bit}`), bit).toBe(true);
+    }
+    const t = translator('ko');
+    expect(t('keyUsage.digital-signature')).toBe('전자서명');
+    expect(t('keyUsage.non-repudiation')).toBe('부인방지');
   });
 
   it('gives the purposes their Korean names', () => {

@@ -88,7 +88,7 @@ test.describe('certificate list (Korean, the default)', () => {
 test('shows a loading state while the backend is searching', async ({ page }) => {
   await openScenario(page, 'three-certs-one-broken', { delayMs: 800 });
   await expect(page.getByTestId('loading')).toHaveText('이 컴퓨터에서 인증서를 찾고 있습니다…');
-  await expect(page.getByRole('status')).toBeVisible();
+  await expect(page.getByTestId('loading')).toHaveRole('status');
   await expect(page.getByTestId('certificate-row')).toHaveCount(3);
   await expect(page.getByTestId('loading')).toHaveCount(0);
 

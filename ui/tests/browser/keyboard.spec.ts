@@ -8,9 +8,11 @@ test('the language switch and refresh work with the keyboard alone', async ({ pa
   const korean = page.getByRole('radio', { name: '한국어' });
   const english = page.getByRole('radio', { name: 'English' });
 
-  // Tab from the top reaches refresh first, then the language switch.
+  // Tab from the top reaches refresh first, then settings, then the language switch.
   await page.keyboard.press('Tab');
   await expect(refresh).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: '설정' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(korean).toBeFocused();
 
@@ -29,6 +31,7 @@ test('the language switch and refresh work with the keyboard alone', async ({ pa
   await expect(korean).toBeChecked();
 
   // Shift+Tab back to refresh; Enter and Space both refresh.
+  await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
   await expect(refresh).toBeFocused();
   const before = await ipcCalls(page);

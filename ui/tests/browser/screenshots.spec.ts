@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { expect, openScenario, test } from './support';
+import { expect, openDetails, openScenario, SAMPLE_PASSWORD, test } from './support';
 
 /** Where the pictures go: $DOJANG_SCREENSHOT_DIR, else test-results/screenshots. */
 const dir = process.env.DOJANG_SCREENSHOT_DIR ?? join('test-results', 'screenshots');
@@ -35,4 +35,32 @@ test('screenshot of the error state', async ({ page }) => {
   await openScenario(page, 'ipc-error');
   await expect(page.getByTestId('load-error')).toBeVisible();
   await page.screenshot({ path: join(dir, 'ui-error.png'), fullPage: true });
+});
+
+test('screenshots of the details, a dialog and the settings, in Korean', async ({ page }) => {
+  await openScenario(page, 'four-places', { version: '0.1.0' });
+  await openDetails(page, '홍길동');
+  await page.getByTestId('names-disclosure').getByRole('button').click();
+  await page.screenshot({ path: join(dir, 'ui-details.png'), fullPage: true });
+
+  await page.getByTestId('advanced').getByRole('button', { name: '고급 정보' }).click();
+  await expect(page.getByTestId('asn1')).toBeVisible();
+  await page.screenshot({ path: join(dir, 'ui-details-advanced.png'), fullPage: true });
+
+  await page.getByTestId('open-change-password').click();
+  const dialog = page.getByTestId('change-password-dialog');
+  await dialog.getByRole('textbox', { name: '현재 인증서 암호' }).fill(SAMPLE_PASSWORD);
+  await dialog.getByRole('textbox', { name: '새 암호', exact: true }).fill('seal#7294');
+  await expect(dialog.getByTestId('rule-too-short')).toHaveAttribute('data-state', 'unmet');
+  await page.screenshot({ path: join(dir, 'ui-dialog-password.png'), animations: 'disabled' });
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('open-export').click();
+  await expect(page.getByTestId('export-dialog')).toBeVisible();
+  await page.screenshot({ path: join(dir, 'ui-dialog-export.png'), animations: 'disabled' });
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('open-settings').click();
+  await expect(page.getByTestId('app-version')).toHaveText('0.1.0');
+  await page.screenshot({ path: join(dir, 'ui-settings.png'), fullPage: true });
 });

@@ -1,7 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
 
-export type Scenario = 'three-certs-one-broken' | 'empty' | 'ipc-error';
+export type Scenario = 'three-certs-one-broken' | 'four-places' | 'empty' | 'ipc-error';
+
+/** The password that opens every sample key (test/fixtures.ts). */
+export const SAMPLE_PASSWORD = 'sample!2580';
 
 /**
  * A test whose page fails on any console error or uncaught exception, so a
@@ -26,18 +29,44 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 
 export { expect };
 
+export interface ScenarioOptions {
+  /** How long every mocked command takes. */
+  delayMs?: number;
+  /** The language to start in (remembered as if chosen before). */
+  lang?: 'ko' | 'en';
+  /** Errors to answer with, per command, one per call. */
+  failures?: Record<string, { code: string; params: Record<string, string> }[]>;
+  /** What the file dialogs answer, in order. */
+  dialogAnswers?: (string | null)[];
+  /** The version the native side reports; unset makes it fail. */
+  version?: string;
+}
+
 /** Opens the harness with the mocked backend answering as `scenario`. */
 export async function openScenario(
   page: Page,
   scenario: Scenario,
-  options: { delayMs?: number } = {},
+  options: ScenarioOptions = {},
 ): Promise<void> {
   await page.addInitScript(
-    ({ scenario, delayMs }) => {
+    ({ scenario, delayMs, lang, failures, dialogAnswers, version }) => {
       window.__DOJANG_SCENARIO__ = scenario;
       window.__DOJANG_IPC_DELAY_MS__ = delayMs;
+      window.__DOJANG_FAILURES__ = failures;
+      window.__DOJANG_DIALOG_ANSWERS__ = dialogAnswers;
+      window.__DOJANG_APP_VERSION__ = version ?? undefined;
+      if (lang !== null && window.localStorage.getItem('dojang.lang') === null) {
+        window.localStorage.setItem('dojang.lang', lang);
+      }
     },
-    { scenario, delayMs: options.delayMs ?? 0 },
+    {
+      scenario,
+      delayMs: options.delayMs ?? 0,
+      lang: options.lang ?? null,
+      failures: options.failures ?? {},
+      dialogAnswers: options.dialogAnswers ?? [],
+      version: options.version ?? null,
+    },
   );
   await page.goto('/test/harness.html');
 }
@@ -45,6 +74,49 @@ export async function openScenario(
 /** The number of `list_certificates` calls the mocked backend has answered. */
 export function ipcCalls(page: Page): Promise<number> {
   return page.evaluate(() => window.__DOJANG_IPC_CALLS__ ?? 0);
+}
+
+/** The arguments of every call of `command` the UI made, in order. */
+export function callsOf(page: Page, command: string): Promise<unknown[]> {
+  return page.evaluate(
+    (name) => (window.__DOJANG_CALLS__ ?? []).filter((call) => call.command === name).map((call) => call.args),
+    command,
+  );
+}
+
+/** Queues answers for the next file dialogs. */
+export async function answerDialogs(page: Page, ...answers: (string | null)[]): Promise<void> {
+  await page.evaluate((queued) => {
+    window.__DOJANG_DIALOG_ANSWERS__ = [...(window.__DOJANG_DIALOG_ANSWERS__ ?? []), ...queued];
+  }, answers);
+}
+
+/** Queues errors for the next calls of a command. */
+export async function failNext(page: Page, command: string, ...codes: string[]): Promise<void> {
+  await page.evaluate(
+    ({ command, codes }) => {
+      const failures = (window.__DOJANG_FAILURES__ ??= {});
+      failures[command] = [...(failures[command] ?? []), ...codes.map((code) => ({ code, params: { path: 'E:\\백업\\홍길동.pfx' } }))];
+    },
+    { command, codes },
+  );
+}
+
+/** What the page put on the clipboard, latest last. */
+export function clipboard(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.__DOJANG_CLIPBOARD__ ?? []);
+}
+
+/** The card of the certificate owned by `owner`. */
+export function card(page: Page, owner: string): Locator {
+  return page.getByTestId('certificate-row').filter({ has: page.getByTestId('owner').getByText(owner, { exact: true }) });
+}
+
+/** Opens the details of `owner`'s certificate by clicking its card. */
+export async function openDetails(page: Page, owner: string): Promise<void> {
+  await card(page, owner).first().click();
+  await expect(page.getByTestId('details-owner')).toHaveText(owner);
+  await expect(page.getByTestId('status-banner')).toBeVisible();
 }
 
 /** Runs axe on the page and fails on any serious or critical violation. */

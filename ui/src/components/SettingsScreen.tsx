@@ -1,0 +1,209 @@
+import { Suspense, use, useEffect, useId, useRef, type ReactNode } from 'react';
+import { Button, ToggleButton, ToggleButtonGroup, type Key } from 'react-aria-components';
+
+import type { Result } from '../api';
+import type { CertificateList } from '../bindings/CertificateList';
+import { diagnosticsText } from '../diagnostics';
+import { useI18n } from '../i18n/context';
+import { isTextSize, isTheme, TEXT_SIZES, THEMES, type TextSize, type Theme } from '../preferences';
+import { usePreferences } from '../PreferencesProvider';
+import { CopyButton } from './CopyButton';
+import { BackIcon } from './icons';
+import { LanguageSwitch } from './LanguageSwitch';
+
+const THEME_LABELS = {
+  system: 'settings.themeSystem',
+  light: 'settings.themeLight',
+  dark: 'settings.themeDark',
+} as const satisfies Record<Theme, string>;
+
+const TEXT_SIZE_LABELS = {
+  normal: 'settings.textNormal',
+  large: 'settings.textLarge',
+  larger: 'settings.textLarger',
+} as const satisfies Record<TextSize, string>;
+
+/** Language, colours, text size, the version, and diagnostics for support. */
+export function SettingsScreen({
+  onBack,
+  versionRequest,
+  listRequest,
+}: {
+  onBack: () => void;
+  versionRequest: Promise<Result<string>>;
+  listRequest: Promise<Result<CertificateList>>;
+}) {
+  const { t } = useI18n();
+  const { theme, setTheme, textSize, setTextSize } = usePreferences();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  return (
+    <div className="settings" data-testid="settings">
+      <Button className="button button--quiet back-button" onPress={onBack} data-testid="back">
+        <BackIcon />
+        {t('action.back')}
+      </Button>
+      <h2 ref={headingRef} tabIndex={-1} className="details__owner">
+        {t('settings.title')}
+      </h2>
+
+      <SettingCard title={t('settings.language')}>
+        {() => <LanguageSwitch />}
+      </SettingCard>
+
+      <SettingCard title={t('settings.theme')}>
+        {(labelId) => (
+          <Choice
+            labelId={labelId}
+            value={theme}
+            options={THEMES}
+            label={(option) => t(THEME_LABELS[option])}
+            onChange={(key) => {
+              if (isTheme(key)) setTheme(key);
+            }}
+            testId="theme"
+          />
+        )}
+      </SettingCard>
+
+      <SettingCard title={t('settings.textSize')}>
+        {(labelId) => (
+          <>
+            <Choice
+              labelId={labelId}
+              value={textSize}
+              options={TEXT_SIZES}
+              label={(option) => t(TEXT_SIZE_LABELS[option])}
+              onChange={(key) => {
+                if (isTextSize(key)) setTextSize(key);
+              }}
+              testId="text-size"
+            />
+            <p className="settings__sample">{t('settings.textSample')}</p>
+          </>
+        )}
+      </SettingCard>
+
+      <SettingCard title={t('settings.about')}>
+        {() => (
+          <dl className="facts facts--two">
+            <div className="fact">
+              <dt>{t('app.name')}</dt>
+              <dd>{t('app.subtitle')}</dd>
+            </div>
+            <div className="fact">
+              <dt>{t('settings.version')}</dt>
+              <dd data-testid="app-version">
+                <Suspense fallback="…">
+                  <Version request={versionRequest} />
+                </Suspense>
+              </dd>
+            </div>
+          </dl>
+        )}
+      </SettingCard>
+
+      <SettingCard title={t('settings.diagnostics')}>
+        {() => (
+          <>
+            <p className="section__note">{t('settings.diagnosticsHint')}</p>
+            <Suspense fallback={null}>
+              <Diagnostics versionRequest={versionRequest} listRequest={listRequest} />
+            </Suspense>
+          </>
+        )}
+      </SettingCard>
+    </div>
+  );
+}
+
+function SettingCard({ title, children }: { title: string; children: (labelId: string) => ReactNode }) {
+  const id = useId();
+  return (
+    <section className="card section-card" aria-labelledby={id}>
+      <h3 id={id} className="card__heading">
+        {title}
+      </h3>
+      {children(id)}
+    </section>
+  );
+}
+
+function Choice<T extends string>({
+  labelId,
+  value,
+  options,
+  label,
+  onChange,
+  testId,
+}: {
+  labelId: string;
+  value: T;
+  options: readonly T[];
+  label: (option: T) => string;
+  onChange: (key: Key | undefined) => void;
+  testId: string;
+}) {
+  return (
+    <ToggleButtonGroup
+      className="segmented"
+      aria-labelledby={labelId}
+      selectionMode="single"
+      disallowEmptySelection
+      selectedKeys={[value]}
+      onSelectionChange={(keys) => {
+        const [next] = keys;
+        onChange(next);
+      }}
+      data-testid={testId}
+    >
+      {options.map((option) => (
+        <ToggleButton key={option} id={option} className="segmented__option">
+          {label(option)}
+        </ToggleButton>
+      ))}
+    </ToggleButtonGroup>
+  );
+}
+
+function Version({ request }: { request: Promise<Result<string>> }) {
+  const { t } = useI18n();
+  const result = use(request);
+  return <>{result.ok ? result.value : t('settings.versionUnknown')}</>;
+}
+
+function Diagnostics({
+  versionRequest,
+  listRequest,
+}: {
+  versionRequest: Promise<Result<string>>;
+  listRequest: Promise<Result<CertificateList>>;
+}) {
+  const { t, lang } = useI18n();
+  const version = use(versionRequest);
+  const listing = use(listRequest);
+  const text = diagnosticsText({
+    version: version.ok ? version.value : 'unknown',
+    lang,
+    platform: navigator.userAgent,
+    listing: listing.ok ? listing.value : null,
+  });
+  return (
+    <>
+      <pre className="code" translate="no" data-testid="diagnostics">
+        {text}
+      </pre>
+      <CopyButton
+        text={text}
+        what={t('settings.diagnostics')}
+        label={t('settings.copyDiagnostics')}
+        className="button"
+        testId="copy-diagnostics"
+      />
+    </>
+  );
+}

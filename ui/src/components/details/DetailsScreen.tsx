@@ -1,0 +1,346 @@
+import { Suspense, use, useEffect, useId, useRef, type ReactNode } from 'react';
+import { Button } from 'react-aria-components';
+
+import type { Result } from '../../api';
+import type { CertificateDetails } from '../../bindings/CertificateDetails';
+import type { CertificateList } from '../../bindings/CertificateList';
+import type { ListedCertificate } from '../../bindings/ListedCertificate';
+import { describeError } from '../../errors';
+import { isMessageKey } from '../../i18n/catalog';
+import { useI18n } from '../../i18n/context';
+import { CopyButton } from '../CopyButton';
+import { ErrorDetails } from '../ErrorDetails';
+import { BackIcon, WarningIcon } from '../icons';
+import { PathText, PlaceLabel } from '../PlaceLabel';
+import { AdvancedSection } from './AdvancedSection';
+import { ManageActions } from './ManageActions';
+import { NameTables } from './NameTables';
+import { StatusBanner } from './StatusBanner';
+import { ValidityMeter } from './ValidityMeter';
+
+/**
+ * One certificate in full. The heading takes focus when the screen opens, so
+ * a screen reader starts here and Tab goes on from it.
+ */
+export function DetailsScreen({
+  certificate,
+  request,
+  listRequest,
+  onBack,
+  onChanged,
+  onDeleted,
+}: {
+  /** The copy that was chosen in the list: its owner shows at once. */
+  certificate: ListedCertificate;
+  request: Promise<Result<CertificateDetails>>;
+  listRequest: Promise<Result<CertificateList>>;
+  onBack: () => void;
+  onChanged: () => void;
+  onDeleted: () => void;
+}) {
+  const { t, message } = useI18n();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  return (
+    <div className="details" data-testid="details">
+      <Button className="button button--quiet back-button" onPress={onBack} data-testid="back">
+        <BackIcon />
+        {t('action.back')}
+      </Button>
+      <header className="details__head">
+        <h2 ref={headingRef} tabIndex={-1} className="details__owner" data-testid="details-owner">
+          {certificate.owner}
+        </h2>
+        <p className="details__subtitle">
+          {message(`purpose.${certificate.purpose}`)} · {certificate.ca}
+        </p>
+      </header>
+      <Suspense
+        fallback={
+          <p className="loading loading--inline" role="status">
+            {t('details.loading')}
+          </p>
+        }
+      >
+        <DetailsBody
+          request={request}
+          listRequest={listRequest}
+          onBack={onBack}
+          onChanged={onChanged}
+          onDeleted={onDeleted}
+        />
+      </Suspense>
+    </div>
+  );
+}
+
+function DetailsBody({
+  request,
+  listRequest,
+  onBack,
+  onChanged,
+  onDeleted,
+}: {
+  request: Promise<Result<CertificateDetails>>;
+  listRequest: Promise<Result<CertificateList>>;
+  onBack: () => void;
+  onChanged: () => void;
+  onDeleted: () => void;
+}) {
+  const { t, lang } = useI18n();
+  const result = use(request);
+  const listing = use(listRequest);
+
+  if (!result.ok) {
+    const described = describeError(lang, result.error);
+    return (
+      <section className="card load-error" data-testid="details-error">
+        <div className="load-error__title">
+          <WarningIcon />
+          <h3>{t('details.failedHeading')}</h3>
+        </div>
+        <p className="load-error__message">{described.text}</p>
+        <ErrorDetails error={described} showPath />
+        <Button className="button button--primary" onPress={onBack}>
+          <BackIcon />
+          {t('action.back')}
+        </Button>
+      </section>
+    );
+  }
+
+  const details = result.value;
+  const { summary } = details;
+  const copies = listing.ok ? listing.value.certificates.filter((copy) => copy.id === summary.id) : [];
+
+  return (
+    <>
+      <StatusBanner summary={summary} />
+      <ManageActions
+        id={summary.id}
+        owner={summary.owner}
+        hasIdentityData={details.identity_real_name !== null}
+        copies={copies}
+        onChanged={onChanged}
+        onDeleted={onDeleted}
+      />
+      <ValiditySection details={details} />
+      <WhoSection details={details} />
+      {copies.length > 0 && <PlacesSection copies={copies} />}
+      <TechnicalSection details={details} />
+      <AdvancedSection details={details} />
+    </>
+  );
+}
+
+function SectionCard({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+  const headingId = useId();
+  return (
+    <section className="card section-card" aria-labelledby={headingId} data-testid={testId}>
+      <h3 id={headingId} className="card__heading">
+        {title}
+      </h3>
+      {children}
+    </section>
+  );
+}
+
+function Fact({ label, children, testId, wide = false }: { label: string; children: ReactNode; testId?: string; wide?: boolean }) {
+  return (
+    <div className={wide ? 'fact fact--wide' : 'fact'}>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </div>
+  );
+}
+
+function ValiditySection({ details }: { details: CertificateDetails }) {
+  const { t, formatDate } = useI18n();
+  const { summary } = details;
+  return (
+    <SectionCard title={t('details.validity')} testId="validity-section">
+      <dl className="facts facts--two">
+        <Fact label={t('details.validFrom')} testId="valid-from">
+          <time dateTime={summary.not_before}>{formatDate(summary.not_before)}</time>
+        </Fact>
+        <Fact label={t('details.validTo')} testId="valid-to">
+          <time dateTime={summary.not_after}>{formatDate(summary.not_after)}</time>
+        </Fact>
+      </dl>
+      <ValidityMeter summary={summary} />
+    </SectionCard>
+  );
+}
+
+function WhoSection({ details }: { details: CertificateDetails }) {
+  const { t, message } = useI18n();
+  const { summary } = details;
+  return (
+    <SectionCard title={t('details.who')} testId="who-section">
+      <dl className="facts facts--two">
+        <Fact label={t('details.owner')} testId="owner-name">
+          {summary.owner}
+        </Fact>
+        <Fact label={t('certificate.purpose')} testId="details-purpose">
+          {message(`purpose.${summary.purpose}`)}
+        </Fact>
+        <Fact label={t('details.ca')} testId="details-ca">
+          {summary.ca}
+          <span className="fact__aside" translate="no">
+            {summary.issuer_common_name}
+          </span>
+        </Fact>
+        <Fact label={t('details.identity')} testId="identity-data">
+          {details.identity_real_name === null
+            ? t('details.identityAbsent')
+            : t('details.identityPresent', { name: details.identity_real_name })}
+        </Fact>
+      </dl>
+      <NameTables subject={details.subject_attributes} issuer={details.issuer_attributes} />
+    </SectionCard>
+  );
+}
+
+function PlacesSection({ copies }: { copies: ListedCertificate[] }) {
+  const { t } = useI18n();
+  return (
+    <SectionCard title={t('details.places')} testId="places-section">
+      <ul className="places">
+        {copies.map((copy) => (
+          <li key={`${copy.store}:${copy.path ?? ''}`} className="places__item">
+            <PlaceLabel root={copy.location} store={copy.store} />
+            {copy.path !== null && <PathText path={copy.path} />}
+          </li>
+        ))}
+      </ul>
+    </SectionCard>
+  );
+}
+
+/** Colon-separated upper-case hex pairs: how fingerprints and serials are read aloud. */
+function hexPairs(hex: string): string {
+  const even = hex.length % 2 === 1 ? `0${hex}` : hex;
+  return (even.toUpperCase().match(/../g) ?? []).join(':');
+}
+
+function TechnicalSection({ details }: { details: CertificateDetails }) {
+  const { t, message } = useI18n();
+  const { summary } = details;
+  const none = <span className="muted">{t('details.none')}</span>;
+  return (
+    <SectionCard title={t('details.technical')} testId="technical-section">
+      <dl className="facts facts--two">
+        <Fact label={t('details.serialHex')} testId="serial-hex">
+          <code className="mono">{hexPairs(summary.serial)}</code>
+        </Fact>
+        <Fact label={t('details.serialDecimal')} testId="serial-decimal">
+          <code className="mono">{details.serial_decimal}</code>
+        </Fact>
+        <Fact label={t('details.key')} testId="details-key">
+          {summary.key_algorithm}
+        </Fact>
+        <Fact label={t('details.signatureAlgorithm')} testId="signature-algorithm">
+          <span translate="no">{details.signature_algorithm}</span>
+          <span className="fact__aside" translate="no">
+            {details.signature_algorithm_oid}
+          </span>
+        </Fact>
+        <Fact label={t('details.sha256')} testId="sha256" wide>
+          <span className="with-copy">
+            <code className="mono">{summary.fingerprint_sha256}</code>
+            <CopyButton text={summary.fingerprint_sha256} what={t('details.sha256')} testId="copy-sha256" />
+          </span>
+        </Fact>
+        <Fact label={t('details.sha1')} testId="sha1" wide>
+          <span className="with-copy">
+            <code className="mono">{details.fingerprint_sha1}</code>
+            <CopyButton text={details.fingerprint_sha1} what={t('details.sha1')} testId="copy-sha1" />
+          </span>
+        </Fact>
+        <Fact label={t('details.keyUsage')} testId="key-usage" wide>
+          {details.key_usage.length === 0 ? (
+            none
+          ) : (
+            <ul className="chips">
+              {details.key_usage.map((bit) => (
+                <li key={bit} className="chip">
+                  {t(`keyUsage.${bit}`)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Fact>
+        {details.extended_key_usage.length > 0 && (
+          <Fact label={t('details.extendedKeyUsage')} testId="extended-key-usage" wide>
+            <ul className="chips">
+              {details.extended_key_usage.map((oid) => {
+                const key = `eku.${oid}`;
+                return (
+                  <li key={oid} className="chip">
+                    {isMessageKey(key) ? message(key) : <span translate="no">{oid}</span>}
+                  </li>
+                );
+              })}
+            </ul>
+          </Fact>
+        )}
+        <Fact label={t('details.policies')} testId="policies" wide>
+          {details.policies.length === 0 ? (
+            none
+          ) : (
+            <ul className="policies">
+              {details.policies.map((policy) => (
+                <li key={policy.oid} className="policy">
+                  <span className="policy__purpose">{message(`purpose.${policy.purpose}`)}</span>
+                  {policy.ca !== null && <span className="fact__aside">{policy.ca}</span>}
+                  <span className="fact__aside">
+                    {t('details.policyOid')}: <span translate="no">{policy.oid}</span>
+                  </span>
+                  {policy.cps_uri !== null && (
+                    <span className="fact__aside">
+                      {t('details.cps')}: <span className="url" translate="no">{policy.cps_uri}</span>
+                    </span>
+                  )}
+                  {policy.notice !== null && (
+                    <span className="fact__aside">
+                      {t('details.notice')}: {policy.notice}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Fact>
+        <Fact label={t('details.crl')} testId="crl" wide>
+          <UrlList urls={details.crl_urls} none={none} />
+        </Fact>
+        <Fact label={t('details.ocsp')} testId="ocsp" wide>
+          <UrlList urls={details.ocsp_urls} none={none} />
+        </Fact>
+        <Fact label={t('details.version')} testId="version">
+          {details.version}
+        </Fact>
+        <Fact label={t('details.isCa')} testId="is-ca">
+          {details.is_ca ? t('details.yes') : t('details.no')}
+        </Fact>
+      </dl>
+    </SectionCard>
+  );
+}
+
+function UrlList({ urls, none }: { urls: string[]; none: ReactNode }) {
+  if (urls.length === 0) return <>{none}</>;
+  return (
+    <ul className="urls">
+      {urls.map((url) => (
+        <li key={url} className="url" translate="no">
+          {url}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,138 @@
+import { useId, useState } from 'react';
+import { Button } from 'react-aria-components';
+
+import { useAnnounce } from '../../Announcer';
+import type { ListedCertificate } from '../../bindings/ListedCertificate';
+import type { Stored } from '../../bindings/Stored';
+import { useI18n } from '../../i18n/context';
+import { ChangePasswordDialog } from '../dialogs/ChangePasswordDialog';
+import { CopyToDialog } from '../dialogs/CopyToDialog';
+import { DeleteDialog } from '../dialogs/DeleteDialog';
+import type { DestinationKind } from '../dialogs/DestinationField';
+import { ExportPfxDialog } from '../dialogs/ExportPfxDialog';
+import { IdentityDialog } from '../dialogs/IdentityDialog';
+import { CheckIcon, CopyIcon, ExportIcon, KeyIcon, PersonCheckIcon, TrashIcon } from '../icons';
+import { PathText } from '../PlaceLabel';
+
+type Open = 'password' | 'export' | 'copy' | 'identity' | 'delete' | null;
+
+/** A finished job, shown under the buttons until the next one. */
+interface Done {
+  text: string;
+  path: string | null;
+}
+
+/**
+ * The jobs a person can do with one certificate, each in its own dialog:
+ * change the password, export, copy, identity check, delete.
+ */
+export function ManageActions({
+  id,
+  owner,
+  hasIdentityData,
+  copies,
+  onChanged,
+  onDeleted,
+}: {
+  id: string;
+  owner: string;
+  hasIdentityData: boolean;
+  copies: ListedCertificate[];
+  /** The stores changed (a copy was made): the list should be read again. */
+  onChanged: () => void;
+  onDeleted: () => void;
+}) {
+  const { t } = useI18n();
+  const announce = useAnnounce();
+  const headingId = useId();
+  const [open, setOpen] = useState<Open>(null);
+  const [done, setDone] = useState<Done | null>(null);
+  const close = () => setOpen(null);
+
+  const finish = (text: string, path: string | null = null) => {
+    setOpen(null);
+    setDone({ text, path });
+    announce(text);
+  };
+
+  const currentPlaces: DestinationKind[] = copies.flatMap((copy): DestinationKind[] =>
+    copy.store === 'keychain' ? ['keychain'] : copy.location?.kind === 'disk' ? ['disk'] : [],
+  );
+
+  return (
+    <section className="card section-card" aria-labelledby={headingId} data-testid="manage">
+      <h3 id={headingId} className="card__heading">
+        {t('details.manage')}
+      </h3>
+      <div className="actions">
+        <Button className="button" onPress={() => setOpen('password')} data-testid="open-change-password">
+          <KeyIcon />
+          {t('action.changePassword')}
+        </Button>
+        <Button className="button" onPress={() => setOpen('export')} data-testid="open-export">
+          <ExportIcon />
+          {t('action.exportPfx')}
+        </Button>
+        <Button className="button" onPress={() => setOpen('copy')} data-testid="open-copy">
+          <CopyIcon />
+          {t('action.copyTo')}
+        </Button>
+        <Button className="button" onPress={() => setOpen('identity')} data-testid="open-identity">
+          <PersonCheckIcon />
+          {t('action.verifyIdentity')}
+        </Button>
+        <Button className="button button--danger-quiet" onPress={() => setOpen('delete')} data-testid="open-delete">
+          <TrashIcon />
+          {t('action.delete')}
+        </Button>
+      </div>
+      {done !== null && (
+        <div className="notice notice--ok" data-testid="done-notice">
+          <CheckIcon />
+          <div>
+            <p>{done.text}</p>
+            {done.path !== null && <PathText path={done.path} />}
+          </div>
+        </div>
+      )}
+
+      <ChangePasswordDialog
+        isOpen={open === 'password'}
+        onClose={close}
+        onDone={() => finish(t('changePassword.done'))}
+        id={id}
+        owner={owner}
+      />
+      <ExportPfxDialog
+        isOpen={open === 'export'}
+        onClose={close}
+        onDone={(path) => finish(t('export.done'), path)}
+        id={id}
+        owner={owner}
+      />
+      <CopyToDialog
+        isOpen={open === 'copy'}
+        onClose={close}
+        onDone={(stored: Stored) => {
+          finish(t('copyTo.done'), stored.path);
+          onChanged();
+        }}
+        id={id}
+        currentPlaces={currentPlaces}
+      />
+      <IdentityDialog isOpen={open === 'identity'} onClose={close} id={id} hasIdentityData={hasIdentityData} />
+      <DeleteDialog
+        isOpen={open === 'delete'}
+        onClose={close}
+        onDone={() => {
+          setOpen(null);
+          onDeleted();
+        }}
+        onBackup={() => setOpen('export')}
+        id={id}
+        owner={owner}
+        copies={copies.length}
+      />
+    </section>
+  );
+}

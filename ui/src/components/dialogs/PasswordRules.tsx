@@ -1,0 +1,78 @@
+import { useEffect, useId, useState } from 'react';
+
+import { checkPassword } from '../../api';
+import type { PasswordRule } from '../../bindings/PasswordRule';
+import { useI18n } from '../../i18n/context';
+import { CheckIcon, CrossIcon, DotIcon } from '../icons';
+
+/** Every rule, in the order the checklist shows them. */
+export const PASSWORD_RULES: readonly PasswordRule[] = [
+  'too-short',
+  'needs-letter',
+  'needs-digit',
+  'needs-special',
+  'forbidden-character',
+  'sequential',
+  'repeated',
+];
+
+/** How long typing must pause before the backend is asked about the new password. */
+const CHECK_DELAY_MS = 200;
+
+/**
+ * The rules a new password breaks, asked of the backend once typing pauses;
+ * null while nothing is typed or no answer has come yet.
+ */
+export function usePasswordCheck(password: string): PasswordRule[] | null {
+  const [broken, setBroken] = useState<PasswordRule[] | null>(null);
+  useEffect(() => {
+    if (password === '') return undefined;
+    let current = true;
+    const timer = window.setTimeout(() => {
+      void checkPassword(password).then((result) => {
+        if (current && result.ok) setBroken(result.value);
+      });
+    }, CHECK_DELAY_MS);
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+  }, [password]);
+  return password === '' ? null : broken;
+}
+
+/**
+ * The checklist under a new-password field: each rule with an icon and a
+ * word (kept / not kept), never colour alone. The one-line summary is what a
+ * screen reader hears, when it changes, and with the field.
+ */
+export function PasswordRules({ broken, summaryId }: { broken: PasswordRule[] | null; summaryId: string }) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const unmet = broken === null ? PASSWORD_RULES.length : broken.length;
+  const summary = broken === null ? null : unmet === 0 ? t('rules.allMet') : t('rules.someUnmet', { count: unmet });
+
+  return (
+    <div className="rules" data-testid="password-rules">
+      <p id={headingId} className="rules__heading">
+        {t('rules.heading')}
+      </p>
+      <ul className="rules__list" aria-labelledby={headingId}>
+        {PASSWORD_RULES.map((rule) => {
+          const state = broken === null ? 'pending' : broken.includes(rule) ? 'unmet' : 'met';
+          const Icon = state === 'met' ? CheckIcon : state === 'unmet' ? CrossIcon : DotIcon;
+          return (
+            <li key={rule} className={`rule rule--${state}`} data-testid={`rule-${rule}`} data-state={state}>
+              <Icon className="rule__icon" />
+              <span className="rule__text">{t(`rule.${rule}`)}</span>
+              <span className="rule__state">{t(`rules.${state}`)}</span>
+            </li>
+          );
+        })}
+      </ul>
+      <p id={summaryId} className="visually-hidden" aria-live="polite">
+        {summary}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,211 @@
+import { useState, type ReactNode, type Ref } from 'react';
+import {
+  Button,
+  FieldError,
+  Input,
+  Label,
+  Text,
+  TextField,
+  ToggleButton,
+} from 'react-aria-components';
+
+import type { ErrorInfo } from '../../bindings/ErrorInfo';
+import { describeError } from '../../errors';
+import { useI18n } from '../../i18n/context';
+import { ErrorDetails } from '../ErrorDetails';
+import { EyeIcon, EyeOffIcon, WarningIcon } from '../icons';
+import { PathText } from '../PlaceLabel';
+
+/**
+ * A secret field (a password, an ID number): masked until the person asks to
+ * see it, never autocompleted or spell-checked. An error marks it invalid
+ * (aria-invalid) and is read with it.
+ */
+export function SecretField({
+  label,
+  value,
+  onChange,
+  error,
+  description,
+  focusOnOpen = false,
+  inputRef,
+  showLabel,
+  inputMode,
+  describedBy,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | null;
+  description?: string;
+  /** Takes focus when the dialog opens (its first field). */
+  focusOnOpen?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
+  /** The reveal button's name; "암호 보기" unless told. */
+  showLabel?: string;
+  inputMode?: 'numeric' | 'text';
+  /** Another element that describes the field (a rules summary). */
+  describedBy?: string;
+  testId: string;
+}) {
+  const { t } = useI18n();
+  const [visible, setVisible] = useState(false);
+  return (
+    <TextField
+      className="field"
+      value={value}
+      onChange={onChange}
+      isInvalid={error !== null}
+      validationBehavior="aria"
+      type={visible ? 'text' : 'password'}
+      // eslint-disable-next-line jsx-a11y/no-autofocus -- the first field of a dialog that was just opened
+      autoFocus={focusOnOpen}
+      autoComplete="off"
+      spellCheck="false"
+      inputMode={inputMode}
+      aria-describedby={describedBy}
+      data-testid={testId}
+    >
+      <Label className="field__label">{label}</Label>
+      <div className="field__row">
+        <Input
+          ref={inputRef}
+          className="field__input"
+          autoCapitalize="off"
+          autoCorrect="off"
+        />
+        <ToggleButton
+          className="button field__reveal"
+          isSelected={visible}
+          onChange={setVisible}
+          aria-label={`${showLabel ?? t('password.show')}: ${label}`}
+        >
+          {visible ? <EyeOffIcon /> : <EyeIcon />}
+          <span aria-hidden="true">{showLabel ?? t('password.show')}</span>
+        </ToggleButton>
+      </div>
+      {description !== undefined && (
+        <Text slot="description" className="field__hint">
+          {description}
+        </Text>
+      )}
+      <FieldError className="field__error">{error}</FieldError>
+    </TextField>
+  );
+}
+
+/** A plain text field, with the same look and error handling as `SecretField`. */
+export function PlainField({
+  label,
+  value,
+  onChange,
+  error,
+  description,
+  focusOnOpen = false,
+  inputRef,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | null;
+  description?: string;
+  /** Takes focus when the dialog opens (its first field). */
+  focusOnOpen?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
+  testId: string;
+}) {
+  return (
+    <TextField
+      className="field"
+      value={value}
+      onChange={onChange}
+      isInvalid={error !== null}
+      validationBehavior="aria"
+      // eslint-disable-next-line jsx-a11y/no-autofocus -- the first field of a dialog that was just opened
+      autoFocus={focusOnOpen}
+      autoComplete="off"
+      spellCheck="false"
+      data-testid={testId}
+    >
+      <Label className="field__label">{label}</Label>
+      <Input ref={inputRef} className="field__input" />
+      {description !== undefined && (
+        <Text slot="description" className="field__hint">
+          {description}
+        </Text>
+      )}
+      <FieldError className="field__error">{error}</FieldError>
+    </TextField>
+  );
+}
+
+/**
+ * A file or folder picked through the system's dialog: a button that opens
+ * it, and the path chosen so far (or "not chosen yet").
+ */
+export function PathChooser({
+  label,
+  path,
+  chooseLabel,
+  chooseAgainLabel,
+  notChosenLabel,
+  onChoose,
+  error,
+  testId,
+}: {
+  label: string;
+  path: string | null;
+  chooseLabel: string;
+  chooseAgainLabel: string;
+  notChosenLabel: string;
+  onChoose: () => void;
+  error: string | null;
+  testId: string;
+}) {
+  return (
+    <div className="field" data-testid={testId} role="group" aria-label={label}>
+      <span className="field__label" aria-hidden="true">
+        {label}
+      </span>
+      <div className="chosen-path">
+        {path === null ? (
+          <span className="chosen-path__none">{notChosenLabel}</span>
+        ) : (
+          <PathText path={path} />
+        )}
+        <Button className="button button--small" onPress={onChoose}>
+          {path === null ? chooseLabel : chooseAgainLabel}
+        </Button>
+      </div>
+      {error !== null && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** An error from a command that belongs to no one field: its sentence and details. */
+export function FormAlert({ error }: { error: ErrorInfo | null }) {
+  const { t, lang } = useI18n();
+  if (error === null) return null;
+  const described = describeError(lang, error);
+  return (
+    <div className="form-alert" role="alert" data-testid="form-alert" data-code={error.code}>
+      <div className="form-alert__title">
+        <WarningIcon />
+        <span className="visually-hidden">{t('form.problem')}: </span>
+        <p>{described.text}</p>
+      </div>
+      <ErrorDetails error={described} showPath />
+    </div>
+  );
+}
+
+/** The row of buttons at the bottom of a dialog. */
+export function DialogActions({ children }: { children: ReactNode }) {
+  return <div className="dialog__actions">{children}</div>;
+}

@@ -1,0 +1,65 @@
+/**
+ * How the window looks: colour theme and text size, remembered in
+ * localStorage and applied as attributes on <html> that the style sheet reads.
+ */
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+export const TEXT_SIZES = ['normal', 'large', 'larger'] as const;
+export type TextSize = (typeof TEXT_SIZES)[number];
+
+export const THEME_STORAGE_KEY = 'dojang.theme';
+export const TEXT_SIZE_STORAGE_KEY = 'dojang.textSize';
+
+export function isTheme(value: unknown): value is Theme {
+  return typeof value === 'string' && (THEMES as readonly string[]).includes(value);
+}
+
+export function isTextSize(value: unknown): value is TextSize {
+  return typeof value === 'string' && (TEXT_SIZES as readonly string[]).includes(value);
+}
+
+function load<T>(key: string, accept: (value: unknown) => value is T, fallback: T): T {
+  try {
+    const stored = window.localStorage.getItem(key);
+    return accept(stored) ? stored : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function store(key: string, value: string): void {
+  try {
+    window.localStorage.setItem(key, value);
+  } catch {
+    // Not remembering the choice is harmless: the window still changes.
+  }
+}
+
+export const loadTheme = (): Theme => load(THEME_STORAGE_KEY, isTheme, 'system');
+export const loadTextSize = (): TextSize => load(TEXT_SIZE_STORAGE_KEY, isTextSize, 'normal');
+export const saveTheme = (theme: Theme): void => store(THEME_STORAGE_KEY, theme);
+export const saveTextSize = (size: TextSize): void => store(TEXT_SIZE_STORAGE_KEY, size);
+
+const darkQuery = (): MediaQueryList => window.matchMedia('(prefers-color-scheme: dark)');
+
+/** The theme actually shown: the computer's own for `system`. */
+export function effectiveTheme(theme: Theme): 'light' | 'dark' {
+  if (theme !== 'system') return theme;
+  return darkQuery().matches ? 'dark' : 'light';
+}
+
+/** Puts `data-theme` (always light or dark) and `data-text-size` on <html>. */
+export function applyPreferences(theme: Theme, textSize: TextSize): void {
+  const root = document.documentElement;
+  root.dataset.theme = effectiveTheme(theme);
+  root.dataset.themeChoice = theme;
+  root.dataset.textSize = textSize;
+}
+
+/** Calls `onChange` when the computer switches between light and dark. */
+export function watchSystemTheme(onChange: () => void): () => void {
+  const query = darkQuery();
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+
+import { fourPlaces } from '../test/fixtures';
+import type { ListedCertificate } from './bindings/ListedCertificate';
+import { matchesPlace, matchesQuery, placeOf } from './search';
+
+function owned(owner: string, store: 'npki' | 'keychain' = 'npki'): ListedCertificate {
+  const found = fourPlaces.certificates.find((c) => c.owner === owner && c.store === store);
+  if (found === undefined) throw new Error(`no fixture for ${owner}`);
+  return found;
+}
+
+const hongInKeychain = owned('홍길동', 'keychain');
+const hong = owned('홍길동');
+const kim = owned('김철수');
+const corporate = owned('(주)도장 테스트');
+
+describe('matchesQuery', () => {
+  it('finds by owner, CA or purpose words, whatever the case', () => {
+    expect(matchesQuery(kim, '김철', '개인 용도제한 (은행·보험)')).toBe(true);
+    expect(matchesQuery(kim, 'kica', '')).toBe(true);
+    expect(matchesQuery(kim, 'signgate', '')).toBe(true);
+    expect(matchesQuery(kim, '은행', '개인 용도제한 (은행·보험)')).toBe(true);
+    expect(matchesQuery(kim, '홍길동', '개인 용도제한 (은행·보험)')).toBe(false);
+  });
+
+  it('matches everything when empty, and Hangul typed in decomposed form', () => {
+    expect(matchesQuery(corporate, '  ', '')).toBe(true);
+    expect(matchesQuery(hong, '홍길동'.normalize('NFD'), '')).toBe(true);
+  });
+});
+
+describe('places', () => {
+  it('tells the keychain from the kinds of NPKI folder', () => {
+    expect(placeOf(hongInKeychain)).toBe('keychain');
+    expect(placeOf(hong)).toBe('disk');
+    expect(placeOf(kim)).toBe('removable');
+    expect(placeOf(corporate)).toBe('extra');
+    expect(matchesPlace(kim, 'all')).toBe(true);
+    expect(matchesPlace(kim, 'disk')).toBe(false);
+  });
+});

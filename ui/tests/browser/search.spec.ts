@@ -1,0 +1,52 @@
+import { expect, expectAccessible, openScenario, test } from './support';
+
+test('search by owner, CA or purpose, filter by place, and say when nothing matches', async ({ page }) => {
+  await openScenario(page, 'four-places');
+  const rows = page.getByTestId('certificate-row');
+  const count = page.getByTestId('list-count');
+  await expect(rows).toHaveCount(4);
+  await expect(count).toHaveText('4개');
+
+  const search = page.getByRole('searchbox', { name: '인증서 찾기' });
+  await search.fill('홍길');
+  await expect(rows).toHaveCount(2);
+  await expect(count).toHaveText('4개 중 2개');
+  await expect(page.getByTestId('announcer')).toHaveText('인증서 2개가 보입니다.');
+
+  await search.fill('kica');
+  await expect(page.getByTestId('owner')).toHaveText(['김철수']);
+  await search.fill('은행');
+  await expect(page.getByTestId('owner')).toHaveText(['김철수']);
+  await search.fill('법인');
+  await expect(page.getByTestId('owner')).toHaveText(['(주)도장 테스트']);
+
+  // Each place says how many of the matches it holds.
+  await search.fill('');
+  const filter = page.getByRole('radiogroup', { name: '저장 위치로 거르기' });
+  await expect(filter.getByRole('radio')).toHaveCount(5);
+  await expect(page.getByTestId('filter-keychain')).toContainText('이 컴퓨터의 키체인1개');
+  await filter.getByText('이동식 디스크').click();
+  await expect(page.getByTestId('owner')).toHaveText(['김철수']);
+  await expect(count).toHaveText('4개 중 1개');
+  await expectAccessible(page);
+
+  await search.fill('홍길동');
+  await expect(page.getByTestId('filter-removable')).toContainText('0개');
+  await expect(rows).toHaveCount(0);
+  const noMatch = page.getByTestId('no-match');
+  await expect(noMatch).toContainText('찾는 조건에 맞는 인증서가 없습니다.');
+  await expect(page.getByTestId('unreadable-row')).toHaveCount(1);
+  await noMatch.getByRole('button', { name: '모두 보기' }).click();
+  await expect(rows).toHaveCount(4);
+  await expect(search).toHaveValue('');
+  await expect(filter.getByRole('radio', { name: /모든 곳/ })).toBeChecked();
+});
+
+test('the search survives a visit to the details', async ({ page }) => {
+  await openScenario(page, 'four-places');
+  await page.getByRole('searchbox', { name: '인증서 찾기' }).fill('김철수');
+  await page.getByTestId('certificate-row').click();
+  await page.getByRole('button', { name: '목록으로' }).click();
+  await expect(page.getByRole('searchbox', { name: '인증서 찾기' })).toHaveValue('김철수');
+  await expect(page.getByTestId('certificate-row')).toHaveCount(1);
+});
