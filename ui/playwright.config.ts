@@ -41,13 +41,15 @@ export default defineConfig({
     {
       command: `npx vite --host 127.0.0.1 --port ${HARNESS_PORT} --strictPort`,
       url: `http://127.0.0.1:${HARNESS_PORT}/test/harness.html`,
-      reuseExistingServer: !process.env.CI,
+      // Never another checkout's server: a busy port fails loudly instead.
+      reuseExistingServer: false,
       timeout: 60_000,
     },
     {
       command: `npx vite build --logLevel warn --outDir .preview-dist && npx vite preview --outDir .preview-dist --host 127.0.0.1 --port ${PREVIEW_PORT} --strictPort`,
       url: `http://127.0.0.1:${PREVIEW_PORT}/`,
-      reuseExistingServer: !process.env.CI,
+      // Never another checkout's server: a busy port fails loudly instead.
+      reuseExistingServer: false,
       timeout: 120_000,
     },
   ],

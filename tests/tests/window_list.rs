@@ -60,3 +60,80 @@ async fn the_window_shows_the_empty_state_when_there_is_no_certificate() {
         "the empty state names the folder it searched: {empty:?}"
     );
 }
+
+/// Saves a picture of the whole X screen (the real window) when DOJANG_SCREENSHOT_DIR is
+/// set: scripts/screenshots.sh uses this for the README.
+fn screenshot(display: &str, name: &str) {
+    if let Some(dir) = std::env::var_os("DOJANG_SCREENSHOT_DIR") {
+        std::thread::sleep(std::time::Duration::from_millis(700));
+        let path = std::path::Path::new(&dir).join(name);
+        let _ = std::process::Command::new("/usr/bin/import")
+            .args([
+                "-display",
+                display,
+                "-window",
+                "root",
+                "-crop",
+                "1040x720+0+0",
+            ])
+            .arg(path)
+            .status();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_details_screen_of_the_real_window_shows_the_certificate_in_full() {
+    use fantoccini::Locator;
+    let home = tempfile::tempdir().unwrap();
+    let root = tempfile::tempdir().unwrap();
+    let folders = sample_npki_tree(root.path(), false).unwrap();
+    let hong = folders
+        .iter()
+        .find(|f| f.to_string_lossy().contains("홍길동"))
+        .unwrap();
+    let der = std::fs::read(hong.join("signCert.der")).unwrap();
+    let expected = dojang_core::cert::details::CertificateDetails::from_der(
+        &der,
+        hong,
+        time::OffsetDateTime::now_utc(),
+    )
+    .unwrap();
+
+    let app = AppWindow::start(&[("HOME", home.path()), ("DOJANG_NPKI_ROOT", root.path())]).await;
+    app.wait_for("[data-testid=certificate-row]", 3).await;
+    screenshot(&app.display, "list-ko.png");
+    let rows = app
+        .client
+        .find_all(Locator::Css("[data-testid=certificate-row]"))
+        .await
+        .unwrap();
+    let mut opened = false;
+    for row in rows {
+        if row.text().await.unwrap_or_default().contains("홍길동") {
+            row.find(Locator::Css("[data-testid=open-details]"))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+            opened = true;
+            break;
+        }
+    }
+    assert!(opened, "홍길동's card has a way to open its details");
+    let details = app.wait_for("[data-testid=details]", 1).await;
+    let sha256 = app.wait_for("[data-testid=sha256]", 1).await;
+    let identity = app.texts("[data-testid=identity-data]").await;
+    let serial = app.texts("[data-testid=serial-decimal]").await;
+    screenshot(&app.display, "details-ko.png");
+    app.close().await;
+
+    assert_eq!(details.len(), 1);
+    assert_eq!(sha256.len(), 1, "the details loaded: {details:?}");
+    assert!(
+        sha256[0].contains(&expected.summary.fingerprint_sha256),
+        "{sha256:?}"
+    );
+    assert!(serial[0].contains(&expected.serial_decimal), "{serial:?}");
+    assert!(identity[0].contains("홍길동"), "{identity:?}");
+}

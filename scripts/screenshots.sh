@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Takes the README's screenshots from the real app window under Xvfb (the window tests,
+# with DOJANG_SCREENSHOT_DIR set), into docs/screenshots/.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$DOJANG_ROOT"
+npm --prefix ui run --silent build
+cargo build --workspace --locked --quiet
+DOJANG_SCREENSHOT_DIR="$DOJANG_ROOT/docs/screenshots" \
+  cargo test --locked -p dojang-testkit --test window_list -- --test-threads 1
+ls -l docs/screenshots
