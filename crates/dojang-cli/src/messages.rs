@@ -324,6 +324,54 @@ fn fill(template: &str, code: &str, params: &BTreeMap<String, String>) -> String
 mod tests {
     use super::*;
 
+    /// Every stable code dojang-core can return: the string arms of `Error::code()` and
+    /// `PasswordRule::code()`, read from their source.
+    fn core_codes() -> Vec<String> {
+        let error = include_str!("../../dojang-core/src/error.rs");
+        let password = include_str!("../../dojang-core/src/password.rs");
+        let body = |src: &str, start: &str| -> String {
+            let from = src.find(start).unwrap();
+            let rest = &src[from..];
+            rest[..rest.find("\n    }\n").unwrap()].to_owned()
+        };
+        let mut codes = Vec::new();
+        for text in [
+            body(error, "pub fn code(&self)"),
+            body(password, "pub fn code(self)"),
+        ] {
+            for part in text.split("=> \"").skip(1) {
+                codes.push(part[..part.find('"').unwrap()].to_owned());
+            }
+        }
+        codes.sort();
+        codes.dedup();
+        assert!(codes.len() > 60, "{codes:?}");
+        codes
+    }
+
+    #[test]
+    fn every_core_error_code_has_a_sentence_here_and_in_both_ui_catalogs() {
+        let ko = include_str!("../../../ui/src/i18n/ko.ts");
+        let en = include_str!("../../../ui/src/i18n/en.ts");
+        for code in core_codes() {
+            let info = ErrorInfo {
+                code: code.clone(),
+                params: BTreeMap::new(),
+            };
+            assert!(
+                !error(&info, Lang::Ko).starts_with("오류 ("),
+                "CLI ko lacks {code}"
+            );
+            assert!(
+                !error(&info, Lang::En).starts_with("error ("),
+                "CLI en lacks {code}"
+            );
+            let key = format!("'error.{code}'");
+            assert!(ko.contains(&key), "ui ko.ts lacks {key}");
+            assert!(en.contains(&key), "ui en.ts lacks {key}");
+        }
+    }
+
     #[test]
     fn error_sentences_fill_their_parameters() {
         let e = ErrorInfo {
