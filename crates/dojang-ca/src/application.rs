@@ -15,8 +15,10 @@
 
 use std::path::{Path, PathBuf};
 
-use dojang_core::codes::IdNumber;
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use dojang_core::codes::{
+    IdNumber, REFERENCE_NUMBER_LEN, REGISTRATION_NUMBER_LEN, TEMPORARY_CODE_LEN,
+};
+use dojang_core::issue::invitation::Invitation;
 use time::OffsetDateTime;
 
 use crate::error::{CaError, Result};
@@ -24,13 +26,9 @@ use crate::registry::{Application, ApplicationKind, NewApplication, Registry};
 
 /// Letters and digits a person cannot mistake for one another.
 const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-/// Length of the reference number.
-pub const REFERENCE_NUMBER_LEN: usize = 8;
-/// Length of the authorization code.
-pub const AUTHORIZATION_CODE_LEN: usize = 19;
-/// Length of the temporary code.
-pub const TEMPORARY_CODE_LEN: usize = 10;
-/// Length of the application number.
+/// Length of the authorization code: the registration number after its reference number.
+pub const AUTHORIZATION_CODE_LEN: usize = REGISTRATION_NUMBER_LEN - REFERENCE_NUMBER_LEN;
+/// Length of the application numbers this CA hands out.
 pub const APPLICATION_NUMBER_LEN: usize = 10;
 
 /// What `dojang-ca apply` hands out (JSON keys are a promise: interfaces.md).
@@ -136,20 +134,14 @@ pub fn apply(
     })
 }
 
-/// Characters kept as they are in the link's query values (RFC 3986 unreserved).
-const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
-
-/// The `dojang://issue` link of an application.
+/// The `dojang://issue` link of an application (the format is dojang-core's, which the app
+/// reads back).
 pub fn issue_link(cmp_url: &str, application_number: &str) -> String {
-    format!(
-        "dojang://issue?ca={}&application={}",
-        utf8_percent_encode(cmp_url, QUERY_VALUE),
-        utf8_percent_encode(application_number, QUERY_VALUE)
-    )
+    Invitation {
+        ca: cmp_url.to_owned(),
+        application: application_number.to_owned(),
+    }
+    .link()
 }
 
 fn html_escape(text: &str) -> String {

@@ -32,7 +32,10 @@ use dojang_core::cmp::{
     self, CmpError, FailureBit, PkiBody, PkiFailureInfo, PkiHeader, PkiMessage, PkiStatus,
     PkiStatusInfo, ReasonCode,
 };
-use dojang_core::codes::IdNumber;
+use dojang_core::codes::{
+    ApplicationNumber, EnrolmentCodes, IdNumber, REFERENCE_NUMBER_LEN, RegistrationNumber,
+    TemporaryCode,
+};
 use time::{Duration, OffsetDateTime};
 use x509_cert::ext::pkix::name::GeneralName;
 use zeroize::Zeroizing;
@@ -409,36 +412,49 @@ impl CmpService {
 
     /// The application and MAC secret a senderKID names: the reference number (secret:
     /// the authorization code) or `T` + application number (secret: the temporary code
-    /// followed by the ID digits).
+    /// followed by the ID digits). The secret is made by dojang-core's [`EnrolmentCodes`],
+    /// the same code the app's client uses.
     fn credentials(&self, kid: &[u8]) -> Step<Option<(Application, Zeroizing<Vec<u8>>)>> {
         let Ok(kid) = std::str::from_utf8(kid) else {
             return Ok(None);
         };
         let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        let found = if kid.len() == crate::application::REFERENCE_NUMBER_LEN && all_digits(kid) {
-            self.registry
-                .application_by_reference(kid)
-                .map_err(|e| Refuse::unavailable(&e, Seal::None))?
-                .map(|a| {
-                    let secret = Zeroizing::new(a.details.authorization_code.as_bytes().to_vec());
-                    (a, secret)
-                })
+        let lookup = |found: crate::error::Result<Option<Application>>| {
+            found.map_err(|e| Refuse::unavailable(&e, Seal::None))
+        };
+        let application = if kid.len() == REFERENCE_NUMBER_LEN && all_digits(kid) {
+            lookup(self.registry.application_by_reference(kid))?
         } else if let Some(number) = kid.strip_prefix('T')
             && all_digits(number)
         {
-            self.registry
-                .application_by_number(number)
-                .map_err(|e| Refuse::unavailable(&e, Seal::None))?
-                .map(|a| {
-                    let secret = Zeroizing::new(
-                        format!("{}{}", a.details.temporary_code, a.details.id_number).into_bytes(),
-                    );
-                    (a, secret)
-                })
+            lookup(self.registry.application_by_number(number))?
         } else {
             None
         };
-        Ok(found)
+        let Some(application) = application else {
+            return Ok(None);
+        };
+        let d = &application.details;
+        let codes = if kid.starts_with('T') {
+            (|| {
+                Ok::<_, dojang_core::Error>(EnrolmentCodes::Temporary {
+                    application: ApplicationNumber::parse(&d.application_number)?,
+                    code: TemporaryCode::parse(&d.temporary_code)?,
+                    id_number: IdNumber::parse(&d.id_number)?,
+                })
+            })()
+        } else {
+            RegistrationNumber::parse(&format!("{}{}", d.reference_number, d.authorization_code))
+                .map(EnrolmentCodes::Registration)
+        };
+        let codes = codes.map_err(|e| {
+            Refuse::unavailable(
+                &CaError::certificate(format!("stored codes: {e}")),
+                Seal::None,
+            )
+        })?;
+        debug_assert_eq!(codes.sender_kid(), kid.as_bytes());
+        Ok(Some((application, codes.mac_secret())))
     }
 
     fn enrol(

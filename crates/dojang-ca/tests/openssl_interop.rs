@@ -118,6 +118,13 @@ fn openssl_enrols_with_the_registration_number_and_the_chain_verifies() {
         app["application_number"].as_str().unwrap()
     );
     assert!(html.contains(&link), "{html}");
+    // The app's own reader finds the CA and the application in it.
+    let invitation = dojang_core::issue::invitation::Invitation::from_html(&html).unwrap();
+    assert_eq!(invitation.ca, server.url);
+    assert_eq!(
+        invitation.application,
+        app["application_number"].as_str().unwrap()
+    );
     assert!(html.contains("홍길동 님"));
     for code in [
         "authorization_code",

@@ -83,6 +83,19 @@ impl Invitation {
         })
     }
 
+    /// The `dojang://issue?ca=…&application=…` link, as a CA writes it into issue.html
+    /// (both values percent-encoded; [`Invitation::from_link`] reads it back).
+    pub fn link(&self) -> String {
+        let encode = |value: &str| {
+            url::form_urlencoded::byte_serialize(value.as_bytes()).collect::<String>()
+        };
+        format!(
+            "{LINK_PREFIX}ca={}&application={}",
+            encode(&self.ca),
+            encode(&self.application)
+        )
+    }
+
     /// Finds the invitation link in an issue.html page (in an `href` or in the text) and
     /// reads it. HTML escapes in the link (`&amp;`) are undone.
     pub fn from_html(html: &str) -> Result<Self, Error> {
@@ -108,6 +121,22 @@ mod tests {
         let inv = Invitation::from_html(html).unwrap();
         assert_eq!(inv.ca, "http://127.0.0.1:8080/cmp");
         assert_eq!(inv.application, "20261125001");
+    }
+
+    #[test]
+    fn a_link_made_here_reads_back() {
+        let invitation = Invitation {
+            ca: "http://127.0.0.1:8080/cmp".to_owned(),
+            application: "20261125001".to_owned(),
+        };
+        assert_eq!(
+            invitation.link(),
+            "dojang://issue?ca=http%3A%2F%2F127.0.0.1%3A8080%2Fcmp&application=20261125001"
+        );
+        assert_eq!(
+            Invitation::from_link(&invitation.link()).unwrap(),
+            invitation
+        );
     }
 
     #[test]
