@@ -362,3 +362,63 @@ fn a_stopped_ca_is_unreachable_and_the_same_code_works_once_it_is_back() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_certificate_is_revoked_at_its_ca_and_a_second_revocation_is_refused() {
+    let ca = SandboxCa::start();
+    let user = User::new();
+    let app = ca.apply("홍길동", RESIDENT, &[]);
+    let out = user.issue(
+        &ca.url,
+        &[
+            "--registration-number",
+            app["registration_number"].as_str().unwrap(),
+            "--store",
+            &user.npki(),
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let id = json(&out)["id"].as_str().unwrap().to_owned();
+    let root = user.npki()[5..].to_owned();
+    let revoke = |password: &str| {
+        user.dojang(
+            &[
+                "revoke",
+                &id,
+                "--reason",
+                "keyCompromise",
+                "--ca",
+                &ca.url,
+                "--npki-root",
+                &root,
+                "--password-stdin",
+                "--json",
+            ],
+            &format!("{password}\n"),
+        )
+    };
+    assert_eq!(error_code(&revoke("wrong!2580x")), "wrong-password");
+    let done = revoke(PASSWORD);
+    assert_eq!(
+        done.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&done.stdout)
+    );
+    assert_eq!(json(&done)["revoked"], true);
+    let listed = Command::new(bin_dir().join("dojang-ca"))
+        .args(["list", "--json", "--dir"])
+        .arg(ca.dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&listed.stdout);
+    assert!(text.contains("revoked"), "{text}");
+    let again = revoke(PASSWORD);
+    assert_eq!(again.status.code(), Some(3));
+    assert_eq!(error_code(&again), "ca-certificate-revoked");
+}

@@ -195,3 +195,31 @@ pub fn verify_id(ctx: &Context, id: &str, id_number: &str) -> Outcome {
         Outcome::Refused(Error::IdentityMismatch.info())
     }
 }
+
+pub fn revoke(ctx: &Context, id: &str, reason: crate::ReasonArg, ca: &str) -> Outcome {
+    use dojang_core::issue::revoke::RevocationReason as R;
+    let reason = match reason {
+        crate::ReasonArg::Unspecified => R::Unspecified,
+        crate::ReasonArg::KeyCompromise => R::KeyCompromise,
+        crate::ReasonArg::AffiliationChanged => R::AffiliationChanged,
+        crate::ReasonArg::Superseded => R::Superseded,
+        crate::ReasonArg::CessationOfOperation => R::CessationOfOperation,
+    };
+    let ca = match dojang_core::issue::CaUrl::parse(ca) {
+        Ok(ca) => ca,
+        Err(e) => return Outcome::from_error(e),
+    };
+    let (store, id) = attempt_info!(ctx.resolve(id));
+    let password = attempt_info!(certificate_password(ctx));
+    let files = attempt!(store.load(&id));
+    let key = attempt!(custody::open_key(&files, &password));
+    if let Err(e) = dojang_core::issue::revoke::revoke(ca, &files.sign_cert, &key, reason, &[]) {
+        return Outcome::from_error(e);
+    }
+    ctx.done(
+        "인증서를 폐지했습니다. 이 인증서는 더 이상 쓸 수 없습니다.",
+        "The certificate is revoked; it can no longer be used.",
+        serde_json::json!({ "id": id, "revoked": true }),
+    );
+    Outcome::Done
+}

@@ -84,6 +84,17 @@ enum Command {
     },
     /// Issue a certificate end to end from a sandbox CA started in-process, and show it.
     Demo,
+    /// Revoke a certificate (폐지) at its CA: a signed `rr` with the certificate's key.
+    Revoke {
+        /// The certificate ID.
+        id: String,
+        /// Why.
+        #[arg(long, value_enum, default_value = "unspecified")]
+        reason: ReasonArg,
+        /// The CA's CMP URL (until certificates remember the CA they came from).
+        #[arg(long)]
+        ca: String,
+    },
     /// Import a PKCS#12 file (.pfx/.p12) or an NPKI certificate folder.
     Import {
         /// The .pfx/.p12 file or the NPKI certificate folder.
@@ -140,6 +151,17 @@ enum Command {
         #[arg(long)]
         id_number: String,
     },
+}
+
+/// The reasons of `revoke --reason`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+#[value(rename_all = "camelCase")]
+pub enum ReasonArg {
+    Unspecified,
+    KeyCompromise,
+    AffiliationChanged,
+    Superseded,
+    CessationOfOperation,
 }
 
 /// The key types of `--key-type`.
@@ -199,6 +221,7 @@ fn main() -> ExitCode {
         Command::List => list::run(&ctx),
         Command::Show { what } => show::run(&ctx, what),
         Command::Demo => demo::run(&ctx),
+        Command::Revoke { id, reason, ca } => custody::revoke(&ctx, id, *reason, ca),
         Command::Issue {
             ca,
             registration_number,

@@ -5,6 +5,7 @@
 pub mod enrol;
 pub mod invitation;
 pub mod pending;
+pub mod revoke;
 pub mod transport;
 
 pub use enrol::{Enrolled, EnrolmentRequest, IssuePath, KeySource, Step, enrol};
