@@ -12,7 +12,7 @@
 //!   reason codes of Dojang's CMP profile, shared by the app's client and the sandbox CA;
 //! - [`custody`]: the jobs on a stored certificate: password change, copy, import,
 //!   export, delete, identity check;
-//! - [`issue`]: issuance; today the issue.html invitation and the CA address rules;
+//! - [`issue`]: issuance over CMP, revocation, issue.html invitations, pending keys;
 //! - [`keys`]: key generation, PKCS#8 with randomNum, and key-file encryption;
 //! - [`password`]: the certificate password and the rules for a new one;
 //! - [`error`]: the one error type, with a stable machine code per variant.

@@ -1,6 +1,11 @@
-//! Issuance (발급) and its relatives: reissue, renewal, revocation. Today: the invitation a
-//! CA's issuance e-mail carries (issue.html) and the CA address rules; the enrolment flow
-//! over CMP joins here.
+//! Issuance (발급) and its relatives, over CMP (cmp-profile.md):
+//! - [`enrol`]: issuance and reissue (`ir` → `ip` → `certConf` → `pkiConf`), with progress
+//!   steps and [`pending`] keys saved before the request leaves;
+//! - [`revoke`]: revocation (`rr` → `rp`), signed with the certificate's own key;
+//! - [`invitation`]: issue.html and `dojang://issue?` links, and the CA address rule;
+//! - [`transport`]: CMP over HTTP(S).
+//!
+//! Renewal (`kur`) joins here.
 
 pub mod enrol;
 pub mod invitation;
