@@ -1,5 +1,5 @@
 //! Issuance (발급) and its relatives, over CMP (cmp-profile.md):
-//! - [`enrol`]: issuance and reissue (`ir` → `ip` → `certConf` → `pkiConf`), with progress
+//! - [`enrol`](mod@enrol): issuance and reissue (`ir` → `ip` → `certConf` → `pkiConf`), with progress
 //!   steps and [`pending`] keys saved before the request leaves;
 //! - [`revoke`]: revocation (`rr` → `rp`), signed with the certificate's own key;
 //! - [`invitation`]: issue.html and `dojang://issue?` links, and the CA address rule;
