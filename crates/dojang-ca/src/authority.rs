@@ -408,7 +408,7 @@ fn random_serial() -> Result<SerialNumber> {
 
 /// Lower-case hex.
 pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    dojang_core::cert::hex(bytes, "")
 }
 
 /// Bytes of a hex string.

@@ -45,30 +45,12 @@ pub fn step_text(step: Step, lang: Lang) -> &'static str {
 
 /// An unencrypted PKCS#8 key in PEM (`-----BEGIN PRIVATE KEY-----`) or DER.
 fn read_key(path: &Path) -> Result<PrivateKey, ErrorInfo> {
-    use base64::Engine as _;
     let bytes = std::fs::read(path).map_err(|_| ErrorInfo {
         code: "file-unreadable".to_owned(),
         params: [("path".to_owned(), path.display().to_string())].into(),
     })?;
-    let der = match std::str::from_utf8(&bytes)
-        .ok()
-        .and_then(|t| t.split("-----BEGIN PRIVATE KEY-----").nth(1))
-        .and_then(|t| t.split("-----END PRIVATE KEY-----").next())
-    {
-        Some(body) => {
-            let b64: String = body.chars().filter(|c| !c.is_whitespace()).collect();
-            base64::engine::general_purpose::STANDARD
-                .decode(b64)
-                .map_err(|e| {
-                    Error::KeyMalformed {
-                        detail: e.to_string(),
-                    }
-                    .info()
-                })?
-        }
-        None => bytes,
-    };
-    PrivateKey::from_pkcs8_der(der).map_err(|e| e.info())
+    PrivateKey::from_pkcs8_der(dojang_core::cert::pem_or_der(&bytes, "PRIVATE KEY"))
+        .map_err(|e| e.info())
 }
 
 fn codes(o: &IssueOptions<'_>, invitation: Option<&Invitation>) -> Result<EnrolmentCodes, Error> {

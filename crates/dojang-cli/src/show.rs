@@ -32,7 +32,7 @@ fn certificate_from_file(ctx: &Context, path: &Path) -> Result<Vec<u8>, ErrorInf
             .map(|c| c.certificate)
             .map_err(|e| e.info());
     }
-    Ok(dojang_core::cert::from_pem_or_der(&bytes))
+    Ok(dojang_core::cert::pem_or_der(&bytes, "CERTIFICATE"))
 }
 
 pub fn run(ctx: &Context, what: &str) -> Outcome {

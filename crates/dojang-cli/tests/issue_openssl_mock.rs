@@ -9,25 +9,13 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use base64::Engine as _;
 use dojang_testkit::{Subscriber, TestPki};
 
 const REFERENCE: &str = "12345678";
 const AUTH_CODE: &str = "AbCdEfGhIjKlMnOpQrS";
 const PASSWORD: &str = "seal#7294xq";
 
-fn pem(label: &str, der: &[u8]) -> String {
-    let b64 = base64::engine::general_purpose::STANDARD.encode(der);
-    let lines: Vec<&str> = b64
-        .as_bytes()
-        .chunks(64)
-        .map(|c| std::str::from_utf8(c).unwrap())
-        .collect();
-    format!(
-        "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
-        lines.join("\n")
-    )
-}
+use dojang_core::cert::pem;
 
 struct Setup {
     dir: tempfile::TempDir,

@@ -185,19 +185,7 @@ fn openssl(args: &[&str]) -> std::process::Output {
         .expect("openssl runs")
 }
 
-fn pem(label: &str, der: &[u8]) -> String {
-    use base64::Engine as _;
-    let b64 = base64::engine::general_purpose::STANDARD.encode(der);
-    let lines: Vec<&str> = b64
-        .as_bytes()
-        .chunks(64)
-        .map(|c| std::str::from_utf8(c).unwrap())
-        .collect();
-    format!(
-        "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
-        lines.join("\n")
-    )
-}
+use dojang_core::cert::pem;
 
 #[test]
 fn openssl_reads_our_pfx_modern_and_compatible_and_the_key_matches() {

@@ -162,18 +162,6 @@ fn decimal(bytes: &[u8]) -> String {
     digits.iter().rev().map(|d| char::from(b'0' + d)).collect()
 }
 
-fn pem(der: &[u8]) -> String {
-    use base64::Engine as _;
-    let b64 = base64::engine::general_purpose::STANDARD.encode(der);
-    let mut out = String::from("-----BEGIN CERTIFICATE-----\n");
-    for chunk in b64.as_bytes().chunks(64) {
-        out.push_str(&String::from_utf8_lossy(chunk));
-        out.push('\n');
-    }
-    out.push_str("-----END CERTIFICATE-----\n");
-    out
-}
-
 const ASN1_MAX_LINES: usize = 4000;
 const ASN1_MAX_DEPTH: u32 = 32;
 
@@ -345,7 +333,7 @@ impl CertificateDetails {
             identity_real_name: super::vid::identity_data(der)?.map(|d| d.real_name),
             is_ca: cert.is_ca(),
             extensions: Vec::new(),
-            pem: pem(der),
+            pem: super::pem("CERTIFICATE", der),
             asn1: Vec::new(),
         };
         for ext in cert.extensions() {

@@ -129,17 +129,18 @@ impl CertificateSummary {
     }
 }
 
-/// The DER inside a PEM `CERTIFICATE` block, or the bytes as they are when they are not
-/// PEM (parsing then says whether they are a certificate).
-pub fn from_pem_or_der(bytes: &[u8]) -> Vec<u8> {
+/// The DER in the first PEM block labelled `label` (`CERTIFICATE`, `PRIVATE KEY`), or
+/// the bytes as they are when they hold no such block (parsing them then says what is
+/// wrong).
+pub fn pem_or_der(bytes: &[u8], label: &str) -> Vec<u8> {
     use base64::Engine as _;
     let Ok(text) = std::str::from_utf8(bytes) else {
         return bytes.to_vec();
     };
     let Some(body) = text
-        .split("-----BEGIN CERTIFICATE-----")
+        .split(&format!("-----BEGIN {label}-----"))
         .nth(1)
-        .and_then(|rest| rest.split("-----END CERTIFICATE-----").next())
+        .and_then(|rest| rest.split(&format!("-----END {label}-----")).next())
     else {
         return bytes.to_vec();
     };
@@ -147,6 +148,19 @@ pub fn from_pem_or_der(bytes: &[u8]) -> Vec<u8> {
     base64::engine::general_purpose::STANDARD
         .decode(b64)
         .unwrap_or_else(|_| bytes.to_vec())
+}
+
+/// `der` as a PEM block labelled `label`, 64 characters a line.
+pub fn pem(label: &str, der: &[u8]) -> String {
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(der);
+    let mut out = format!("-----BEGIN {label}-----\n");
+    for chunk in b64.as_bytes().chunks(64) {
+        out.push_str(&String::from_utf8_lossy(chunk));
+        out.push('\n');
+    }
+    out.push_str(&format!("-----END {label}-----\n"));
+    out
 }
 
 /// A certificate's ID: the SHA-256 of its DER, lower-case hex.
@@ -371,7 +385,8 @@ fn rfc4514(name: &X509Name<'_>) -> String {
     out
 }
 
-fn hex(bytes: &[u8], sep: &str) -> String {
+/// `bytes` in lower-case hex, pairs joined by `sep`.
+pub fn hex(bytes: &[u8], sep: &str) -> String {
     let mut s = String::with_capacity(bytes.len() * (2 + sep.len()));
     for (i, b) in bytes.iter().enumerate() {
         if i > 0 {

@@ -13,7 +13,7 @@ use ts_rs::TS;
 use zeroize::Zeroizing;
 
 use super::CaUrl;
-use super::pending::{Attempt, PendingKeys, hex};
+use super::pending::{Attempt, PendingKeys};
 use super::transport::CmpTransport;
 use crate::Error;
 use crate::cmp::message::{CertOrEncCert, CertStatus};
@@ -258,7 +258,7 @@ pub fn enrol(
         // The key now lives under this attempt's folder.
         let _ = pending.remove(&name);
     }
-    let pending_name = hex(&tx);
+    let pending_name = crate::cert::hex(&tx, "");
 
     progress(Step::ContactingCa);
     let mac = |params: PbmParameter| Protector::Mac {

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use crate::Error;
+use crate::cert::hex;
 use crate::store::atomic;
 
 /// How long a pending key is kept: an application lapses after 30 days.
@@ -52,7 +53,7 @@ impl PendingKeys {
             source: std::io::Error::other(e),
         })?;
         atomic::write_folder(
-            &self.dir.join(hex(tx)),
+            &self.dir.join(hex(tx, "")),
             &[("signPri.key", key_file), ("attempt.json", &meta)],
             true,
         )
@@ -108,9 +109,4 @@ impl PendingKeys {
             }
         }
     }
-}
-
-/// Lower-case hex.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -26,7 +26,9 @@ use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
-use super::npki_dir::{KM_CERT_FILE, KM_KEY_FILE, SIGN_CERT_FILE, SIGN_KEY_FILE};
+use super::npki_dir::{
+    KM_CERT_FILE, KM_KEY_FILE, SIGN_CERT_FILE, SIGN_KEY_FILE, read_optional as read,
+};
 use super::{
     CertificateFiles, CertificateList, KeyManagementPair, ListedCertificate, Store, StoreKind,
     UnreadableEntry, atomic,
@@ -183,17 +185,6 @@ impl KeychainStore {
 
     fn folder(&self, id: &str) -> PathBuf {
         self.dir.join(id)
-    }
-}
-
-fn read(path: &Path) -> Result<Option<Vec<u8>>, Error> {
-    match std::fs::read(path) {
-        Ok(b) => Ok(Some(b)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(Error::CertificateFileUnreadable {
-            path: path.to_owned(),
-            source,
-        }),
     }
 }
 

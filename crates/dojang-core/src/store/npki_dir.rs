@@ -268,7 +268,8 @@ pub fn read_certificate_folder(
     CertificateSummary::from_der(&der, &file, now)
 }
 
-fn read_optional(path: &Path) -> Result<Option<Vec<u8>>, Error> {
+/// The file's bytes, or `None` when it does not exist.
+pub(super) fn read_optional(path: &Path) -> Result<Option<Vec<u8>>, Error> {
     match std::fs::read(path) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
