@@ -4,6 +4,8 @@ fn main() {
     let manifest = tauri_build::AppManifest::new().commands(&[
         "list_certificates",
         "certificate_details",
+        "certificate_chain",
+        "distribution",
         "check_password",
         "change_password",
         "copy_certificate",
@@ -15,6 +17,8 @@ fn main() {
         "check_codes",
         "read_invitation",
         "issue_certificate",
+        "renew_certificate",
+        "revoke_certificate",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         eprintln!("tauri-build failed: {e:#}");

@@ -24,8 +24,17 @@ impl User {
         }
     }
 
+    /// Runs `dojang` as this user; a `distribution.toml` in the home folder is the
+    /// distribution in force.
     fn dojang(&self, args: &[&str], stdin: &str) -> Output {
-        let mut child = Command::new(bin_dir().join("dojang"))
+        let distribution = self.home.path().join("distribution.toml");
+        let mut command = Command::new(bin_dir().join("dojang"));
+        if distribution.exists() {
+            command.env("DOJANG_DISTRIBUTION", &distribution);
+        } else {
+            command.env_remove("DOJANG_DISTRIBUTION");
+        }
+        let mut child = command
             .args(args)
             .env("HOME", self.home.path())
             .env("DOJANG_DATA_DIR", self.home.path().join("data"))
@@ -392,8 +401,6 @@ fn a_certificate_is_revoked_at_its_ca_and_a_second_revocation_is_refused() {
                 &id,
                 "--reason",
                 "keyCompromise",
-                "--ca",
-                &ca.url,
                 "--npki-root",
                 &root,
                 "--password-stdin",
@@ -421,4 +428,196 @@ fn a_certificate_is_revoked_at_its_ca_and_a_second_revocation_is_refused() {
     let again = revoke(PASSWORD);
     assert_eq!(again.status.code(), Some(3));
     assert_eq!(error_code(&again), "ca-certificate-revoked");
+
+    // A certificate brought from elsewhere has no CA Dojang knows of: it says so.
+    let other = User::new();
+    let folder = json(&out)["path"].as_str().unwrap().to_owned();
+    assert_eq!(
+        other
+            .dojang(&["import", &folder, "--json"], "")
+            .status
+            .code(),
+        Some(0)
+    );
+    let unknown = other.dojang(
+        &["revoke", &id, "--password-stdin", "--json"],
+        &format!("{PASSWORD}\n"),
+    );
+    assert_eq!(error_code(&unknown), "ca-unknown");
+}
+
+/// `dojang renew` with the sandbox CA, whose certificates are within their renewal
+/// window from the start (valid 20 days).
+#[test]
+fn a_certificate_due_for_renewal_is_renewed_in_its_npki_folder_and_the_old_pair_goes() {
+    let ca = SandboxCa::start_with(&["--validity-days", "20"]);
+    let user = User::new();
+    let app = ca.apply("홍길동", RESIDENT, &[]);
+    let issued = user.issue(
+        &ca.url,
+        &[
+            "--registration-number",
+            app["registration_number"].as_str().unwrap(),
+            "--store",
+            &user.npki(),
+        ],
+    );
+    assert_eq!(issued.status.code(), Some(0));
+    let old_id = json(&issued)["id"].as_str().unwrap().to_owned();
+    let folder = std::path::PathBuf::from(json(&issued)["path"].as_str().unwrap());
+    let old_cert = std::fs::read(folder.join("signCert.der")).unwrap();
+    let root = user.npki()[5..].to_owned();
+    let renew = |password: &str| {
+        user.dojang(
+            &[
+                "renew",
+                &old_id[..12],
+                "--npki-root",
+                &root,
+                "--password-stdin",
+                "--json",
+            ],
+            &format!("{password}\n"),
+        )
+    };
+
+    // A wrong password stops it before anything is sent or written.
+    assert_eq!(error_code(&renew("wrong!2580x")), "wrong-password");
+    assert_eq!(
+        std::fs::read(folder.join("signCert.der")).unwrap(),
+        old_cert
+    );
+
+    let done = renew(PASSWORD);
+    assert_eq!(
+        done.status.code(),
+        Some(0),
+        "{}{}",
+        String::from_utf8_lossy(&done.stdout),
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let renewed = json(&done);
+    let new_id = renewed["id"].as_str().unwrap().to_owned();
+    assert_ne!(new_id, old_id);
+    assert_eq!(renewed["confirmed"], true);
+    assert_eq!(renewed["path"].as_str().unwrap(), folder.to_str().unwrap());
+    let new_cert = std::fs::read(folder.join("signCert.der")).unwrap();
+    assert_ne!(new_cert, old_cert);
+    let new_key = std::fs::read(folder.join("signPri.key")).unwrap();
+    assert!(!new_key.is_empty());
+
+    // One certificate remains, the renewed one, under the same password and holder.
+    let listed = json(&user.dojang(&["list", "--json", "--npki-root", &root], ""));
+    let ids: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [new_id.as_str()]);
+    let check = user.dojang(
+        &[
+            "verify-id",
+            &new_id,
+            "--id-number",
+            RESIDENT,
+            "--npki-root",
+            &root,
+            "--password-stdin",
+            "--json",
+        ],
+        &format!("{PASSWORD}\n"),
+    );
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    // The renewed certificate's key is a new one: OpenSSL reads both certificates and
+    // finds different public keys.
+    let key_of = |der: &[u8]| {
+        let file = user.home.path().join("c.der");
+        std::fs::write(&file, der).unwrap();
+        Command::new("openssl")
+            .args(["x509", "-inform", "DER", "-noout", "-pubkey", "-in"])
+            .arg(&file)
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_ne!(key_of(&new_cert), key_of(&old_cert));
+
+    // The CA has both; a second renewal of the old one is refused by the CA's own rules
+    // only if it asks, and ours is gone, so it cannot.
+    let listed = Command::new(bin_dir().join("dojang-ca"))
+        .args(["list", "--json", "--dir"])
+        .arg(ca.dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&listed.stdout);
+    assert_eq!(text.matches("\"serial\"").count(), 2, "{text}");
+    assert_eq!(error_code(&renew(PASSWORD)), "certificate-not-found");
+}
+
+#[test]
+fn renewal_before_its_window_is_refused_locally_and_the_distribution_names_the_ca() {
+    let ca = SandboxCa::start();
+    let user = User::new();
+    // No --ca: the distribution names the sandbox CA.
+    std::fs::write(
+        user.home.path().join("distribution.toml"),
+        format!(
+            "product_name = \"시험 은행\"\nsandbox = true\n[[ca]]\nname = \"시험 CA\"\ncmp_url = \"{}\"\n",
+            ca.url
+        ),
+    )
+    .unwrap();
+    let app = ca.apply("홍길동", RESIDENT, &[]);
+    let issued = user.issue(
+        "",
+        &[
+            "--registration-number",
+            app["registration_number"].as_str().unwrap(),
+            "--store",
+            &user.npki(),
+        ],
+    );
+    assert_eq!(
+        issued.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&issued.stdout)
+    );
+    let id = json(&issued)["id"].as_str().unwrap().to_owned();
+    let folder = std::path::PathBuf::from(json(&issued)["path"].as_str().unwrap());
+    let before = std::fs::read(folder.join("signCert.der")).unwrap();
+    let root = user.npki()[5..].to_owned();
+    let early = user.dojang(
+        &[
+            "renew",
+            &id,
+            "--npki-root",
+            &root,
+            "--password-stdin",
+            "--json",
+        ],
+        &format!("{PASSWORD}\n"),
+    );
+    assert_eq!(early.status.code(), Some(1));
+    assert_eq!(error_code(&early), "renewal-too-early");
+    assert_eq!(json(&early)["error"]["params"]["opens_in_days"], "335");
+    assert_eq!(std::fs::read(folder.join("signCert.der")).unwrap(), before);
+
+    // A broken distribution file is one clear error, not a half-configured run.
+    std::fs::write(
+        user.home.path().join("distribution.toml"),
+        "product_name = 3\n",
+    )
+    .unwrap();
+    let broken = user.issue(
+        "",
+        &["--registration-number", "12345678AbCdEfGhIjKlMnOpQrS"],
+    );
+    assert_eq!(error_code(&broken), "distribution-invalid");
 }

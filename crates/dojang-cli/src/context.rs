@@ -38,6 +38,23 @@ impl Context {
         Ok(self.stores.target(&target))
     }
 
+    /// The distribution in force (`DOJANG_DISTRIBUTION`, else the unbranded default).
+    pub fn distribution(
+        &self,
+    ) -> Result<dojang_core::distribution::Distribution, dojang_core::Error> {
+        dojang_core::distribution::Distribution::load_default(None)
+    }
+
+    /// What the CLI remembers of CAs (in the data dir).
+    pub fn ca_book(&self) -> dojang_core::issue::ca_book::CaBook {
+        dojang_core::issue::ca_book::CaBook::new(self.stores.keychain.data_dir())
+    }
+
+    /// The pending keys of issuances under way (in the data dir).
+    pub fn pending(&self) -> dojang_core::issue::pending::PendingKeys {
+        dojang_core::issue::pending::PendingKeys::new(self.stores.keychain.data_dir())
+    }
+
     /// Finds a certificate by ID (prefix) in every store.
     pub fn resolve(&self, id: &str) -> Result<(&dyn Store, String), ErrorInfo> {
         self.stores.resolve(id).map_err(|e| e.info())

@@ -196,7 +196,7 @@ pub fn verify_id(ctx: &Context, id: &str, id_number: &str) -> Outcome {
     }
 }
 
-pub fn revoke(ctx: &Context, id: &str, reason: crate::ReasonArg, ca: &str) -> Outcome {
+pub fn revoke(ctx: &Context, id: &str, reason: crate::ReasonArg, ca: Option<&str>) -> Outcome {
     use dojang_core::issue::revoke::RevocationReason as R;
     let reason = match reason {
         crate::ReasonArg::Unspecified => R::Unspecified,
@@ -205,15 +205,19 @@ pub fn revoke(ctx: &Context, id: &str, reason: crate::ReasonArg, ca: &str) -> Ou
         crate::ReasonArg::Superseded => R::Superseded,
         crate::ReasonArg::CessationOfOperation => R::CessationOfOperation,
     };
-    let ca = match dojang_core::issue::CaUrl::parse(ca) {
-        Ok(ca) => ca,
-        Err(e) => return Outcome::from_error(e),
-    };
     let (store, id) = attempt_info!(ctx.resolve(id));
+    let distribution = attempt!(ctx.distribution());
+    let cert = attempt!(store.certificate(&id));
+    let ca = attempt!(ctx.ca_book().resolve(ca, &cert, &distribution));
     let password = attempt_info!(certificate_password(ctx));
-    let files = attempt!(store.load(&id));
-    let key = attempt!(custody::open_key(&files, &password));
-    if let Err(e) = dojang_core::issue::revoke::revoke(ca, &files.sign_cert, &key, reason, &[]) {
+    if let Err(e) = dojang_core::issue::revoke::revoke_stored(
+        store,
+        &id,
+        &password,
+        reason,
+        ca,
+        &distribution.pinned_roots,
+    ) {
         return Outcome::from_error(e);
     }
     ctx.done(

@@ -3,8 +3,10 @@
 use std::path::Path;
 
 use dojang_core::codes::EnrolmentCodes;
-use dojang_core::issue::pending::PendingKeys;
-use dojang_core::issue::{CaUrl, EnrolmentRequest, Invitation, IssuePath, KeySource, Step, enrol};
+use dojang_core::issue::{
+    CaUrl, Enrolled, EnrolmentRequest, Invitation, IssuePath, KeySource, RenewalRequest, Step,
+    enrol, renew as renew_certificate,
+};
 use dojang_core::keys::private_key::{KeyType, PrivateKey};
 use dojang_core::password::CertificatePassword;
 use dojang_core::{Error, ErrorInfo};
@@ -88,10 +90,14 @@ pub fn run(ctx: &Context, o: &IssueOptions<'_>) -> Outcome {
         Ok(c) => c,
         Err(e) => return refused(e),
     };
+    let distribution = match ctx.distribution() {
+        Ok(d) => d,
+        Err(e) => return refused(e),
+    };
     let ca_text = match (o.ca, &invitation) {
         (Some(ca), _) => ca.to_owned(),
         (None, Some(inv)) => inv.ca.clone(),
-        (None, None) => String::new(),
+        (None, None) => distribution.default_ca().unwrap_or_default().to_owned(),
     };
     let ca = match CaUrl::parse(&ca_text) {
         Ok(ca) => ca,
@@ -115,22 +121,75 @@ pub fn run(ctx: &Context, o: &IssueOptions<'_>) -> Outcome {
         Ok(p) => p,
         Err(e) => return Outcome::Refused(e),
     };
-    let pending = PendingKeys::new(ctx.stores.keychain.data_dir());
-    let lang = ctx.lang;
-    let json = ctx.json;
-    let mut progress = |step: Step| {
-        if !json {
-            eprintln!("… {}", step_text(step, lang));
-        }
-    };
     let request = EnrolmentRequest {
         ca,
         codes,
         password,
         key,
-        pinned_roots: Vec::new(),
+        pinned_roots: distribution.pinned_roots,
     };
-    match enrol(request, store.as_ref(), &pending, &mut progress) {
+    report(
+        ctx,
+        enrol(request, store.as_ref(), &ctx.pending(), &mut progress(ctx)),
+        "발급되었습니다",
+        "Issued",
+    )
+}
+
+/// Prints each step on standard error (not in JSON mode).
+fn progress(ctx: &Context) -> impl FnMut(Step) + '_ {
+    move |step: Step| {
+        if !ctx.json {
+            eprintln!("… {}", step_text(step, ctx.lang));
+        }
+    }
+}
+
+/// `dojang renew`: a renewed certificate in the old one's place.
+pub fn renew(ctx: &Context, id: &str, ca: Option<&str>) -> Outcome {
+    let refused = |e: Error| Outcome::from_error(e);
+    let (store, id) = match ctx.resolve(id) {
+        Ok(found) => found,
+        Err(e) => return Outcome::Refused(e),
+    };
+    let distribution = match ctx.distribution() {
+        Ok(d) => d,
+        Err(e) => return refused(e),
+    };
+    let ca = match store
+        .certificate(&id)
+        .and_then(|cert| ctx.ca_book().resolve(ca, &cert, &distribution))
+    {
+        Ok(ca) => ca,
+        Err(e) => return refused(e),
+    };
+    let password = match ctx.password("인증서 암호", "Certificate password") {
+        Ok(p) => CertificatePassword::existing(p),
+        Err(e) => return Outcome::Refused(e),
+    };
+    let request = RenewalRequest {
+        ca,
+        id,
+        password,
+        pinned_roots: distribution.pinned_roots,
+    };
+    report(
+        ctx,
+        renew_certificate(
+            request,
+            store,
+            &ctx.stores.keychain,
+            &ctx.pending(),
+            &mut progress(ctx),
+        ),
+        "갱신되었습니다",
+        "Renewed",
+    )
+}
+
+/// Prints the result of an issuance or renewal.
+fn report(ctx: &Context, result: Result<Enrolled, Error>, done_ko: &str, done_en: &str) -> Outcome {
+    match result {
         Ok(done) => {
             let shown = done.path.as_ref().map(|p| p.display().to_string());
             let note_ko = if done.confirmed {
@@ -144,12 +203,12 @@ pub fn run(ctx: &Context, o: &IssueOptions<'_>) -> Outcome {
                 " (the CA did not receive the confirmation)"
             };
             ctx.done(
-                &format!("발급되었습니다. ID {}{note_ko}", &done.id[..16]),
-                &format!("Issued. ID {}{note_en}", &done.id[..16]),
+                &format!("{done_ko}. ID {}{note_ko}", &done.id[..16]),
+                &format!("{done_en}. ID {}{note_en}", &done.id[..16]),
                 serde_json::json!({ "id": done.id, "path": shown, "confirmed": done.confirmed }),
             );
             Outcome::Done
         }
-        Err(e) => refused(e),
+        Err(e) => Outcome::from_error(e),
     }
 }

@@ -91,9 +91,20 @@ enum Command {
         /// Why.
         #[arg(long, value_enum, default_value = "unspecified")]
         reason: ReasonArg,
-        /// The CA's CMP URL (until certificates remember the CA they came from).
+        /// The CA's CMP URL (by default the one the certificate was issued from, or the
+        /// distribution's CA for its issuer).
         #[arg(long)]
-        ca: String,
+        ca: Option<String>,
+    },
+    /// Renew a certificate (갱신) in the 30 days before it expires: a new key, a new
+    /// certificate in the same place, under the same password.
+    Renew {
+        /// The certificate ID.
+        id: String,
+        /// The CA's CMP URL (by default the one the certificate was issued from, or the
+        /// distribution's CA for its issuer).
+        #[arg(long)]
+        ca: Option<String>,
     },
     /// Import a PKCS#12 file (.pfx/.p12) or an NPKI certificate folder.
     Import {
@@ -221,7 +232,8 @@ fn main() -> ExitCode {
         Command::List => list::run(&ctx),
         Command::Show { what } => show::run(&ctx, what),
         Command::Demo => demo::run(&ctx),
-        Command::Revoke { id, reason, ca } => custody::revoke(&ctx, id, *reason, ca),
+        Command::Revoke { id, reason, ca } => custody::revoke(&ctx, id, *reason, ca.as_deref()),
+        Command::Renew { id, ca } => issue::renew(&ctx, id, ca.as_deref()),
         Command::Issue {
             ca,
             registration_number,

@@ -304,6 +304,34 @@ pub fn error(e: &ErrorInfo, lang: Lang) -> String {
         ("ca-unavailable", Lang::En) => "the CA has a problem; try again later",
         ("ca-refused", Lang::Ko) => "인증기관이 거절했습니다: {detail}",
         ("ca-refused", Lang::En) => "the CA refused: {detail}",
+        ("distribution-unreadable", Lang::Ko) => {
+            "배포 설정 파일을 읽을 수 없습니다: {path} ({detail})"
+        }
+        ("distribution-unreadable", Lang::En) => {
+            "cannot read the distribution file {path}: {detail}"
+        }
+        ("distribution-invalid", Lang::Ko) => {
+            "배포 설정 파일이 올바르지 않습니다: {path}: {detail}"
+        }
+        ("distribution-invalid", Lang::En) => "the distribution file {path} is invalid: {detail}",
+        ("ca-unknown", Lang::Ko) => {
+            "이 인증서를 발급한 인증기관의 주소를 알 수 없습니다. --ca 로 주소를 알려 주세요."
+        }
+        ("ca-unknown", Lang::En) => {
+            "the address of this certificate's CA is not known; give it with --ca"
+        }
+        ("renewal-too-early", Lang::Ko) => {
+            "갱신은 만료 30일 전부터 할 수 있습니다. {opens_in_days}일 뒤에 다시 해 주세요."
+        }
+        ("renewal-too-early", Lang::En) => {
+            "renewal opens 30 days before expiry: try again in {opens_in_days} days"
+        }
+        ("renewal-expired", Lang::Ko) => {
+            "기간이 끝난(또는 아직 시작되지 않은) 인증서는 갱신할 수 없습니다. 재발급을 받아 주세요."
+        }
+        ("renewal-expired", Lang::En) => {
+            "an expired (or not yet valid) certificate cannot be renewed: get it reissued"
+        }
         ("demo-failed", Lang::Ko) => "연습 발급을 시작하지 못했습니다: {detail}",
         ("demo-failed", Lang::En) => "the demo could not start: {detail}",
         (_, Lang::Ko) => "오류 ({code})",

@@ -181,6 +181,23 @@ pub enum Error {
     /// A business registration number whose check digit does not hold (a typo).
     #[error("the business number's check digit is wrong")]
     BusinessNumberCheckDigit,
+    /// The distribution file could not be read.
+    #[error("cannot read the distribution file {}: {detail}", path.display())]
+    DistributionUnreadable { path: PathBuf, detail: String },
+    /// The distribution file is not valid (syntax, a missing or wrong value, a logo or root
+    /// that cannot be used).
+    #[error("the distribution file {} is invalid: {detail}", path.display())]
+    DistributionInvalid { path: PathBuf, detail: String },
+    /// No CA address is known for a certificate (not issued here, and the distribution
+    /// names no CA for its issuer).
+    #[error("no CA address is known for certificate {id}")]
+    CaUnknown { id: String },
+    /// Renewal opens in the last days of a certificate's validity.
+    #[error("renewal opens {opens_in_days} days from now")]
+    RenewalTooEarly { days_left: i64, opens_in_days: i64 },
+    /// An expired (or not yet valid) certificate cannot be renewed: it must be reissued.
+    #[error("an expired certificate cannot be renewed")]
+    RenewalExpired,
 }
 
 impl Error {
@@ -251,6 +268,11 @@ impl Error {
             },
             Error::InvitationMalformed => "invitation-malformed",
             Error::ApplicationNumberMalformed => "application-number-malformed",
+            Error::DistributionUnreadable { .. } => "distribution-unreadable",
+            Error::DistributionInvalid { .. } => "distribution-invalid",
+            Error::CaUnknown { .. } => "ca-unknown",
+            Error::RenewalTooEarly { .. } => "renewal-too-early",
+            Error::RenewalExpired => "renewal-expired",
         }
     }
 
@@ -278,7 +300,9 @@ impl Error {
             Error::WriteFailed { path: p, source } => {
                 params.extend([path(p), ("detail".to_owned(), source.to_string())]);
             }
-            Error::KeyFileMalformed { path: p, detail } => {
+            Error::KeyFileMalformed { path: p, detail }
+            | Error::DistributionUnreadable { path: p, detail }
+            | Error::DistributionInvalid { path: p, detail } => {
                 params.extend([path(p), ("detail".to_owned(), detail.clone())]);
             }
             Error::KeyMalformed { detail }
@@ -292,7 +316,8 @@ impl Error {
             }
             Error::CertificateNotFound { id }
             | Error::CertificateIdAmbiguous { id }
-            | Error::KeychainEntryMissing { id } => {
+            | Error::KeychainEntryMissing { id }
+            | Error::CaUnknown { id } => {
                 params.insert("id".to_owned(), id.clone());
             }
             Error::CodeLength {
@@ -319,6 +344,13 @@ impl Error {
             Error::StoreUnknown { name } => {
                 params.insert("store".to_owned(), name.clone());
             }
+            Error::RenewalTooEarly {
+                days_left,
+                opens_in_days,
+            } => {
+                params.insert("days_left".to_owned(), days_left.to_string());
+                params.insert("opens_in_days".to_owned(), opens_in_days.to_string());
+            }
             Error::PfxSeveralKeys { count } => {
                 params.insert("count".to_owned(), count.to_string());
             }
@@ -337,7 +369,8 @@ impl Error {
             | Error::ReferenceNumberNotDigits
             | Error::ApplicationNumberMalformed
             | Error::InvitationLinkMissing
-            | Error::InvitationMalformed => {}
+            | Error::InvitationMalformed
+            | Error::RenewalExpired => {}
         }
         params
     }

@@ -10,6 +10,7 @@
 //! - [`codes`]: what a person types (ID numbers), parsed;
 //! - [`cmp`]: CMP messages (RFC 4210/9480, CRMF RFC 4211), their protection and the
 //!   reason codes of Dojang's CMP profile, shared by the app's client and the sandbox CA;
+//! - [`distribution`]: the branding file a bank or CA bakes into its installer;
 //! - [`custody`]: the jobs on a stored certificate: password change, copy, import,
 //!   export, delete, identity check;
 //! - [`issue`]: issuance over CMP, revocation, issue.html invitations, pending keys;
@@ -22,6 +23,7 @@ pub mod cert;
 pub mod cmp;
 pub mod codes;
 pub mod custody;
+pub mod distribution;
 pub mod error;
 pub mod issue;
 pub mod keys;

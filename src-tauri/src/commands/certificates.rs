@@ -1,7 +1,9 @@
 //! Viewing certificates.
 
 use dojang_core::ErrorInfo;
+use dojang_core::cert::chain::CertificateChain;
 use dojang_core::cert::details::CertificateDetails;
+use dojang_core::issue::ca_book::CaBook;
 use dojang_core::store::CertificateList;
 use tauri::State;
 
@@ -23,4 +25,23 @@ pub async fn certificate_details(
 ) -> Result<CertificateDetails, ErrorInfo> {
     let stores = stores.inner().clone();
     blocking(move || stores.get().details(&id).map_err(|e| e.info())).await
+}
+
+/// The chain from a certificate to its root, as far as the CA certificates Dojang keeps
+/// and the distribution's roots reach.
+#[tauri::command]
+pub async fn certificate_chain(
+    stores: State<'_, AppStores>,
+    id: String,
+) -> Result<CertificateChain, ErrorInfo> {
+    let stores = stores.inner().clone();
+    blocking(move || {
+        let set = stores.get();
+        let (store, id) = set.resolve(&id).map_err(|e| e.info())?;
+        let cert = store.certificate(&id).map_err(|e| e.info())?;
+        CaBook::new(set.keychain.data_dir())
+            .chain(&cert, stores.distribution()?)
+            .map_err(|e| e.info())
+    })
+    .await
 }

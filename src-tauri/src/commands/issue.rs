@@ -4,9 +4,12 @@
 use std::path::PathBuf;
 
 use dojang_core::ErrorInfo;
+use dojang_core::distribution::Distribution;
+use dojang_core::issue::ca_book::CaBook;
 use dojang_core::issue::pending::PendingKeys;
+use dojang_core::issue::revoke::{RevocationReason, revoke_stored};
 use dojang_core::issue::{
-    CaUrl, Enrolled, EnrolmentRequest, Invitation, IssuePath, KeySource, Step,
+    CaUrl, Enrolled, EnrolmentRequest, Invitation, IssuePath, KeySource, RenewalRequest, Step,
 };
 use dojang_core::keys::private_key::KeyType;
 use dojang_core::password::CertificatePassword;
@@ -61,6 +64,7 @@ pub async fn read_invitation(path: PathBuf) -> Result<Invitation, ErrorInfo> {
 /// Runs an issuance, reporting each step.
 pub fn issue_in(
     stores: &StoreSet,
+    distribution: &Distribution,
     request: IssueRequest,
     progress: &mut dyn FnMut(Step),
 ) -> Result<Enrolled, ErrorInfo> {
@@ -74,7 +78,7 @@ pub fn issue_in(
         codes,
         password,
         key: KeySource::Generate(request.key_type),
-        pinned_roots: Vec::new(),
+        pinned_roots: distribution.pinned_roots.clone(),
     };
     dojang_core::issue::enrol(enrolment, store.as_ref(), &pending, progress).map_err(|e| e.info())
 }
@@ -88,11 +92,115 @@ pub async fn issue_certificate(
 ) -> Result<Enrolled, ErrorInfo> {
     let stores = stores.inner().clone();
     blocking(move || {
-        issue_in(&stores.get(), request, &mut |step| {
-            let _ = on_progress.send(step);
-        })
+        issue_in(
+            &stores.get(),
+            stores.distribution()?,
+            request,
+            &mut |step| {
+                let _ = on_progress.send(step);
+            },
+        )
     })
     .await
+}
+
+/// What the window sends to renew a certificate.
+#[derive(Deserialize, TS)]
+#[ts(export)]
+pub struct RenewRequest {
+    /// The certificate's ID.
+    pub id: String,
+    /// Its password (the renewed key is kept under the same one).
+    pub password: String,
+}
+
+/// Renews a certificate at the CA it came from, reporting each step.
+pub fn renew_in(
+    stores: &StoreSet,
+    distribution: &Distribution,
+    request: RenewRequest,
+    progress: &mut dyn FnMut(Step),
+) -> Result<Enrolled, ErrorInfo> {
+    let (store, id) = stores.resolve(&request.id).map_err(|e| e.info())?;
+    let pending = PendingKeys::new(stores.keychain.data_dir());
+    let cert = store.certificate(&id).map_err(|e| e.info())?;
+    let ca = pending
+        .ca_book()
+        .resolve(None, &cert, distribution)
+        .map_err(|e| e.info())?;
+    let renewal = RenewalRequest {
+        ca,
+        id,
+        password: CertificatePassword::existing(request.password),
+        pinned_roots: distribution.pinned_roots.clone(),
+    };
+    dojang_core::issue::renew(renewal, store, &stores.keychain, &pending, progress)
+        .map_err(|e| e.info())
+}
+
+/// Renews a certificate (갱신).
+#[tauri::command]
+pub async fn renew_certificate(
+    stores: State<'_, AppStores>,
+    request: RenewRequest,
+    on_progress: Channel<Step>,
+) -> Result<Enrolled, ErrorInfo> {
+    let stores = stores.inner().clone();
+    blocking(move || {
+        renew_in(
+            &stores.get(),
+            stores.distribution()?,
+            request,
+            &mut |step| {
+                let _ = on_progress.send(step);
+            },
+        )
+    })
+    .await
+}
+
+/// What the window sends to revoke a certificate.
+#[derive(Deserialize, TS)]
+#[ts(export)]
+pub struct RevokeRequest {
+    /// The certificate's ID.
+    pub id: String,
+    /// Its password (the request is signed with its key).
+    pub password: String,
+    /// Why.
+    pub reason: RevocationReason,
+}
+
+/// Revokes a certificate at the CA it came from.
+pub fn revoke_in(
+    stores: &StoreSet,
+    distribution: &Distribution,
+    request: RevokeRequest,
+) -> Result<(), ErrorInfo> {
+    let (store, id) = stores.resolve(&request.id).map_err(|e| e.info())?;
+    let cert = store.certificate(&id).map_err(|e| e.info())?;
+    let ca = CaBook::new(stores.keychain.data_dir())
+        .resolve(None, &cert, distribution)
+        .map_err(|e| e.info())?;
+    revoke_stored(
+        store,
+        &id,
+        &CertificatePassword::existing(request.password),
+        request.reason,
+        ca,
+        &distribution.pinned_roots,
+    )
+    .map_err(|e| e.info())
+}
+
+/// Revokes a certificate (폐지). It cannot be undone.
+#[tauri::command]
+pub async fn revoke_certificate(
+    stores: State<'_, AppStores>,
+    request: RevokeRequest,
+) -> Result<(), ErrorInfo> {
+    let stores = stores.inner().clone();
+    blocking(move || revoke_in(&stores.get(), stores.distribution()?, request)).await
 }
 
 #[cfg(test)]
@@ -139,6 +247,7 @@ mod tests {
         let mut steps = Vec::new();
         let e = issue_in(
             &stores,
+            &Distribution::default(),
             request("http://ca.example/cmp", "seal#7294xq"),
             &mut |s| steps.push(s),
         )
@@ -146,6 +255,7 @@ mod tests {
         assert_eq!(e.code, "ca-url-insecure");
         let e = issue_in(
             &stores,
+            &Distribution::default(),
             request("http://127.0.0.1:9/cmp", "short"),
             &mut |s| steps.push(s),
         )

@@ -5,29 +5,39 @@
 
 pub mod certificates;
 pub mod custody;
+pub mod distribution;
 pub mod issue;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use dojang_core::ErrorInfo;
+use dojang_core::distribution::Distribution;
 use dojang_core::store::{NpkiRoot, StoreSet};
 
-/// The user's stores, shared by every command. The NPKI roots are discovered again for
-/// each job, so a USB stick plugged in after start is seen.
+/// The user's stores and the distribution, shared by every command. The NPKI roots are
+/// discovered again for each job, so a USB stick plugged in after start is seen.
 #[derive(Clone)]
 pub struct AppStores {
     app_id: Arc<str>,
     data_dir: Option<PathBuf>,
+    distribution: Arc<Result<Distribution, ErrorInfo>>,
 }
 
 impl AppStores {
     /// The stores of the app identity `app_id`; `DOJANG_DATA_DIR` overrides the data dir.
-    pub fn new(app_id: &str) -> Self {
+    /// `distribution` is the distribution file as read at start (or why it could not be).
+    pub fn new(app_id: &str, distribution: Result<Distribution, ErrorInfo>) -> Self {
         AppStores {
             app_id: app_id.into(),
             data_dir: std::env::var_os(dojang_core::store::DATA_DIR_ENV).map(PathBuf::from),
+            distribution: Arc::new(distribution),
         }
+    }
+
+    /// The distribution in force; its error when the file was wrong.
+    pub fn distribution(&self) -> Result<&Distribution, ErrorInfo> {
+        self.distribution.as_ref().as_ref().map_err(Clone::clone)
     }
 
     /// The store set as of now.

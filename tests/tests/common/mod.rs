@@ -191,12 +191,22 @@ impl SandboxCa {
         Self::start_in(tempfile::tempdir().expect("a temporary folder"))
     }
 
+    /// Starts a sandbox CA in a fresh folder with extra `serve` options.
+    pub fn start_with(options: &[&str]) -> SandboxCa {
+        Self::start_in_with(tempfile::tempdir().expect("a temporary folder"), options)
+    }
+
     /// Starts a sandbox CA kept in `dir` (made on first start).
     pub fn start_in(dir: tempfile::TempDir) -> SandboxCa {
+        Self::start_in_with(dir, &[])
+    }
+
+    fn start_in_with(dir: tempfile::TempDir, options: &[&str]) -> SandboxCa {
         let mut child = Command::new(bin_dir().join("dojang-ca"))
             .args(["serve", "--dir"])
             .arg(dir.path())
             .args(["--listen", "127.0.0.1:0"])
+            .args(options)
             .env("RUST_LOG", "warn")
             .stdout(Stdio::piped())
             .spawn()

@@ -103,6 +103,11 @@ export const en = {
   'error.ca-bad-request': "The CA did not accept the request. Copy the technical details below and send them to the support desk.",
   'error.ca-unavailable': "The CA has a temporary problem. Try again in a moment.",
   'error.ca-refused': "The CA refused the request.",
+  'error.distribution-unreadable': 'The distribution file cannot be read. Please reinstall the program.',
+  'error.distribution-invalid': 'The distribution file is not valid. Please send the technical details below to support.',
+  'error.ca-unknown': "The address of this certificate's CA is not known. Please ask the bank or CA that issued it.",
+  'error.renewal-too-early': 'Renewal opens 30 days before expiry. Please try again in {opens_in_days} days.',
+  'error.renewal-expired': 'An expired certificate cannot be renewed. Please get it reissued.',
   'error.where': 'Where',
   'error.detail': 'Technical details',
   'error.certificate-file-unreadable':

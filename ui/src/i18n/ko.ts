@@ -107,6 +107,11 @@ export const ko = {
   'error.ca-bad-request': "인증기관이 요청을 받아들이지 않았습니다. 아래 기술 정보를 복사해 고객센터에 알려 주세요.",
   'error.ca-unavailable': "인증기관에 일시적인 문제가 있습니다. 잠시 후 다시 시도해 주세요.",
   'error.ca-refused': "인증기관이 요청을 거절했습니다.",
+  'error.distribution-unreadable': '배포 설정 파일을 읽을 수 없습니다. 프로그램을 다시 설치해 주세요.',
+  'error.distribution-invalid': '배포 설정 파일이 올바르지 않습니다. 아래 기술 정보를 고객센터에 알려 주세요.',
+  'error.ca-unknown': '이 인증서를 발급한 인증기관의 주소를 알 수 없습니다. 인증서를 받은 은행이나 인증기관에 문의해 주세요.',
+  'error.renewal-too-early': '갱신은 만료 30일 전부터 할 수 있습니다. {opens_in_days}일 뒤에 다시 해 주세요.',
+  'error.renewal-expired': '기간이 끝난 인증서는 갱신할 수 없습니다. 재발급을 받아 주세요.',
   'error.where': '위치',
   'error.detail': '기술 정보',
   'error.certificate-file-unreadable':

@@ -3,6 +3,7 @@
 //! [`CertificateSummary`] is what the list shows and what `dojang list --json` prints
 //! (field names are a promise: brief/interfaces.md).
 
+pub mod chain;
 pub mod details;
 pub mod policy;
 pub mod vid;

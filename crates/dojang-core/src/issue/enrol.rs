@@ -13,13 +13,12 @@ use ts_rs::TS;
 use zeroize::Zeroizing;
 
 use super::CaUrl;
+use super::answer::{self, Credentials, Transaction, protocol};
 use super::pending::{Attempt, PendingKeys};
 use super::transport::CmpTransport;
 use crate::Error;
-use crate::cmp::message::{CertOrEncCert, CertStatus};
-use crate::cmp::protection::{self, PbmParameter, Protector};
+use crate::cmp::PkiBody;
 use crate::cmp::request;
-use crate::cmp::{CmpError, PkiBody, PkiMessage};
 use crate::codes::EnrolmentCodes;
 use crate::custody;
 use crate::keys::private_key::{KeyType, PrivateKey, generate};
@@ -156,52 +155,6 @@ pub struct Enrolled {
     pub chain: Vec<Vec<u8>>,
 }
 
-fn protocol(e: CmpError) -> Error {
-    Error::CaResponseMalformed {
-        detail: e.to_string(),
-    }
-}
-
-/// The CA's refusal, from a response's status: its reason code, or the text it gave.
-fn refusal(status: &crate::cmp::PkiStatusInfo) -> Error {
-    Error::CaRefused {
-        reason: status.reason(),
-        detail: status.describe(),
-    }
-}
-
-/// Checks that `response` answers our message: same transactionID, recipNonce = our
-/// senderNonce, and MAC protection with our secret (the CA's own PBM parameters are
-/// accepted). An error message is the exception: a CA that could not check our MAC (a
-/// wrong code) cannot MAC its answer with our secret either, so an error is reported as
-/// the CA's refusal, with the reason it states, whatever its protection; nothing else is
-/// believed unverified.
-fn verify(
-    response: &PkiMessage,
-    secret: &[u8],
-    tx: &[u8],
-    our_nonce: Option<&[u8]>,
-) -> Result<(), Error> {
-    if let PkiBody::Error(content) = response.body.value() {
-        return Err(refusal(&content.pki_status_info));
-    }
-    let unverified = |detail: &str| Error::CaResponseUnverified {
-        detail: detail.to_owned(),
-    };
-    let header = response.header.value();
-    if response.protection.is_none() {
-        return Err(unverified("unprotected response"));
-    }
-    protection::verify_mac(response, secret).map_err(|e| unverified(&e.to_string()))?;
-    if header.transaction_id() != Some(tx) {
-        return Err(unverified("transactionID differs"));
-    }
-    if header.recip_nonce() != our_nonce {
-        return Err(unverified("recipNonce differs"));
-    }
-    Ok(())
-}
-
 /// `CN=<senderKID>`: the template subject of a request whose real subject the CA decides.
 fn placeholder_subject(sender_kid: &str) -> Result<x509_cert::name::Name, Error> {
     use std::str::FromStr as _;
@@ -244,10 +197,7 @@ pub fn enrol(
         (KeySource::Generate(key_type), None) => generate(key_type)?,
     };
     let key_file = Zeroizing::new(custody::encrypt_key(&key, &request.password)?);
-    let mut tx = [0u8; 16];
-    aws_lc_rs::rand::fill(&mut tx).map_err(|_| Error::KeyGenerationFailed {
-        detail: "no randomness".to_owned(),
-    })?;
+    let tx = answer::transaction_id()?;
     let attempt = Attempt {
         ca: ca.clone(),
         sender_kid: sender_kid_text.clone(),
@@ -261,76 +211,25 @@ pub fn enrol(
     let pending_name = crate::cert::hex(&tx, "");
 
     progress(Step::ContactingCa);
-    let mac = |params: PbmParameter| Protector::Mac {
-        secret: &secret,
-        params,
-    };
-    let header = request::header(
-        request::null_dn(),
-        request::null_dn(),
-        Some(&sender_kid),
-        &tx,
-        None,
-    )
-    .map_err(protocol)?;
-    let ir_nonce = header.sender_nonce().map(<[u8]>::to_vec);
+    let transaction = Transaction::new(
+        transport,
+        tx,
+        Credentials::Codes {
+            sender_kid: &sender_kid,
+            secret: &secret,
+        },
+    );
     // The CA takes the subject from the application; the template still names one,
     // because proof of possession without poposkInput needs a subject (RFC 4211 §4.1).
     let subject = placeholder_subject(&sender_kid_text)?;
     let body = PkiBody::Ir(vec![
         request::cert_req_msg(&key, 0, Some(subject), None).map_err(protocol)?,
     ]);
-    let ir = protection::protect(
-        header,
-        body,
-        None,
-        &mac(PbmParameter::new_random().map_err(protocol)?),
-    )
-    .map_err(protocol)?;
-    let ip = transport.exchange(&ir)?;
+    let ip = transaction.send(body, None)?;
 
     progress(Step::ReceivingCertificate);
-    verify(&ip, &secret, &tx, ir_nonce.as_deref())?;
-    let PkiBody::Ip(reply) = ip.body.value() else {
-        return Err(Error::CaResponseMalformed {
-            detail: format!("expected ip, got {}", ip.body.value().name()),
-        });
-    };
-    let response = reply
-        .response
-        .iter()
-        .find(|r| r.cert_req_id == 0)
-        .ok_or_else(|| Error::CaResponseMalformed {
-            detail: "no response for certReqId 0".to_owned(),
-        })?;
-    if !response.status.status.is_granted() {
-        return Err(refusal(&response.status));
-    }
-    let cert_der = match response
-        .certified_key_pair
-        .as_ref()
-        .map(|p| &p.cert_or_enc_cert)
-    {
-        Some(CertOrEncCert::Certificate(cert)) => cert.der().to_vec(),
-        _ => {
-            return Err(Error::CaResponseMalformed {
-                detail: "no certificate in the response".to_owned(),
-            });
-        }
-    };
-    // Our public key, or nothing is stored: a certificate for another key is useless.
-    custody::open_key_matches(&key, &cert_der)?;
-    let mut chain: Vec<Vec<u8>> = Vec::new();
-    for cert in reply
-        .ca_pubs
-        .iter()
-        .flatten()
-        .chain(ip.extra_certs.iter().flatten())
-    {
-        if cert.der() != cert_der.as_slice() && !chain.iter().any(|c| c == cert.der()) {
-            chain.push(cert.der().to_vec());
-        }
-    }
+    let (cert_der, chain) = Transaction::certified(&ip, &key)?;
+    answer::verify_chain(&cert_der, &chain, &request.pinned_roots)?;
 
     progress(Step::Saving);
     let files = CertificateFiles {
@@ -341,44 +240,11 @@ pub fn enrol(
     let id = files.id();
     let path = store.save(&files, false)?;
     let _ = pending.remove(&pending_name);
+    // Renewal and revocation go back to this CA; the viewer shows the chain.
+    let _ = pending.ca_book().remember(&id, &ca, &chain);
 
     progress(Step::Confirming);
-    let confirmed = (|| -> Result<(), Error> {
-        let header = request::header(
-            request::null_dn(),
-            request::null_dn(),
-            Some(&sender_kid),
-            &tx,
-            ip.header.value().sender_nonce(),
-        )
-        .map_err(protocol)?;
-        let conf_nonce = header.sender_nonce().map(<[u8]>::to_vec);
-        let status = CertStatus {
-            cert_hash: der::asn1::OctetString::new(
-                protection::cert_hash(&cert_der, None).map_err(protocol)?,
-            )
-            .map_err(|e| protocol(CmpError::malformed(e)))?,
-            cert_req_id: 0,
-            status_info: None,
-            hash_alg: None,
-        };
-        let cert_conf = protection::protect(
-            header,
-            PkiBody::CertConf(vec![status]),
-            None,
-            &mac(PbmParameter::new_random().map_err(protocol)?),
-        )
-        .map_err(protocol)?;
-        let pki_conf = transport.exchange(&cert_conf)?;
-        verify(&pki_conf, &secret, &tx, conf_nonce.as_deref())?;
-        match pki_conf.body.value() {
-            PkiBody::PkiConf => Ok(()),
-            other => Err(Error::CaResponseMalformed {
-                detail: format!("expected pkiconf, got {}", other.name()),
-            }),
-        }
-    })()
-    .is_ok();
+    let confirmed = transaction.confirm(&ip, &cert_der);
     Ok(Enrolled {
         id,
         path,

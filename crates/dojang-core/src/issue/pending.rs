@@ -46,6 +46,11 @@ impl PendingKeys {
         }
     }
 
+    /// The CA book of the same data dir (issuances remember their CA there).
+    pub fn ca_book(&self) -> super::ca_book::CaBook {
+        super::ca_book::CaBook::new(self.dir.parent().unwrap_or(&self.dir))
+    }
+
     /// Saves the key file of transaction `tx` before its request is sent.
     pub fn save(&self, tx: &[u8], attempt: &Attempt, key_file: &[u8]) -> Result<(), Error> {
         let meta = serde_json::to_vec_pretty(attempt).map_err(|e| Error::WriteFailed {

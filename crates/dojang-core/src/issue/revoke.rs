@@ -2,18 +2,18 @@
 //! (cmp-profile.md). The CA's answer is believed only when it is signed by the CA that
 //! issued the certificate (a certificate in the answer's extraCerts that verifies ours).
 
-use der::{Decode, Encode};
+use der::Decode;
 use serde::Deserialize;
 use ts_rs::TS;
 use x509_cert::Certificate;
 use x509_cert::ext::Extension;
 
 use super::CaUrl;
+use super::answer::{self, Credentials, Transaction, malformed};
 use super::transport::CmpTransport;
 use crate::Error;
+use crate::cmp::PkiBody;
 use crate::cmp::message::{RevDetails, revocation_template};
-use crate::cmp::protection::{self, Protector};
-use crate::cmp::{CmpError, PkiBody, PkiMessage, request};
 use crate::keys::private_key::PrivateKey;
 
 /// Why a certificate is revoked (RFC 5280 §5.3.1 CRLReason), the ones a holder may say.
@@ -46,41 +46,6 @@ impl RevocationReason {
     }
 }
 
-fn protocol(e: CmpError) -> Error {
-    Error::CaResponseMalformed {
-        detail: e.to_string(),
-    }
-}
-
-fn malformed(e: impl std::fmt::Display) -> Error {
-    Error::CaResponseMalformed {
-        detail: e.to_string(),
-    }
-}
-
-/// Checks that the answer is signed by the CA that issued `ours`.
-fn verify_ca_signature(response: &PkiMessage, ours: &Certificate) -> Result<(), Error> {
-    let unverified = |detail: &str| Error::CaResponseUnverified {
-        detail: detail.to_owned(),
-    };
-    let tbs = ours.tbs_certificate.to_der().map_err(malformed)?;
-    let signature = ours
-        .signature
-        .as_bytes()
-        .ok_or_else(|| unverified("certificate signature"))?;
-    for extra in response.extra_certs.iter().flatten() {
-        let Ok(ca) = Certificate::from_der(extra.der()) else {
-            continue;
-        };
-        let spki = &ca.tbs_certificate.subject_public_key_info;
-        if protection::verify_signature(spki, &ours.signature_algorithm, &tbs, signature).is_ok() {
-            return protection::verify_signature_protection(response, spki)
-                .map_err(|e| unverified(&e.to_string()));
-        }
-    }
-    Err(unverified("not signed by the certificate's CA"))
-}
-
 /// Asks the CA to revoke the certificate `cert_der`, whose key is `key`.
 pub fn revoke(
     ca: CaUrl,
@@ -93,22 +58,15 @@ pub fn revoke(
         path: Default::default(),
         detail: e.to_string(),
     })?;
-    let transport = CmpTransport::new(ca, pinned_roots)?;
-    let mut tx = [0u8; 16];
-    aws_lc_rs::rand::fill(&mut tx).map_err(|_| Error::KeyGenerationFailed {
-        detail: "no randomness".to_owned(),
-    })?;
-    let subject = ours.tbs_certificate.subject.to_der().map_err(malformed)?;
-    let issuer = ours.tbs_certificate.issuer.to_der().map_err(malformed)?;
-    let header = request::header(
-        request::directory_name(&subject).map_err(protocol)?,
-        request::directory_name(&issuer).map_err(protocol)?,
-        None,
-        &tx,
-        None,
-    )
-    .map_err(protocol)?;
-    let nonce = header.sender_nonce().map(<[u8]>::to_vec);
+    let transaction = Transaction::new(
+        CmpTransport::new(ca, pinned_roots)?,
+        answer::transaction_id()?,
+        Credentials::Certificate {
+            cert: &ours,
+            der: cert_der,
+            key,
+        },
+    );
     let reason_ext = Extension {
         extn_id: der::asn1::ObjectIdentifier::new_unwrap("2.5.29.21"),
         critical: false,
@@ -124,24 +82,7 @@ pub fn revoke(
         ),
         crl_entry_details: Some(vec![reason_ext]),
     }]);
-    let extra =
-        vec![crate::cmp::message::CmpCertificate::from_der_bytes(cert_der).map_err(malformed)?];
-    let rr = protection::protect(header, body, Some(extra), &Protector::Signature { key })
-        .map_err(protocol)?;
-    let rp = transport.exchange(&rr)?;
-    if let PkiBody::Error(content) = rp.body.value() {
-        return Err(Error::CaRefused {
-            reason: content.pki_status_info.reason(),
-            detail: content.pki_status_info.describe(),
-        });
-    }
-    verify_ca_signature(&rp, &ours)?;
-    let header = rp.header.value();
-    if header.transaction_id() != Some(&tx[..]) || header.recip_nonce() != nonce.as_deref() {
-        return Err(Error::CaResponseUnverified {
-            detail: "transactionID or recipNonce differs".to_owned(),
-        });
-    }
+    let rp = transaction.send(body, None)?;
     let PkiBody::Rp(content) = rp.body.value() else {
         return Err(malformed(format!(
             "expected rp, got {}",
@@ -155,9 +96,20 @@ pub fn revoke(
     if status.status.is_granted() {
         Ok(())
     } else {
-        Err(Error::CaRefused {
-            reason: status.reason(),
-            detail: status.describe(),
-        })
+        Err(answer::refusal(status))
     }
+}
+
+/// Revokes certificate `id` of `store`, opening its key with `password`.
+pub fn revoke_stored(
+    store: &dyn crate::store::Store,
+    id: &str,
+    password: &crate::password::CertificatePassword,
+    reason: RevocationReason,
+    ca: CaUrl,
+    pinned_roots: &[Vec<u8>],
+) -> Result<(), Error> {
+    let files = store.load(id)?;
+    let key = crate::custody::open_key(&files, password)?;
+    revoke(ca, &files.sign_cert, &key, reason, pinned_roots)
 }

@@ -1,0 +1,192 @@
+//! What Dojang remembers of the CAs it dealt with, in the app's data dir: the CA
+//! certificates that came with each issuance (caPubs, extraCerts; the viewer's chain) and
+//! the CMP URL each certificate was issued from (so renewal and revocation know where to
+//! go). Nothing secret is kept here.
+//!
+//! ```text
+//! <data dir>/cas/certs/<sha256>.der      CA certificates
+//! <data dir>/cas/issued/<sha256>.url     the CMP URL a certificate came from
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use crate::Error;
+use crate::cert::certificate_id;
+use crate::distribution::Distribution;
+use crate::store::atomic;
+
+/// The CA certificates and endpoints Dojang has seen.
+pub struct CaBook {
+    dir: PathBuf,
+}
+
+impl CaBook {
+    /// The book kept in `data_dir`.
+    pub fn new(data_dir: &Path) -> Self {
+        CaBook {
+            dir: data_dir.join("cas"),
+        }
+    }
+
+    /// Writes one file of the book, making its folder on first use.
+    fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::from_write(parent, e))?;
+        }
+        atomic::write_file(path, bytes)
+    }
+
+    fn issued_file(&self, id: &str) -> Option<PathBuf> {
+        // IDs are hex fingerprints; anything else never names a file.
+        (id.len() == 64 && id.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then(|| self.dir.join("issued").join(format!("{id}.url")))
+    }
+
+    /// Notes that certificate `id` came from the CA at `ca_url`, with its CA `chain` (DER).
+    pub fn remember(&self, id: &str, ca_url: &str, chain: &[Vec<u8>]) -> Result<(), Error> {
+        self.add_certificates(chain)?;
+        if let Some(file) = self.issued_file(id) {
+            Self::write(&file, ca_url.as_bytes())?;
+        }
+        Ok(())
+    }
+
+    /// Keeps CA certificates for the viewer's chain (each once).
+    pub fn add_certificates(&self, chain: &[Vec<u8>]) -> Result<(), Error> {
+        for der in chain {
+            let file = self
+                .dir
+                .join("certs")
+                .join(format!("{}.der", certificate_id(der)));
+            if !file.exists() {
+                Self::write(&file, der)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Every CA certificate kept.
+    pub fn certificates(&self) -> Vec<Vec<u8>> {
+        let Ok(entries) = std::fs::read_dir(self.dir.join("certs")) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(PathBuf, Vec<u8>)> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "der"))
+            .filter_map(|p| std::fs::read(&p).ok().map(|der| (p, der)))
+            .collect();
+        out.sort();
+        out.into_iter().map(|(_, der)| der).collect()
+    }
+
+    /// The CMP URL certificate `id` came from, when it was issued here.
+    pub fn issued_from(&self, id: &str) -> Option<String> {
+        let text = std::fs::read_to_string(self.issued_file(id)?).ok()?;
+        Some(text.trim().to_owned()).filter(|t| !t.is_empty())
+    }
+
+    /// Where to renew or revoke the certificate `cert_der`: the CA it was issued from here;
+    /// else the distribution's CA whose pinned roots its chain ends at; else the
+    /// distribution's only CA.
+    pub fn ca_for(&self, cert_der: &[u8], distribution: &Distribution) -> Result<String, Error> {
+        let id = certificate_id(cert_der);
+        if let Some(url) = self.issued_from(&id) {
+            return Ok(url);
+        }
+        let mut known = self.certificates();
+        known.extend(distribution.cas.iter().flat_map(|ca| ca.roots.clone()));
+        if let Ok(chain) = crate::cert::chain::build(cert_der, &known, &[])
+            && chain.complete
+            && let Some(root) = chain.links.last()
+        {
+            let found = distribution
+                .cas
+                .iter()
+                .find(|ca| ca.roots.iter().any(|r| certificate_id(r) == root.id));
+            if let Some(ca) = found {
+                return Ok(ca.cmp_url.clone());
+            }
+        }
+        match distribution.cas.as_slice() {
+            [only] => Ok(only.cmp_url.clone()),
+            _ => Err(Error::CaUnknown { id }),
+        }
+    }
+
+    /// The CA to renew or revoke `cert_der` at: `explicit` when the user named one, else
+    /// [`CaBook::ca_for`].
+    pub fn resolve(
+        &self,
+        explicit: Option<&str>,
+        cert_der: &[u8],
+        distribution: &Distribution,
+    ) -> Result<super::CaUrl, Error> {
+        match explicit {
+            Some(url) => super::CaUrl::parse(url),
+            None => super::CaUrl::parse(&self.ca_for(cert_der, distribution)?),
+        }
+    }
+
+    /// The chain of `cert_der` from the certificates kept and the distribution's roots.
+    pub fn chain(
+        &self,
+        cert_der: &[u8],
+        distribution: &Distribution,
+    ) -> Result<crate::cert::chain::CertificateChain, Error> {
+        crate::cert::chain::build(cert_der, &self.certificates(), &distribution.pinned_roots)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::distribution::CaEndpoint;
+    use dojang_testkit::{Subscriber, TestPki};
+
+    #[test]
+    fn a_certificate_finds_its_ca_by_issuance_then_by_pinned_root() {
+        let data = tempfile::tempdir().unwrap();
+        let book = CaBook::new(data.path());
+        let pki = TestPki::new("KICA").unwrap();
+        let (leaf, _) = pki.issue(&Subscriber::kica_personal("홍길동")).unwrap();
+        let id = certificate_id(&leaf);
+        let endpoint = |url: &str, roots: Vec<Vec<u8>>| CaEndpoint {
+            name: "CA".into(),
+            cmp_url: url.into(),
+            roots,
+        };
+        let two_cas = Distribution {
+            cas: vec![
+                endpoint("https://other.example/cmp", vec![]),
+                endpoint("https://kica.example/cmp", vec![pki.root.der()]),
+            ],
+            pinned_roots: vec![pki.root.der()],
+            ..Distribution::default()
+        };
+
+        // Nothing known: the chain cannot reach a root, and two CAs leave it open.
+        assert_eq!(
+            book.ca_for(&leaf, &two_cas).unwrap_err().code(),
+            "ca-unknown"
+        );
+        // The issuing CA came with an issuance of another certificate: the chain now
+        // reaches the pinned root, which names the CA.
+        book.add_certificates(&[pki.issuing.der()]).unwrap();
+        assert_eq!(
+            book.ca_for(&leaf, &two_cas).unwrap(),
+            "https://kica.example/cmp"
+        );
+        assert!(book.chain(&leaf, &two_cas).unwrap().complete);
+        // Issued here: the URL it came from wins.
+        book.remember(&id, "http://127.0.0.1:9/cmp", &[pki.issuing.der()])
+            .unwrap();
+        assert_eq!(
+            book.ca_for(&leaf, &two_cas).unwrap(),
+            "http://127.0.0.1:9/cmp"
+        );
+        assert_eq!(book.certificates().len(), 1);
+        // Not an ID: never a path.
+        assert_eq!(book.issued_from("../../etc/passwd"), None);
+    }
+}
