@@ -182,6 +182,21 @@ impl<'a> Transaction<'a> {
         body: PkiBody,
         recip_nonce: Option<&[u8]>,
     ) -> Result<PkiMessage, Error> {
+        let (answer, nonce) = self.exchange(body, recip_nonce)?;
+        let expected = match &self.credentials {
+            Credentials::Codes { secret, .. } => Protection::Mac(secret),
+            Credentials::Certificate { cert, .. } => Protection::IssuerOf(cert),
+        };
+        verify(&answer, expected, &self.tx, nonce.as_deref())?;
+        Ok(answer)
+    }
+
+    /// Protects `body` and sends it; the answer as it came, and our senderNonce.
+    fn exchange(
+        &self,
+        body: PkiBody,
+        recip_nonce: Option<&[u8]>,
+    ) -> Result<(PkiMessage, Option<Vec<u8>>), Error> {
         use crate::cmp::protection::{PbmParameter, Protector};
         use crate::cmp::request;
         let (sender, recipient, kid) = match &self.credentials {
@@ -218,13 +233,7 @@ impl<'a> Transaction<'a> {
             }
         }
         .map_err(protocol)?;
-        let answer = self.transport.exchange(&message)?;
-        let expected = match &self.credentials {
-            Credentials::Codes { secret, .. } => Protection::Mac(secret),
-            Credentials::Certificate { cert, .. } => Protection::IssuerOf(cert),
-        };
-        verify(&answer, expected, &self.tx, nonce.as_deref())?;
-        Ok(answer)
+        Ok((self.transport.exchange(&message)?, nonce))
     }
 
     /// The certificate an `ip`/`kup` grants to certReqId 0, checked to carry `key`'s
@@ -276,9 +285,12 @@ impl<'a> Transaction<'a> {
     }
 
     /// Sends certConf for `cert_der` (granted by `answer`) and waits for pkiConf; whether
-    /// the CA confirmed.
+    /// the CA confirmed. A lost connection is retried twice: the CA answers a repeated
+    /// certConf of a committed certificate with failInfo certConfirmed, which is the
+    /// confirmation that the first one arrived.
     pub(crate) fn confirm(&self, answer: &PkiMessage, cert_der: &[u8]) -> bool {
-        let confirmed = || -> Result<(), Error> {
+        use crate::cmp::FailureBit;
+        let once = || -> Result<bool, Error> {
             let status = crate::cmp::message::CertStatus {
                 cert_hash: der::asn1::OctetString::new(
                     protection::cert_hash(cert_der, None).map_err(protocol)?,
@@ -288,15 +300,40 @@ impl<'a> Transaction<'a> {
                 status_info: None,
                 hash_alg: None,
             };
-            let pki_conf = self.send(
+            let (pki_conf, our_nonce) = self.exchange(
                 PkiBody::CertConf(vec![status]),
                 answer.header.value().sender_nonce(),
             )?;
             match pki_conf.body.value() {
-                PkiBody::PkiConf => Ok(()),
-                other => Err(malformed(format!("expected pkiconf, got {}", other.name()))),
+                PkiBody::Error(content)
+                    if content
+                        .pki_status_info
+                        .fail_info()
+                        .contains(FailureBit::CertConfirmed) =>
+                {
+                    Ok(true)
+                }
+                _ => {
+                    // Believed only when it is ours, like every other answer.
+                    let expected = match &self.credentials {
+                        Credentials::Codes { secret, .. } => Protection::Mac(secret),
+                        Credentials::Certificate { cert, .. } => Protection::IssuerOf(cert),
+                    };
+                    verify(&pki_conf, expected, &self.tx, our_nonce.as_deref())?;
+                    Ok(matches!(pki_conf.body.value(), PkiBody::PkiConf))
+                }
             }
         };
-        confirmed().is_ok()
+        for attempt in 0..3u64 {
+            if attempt > 0 {
+                std::thread::sleep(std::time::Duration::from_millis(400 * attempt));
+            }
+            match once() {
+                Ok(confirmed) => return confirmed,
+                Err(Error::CaUnreachable { .. } | Error::CaHttpStatus { .. }) => continue,
+                Err(_) => return false,
+            }
+        }
+        false
     }
 }
