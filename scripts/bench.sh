@@ -3,8 +3,11 @@
 #   keygen: RSA-2048 and P-256 key generation, Dojang vs `openssl genpkey`.
 #   issuance: the sandbox CA's issuances per second (ir + certConf) under 1-64 concurrent
 #     clients; no other CA runs here to race it, so it stands alone.
+#   issue job: a fresh RSA-2048 key and a certificate from the sandbox CA, `dojang issue`
+#     vs `openssl genpkey` + `openssl cmp` (scripts/bench-issue.sh).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$DOJANG_ROOT"
 cargo bench --locked -p dojang-core --bench keygen 2>/dev/null | grep '^RESULT'
 cargo bench --locked -p dojang-ca --bench issuance 2>/dev/null | grep '^RESULT'
+RUNS="${RUNS:-15}" "$(dirname "${BASH_SOURCE[0]}")/bench-issue.sh"

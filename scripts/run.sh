@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Runs Dojang's main job: opens the app window with the certificate list (without a
-# display: `dojang demo`, an issuance from an in-process sandbox CA, and the list).
-# Installs whatever is missing first (scripts/setup.sh); safe to run again.
+# Runs Dojang's main job: opens the app window in sandbox mode — a sandbox CA started
+# for this run, an application registered with it (its registration number, temporary
+# code and issue.html printed here), and the window's issuance wizard pointed at it by a
+# sandbox distribution file. Without a display: `dojang demo` (the same issuance from an
+# in-process sandbox CA) and the list. Installs whatever is missing first
+# (scripts/setup.sh); safe to run again.
 #
 # So that there is something to see, a sample NPKI folder (test certificates made by the
 # fixture tool, never real ones) is laid out in ~/.cache/dojang/sample-npki and shown
@@ -22,8 +25,33 @@ export DOJANG_NPKI_ROOT="$SAMPLE${DOJANG_NPKI_ROOT:+:$DOJANG_NPKI_ROOT}"
 echo "Sample certificates (for trying Dojang out, not real ones): $SAMPLE"
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  # Sandbox mode: a CA of our own on loopback, for this run only.
+  SANDBOX="${XDG_CACHE_HOME:-$HOME/.cache}/dojang/sandbox"
+  mkdir -p "$SANDBOX"
+  "$BIN/dojang-ca" serve --dir "$SANDBOX/ca" --listen 127.0.0.1:0 >"$SANDBOX/serve.log" 2>&1 &
+  CA_PID=$!
+  trap 'kill $CA_PID 2>/dev/null || true' EXIT
+  for _ in $(seq 100); do
+    grep -q '^listening on ' "$SANDBOX/serve.log" 2>/dev/null && break
+    sleep 0.1
+  done
+  URL="$(sed -n 's/^listening on //p' "$SANDBOX/serve.log" | head -1)"
+  cat >"$SANDBOX/distribution.toml" <<TOML
+product_name = "도장 체험판"
+product_name_en = "Dojang sandbox"
+sandbox = true
+
+[[ca]]
+name = "도장 시험 인증기관"
+cmp_url = "$URL"
+TOML
+  echo
+  echo "Sandbox CA at $URL. An application to issue in the window (시험용, not a real one):"
+  "$BIN/dojang-ca" apply --dir "$SANDBOX/ca" --name "홍길동" --id-number 9001011234567
+  echo "(ID number for the e-mail path: 900101-1234567)"
+  echo
   echo "Opening the Dojang window…"
-  exec "$BIN/dojang-app"
+  DOJANG_DISTRIBUTION="$SANDBOX/distribution.toml" "$BIN/dojang-app"
 else
   echo "No display here. To see the window on a headless machine, run:"
   echo "  xvfb-run -a scripts/run.sh   (and take a screenshot with: import -display :99 -window root shot.png)"

@@ -12,3 +12,62 @@ use super::AppStores;
 pub fn distribution(stores: State<'_, AppStores>) -> Result<Distribution, ErrorInfo> {
     stores.distribution().cloned()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+
+    fn branding_dirs() -> Vec<PathBuf> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../branding");
+        let mut dirs: Vec<PathBuf> = std::fs::read_dir(root)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect();
+        dirs.sort();
+        dirs
+    }
+
+    /// Every branded build in the repository: its distribution file passes the checks
+    /// the app runs at start, and its Tauri overlay gives it an identifier of its own (so
+    /// its data dir and keychain entries are its own) and bundles that file where the app
+    /// looks for it.
+    #[test]
+    fn every_branding_overlay_bundles_a_valid_distribution_under_its_own_identifier() {
+        let dirs = branding_dirs();
+        assert!(!dirs.is_empty());
+        let tauri_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let base: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(tauri_dir.join("tauri.conf.json")).unwrap(),
+        )
+        .unwrap();
+        for dir in dirs {
+            let d = Distribution::load(&dir.join(dojang_core::distribution::DISTRIBUTION_FILE))
+                .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+            assert!(d.logo.is_some(), "{}", dir.display());
+            let overlay: serde_json::Value = serde_json::from_str(
+                &std::fs::read_to_string(dir.join("tauri.conf.json")).unwrap(),
+            )
+            .unwrap();
+            assert_ne!(
+                overlay["identifier"],
+                base["identifier"],
+                "{}",
+                dir.display()
+            );
+            let resources = overlay["bundle"]["resources"].as_object().unwrap();
+            let (source, _) = resources
+                .iter()
+                .find(|(_, target)| *target == dojang_core::distribution::DISTRIBUTION_FILE)
+                .expect("the overlay bundles distribution.toml");
+            assert!(tauri_dir.join(source).exists(), "{source}");
+            assert_eq!(
+                overlay["app"]["windows"][0]["title"].as_str(),
+                Some(d.product_name.as_str())
+            );
+        }
+    }
+}
