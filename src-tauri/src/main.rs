@@ -6,11 +6,55 @@
 
 mod commands;
 
+/// One window per data dir: a second launch with the same data dir hands its arguments
+/// over and exits; a launch with another data dir (another `DOJANG_DATA_DIR` or home, as
+/// tests and support staff use) is an instance of its own.
+fn single_instance(identifier: &str) -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    let builder = tauri_plugin_single_instance::Builder::new().callback(|app, argv, _cwd| {
+        // dojang: links reach the deep-link plugin, and through it the window.
+        let files = argv
+            .into_iter()
+            .skip(1)
+            .filter(|a| !a.starts_with("dojang:"));
+        commands::open::deliver(app, files);
+    });
+    let data_dir = std::env::var_os(dojang_core::store::DATA_DIR_ENV)
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| dojang_core::store::default_data_dir(identifier));
+    use std::hash::{Hash as _, Hasher as _};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    data_dir.hash(&mut hasher);
+    // Used on Linux (D-Bus); elsewhere the identifier alone names the instance.
+    builder
+        .dbus_id(format!("{identifier}.p{:016x}", hasher.finish()))
+        .build()
+}
+
 fn main() {
+    let context = tauri::generate_context!();
+    let identifier = context.config().identifier.clone();
     let result = tauri::Builder::default()
+        // First: a second launch (a file or link opened while Dojang runs) hands its
+        // arguments to this window and exits.
+        .plugin(single_instance(&identifier))
+        .plugin(tauri_plugin_deep_link::init())
+        .plugin(
+            tauri_plugin_log::Builder::new()
+                .level(log::LevelFilter::Info)
+                .targets([tauri_plugin_log::Target::new(
+                    tauri_plugin_log::TargetKind::LogDir { file_name: None },
+                )])
+                .max_file_size(1_000_000)
+                .rotation_strategy(tauri_plugin_log::RotationStrategy::KeepOne)
+                .build(),
+        )
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
+        .manage(commands::open::OpenQueue::default())
         .setup(|app| {
             use tauri::Manager as _;
+            use tauri_plugin_deep_link::DeepLinkExt as _;
             // Keychain entries and the data dir are named by this build's identifier, so
             // two branded builds never share them.
             let identifier = app.config().identifier.clone();
@@ -29,13 +73,38 @@ fn main() {
             {
                 let _ = window.set_title(&d.product_name);
             }
+            log::info!(
+                "started {} {} ({})",
+                identifier,
+                app.package_info().version,
+                match &distribution {
+                    Ok(d) if d.sandbox => "sandbox distribution",
+                    Ok(_) => "distribution read",
+                    Err(_) => "distribution file invalid",
+                }
+            );
             app.manage(commands::AppStores::new(&identifier, distribution));
+            // dojang: links: registered with the desktop at run time where the installer
+            // does not do it (Linux outside a package, Windows while developing).
+            #[cfg(any(target_os = "linux", all(debug_assertions, windows)))]
+            if let Err(e) = app.deep_link().register_all() {
+                log::warn!("the dojang: scheme could not be registered: {e}");
+            }
+            let handle = app.handle().clone();
+            app.deep_link().on_open_url(move |event| {
+                commands::open::deliver(&handle, event.urls().into_iter().map(String::from));
+            });
+            // What this first launch was opened with.
+            commands::open::deliver(app.handle(), std::env::args().skip(1));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::certificates::list_certificates,
             commands::certificates::certificate_details,
             commands::certificates::certificate_chain,
+            commands::certificates::certificate_file_details,
+            commands::open::take_open_requests,
+            commands::reminders::notify,
             commands::distribution::distribution,
             commands::custody::check_password,
             commands::custody::change_password,
@@ -51,7 +120,7 @@ fn main() {
             commands::issue::renew_certificate,
             commands::issue::revoke_certificate,
         ])
-        .run(tauri::generate_context!());
+        .run(context);
     if let Err(e) = result {
         eprintln!("dojang: the window could not be started: {e}");
         std::process::exit(1);

@@ -332,6 +332,8 @@ pub fn error(e: &ErrorInfo, lang: Lang) -> String {
         ("renewal-expired", Lang::En) => {
             "an expired (or not yet valid) certificate cannot be renewed: get it reissued"
         }
+        ("file-type-unsupported", Lang::Ko) => "도장이 여는 파일이 아닙니다: {path}",
+        ("file-type-unsupported", Lang::En) => "not a file Dojang opens: {path}",
         ("demo-failed", Lang::Ko) => "연습 발급을 시작하지 못했습니다: {detail}",
         ("demo-failed", Lang::En) => "the demo could not start: {detail}",
         (_, Lang::Ko) => "오류 ({code})",

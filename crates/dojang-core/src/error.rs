@@ -195,6 +195,9 @@ pub enum Error {
     /// Renewal opens in the last days of a certificate's validity.
     #[error("renewal opens {opens_in_days} days from now")]
     RenewalTooEarly { days_left: i64, opens_in_days: i64 },
+    /// A file handed to Dojang that is none of the kinds it opens.
+    #[error("{} is not a file Dojang opens", path.display())]
+    FileTypeUnsupported { path: PathBuf },
     /// An expired (or not yet valid) certificate cannot be renewed: it must be reissued.
     #[error("an expired certificate cannot be renewed")]
     RenewalExpired,
@@ -273,6 +276,7 @@ impl Error {
             Error::CaUnknown { .. } => "ca-unknown",
             Error::RenewalTooEarly { .. } => "renewal-too-early",
             Error::RenewalExpired => "renewal-expired",
+            Error::FileTypeUnsupported { .. } => "file-type-unsupported",
         }
     }
 
@@ -294,7 +298,8 @@ impl Error {
             | Error::NpkiKeyMissing { path: p }
             | Error::AlreadyStored { path: p }
             | Error::DiskFull { path: p }
-            | Error::ReadOnly { path: p } => {
+            | Error::ReadOnly { path: p }
+            | Error::FileTypeUnsupported { path: p } => {
                 params.extend([path(p)]);
             }
             Error::WriteFailed { path: p, source } => {

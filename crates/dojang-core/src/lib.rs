@@ -14,6 +14,7 @@
 //! - [`custody`]: the jobs on a stored certificate: password change, copy, import,
 //!   export, delete, identity check;
 //! - [`issue`]: issuance over CMP, revocation, issue.html invitations, pending keys;
+//! - [`open`]: what a file or `dojang:` link handed to the app asks for;
 //! - [`keys`]: key generation, PKCS#8 with randomNum, and key-file encryption;
 //! - [`password`]: the certificate password and the rules for a new one;
 //! - [`error`]: the one error type, with a stable machine code per variant.
@@ -27,6 +28,7 @@ pub mod distribution;
 pub mod error;
 pub mod issue;
 pub mod keys;
+pub mod open;
 pub mod password;
 pub mod store;
 

@@ -45,3 +45,24 @@ pub async fn certificate_chain(
     })
     .await
 }
+
+/// The details of a certificate file opened with the app (.der, .cer, .crt, .pem), which
+/// is in no store.
+#[tauri::command]
+pub async fn certificate_file_details(
+    path: std::path::PathBuf,
+) -> Result<CertificateDetails, ErrorInfo> {
+    blocking(move || {
+        let bytes = std::fs::read(&path).map_err(|source| {
+            dojang_core::Error::CertificateFileUnreadable {
+                path: path.clone(),
+                source,
+            }
+            .info()
+        })?;
+        let der = dojang_core::cert::pem_or_der(&bytes, "CERTIFICATE");
+        CertificateDetails::from_der(&der, &path, time::OffsetDateTime::now_utc())
+            .map_err(|e| e.info())
+    })
+    .await
+}

@@ -7,6 +7,8 @@ pub mod certificates;
 pub mod custody;
 pub mod distribution;
 pub mod issue;
+pub mod open;
+pub mod reminders;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -54,10 +56,15 @@ impl AppStores {
 pub async fn blocking<T: Send + 'static>(
     job: impl FnOnce() -> Result<T, ErrorInfo> + Send + 'static,
 ) -> Result<T, ErrorInfo> {
-    tauri::async_runtime::spawn_blocking(job)
+    let result = tauri::async_runtime::spawn_blocking(job)
         .await
         .map_err(|e| ErrorInfo {
             code: "internal".to_owned(),
             params: [("detail".to_owned(), e.to_string())].into(),
-        })?
+        })?;
+    if let Err(e) = &result {
+        // The code only: parameters may name files or people.
+        log::warn!("a command failed: {}", e.code);
+    }
+    result
 }

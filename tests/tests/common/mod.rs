@@ -111,6 +111,13 @@ impl AppWindow {
         for (k, v) in env {
             cmd.env(k, v);
         }
+        // Each window its own data dir (one instance runs per data dir; XDG_DATA_HOME may
+        // be shared by every test), in its home unless the test names one.
+        if !env.iter().any(|(k, _)| *k == "DOJANG_DATA_DIR")
+            && let Some((_, home)) = env.iter().find(|(k, _)| *k == "HOME")
+        {
+            cmd.env("DOJANG_DATA_DIR", home.join("data"));
+        }
         let driver = Terminated(
             cmd.spawn()
                 .expect("tauri-driver is installed (cargo install tauri-driver --version '^2')"),

@@ -107,6 +107,7 @@ export const en = {
   'error.distribution-invalid': 'The distribution file is not valid. Please send the technical details below to support.',
   'error.ca-unknown': "The address of this certificate's CA is not known. Please ask the bank or CA that issued it.",
   'error.renewal-too-early': 'Renewal opens 30 days before expiry. Please try again in {opens_in_days} days.',
+  'error.file-type-unsupported': 'Dojang cannot open this file. Open a certificate (.pfx, .p12, .der, .cer) or an issuance invitation (issue.html).',
   'error.renewal-expired': 'An expired certificate cannot be renewed. Please get it reissued.',
   'error.where': 'Where',
   'error.detail': 'Technical details',

@@ -111,6 +111,7 @@ export const ko = {
   'error.distribution-invalid': '배포 설정 파일이 올바르지 않습니다. 아래 기술 정보를 고객센터에 알려 주세요.',
   'error.ca-unknown': '이 인증서를 발급한 인증기관의 주소를 알 수 없습니다. 인증서를 받은 은행이나 인증기관에 문의해 주세요.',
   'error.renewal-too-early': '갱신은 만료 30일 전부터 할 수 있습니다. {opens_in_days}일 뒤에 다시 해 주세요.',
+  'error.file-type-unsupported': '도장이 열 수 있는 파일이 아닙니다. 인증서(.pfx, .p12, .der, .cer)나 발급 안내(issue.html) 파일을 열어 주세요.',
   'error.renewal-expired': '기간이 끝난 인증서는 갱신할 수 없습니다. 재발급을 받아 주세요.',
   'error.where': '위치',
   'error.detail': '기술 정보',
