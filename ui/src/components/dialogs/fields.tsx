@@ -209,3 +209,42 @@ export function FormAlert({ error }: { error: ErrorInfo | null }) {
 export function DialogActions({ children }: { children: ReactNode }) {
   return <div className="dialog__actions">{children}</div>;
 }
+
+/**
+ * Cancel (or close) and the dialog's submit button, which says it is working
+ * while the command runs; nothing can be pressed twice.
+ */
+export function SubmitActions({
+  busy,
+  onCancel,
+  submitLabel,
+  cancelLabel,
+  danger = false,
+  icon,
+}: {
+  busy: boolean;
+  onCancel: () => void;
+  submitLabel: string;
+  /** "취소" unless told ("닫기" once there is nothing to lose). */
+  cancelLabel?: string;
+  danger?: boolean;
+  icon?: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <DialogActions>
+      <Button className="button" onPress={onCancel} isDisabled={busy}>
+        {cancelLabel ?? t('action.cancel')}
+      </Button>
+      <Button
+        type="submit"
+        className={danger ? 'button button--danger' : 'button button--primary'}
+        isPending={busy}
+        data-testid="submit"
+      >
+        {icon}
+        {busy ? t('action.working') : submitLabel}
+      </Button>
+    </DialogActions>
+  );
+}
