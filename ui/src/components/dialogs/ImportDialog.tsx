@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Label, RadioButton, RadioField, RadioGroup, Text } from 'react-aria-components';
+import { Label, RadioGroup } from 'react-aria-components';
 
 import { chooseFile, chooseFolder, importNpkiFolder, importPfx } from '../../api';
 import type { Stored } from '../../bindings/Stored';
 import { useI18n } from '../../i18n/context';
 import { DestinationField, storeTarget, type Destination } from './DestinationField';
 import { DialogShell } from './DialogShell';
-import { FormAlert, PathChooser, SecretField, SubmitActions } from './fields';
+import { Choice, FormAlert, PathChooser, SecretField, SubmitActions } from './fields';
 import { isPasswordRuleError, newPasswordErrors, NewPasswordFields } from './NewPasswordFields';
 import { DialogFormElement, useDialogForm } from './useDialogForm';
 
@@ -102,24 +102,13 @@ function ImportForm({ start, onClose, onDone }: Omit<Props, 'start'> & { start: 
         data-testid="import-kind"
       >
         <Label className="field__label">{t('import.kind')}</Label>
-        <RadioField value="pfx" className="choice" data-testid="import-kind-pfx">
-          <RadioButton className="choice__button">
-            <span className="choice__mark" aria-hidden="true" />
-            <span className="choice__label">{t('import.kindPfx')}</span>
-          </RadioButton>
-          <Text slot="description" className="choice__hint">
-            {t('import.kindPfxHint')}
-          </Text>
-        </RadioField>
-        <RadioField value="folder" className="choice" data-testid="import-kind-folder">
-          <RadioButton className="choice__button">
-            <span className="choice__mark" aria-hidden="true" />
-            <span className="choice__label">{t('import.kindFolder')}</span>
-          </RadioButton>
-          <Text slot="description" className="choice__hint">
-            {t('import.kindFolderHint')}
-          </Text>
-        </RadioField>
+        <Choice value="pfx" label={t('import.kindPfx')} hint={t('import.kindPfxHint')} testId="import-kind-pfx" />
+        <Choice
+          value="folder"
+          label={t('import.kindFolder')}
+          hint={t('import.kindFolderHint')}
+          testId="import-kind-folder"
+        />
       </RadioGroup>
 
       {kind === 'pfx' ? (
