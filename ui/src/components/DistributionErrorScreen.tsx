@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 
 import type { ErrorInfo } from '../bindings/ErrorInfo';
-import { describeError } from '../errors';
+import { describeError, errorReport } from '../errors';
 import { useI18n } from '../i18n/context';
 import { CopyButton } from './CopyButton';
 import { ErrorDetails } from './ErrorDetails';
@@ -18,9 +18,7 @@ export function DistributionErrorScreen({ error }: { error: ErrorInfo }) {
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const described = describeError(lang, error);
-  const report = [`code: ${error.code}`, ...Object.entries(error.params).map(([name, value]) => `${name}: ${value}`)].join(
-    '\n',
-  );
+  const report = errorReport(error);
 
   useEffect(() => {
     headingRef.current?.focus();

@@ -198,7 +198,7 @@ export const en = {
   'details.banner.validDetail': 'It can be used until {date}. ({remaining})',
   'details.banner.expiring-soon': 'This certificate expires soon',
   'details.banner.expiringDetail':
-    'It expires on {date}. ({remaining}) Renew it with your bank or certificate authority before then.',
+    'It expires on {date}. ({remaining}) Renew it under “Manage this certificate” below before then.',
   'details.banner.expired': 'This certificate has expired',
   'details.banner.expiredDetail': 'It expired on {date} and can no longer be used. Have a new one issued.',
   'details.banner.not-yet-valid': 'This certificate cannot be used yet',

@@ -193,7 +193,7 @@ export const ko = {
   'details.banner.validDetail': '{date}까지 쓸 수 있습니다. ({remaining})',
   'details.banner.expiring-soon': '곧 만료됩니다',
   'details.banner.expiringDetail':
-    '{date}에 만료됩니다. ({remaining}) 만료되기 전에 거래하는 은행이나 인증기관에서 갱신하세요.',
+    '{date}에 만료됩니다. ({remaining}) 만료되기 전에 아래 ‘인증서 관리’에서 갱신하세요.',
   'details.banner.expired': '만료된 인증서입니다',
   'details.banner.expiredDetail': '{date}에 만료되어 더 이상 쓸 수 없습니다. 인증서를 새로 발급받으세요.',
   'details.banner.not-yet-valid': '아직 쓸 수 없는 인증서입니다',

@@ -440,3 +440,14 @@ test('the wizard reads in English', async ({ page }) => {
   await expect(page.getByTestId('step-codes')).toContainText('Upper and lower case differ');
   await expectAccessible(page);
 });
+
+test('the wizard in dark mode, with a refusal and the progress, has no serious axe violation', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openScenario(page, 'three-certs-one-broken', { distribution: { sandbox: true } });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await toReview(page);
+  await failWith(page, 'issue_certificate', { code: 'ca-application-expired', params: { detail: 'application-expired' } });
+  await page.getByRole('button', { name: '발급하기' }).click();
+  await expect(page.getByTestId('issue-failure')).toContainText('신청 후 30일이 지나 신청이 자동으로 취소되었습니다.');
+  await expectAccessible(page);
+});

@@ -117,3 +117,36 @@ test('screenshots of a refusal and of the finished issuance', async ({ page }) =
   await expect(page.getByTestId('issued-certificate')).toBeVisible();
   await page.screenshot({ path: join(dir, 'ui-issue-done.png'), fullPage: true });
 });
+
+test('screenshots of renewal, revocation and the certification path, in Korean', async ({ page }) => {
+  await openScenario(page, 'three-certs-one-broken', { version: '0.1.0' });
+  await openDetails(page, '김철수');
+  await page.screenshot({ path: join(dir, 'ui-details-renew-due.png'), fullPage: true });
+  await page.getByTestId('chain-section').scrollIntoViewIfNeeded();
+  await page.getByTestId('chain-section').screenshot({ path: join(dir, 'ui-chain-incomplete.png') });
+
+  await page.getByRole('button', { name: '지금 갱신하기' }).click();
+  const renew = page.getByTestId('renew-dialog');
+  await renew.getByRole('textbox', { name: '인증서 암호' }).fill(SAMPLE_PASSWORD);
+  await page.evaluate(() => {
+    window.__DOJANG_STEP_DELAY_MS__ = 1500;
+  });
+  await renew.getByRole('button', { name: '갱신하기' }).click();
+  await expect(renew.getByTestId('progress-contacting-ca')).toHaveAttribute('data-state', 'current');
+  await page.screenshot({ path: join(dir, 'ui-dialog-renew.png'), animations: 'disabled' });
+  await expect(renew.getByTestId('renew-done')).toBeVisible({ timeout: 15_000 });
+  await renew.getByRole('button', { name: '새 인증서 보기' }).click();
+
+  await page.getByTestId('back').click();
+  await openDetails(page, '홍길동');
+  await page.getByTestId('chain-section').scrollIntoViewIfNeeded();
+  await page.getByTestId('chain-section').screenshot({ path: join(dir, 'ui-chain.png') });
+  await page.getByRole('button', { name: '폐지' }).click();
+  await expect(page.getByTestId('revoke-dialog')).toBeVisible();
+  await page.screenshot({ path: join(dir, 'ui-dialog-revoke.png'), animations: 'disabled' });
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('open-settings').click();
+  await expect(page.getByTestId('app-version')).toHaveText('0.1.0');
+  await page.screenshot({ path: join(dir, 'ui-settings-reminders.png'), fullPage: true });
+});

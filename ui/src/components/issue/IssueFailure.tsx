@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Button } from 'react-aria-components';
 
 import type { ErrorInfo } from '../../bindings/ErrorInfo';
-import { describeError } from '../../errors';
+import { describeError, errorReport } from '../../errors';
 import { useI18n } from '../../i18n/context';
 import type { FailureAdvice } from '../../issue';
 import { CopyButton } from '../CopyButton';
@@ -30,9 +30,7 @@ export function IssueFailure({
   const { t, lang } = useI18n();
   const headingId = useId();
   const described = describeError(lang, error);
-  const report = [`code: ${error.code}`, ...Object.entries(error.params).map(([name, value]) => `${name}: ${value}`)].join(
-    '\n',
-  );
+  const report = errorReport(error);
   return (
     <div
       className="form-alert issue-failure"
