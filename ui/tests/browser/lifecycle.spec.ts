@@ -95,6 +95,7 @@ test('a renewal the CA refuses is explained in the dialog', async ({ page }) => 
     '이 인증서를 발급한 인증기관의 주소를 알 수 없어 요청을 보낼 수 없습니다.',
   );
   await expect(dialog.getByTestId('progress-contacting-ca')).toHaveAttribute('data-state', 'stopped');
+  await expect(dialog.getByTestId('support-phone')).toHaveText('1577-8787');
   await expectAccessible(page);
 });
 

@@ -6,10 +6,11 @@ import type { CertificateSummary } from '../../bindings/CertificateSummary';
 import type { Enrolled } from '../../bindings/Enrolled';
 import type { Step } from '../../bindings/Step';
 import { useI18n } from '../../i18n/context';
-import { RENEW_STEPS } from '../../issue';
+import { adviceFor, RENEW_STEPS } from '../../issue';
 import { renewalState } from '../../validity';
 import { CheckIcon, InfoIcon } from '../icons';
 import { ProgressSteps, type Progress } from '../ProgressSteps';
+import { SupportContact } from '../SupportContact';
 import { DialogShell } from './DialogShell';
 import { DialogActions, FormAlert, SecretField, SubmitActions } from './fields';
 import { DialogFormElement, useDialogForm, wrongPasswordIn } from './useDialogForm';
@@ -100,6 +101,7 @@ function RenewForm({ summary, onClose, onRenewed }: Pick<Props, 'summary' | 'onC
       <SecretField label={t('renew.password')} {...form.field('password')} focusOnOpen testId="certificate-password" />
       {progress !== null && <ProgressSteps steps={RENEW_STEPS} progress={progress} />}
       <FormAlert error={form.failure} />
+      {form.failure !== null && adviceFor(form.failure.code, { caTyped: false }).support && <SupportContact />}
       <SubmitActions busy={form.busy} onCancel={onClose} submitLabel={t('renew.submit')} />
     </DialogFormElement>
   );

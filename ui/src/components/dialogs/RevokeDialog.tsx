@@ -5,7 +5,9 @@ import { revokeCertificate } from '../../api';
 import type { RevocationReason } from '../../bindings/RevocationReason';
 import { confirmsCertificate } from '../../confirm';
 import { useI18n } from '../../i18n/context';
+import { adviceFor } from '../../issue';
 import { BlockedIcon, WarningIcon } from '../icons';
+import { SupportContact } from '../SupportContact';
 import { DialogShell } from './DialogShell';
 import { Choice, FormAlert, PlainField, SecretField, SubmitActions } from './fields';
 import { DialogFormElement, useDialogForm, wrongPasswordIn } from './useDialogForm';
@@ -81,6 +83,7 @@ function RevokeForm({ id, owner, onClose, onDone }: Omit<Props, 'isOpen'>) {
       />
       <SecretField label={t('revoke.password')} {...form.field('password')} testId="certificate-password" />
       <FormAlert error={form.failure} />
+      {form.failure !== null && adviceFor(form.failure.code, { caTyped: false }).support && <SupportContact />}
       <SubmitActions busy={form.busy} onCancel={onClose} submitLabel={t('revoke.submit')} danger icon={<BlockedIcon />} />
     </DialogFormElement>
   );

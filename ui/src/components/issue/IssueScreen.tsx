@@ -126,8 +126,11 @@ export function IssueScreen({
   // A file dropped on the window (or opened with the app) starts the e-mail path with it.
   const onDropRead = useEffectEvent((path: string, result: Result<Invitation>) => {
     if (form.busy || step === 'done') return;
+    form.setFailure(null);
+    setProgress(null);
     setKind('temporary');
-    if (step === 'path') goTo('codes');
+    // Its numbers are entered on the codes step: that is where the file shows.
+    if (step !== 'codes') goTo('codes');
     showInvitation(path, result);
   });
   useEffect(() => {
