@@ -233,6 +233,7 @@ function Diagnostics({
   listRequest: Promise<Result<CertificateList>>;
 }) {
   const { t, lang } = useI18n();
+  const { distribution, name } = useDistribution();
   const version = use(versionRequest);
   const listing = use(listRequest);
   const text = diagnosticsText({
@@ -240,6 +241,7 @@ function Diagnostics({
     lang,
     platform: navigator.userAgent,
     listing: listing.ok ? listing.value : null,
+    distribution: { name, sandbox: distribution.sandbox, cas: distribution.cas.length },
   });
   return (
     <>
