@@ -1,9 +1,21 @@
 import { defineConfig, devices } from '@playwright/test';
 
+/**
+ * Ports from the environment, so two checkouts can run their browser tests
+ * side by side: DOJANG_HARNESS_PORT, DOJANG_PREVIEW_PORT.
+ */
+function port(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value <= 0 || value > 65535) {
+    throw new Error(`${name} must be a port number, not ${process.env[name] ?? ''}`);
+  }
+  return value;
+}
+
 /** The vite dev server that serves the test harness. */
-const HARNESS_PORT = 5179;
+const HARNESS_PORT = port('DOJANG_HARNESS_PORT', 5179);
 /** `vite preview` of the production build, served under the app's CSP. */
-const PREVIEW_PORT = 5180;
+const PREVIEW_PORT = port('DOJANG_PREVIEW_PORT', 5180);
 
 export default defineConfig({
   testDir: './tests/browser',

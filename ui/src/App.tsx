@@ -1,7 +1,17 @@
 import { Suspense, useEffect, useState, useTransition } from 'react';
 
 import { useAnnounce } from './Announcer';
-import { appVersion, certificateDetails, listCertificates, onFileDrop, type Result } from './api';
+import {
+  appVersion,
+  certificateChain,
+  certificateDetails,
+  certificateFileDetails,
+  listCertificates,
+  onFileDrop,
+  onOpenRequests,
+  type Result,
+} from './api';
+import type { CertificateChain } from './bindings/CertificateChain';
 import type { CertificateDetails } from './bindings/CertificateDetails';
 import type { CertificateList } from './bindings/CertificateList';
 import type { ListedCertificate } from './bindings/ListedCertificate';
@@ -10,13 +20,18 @@ import { copyKey } from './components/CertificateCard';
 import type { ListFilter } from './components/CertificateList';
 import { CertificatesView } from './components/CertificatesView';
 import { DetailsScreen } from './components/details/DetailsScreen';
+import { FileDetailsScreen } from './components/details/FileDetailsScreen';
 import { ImportDialog, type ImportStart } from './components/dialogs/ImportDialog';
 import { DropOverlay } from './components/DropOverlay';
 import { CheckIcon } from './components/icons';
+import { IssueScreen, type InvitationDrop } from './components/issue/IssueScreen';
 import { Loading } from './components/Loading';
+import { SandboxBanner } from './components/SandboxBanner';
 import { SettingsScreen } from './components/SettingsScreen';
+import { describeError } from './errors';
 import { useI18n } from './i18n/context';
-import { isPfxPath } from './paths';
+import { isInvitationPath, isPfxPath } from './paths';
+import { useExpiryReminders } from './useExpiryReminders';
 
 /** The screens of the window. The list is home; the others have a way back to it. */
 type Screen =
@@ -25,12 +40,24 @@ type Screen =
       name: 'details';
       certificate: ListedCertificate;
       request: Promise<Result<CertificateDetails>>;
+      chainRequest: Promise<Result<CertificateChain>>;
     }
-  | { name: 'settings'; versionRequest: Promise<Result<string>> };
+  | { name: 'settings'; versionRequest: Promise<Result<string>> }
+  | { name: 'file'; path: string; request: Promise<Result<CertificateDetails>> }
+  | {
+      name: 'issue';
+      /** The owner of the certificate being reissued, if this is a reissue. */
+      reissueOf: string | null;
+      /** The last issue.html dropped on the window (or opened with the app). */
+      drop: InvitationDrop | null;
+    };
+
+/** What a drag over the window would do if dropped. */
+type Dragging = 'pfx' | 'invitation' | null;
 
 /**
- * The main window: the certificate list, one certificate's details, or the
- * settings.
+ * The main window: the certificate list, one certificate's details, the
+ * issuance wizard, or the settings.
  *
  * The list is a promise held in state. Refreshing swaps in a new one inside a
  * transition, so the current list stays on screen (with the refresh button
@@ -39,7 +66,7 @@ type Screen =
  * during rendering, so each runs once.
  */
 export function App({ initialRequest }: { initialRequest: Promise<Result<CertificateList>> }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const announce = useAnnounce();
   const [request, setRequest] = useState(initialRequest);
   const [isRefreshing, startTransition] = useTransition();
@@ -47,14 +74,19 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const [filter, setFilter] = useState<ListFilter>({ query: '', place: 'all' });
   const [importStart, setImportStart] = useState<ImportStart | null>(null);
-  const [dragging, setDragging] = useState(false);
+  const [dragging, setDragging] = useState<Dragging>(null);
   // What the last import or deletion did, shown on the list until the next screen.
   const [notice, setNotice] = useState<string | null>(null);
 
-  const refresh = () => {
+  useExpiryReminders(initialRequest);
+
+  /** Reads the list again; resolves to the new list. */
+  const refresh = (): Promise<Result<CertificateList>> => {
+    const next = listCertificates();
     startTransition(() => {
-      setRequest(listCertificates());
+      setRequest(next);
     });
+    return next;
   };
 
   const showList = (focus: string | null) => {
@@ -64,8 +96,21 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
   };
 
   const openDetails = (certificate: ListedCertificate) => {
-    setScreen({ name: 'details', certificate, request: certificateDetails(certificate.id) });
+    setScreen({
+      name: 'details',
+      certificate,
+      request: certificateDetails(certificate.id),
+      chainRequest: certificateChain(certificate.id),
+    });
     window.scrollTo(0, 0);
+  };
+
+  /** Opens a certificate known only by its ID, once the list has it. */
+  const openById = async (id: string, listing: Promise<Result<CertificateList>>) => {
+    const result = await listing;
+    const found = result.ok ? result.value.certificates.find((certificate) => certificate.id === id) : undefined;
+    if (found === undefined) showList('heading');
+    else openDetails(found);
   };
 
   const openSettings = () => {
@@ -74,23 +119,38 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
     window.scrollTo(0, 0);
   };
 
-  // Files dropped on the window: a PFX file starts its import.
+  const openIssue = (reissueOf: string | null = null) => {
+    if (screen.name === 'issue' && reissueOf === null) return;
+    setScreen({ name: 'issue', reissueOf, drop: null });
+    window.scrollTo(0, 0);
+  };
+
+  // Files dropped on the window: an issue.html opens the wizard with it, a PFX file starts its import.
   useEffect(() => {
     let stop: (() => void) | null = null;
     let active = true;
     void onFileDrop((drop) => {
-      if (drop.type === 'enter') setDragging(true);
-      else if (drop.type === 'leave') setDragging(false);
+      if (drop.type === 'enter') {
+        const invitation = drop.paths.some(isInvitationPath) && !drop.paths.some(isPfxPath);
+        setDragging(invitation ? 'invitation' : 'pfx');
+      } else if (drop.type === 'leave') setDragging(null);
       else if (drop.type === 'drop') {
-        setDragging(false);
-        const pfx = drop.paths.find(isPfxPath);
+        setDragging(null);
         // A dialog already open keeps the window to itself.
         if (document.querySelector('.modal-overlay') !== null) return;
-        if (pfx === undefined) {
+        const pfx = drop.paths.find(isPfxPath);
+        const invitation = drop.paths.find(isInvitationPath);
+        if (pfx !== undefined) {
+          setImportStart({ kind: 'pfx', path: pfx });
+        } else if (invitation !== undefined) {
+          setScreen((old) =>
+            old.name === 'issue'
+              ? { ...old, drop: { path: invitation, seq: (old.drop?.seq ?? 0) + 1 } }
+              : { name: 'issue', reissueOf: null, drop: { path: invitation, seq: 1 } },
+          );
+        } else {
           announce(t('import.dropOnlyPfx'));
-          return;
         }
-        setImportStart({ kind: 'pfx', path: pfx });
       }
     }).then((unlisten) => {
       if (active) stop = unlisten;
@@ -102,14 +162,52 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
     };
   }, [announce, t]);
 
+  // Files and dojang: links opened with the app (at start, or while it runs).
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let active = true;
+    void onOpenRequests((requests) => {
+      for (const opened of requests) {
+        if (opened.kind === 'invitation') {
+          setScreen((old) => {
+            const seq = (old.name === 'issue' ? (old.drop?.seq ?? 0) : 0) + 1;
+            const drop = { path: opened.source, seq, invitation: opened.invitation };
+            return old.name === 'issue' ? { ...old, drop } : { name: 'issue', reissueOf: null, drop };
+          });
+        } else if (opened.kind === 'import-pfx') {
+          setImportStart({ kind: 'pfx', path: opened.path });
+        } else if (opened.kind === 'import-folder') {
+          setImportStart({ kind: 'folder', path: opened.path });
+        } else if (opened.kind === 'show-file') {
+          setScreen({ name: 'file', path: opened.path, request: certificateFileDetails(opened.path) });
+        } else {
+          const reason = describeError(lang, opened.error).text;
+          setScreen({ name: 'list' });
+          setNotice(t('open.failed', { what: opened.what, reason }));
+          announce(t('open.failed', { what: opened.what, reason }));
+        }
+      }
+    }).then((unlisten) => {
+      if (active) stop = unlisten;
+      else unlisten();
+    });
+    return () => {
+      active = false;
+      stop?.();
+    };
+  }, [announce, t, lang]);
+
   return (
     <>
       <AppHeader
-        onRefresh={refresh}
+        onIssue={() => openIssue()}
+        isIssueOpen={screen.name === 'issue'}
+        onRefresh={() => void refresh()}
         isRefreshing={isRefreshing}
         onSettings={openSettings}
         isSettingsOpen={screen.name === 'settings'}
       />
+      <SandboxBanner />
       <main className="app-main" aria-busy={isRefreshing}>
         {screen.name === 'list' && notice !== null && (
           <div className="notice notice--ok app-notice" data-testid="app-notice">
@@ -121,12 +219,13 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
           {screen.name === 'list' && (
             <CertificatesView
               request={request}
-              onRetry={refresh}
+              onRetry={() => void refresh()}
               isRetrying={isRefreshing}
               filter={filter}
               onFilterChange={setFilter}
               onOpen={openDetails}
               onImport={() => setImportStart({ kind: 'pfx', path: null })}
+              onIssue={() => openIssue()}
               focusKey={focusKey}
             />
           )}
@@ -135,22 +234,38 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
               key={copyKey(screen.certificate)}
               certificate={screen.certificate}
               request={screen.request}
+              chainRequest={screen.chainRequest}
               listRequest={request}
               onBack={() => showList(copyKey(screen.certificate))}
-              onChanged={refresh}
+              onChanged={() => void refresh()}
               onDeleted={() => {
                 announce(t('delete.done'));
-                refresh();
+                void refresh();
                 showList('heading');
                 setNotice(t('delete.done'));
               }}
+              onRenewed={(id) => void openById(id, refresh())}
+              onReissue={(owner) => openIssue(owner)}
             />
+          )}
+          {screen.name === 'file' && (
+            <FileDetailsScreen path={screen.path} request={screen.request} onBack={() => showList('heading')} />
           )}
           {screen.name === 'settings' && (
             <SettingsScreen
               onBack={() => showList('heading')}
               versionRequest={screen.versionRequest}
               listRequest={request}
+            />
+          )}
+          {screen.name === 'issue' && (
+            <IssueScreen
+              key={screen.reissueOf ?? ''}
+              reissueOf={screen.reissueOf}
+              drop={screen.drop}
+              onBack={() => showList('heading')}
+              onIssued={refresh}
+              onOpenDetails={openDetails}
             />
           )}
         </Suspense>
@@ -161,12 +276,12 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
         onDone={() => {
           setImportStart(null);
           announce(t('import.done'));
-          refresh();
+          void refresh();
           showList('heading');
           setNotice(t('import.done'));
         }}
       />
-      {dragging && <DropOverlay />}
+      {dragging !== null && <DropOverlay kind={dragging} />}
     </>
   );
 }

@@ -2,28 +2,34 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 
 import {
   applyPreferences,
+  loadReminders,
   loadTextSize,
   loadTheme,
+  saveReminders,
   saveTextSize,
   saveTheme,
   watchSystemTheme,
   type TextSize,
   type Theme,
 } from './preferences';
+import type { ReminderSettings } from './reminders';
 
 export interface Preferences {
   theme: Theme;
   setTheme: (theme: Theme) => void;
   textSize: TextSize;
   setTextSize: (size: TextSize) => void;
+  reminders: ReminderSettings;
+  setReminders: (settings: ReminderSettings) => void;
 }
 
 const PreferencesContext = createContext<Preferences | null>(null);
 
-/** Holds the theme and text size, remembers them and keeps <html> in step. */
+/** Holds the theme, text size and reminders, remembers them and keeps <html> in step. */
 export function PreferencesProvider({ children }: { children: ReactNode }) {
   const [theme, setThemeState] = useState<Theme>(loadTheme);
   const [textSize, setTextSizeState] = useState<TextSize>(loadTextSize);
+  const [reminders, setRemindersState] = useState<ReminderSettings>(loadReminders);
 
   useEffect(() => {
     applyPreferences(theme, textSize);
@@ -35,6 +41,7 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
     () => ({
       theme,
       textSize,
+      reminders,
       setTheme: (next) => {
         saveTheme(next);
         setThemeState(next);
@@ -43,8 +50,12 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
         saveTextSize(next);
         setTextSizeState(next);
       },
+      setReminders: (next) => {
+        saveReminders(next);
+        setRemindersState(next);
+      },
     }),
-    [theme, textSize],
+    [theme, textSize, reminders],
   );
 
   return <PreferencesContext value={value}>{children}</PreferencesContext>;

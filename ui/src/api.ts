@@ -1,23 +1,34 @@
 /**
  * Typed wrappers over the Tauri side: the only module that calls `invoke`, the
- * dialog plugin, the app version and the webview's file drops. Commands never
- * throw here; they resolve to a result whose error is always an `ErrorInfo`,
- * whatever the failure was.
+ * dialog plugin, the app version and the webview's file
+ * drops. Commands never throw here; they resolve to a result whose error is
+ * always an `ErrorInfo`, whatever the failure was.
  */
 import { getVersion } from '@tauri-apps/api/app';
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { open, save } from '@tauri-apps/plugin-dialog';
 
+import type { CertificateChain } from './bindings/CertificateChain';
 import type { CertificateDetails } from './bindings/CertificateDetails';
 import type { CertificateList } from './bindings/CertificateList';
 import type { ChangePasswordRequest } from './bindings/ChangePasswordRequest';
 import type { CopyRequest } from './bindings/CopyRequest';
+import type { Distribution } from './bindings/Distribution';
+import type { Enrolled } from './bindings/Enrolled';
 import type { ErrorInfo } from './bindings/ErrorInfo';
+import type { OpenRequest } from './bindings/OpenRequest';
 import type { ExportPfxRequest } from './bindings/ExportPfxRequest';
 import type { ImportFolderRequest } from './bindings/ImportFolderRequest';
 import type { ImportPfxRequest } from './bindings/ImportPfxRequest';
+import type { Invitation } from './bindings/Invitation';
+import type { IssuePath } from './bindings/IssuePath';
+import type { IssueRequest } from './bindings/IssueRequest';
 import type { PasswordRule } from './bindings/PasswordRule';
+import type { RenewRequest } from './bindings/RenewRequest';
+import type { RevokeRequest } from './bindings/RevokeRequest';
+import type { Step } from './bindings/Step';
 import type { Stored } from './bindings/Stored';
 import type { VerifyIdentityRequest } from './bindings/VerifyIdentityRequest';
 
@@ -67,6 +78,54 @@ export function importNpkiFolder(request: ImportFolderRequest): Promise<Result<S
 /** The identity check: true when the ID number is the certificate holder's. */
 export function verifyIdentity(request: VerifyIdentityRequest): Promise<Result<boolean>> {
   return call<boolean>('verify_identity', { request });
+}
+
+/** The branding, support contact and CAs this build was distributed with. */
+export function distribution(): Promise<Result<Distribution>> {
+  return call<Distribution>('distribution');
+}
+
+/** The certificate's chain up to its root, as far as it is known. */
+export function certificateChain(id: string): Promise<Result<CertificateChain>> {
+  return call<CertificateChain>('certificate_chain', { id });
+}
+
+/**
+ * Every mistake in the codes typed so far, field by field (the backend
+ * decides; nothing is sent to a CA). An empty list: they may be sent.
+ */
+export function checkCodes(path: IssuePath): Promise<Result<ErrorInfo[]>> {
+  return call<ErrorInfo[]>('check_codes', { path });
+}
+
+/** Reads an issue.html invitation: which CA and which application. */
+export function readInvitation(path: string): Promise<Result<Invitation>> {
+  return call<Invitation>('read_invitation', { path });
+}
+
+/** Issues a certificate, reporting each step as it begins. */
+export function issueCertificate(request: IssueRequest, onStep: (step: Step) => void): Promise<Result<Enrolled>> {
+  return call<Enrolled>('issue_certificate', { request, onProgress: new Channel<Step>(onStep) });
+}
+
+/** Renews a certificate near its expiry; the new one replaces it where it was. */
+export function renewCertificate(request: RenewRequest, onStep: (step: Step) => void): Promise<Result<Enrolled>> {
+  return call<Enrolled>('renew_certificate', { request, onProgress: new Channel<Step>(onStep) });
+}
+
+/** Asks the CA to revoke a certificate, for good. */
+export function revokeCertificate(request: RevokeRequest): Promise<Result<null>> {
+  return call<null>('revoke_certificate', { request });
+}
+
+/**
+ * Shows a desktop notification (the app's `notify` command). Resolves to
+ * whether it was shown; never throws (the system refused it: nothing
+ * happens, and it is tried again next time).
+ */
+export async function notifyExpiry(title: string, body: string): Promise<boolean> {
+  const shown = await call<null>('notify', { title, body });
+  return shown.ok;
 }
 
 /** The app's version as the native side knows it. */
@@ -124,6 +183,31 @@ export async function onFileDrop(handler: (drop: FileDrop) => void): Promise<() 
     return unlisten;
   } catch {
     // No webview (a plain browser) or no permission: drops are simply not offered.
+    return () => undefined;
+  }
+}
+
+/** Certificate details of a file opened with the app (in no store). */
+export function certificateFileDetails(path: string): Promise<Result<CertificateDetails>> {
+  return call<CertificateDetails>('certificate_file_details', { path });
+}
+
+/**
+ * Files and `dojang:` links opened with the app wait in a queue in Rust; the
+ * `open-requests` event says there is something to take. The handler gets the
+ * queue now (what the app was started with) and after every nudge.
+ */
+export async function onOpenRequests(handler: (requests: OpenRequest[]) => void): Promise<() => void> {
+  const take = async () => {
+    const taken = await call<OpenRequest[]>('take_open_requests');
+    if (taken.ok && taken.value.length > 0) handler(taken.value);
+  };
+  try {
+    const unlisten = await listen('open-requests', () => void take());
+    await take();
+    return unlisten;
+  } catch {
+    // No app behind the page: nothing is ever opened with it.
     return () => undefined;
   }
 }

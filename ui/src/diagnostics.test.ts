@@ -41,3 +41,16 @@ describe('diagnosticsText', () => {
     );
   });
 });
+
+describe('diagnosticsText with a distribution', () => {
+  it('says which distribution, whether it is a sandbox and how many CAs it names', () => {
+    const text = diagnosticsText({
+      version: '0.1.0',
+      lang: 'ko',
+      platform: 'Test/1.0',
+      listing: null,
+      distribution: { name: '도장', sandbox: true, cas: 1 },
+    });
+    expect(text.split('\n')[3]).toBe('distribution: 도장, sandbox: yes, CAs: 1');
+  });
+});

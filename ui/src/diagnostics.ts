@@ -7,15 +7,22 @@ export interface DiagnosticsInput {
   lang: string;
   platform: string;
   listing: CertificateList | null;
+  /** The distribution this build came with: its name, whether it is a sandbox, how many CAs it names. */
+  distribution?: { name: string; sandbox: boolean; cas: number };
 }
 
 /**
  * The diagnostics a person pastes into a support request: the app version,
- * the language, the platform and how many certificates each kind of store
- * holds. Never a name, an ID, a path or a password.
+ * the language, the platform, the distribution and how many certificates
+ * each kind of store holds. Never a name, an ID, a path or a password.
  */
-export function diagnosticsText({ version, lang, platform, listing }: DiagnosticsInput): string {
+export function diagnosticsText({ version, lang, platform, listing, distribution }: DiagnosticsInput): string {
   const lines = [`Dojang ${version}`, `language: ${lang}`, `platform: ${platform}`];
+  if (distribution !== undefined) {
+    lines.push(
+      `distribution: ${distribution.name}, sandbox: ${distribution.sandbox ? 'yes' : 'no'}, CAs: ${distribution.cas}`,
+    );
+  }
   if (listing === null) {
     lines.push('certificates: not loaded');
     return lines.join('\n');

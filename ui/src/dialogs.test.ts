@@ -2,27 +2,27 @@ import { describe, expect, it } from 'vitest';
 
 import { threeCertsOneBroken } from '../test/fixtures';
 import { elapsedPercent } from './components/details/ValidityMeter';
-import { confirmsDeletion } from './components/dialogs/DeleteDialog';
+import { confirmsCertificate } from './confirm';
 import { storeTarget } from './components/dialogs/DestinationField';
 
-describe('confirmsDeletion', () => {
+describe('confirmsCertificate', () => {
   const id = 'abcdef01'.repeat(8);
 
   it('accepts the owner name, spaces and composition aside', () => {
-    expect(confirmsDeletion('홍길동', '홍길동', id)).toBe(true);
-    expect(confirmsDeletion(' 홍 길동 ', '홍길동', id)).toBe(true);
-    expect(confirmsDeletion('홍길동'.normalize('NFD'), '홍길동', id)).toBe(true);
-    expect(confirmsDeletion('(주)도장테스트', '(주)도장 테스트', id)).toBe(true);
+    expect(confirmsCertificate('홍길동', '홍길동', id)).toBe(true);
+    expect(confirmsCertificate(' 홍 길동 ', '홍길동', id)).toBe(true);
+    expect(confirmsCertificate('홍길동'.normalize('NFD'), '홍길동', id)).toBe(true);
+    expect(confirmsCertificate('(주)도장테스트', '(주)도장 테스트', id)).toBe(true);
   });
 
   it('accepts the first 8 characters of the ID, whatever the case', () => {
-    expect(confirmsDeletion('ABCDEF01', '홍길동', id)).toBe(true);
-    expect(confirmsDeletion('abcdef0', '홍길동', id)).toBe(false);
+    expect(confirmsCertificate('ABCDEF01', '홍길동', id)).toBe(true);
+    expect(confirmsCertificate('abcdef0', '홍길동', id)).toBe(false);
   });
 
   it('refuses anything else, and nothing', () => {
-    expect(confirmsDeletion('홍길', '홍길동', id)).toBe(false);
-    expect(confirmsDeletion('', '홍길동', id)).toBe(false);
+    expect(confirmsCertificate('홍길', '홍길동', id)).toBe(false);
+    expect(confirmsCertificate('', '홍길동', id)).toBe(false);
   });
 });
 

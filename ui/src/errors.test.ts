@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { toErrorInfo } from './api';
-import { describeError } from './errors';
+import { describeError, errorReport } from './errors';
 
 describe('describeError', () => {
   it('turns a known code into its sentence and keeps its parameters', () => {
@@ -79,5 +79,13 @@ describe('toErrorInfo', () => {
       params: { detail: 'command list_certificates not found' },
     });
     expect(toErrorInfo(undefined)).toEqual({ code: 'internal', params: { detail: 'undefined' } });
+  });
+});
+
+describe('errorReport', () => {
+  it('lists the code and the parameters by name, whatever order they came in', () => {
+    expect(errorReport({ code: 'distribution-invalid', params: { path: 'C:\\d.json', detail: 'bad' } })).toBe(
+      'code: distribution-invalid\ndetail: bad\npath: C:\\d.json',
+    );
   });
 });

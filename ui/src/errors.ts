@@ -40,3 +40,12 @@ function isLabelKey(key: string): boolean {
 function nonEmpty(value: string | undefined): string | null {
   return value === undefined || value.trim() === '' ? null : value;
 }
+
+/**
+ * An error as plain text for a support request: the code, then each
+ * parameter by name, one a line, in a fixed order.
+ */
+export function errorReport(error: ErrorInfo): string {
+  const params = Object.entries(error.params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return [`code: ${error.code}`, ...params.map(([name, value]) => `${name}: ${value}`)].join('\n');
+}

@@ -1,9 +1,11 @@
-import { StrictMode } from 'react';
+import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 
 import { AnnouncerProvider } from './Announcer';
-import { listCertificates } from './api';
+import { distribution, listCertificates } from './api';
 import { App } from './App';
+import { Loading } from './components/Loading';
+import { DistributionProvider } from './DistributionProvider';
 import { I18nProvider } from './i18n/I18nProvider';
 import { applyPreferences, loadTextSize, loadTheme } from './preferences';
 import { PreferencesProvider } from './PreferencesProvider';
@@ -20,13 +22,18 @@ applyPreferences(loadTheme(), loadTextSize());
 // Started once, before the first render, so React's double rendering in
 // development never asks the backend twice.
 const initialRequest = listCertificates();
+const distributionRequest = distribution();
 
 createRoot(container).render(
   <StrictMode>
     <I18nProvider>
       <PreferencesProvider>
         <AnnouncerProvider>
-          <App initialRequest={initialRequest} />
+          <Suspense fallback={<Loading />}>
+            <DistributionProvider request={distributionRequest}>
+              <App initialRequest={initialRequest} />
+            </DistributionProvider>
+          </Suspense>
         </AnnouncerProvider>
       </PreferencesProvider>
     </I18nProvider>

@@ -50,3 +50,8 @@ export function pfxFileName(owner: string): string {
   const safe = owner.replace(/[\\/:*?"<>|]/g, '').trim();
   return `${safe === '' ? 'certificate' : safe}.pfx`;
 }
+
+/** Whether a file looks like an issuance invitation (issue.html) by its name. */
+export function isInvitationPath(path: string): boolean {
+  return /\.html?$/i.test(path);
+}

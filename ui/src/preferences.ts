@@ -1,7 +1,15 @@
 /**
- * How the window looks: colour theme and text size, remembered in
- * localStorage and applied as attributes on <html> that the style sheet reads.
+ * How the window looks (colour theme and text size, applied as attributes on
+ * <html> that the style sheet reads) and the expiry reminders, remembered in
+ * localStorage. Nothing secret is ever stored here.
  */
+import {
+  DEFAULT_REMINDER_DAYS,
+  isReminderDays,
+  parseLog,
+  type RemindedLog,
+  type ReminderSettings,
+} from './reminders';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -10,6 +18,9 @@ export type TextSize = (typeof TEXT_SIZES)[number];
 
 export const THEME_STORAGE_KEY = 'dojang.theme';
 export const TEXT_SIZE_STORAGE_KEY = 'dojang.textSize';
+export const REMINDERS_STORAGE_KEY = 'dojang.reminders';
+export const REMINDER_DAYS_STORAGE_KEY = 'dojang.reminderDays';
+export const REMINDED_STORAGE_KEY = 'dojang.reminded';
 
 export function isTheme(value: unknown): value is Theme {
   return typeof value === 'string' && (THEMES as readonly string[]).includes(value);
@@ -40,6 +51,32 @@ export const loadTheme = (): Theme => load(THEME_STORAGE_KEY, isTheme, 'system')
 export const loadTextSize = (): TextSize => load(TEXT_SIZE_STORAGE_KEY, isTextSize, 'normal');
 export const saveTheme = (theme: Theme): void => store(THEME_STORAGE_KEY, theme);
 export const saveTextSize = (size: TextSize): void => store(TEXT_SIZE_STORAGE_KEY, size);
+
+/** Reminders are on unless turned off; 30 days before expiry unless chosen otherwise. */
+export function loadReminders(): ReminderSettings {
+  const isSwitch = (value: unknown): value is string => value === 'on' || value === 'off';
+  const isDays = (value: unknown): value is string => isReminderDays(Number(value));
+  const days = Number(load(REMINDER_DAYS_STORAGE_KEY, isDays, String(DEFAULT_REMINDER_DAYS)));
+  return {
+    enabled: load(REMINDERS_STORAGE_KEY, isSwitch, 'on') === 'on',
+    days: isReminderDays(days) ? days : DEFAULT_REMINDER_DAYS,
+  };
+}
+
+export function saveReminders(settings: ReminderSettings): void {
+  store(REMINDERS_STORAGE_KEY, settings.enabled ? 'on' : 'off');
+  store(REMINDER_DAYS_STORAGE_KEY, String(settings.days));
+}
+
+export function loadRemindedLog(): RemindedLog {
+  try {
+    return parseLog(window.localStorage.getItem(REMINDED_STORAGE_KEY));
+  } catch {
+    return {};
+  }
+}
+
+export const saveRemindedLog = (log: RemindedLog): void => store(REMINDED_STORAGE_KEY, JSON.stringify(log));
 
 const darkQuery = (): MediaQueryList => window.matchMedia('(prefers-color-scheme: dark)');
 

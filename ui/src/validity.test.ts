@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
+import type { ValidityStatus } from './bindings/ValidityStatus';
 import { formatDate } from './format';
 import { translator } from './i18n/catalog';
-import { validityText } from './validity';
+import { renewalState, validityText } from './validity';
 
 const ko = translator('ko');
 const en = translator('en');
@@ -66,5 +67,27 @@ describe('formatDate', () => {
 
   it('shows an unparsable value as it came', () => {
     expect(formatDate('not a date', 'ko')).toBe('not a date');
+  });
+});
+
+describe('renewalState', () => {
+  const at = (days_left: number, status: ValidityStatus = 'valid') => ({
+    status,
+    days_left,
+    not_after: '2026-03-31T14:59:59Z',
+  });
+
+  it('is due in the last 30 days of a valid certificate', () => {
+    expect(renewalState(at(30))).toEqual({ kind: 'due', daysLeft: 30 });
+    expect(renewalState(at(0, 'expiring-soon'))).toEqual({ kind: 'due', daysLeft: 0 });
+  });
+
+  it('says when it opens, too early', () => {
+    expect(renewalState(at(31))).toEqual({ kind: 'early', opensOn: '2026-03-01T14:59:59.000Z' });
+  });
+
+  it('is closed once expired or before validity', () => {
+    expect(renewalState(at(-1, 'expired'))).toEqual({ kind: 'expired' });
+    expect(renewalState(at(400, 'not-yet-valid'))).toEqual({ kind: 'not-yet-valid' });
   });
 });

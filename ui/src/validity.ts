@@ -53,3 +53,28 @@ function daysLeftText(t: Translate, daysLeft: number): string {
   }
   return t('validity.daysLeft', { days: daysLeft });
 }
+
+/** Renewal opens this many days before expiry (cmp-profile.md). */
+export const RENEWAL_WINDOW_DAYS = 30;
+
+/** Where a certificate stands for renewal. */
+export type RenewalState =
+  /** In its last 30 days and still valid: renew now. */
+  | { kind: 'due'; daysLeft: number }
+  /** Too early: renewal opens on `opensOn` (RFC 3339). */
+  | { kind: 'early'; opensOn: string }
+  /** Expired: only a reissue helps. */
+  | { kind: 'expired' }
+  | { kind: 'not-yet-valid' };
+
+/** Whether and when a certificate can be renewed, from what the list says of it. */
+export function renewalState(summary: { status: ValidityStatus; days_left: number; not_after: string }): RenewalState {
+  if (summary.status === 'expired' || summary.days_left < 0) return { kind: 'expired' };
+  if (summary.status === 'not-yet-valid') return { kind: 'not-yet-valid' };
+  if (summary.days_left <= RENEWAL_WINDOW_DAYS) return { kind: 'due', daysLeft: summary.days_left };
+  const end = new Date(summary.not_after);
+  const opensOn = Number.isNaN(end.getTime())
+    ? summary.not_after
+    : new Date(end.getTime() - RENEWAL_WINDOW_DAYS * 86_400_000).toISOString();
+  return { kind: 'early', opensOn };
+}

@@ -2,11 +2,15 @@
  * What the mocked backend answers, typed with the generated bindings so a
  * change on the Rust side breaks the fixtures at compile time.
  */
+import type { CertificateChain } from '../src/bindings/CertificateChain';
 import type { CertificateDetails } from '../src/bindings/CertificateDetails';
 import type { CertificateList } from '../src/bindings/CertificateList';
+import type { ChainLink } from '../src/bindings/ChainLink';
+import type { Distribution } from '../src/bindings/Distribution';
 import type { ErrorInfo } from '../src/bindings/ErrorInfo';
 import type { ListedCertificate } from '../src/bindings/ListedCertificate';
 import type { NpkiRoot } from '../src/bindings/NpkiRoot';
+import type { StoreTarget } from '../src/bindings/StoreTarget';
 import { corporateStructure, hongStructure, kimStructure } from './structures';
 
 /** A SHA-256 fingerprint in the backend's format: 32 upper-case hex pairs. */
@@ -233,3 +237,132 @@ export const detailsById: Record<string, CertificateDetails> = {
     serial_decimal: BigInt(`0x${corporate.serial}`).toString(),
   },
 };
+
+/** The distribution the mocked backend answers unless a test says otherwise. */
+export const distributionFixture: Distribution = {
+  product_name: '도장',
+  product_name_en: 'Dojang',
+  accent_color: null,
+  logo: null,
+  support: { phone: '1577-8787', url: 'https://www.dojang.test/support', hours: '평일 9:00–18:00' },
+  cas: [{ name: '도장 인증센터', cmp_url: 'https://ca.dojang.test/cmp' }],
+  sandbox: false,
+};
+
+/** A registration number the mock accepts (cmp-profile.md's example shape). */
+export const SAMPLE_REGISTRATION_NUMBER = '12345678AbCdEfGhIjKlMnOpQrS';
+/** A temporary code, an application and a business number the mock accepts. */
+export const SAMPLE_TEMP_CODE = 'aB3dE6gH9j';
+export const SAMPLE_APPLICATION = '20261125001';
+export const SAMPLE_BUSINESS_NUMBER = '124-81-00998';
+/** What the issue.html files of the mock say. */
+export const sampleInvitation = { ca: 'https://ca.dojang.test/cmp', application: SAMPLE_APPLICATION };
+
+/** The ID of a certificate the mocked CA issues, and of Kim's certificate once renewed. */
+export const ISSUED_ID = 'feed0001'.repeat(8);
+export const RENEWED_ID = 'beef0001'.repeat(8);
+
+/** The certificate the mocked CA issues, where the request asked for it. */
+export function issuedCertificate(to: StoreTarget): ListedCertificate {
+  const root = to.kind === 'npki' ? (to.root ?? diskRoot.path) : null;
+  const folder = 'cn=이도장()0055667788990011,ou=KMB,ou=personal4IB,o=yessign,c=kr';
+  return {
+    ...hong,
+    store: to.kind,
+    path: root === null ? null : `${root}\\yessign\\USER\\${folder}`,
+    location: root === null ? null : root === diskRoot.path ? diskRoot : { path: root, kind: 'removable' },
+    id: ISSUED_ID,
+    subject: folder,
+    common_name: '이도장()0055667788990011',
+    owner: '이도장',
+    serial: '0c0ffee1',
+    not_before: '2025-11-25T15:00:00Z',
+    not_after: '2026-11-26T14:59:59Z',
+    days_left: 366,
+    status: 'valid',
+    fingerprint_sha256: fingerprint('FE'),
+  };
+}
+
+/** Kim's certificate after renewal: a new one, in the same place. */
+export const renewedKim: ListedCertificate = {
+  ...kim,
+  id: RENEWED_ID,
+  serial: '2f3e4d5c',
+  not_before: '2025-11-25T15:00:00Z',
+  not_after: '2026-12-07T14:59:59Z',
+  days_left: 377,
+  status: 'valid',
+  fingerprint_sha256: fingerprint('BF'),
+};
+
+/** Details for a certificate that exists only after an issuance or a renewal. */
+export function detailsOfNew(listed: ListedCertificate): CertificateDetails {
+  const base = listed.id === RENEWED_ID ? detailsById[kim.id] : detailsById[hong.id];
+  if (base === undefined) throw new Error('no base details');
+  return { ...base, summary: summaryOf(listed), serial_decimal: BigInt(`0x${listed.serial}`).toString() };
+}
+
+const yessignCa: ChainLink = {
+  id: 'ca000002'.repeat(8),
+  common_name: 'yessignCA Class 2',
+  subject: 'cn=yessignCA Class 2,ou=AccreditedCA,o=yessign,c=kr',
+  issuer: 'cn=KISA RootCA 4,ou=KISA,o=Government of Korea,c=kr',
+  not_after: '2029-06-30T14:59:59Z',
+  verified: true,
+  root: false,
+  pinned: false,
+};
+
+const kisaRoot: ChainLink = {
+  id: 'ca000001'.repeat(8),
+  common_name: 'KISA RootCA 4',
+  subject: 'cn=KISA RootCA 4,ou=KISA,o=Government of Korea,c=kr',
+  issuer: 'cn=KISA RootCA 4,ou=KISA,o=Government of Korea,c=kr',
+  not_after: '2036-07-06T14:59:59Z',
+  verified: true,
+  root: true,
+  pinned: true,
+};
+
+function linkOf(listed: ListedCertificate, verified: boolean): ChainLink {
+  return {
+    id: listed.id,
+    common_name: listed.common_name,
+    subject: listed.subject,
+    issuer: listed.issuer,
+    not_after: listed.not_after,
+    verified,
+    root: false,
+    pinned: false,
+  };
+}
+
+/**
+ * Chains by certificate ID: Hong's (and new ones) complete to a pinned root;
+ * Kim's stops at the certificate itself (its CA's certificate is not known);
+ * the corporate one reaches its CA but no root.
+ */
+export function chainOf(id: string, listed: ListedCertificate | undefined): CertificateChain {
+  if (listed === undefined) return { links: [], complete: false };
+  if (listed.ca === 'KICA') return { links: [linkOf(listed, false)], complete: false };
+  if (listed.ca === 'CrossCert') {
+    return {
+      links: [
+        linkOf(listed, true),
+        {
+          id: 'ca000003'.repeat(8),
+          common_name: 'CrossCertCA4',
+          subject: 'cn=CrossCertCA4,ou=AccreditedCA,o=CrossCert,c=kr',
+          issuer: 'cn=KISA RootCA 4,ou=KISA,o=Government of Korea,c=kr',
+          not_after: '2029-06-30T14:59:59Z',
+          verified: false,
+          root: false,
+          pinned: false,
+        },
+      ],
+      complete: false,
+    };
+  }
+  return { links: [linkOf({ ...listed, id }, true), yessignCa, kisaRoot], complete: true };
+}

@@ -19,6 +19,18 @@ interface Window {
   __DOJANG_APP_VERSION__?: string;
   /** What the page put on the clipboard, latest last. */
   __DOJANG_CLIPBOARD__?: string[];
+  /** Fields of the distribution that differ from the fixture's (sandbox, no CA, branding). */
+  __DOJANG_DISTRIBUTION__?: Partial<import('../src/bindings/Distribution').Distribution>;
+  /** How long each issuance or renewal step takes, in milliseconds (30 unless told). */
+  __DOJANG_STEP_DELAY_MS__?: number;
+  /** The CA never hears the confirmation: issuances and renewals end unconfirmed. */
+  __DOJANG_UNCONFIRMED__?: boolean;
+  /** The answer to a notification permission request ('granted' unless told). */
+  __DOJANG_NOTIFICATION_PERMISSION__?: NotificationPermission;
+  /** Every notification shown, in order. */
+  __DOJANG_NOTIFICATIONS__?: { title: string; body: string }[];
+  /** Files and links the app was opened with (take_open_requests answers them once). */
+  __DOJANG_OPEN_REQUESTS__?: import('../src/bindings/OpenRequest').OpenRequest[];
   /** Emits a Tauri event as the native side would (drag and drop). */
   __DOJANG_EMIT__?: (event: string, payload: unknown) => Promise<void>;
 }

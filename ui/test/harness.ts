@@ -4,21 +4,39 @@
  *
  * Every command is answered from the fixtures and recorded in
  * `window.__DOJANG_CALLS__`, so a test can check the exact request the UI
- * sent. The file dialogs, the app version, the clipboard and the webview's
+ * sent (a progress channel is recorded as the string `channel`). The file
+ * dialogs, the app version, the notify command, the clipboard and the webview's
  * drag-and-drop events are mocked through the same IPC.
+ *
+ * The issuance and the renewal report their steps through the channel the UI
+ * passes, the way the Rust side does (`runCallback` with `{index, message}`),
+ * and a failure queued for them comes after the CA was contacted.
  */
+import type { Channel } from '@tauri-apps/api/core';
 import { emit } from '@tauri-apps/api/event';
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 
 import type { CertificateList } from '../src/bindings/CertificateList';
+import type { Distribution } from '../src/bindings/Distribution';
+import type { ErrorInfo } from '../src/bindings/ErrorInfo';
+import type { IssuePath } from '../src/bindings/IssuePath';
+import type { ListedCertificate } from '../src/bindings/ListedCertificate';
 import type { PasswordRule } from '../src/bindings/PasswordRule';
+import type { Step } from '../src/bindings/Step';
+import type { StoreTarget } from '../src/bindings/StoreTarget';
 import {
+  chainOf,
   detailsById,
+  detailsOfNew,
+  distributionFixture,
   empty,
   fourPlaces,
+  issuedCertificate,
   loadFailure,
+  renewedKim,
   SAMPLE_ID_NUMBER,
   SAMPLE_PASSWORD,
+  sampleInvitation,
   threeCertsOneBroken,
 } from './fixtures';
 
@@ -45,9 +63,36 @@ if (answer === undefined) {
   throw new Error(`unknown scenario: ${scenarioName}`);
 }
 
+/** Commands whose queued failure comes after their progress began (see `queuedFailure`). */
+const PROGRESSING = new Set(['issue_certificate', 'renew_certificate']);
+
+/** The arguments as recorded: a progress channel becomes the string `channel`. */
+function recordable(args: Args): Args {
+  return Object.fromEntries(
+    Object.entries(args).map(([name, value]) => [name, name === 'onProgress' ? 'channel' : value]),
+  );
+}
+
 window.__DOJANG_IPC_CALLS__ = 0;
 window.__DOJANG_CALLS__ = [];
 window.__DOJANG_CLIPBOARD__ = [];
+window.__DOJANG_NOTIFICATIONS__ = [];
+
+/** What issuances and renewals added to the stores, and what they replaced. */
+const added: ListedCertificate[] = [];
+const replaced = new Set<string>();
+
+function listing(call: number): CertificateList {
+  const base = answer?.(call) ?? empty;
+  return {
+    ...base,
+    certificates: [...base.certificates.filter((certificate) => !replaced.has(certificate.id)), ...added],
+  };
+}
+
+function listedById(id: string): ListedCertificate | undefined {
+  return listing(0).certificates.find((certificate) => certificate.id === id);
+}
 
 /** The rules of `dojang_core::password::broken_rules`, for the mock only. */
 function brokenRules(password: string): PasswordRule[] {
@@ -64,6 +109,83 @@ function brokenRules(password: string): PasswordRule[] {
   if (run(1) || run(-1)) broken.push('sequential');
   if (run(0)) broken.push('repeated');
   return broken;
+}
+
+/** What a person pastes may carry spaces and hyphens: the backend drops them (codes.rs). */
+function compact(input: string): string {
+  return input.replace(/[\s\-\u2010-\u2015\u2212]/g, '');
+}
+
+function codeMistake(field: 'registration-number' | 'temporary-code', input: string, expected: number): ErrorInfo | null {
+  const code = Array.from(compact(input));
+  const foreign = code.find((c) => !/^[A-Za-z0-9]$/.test(c));
+  if (foreign !== undefined) return { code: `${field}-character`, params: { character: foreign } };
+  if (code.length !== expected) {
+    return { code: `${field}-length`, params: { expected: String(expected), actual: String(code.length) } };
+  }
+  return null;
+}
+
+/** The business registration number's check digit (National Tax Service rule). */
+function businessCheckDigitOk(d: number[]): boolean {
+  const weights = [1, 3, 7, 1, 3, 7, 1, 3, 5];
+  let sum = weights.reduce((total, weight, i) => total + (d[i] ?? 0) * weight, 0);
+  sum += Math.floor(((d[8] ?? 0) * 5) / 10);
+  return (10 - (sum % 10)) % 10 === d[9];
+}
+
+function idNumberMistake(input: string): ErrorInfo | null {
+  const digits = input.replace(/[ \-\u2010-\u2015]/g, '');
+  const malformed = { code: 'id-number-malformed', params: {} };
+  if (!/^\d*$/.test(digits)) return malformed;
+  const d = Array.from(digits, Number);
+  if (d.length === 13) {
+    const month = (d[2] ?? 0) * 10 + (d[3] ?? 0);
+    const day = (d[4] ?? 0) * 10 + (d[5] ?? 0);
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? null : malformed;
+  }
+  if (d.length === 10) return businessCheckDigitOk(d) ? null : { code: 'business-number-check-digit', params: {} };
+  return malformed;
+}
+
+/** `IssuePath::mistakes` of dojang-core, closely enough for the tests. */
+function codeMistakes(path: IssuePath): ErrorInfo[] {
+  const mistakes: (ErrorInfo | null)[] = [];
+  if (path.kind === 'registration') {
+    let mistake = codeMistake('registration-number', path.registration_number, 27);
+    if (mistake === null && !/^\d{8}/.test(compact(path.registration_number))) {
+      mistake = { code: 'reference-number-not-digits', params: {} };
+    }
+    mistakes.push(mistake);
+  } else {
+    const application = compact(path.application);
+    mistakes.push(
+      /^\d{1,20}$/.test(application) ? null : { code: 'application-number-malformed', params: {} },
+      codeMistake('temporary-code', path.temp_code, 10),
+      idNumberMistake(path.id_number),
+    );
+  }
+  return mistakes.filter((mistake) => mistake !== null);
+}
+
+/** How long the mocked CA takes for each step of an issuance or a renewal. */
+const stepDelay = () => window.__DOJANG_STEP_DELAY_MS__ ?? 30;
+
+/** Reports steps through the UI's channel as the Rust side does: in order, indexed. */
+async function report(channel: Channel<Step>, steps: Step[], from: { index: number }): Promise<void> {
+  const internals = (window as unknown as { __TAURI_INTERNALS__: { runCallback: (id: number, data: unknown) => void } })
+    .__TAURI_INTERNALS__;
+  for (const step of steps) {
+    internals.runCallback(channel.id, { index: from.index, message: step });
+    from.index += 1;
+    await new Promise((resolve) => setTimeout(resolve, stepDelay()));
+  }
+}
+
+/** A failure queued for a command, taken when the mocked CA is reached. */
+function queuedFailure(command: string): void {
+  const failure = window.__DOJANG_FAILURES__?.[command]?.shift();
+  if (failure !== undefined) fail(failure.code, failure.params);
 }
 
 function fail(code: string, params: Record<string, string> = {}): never {
@@ -88,11 +210,81 @@ const handlers: Record<string, (args: Args) => unknown> = {
   list_certificates: () => {
     const call = (window.__DOJANG_IPC_CALLS__ ?? 0) + 1;
     window.__DOJANG_IPC_CALLS__ = call;
-    return answer(call);
+    return listing(call);
   },
   certificate_details: (args) => {
     knownCertificate(args.id);
     return detailsById[args.id as string];
+  },
+  certificate_chain: (args) => {
+    knownCertificate(args.id);
+    return chainOf(args.id as string, listedById(args.id as string));
+  },
+  // What the app was opened with: given once, then the queue is empty.
+  take_open_requests: () => {
+    const queued = window.__DOJANG_OPEN_REQUESTS__ ?? [];
+    window.__DOJANG_OPEN_REQUESTS__ = [];
+    return queued;
+  },
+  certificate_file_details: (args) => {
+    const path = String(args.path);
+    if (!/\.(der|cer|crt|pem)$/i.test(path)) fail('not-a-certificate', { path, detail: 'not DER' });
+    return Object.values(detailsById)[0];
+  },
+  distribution: (): Distribution => ({ ...distributionFixture, ...window.__DOJANG_DISTRIBUTION__ }),
+  check_codes: (args) => codeMistakes(args.path as IssuePath),
+  read_invitation: (args) => {
+    const path = String(args.path);
+    if (!/issue\.html?$/i.test(path)) fail('invitation-link-missing');
+    return sampleInvitation;
+  },
+  issue_certificate: async (args) => {
+    const request = requestOf(args);
+    const channel = args.onProgress as Channel<Step>;
+    const [rule] = brokenRules(String(request.password));
+    if (rule !== undefined) fail(`password-${rule}`);
+    const ca = String(request.ca);
+    if (!/^https:\/\//.test(ca) && !/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(ca)) fail('ca-url-insecure', { url: ca });
+    const index = { index: 0 };
+    await report(channel, ['checking-codes'], index);
+    const [mistake] = codeMistakes(request.path as IssuePath);
+    if (mistake !== undefined) fail(mistake.code, mistake.params);
+    await report(channel, ['generating-key', 'contacting-ca'], index);
+    queuedFailure('issue_certificate');
+    await report(channel, ['receiving-certificate', 'saving', 'confirming'], index);
+    const issued = issuedCertificate(request.to as StoreTarget);
+    detailsById[issued.id] = detailsOfNew(issued);
+    added.push(issued);
+    return { id: issued.id, path: issued.path, confirmed: !(window.__DOJANG_UNCONFIRMED__ ?? false) };
+  },
+  renew_certificate: async (args) => {
+    const request = requestOf(args);
+    knownCertificate(request.id);
+    const listed = listedById(String(request.id));
+    if (request.password !== SAMPLE_PASSWORD) fail('wrong-password');
+    if (listed !== undefined && listed.days_left < 0) fail('certificate-expired-renewal');
+    if (listed !== undefined && listed.days_left > 30) fail('renewal-too-early', { days_left: String(listed.days_left) });
+    const index = { index: 0 };
+    await report(args.onProgress as Channel<Step>, ['generating-key', 'contacting-ca'], index);
+    queuedFailure('renew_certificate');
+    await report(args.onProgress as Channel<Step>, ['receiving-certificate', 'saving', 'confirming'], index);
+    const renewed = { ...renewedKim, store: listed?.store ?? renewedKim.store, path: listed?.path ?? null };
+    detailsById[renewed.id] = detailsOfNew(renewed);
+    replaced.add(String(request.id));
+    added.push(renewed);
+    return { id: renewed.id, path: renewed.path, confirmed: !(window.__DOJANG_UNCONFIRMED__ ?? false) };
+  },
+  revoke_certificate: (args) => {
+    const request = requestOf(args);
+    knownCertificate(request.id);
+    if (request.password !== SAMPLE_PASSWORD) fail('wrong-password');
+    return null;
+  },
+  notify: (args) => {
+    // The system may refuse notifications (switched off for the app).
+    if (window.__DOJANG_NOTIFICATION_PERMISSION__ === 'denied') fail('notification-failed');
+    window.__DOJANG_NOTIFICATIONS__?.push({ title: String(args.title), body: String(args.body) });
+    return null;
   },
   check_password: (args) => brokenRules(String(args.password)),
   change_password: (args) => {
@@ -145,15 +337,15 @@ mockWindows('main');
 mockIPC(
   async (command, payload) => {
     const args = (payload ?? {}) as Args;
-    if (command !== 'check_password') {
-      window.__DOJANG_CALLS__?.push({ command, args });
+    // Checks made while typing are not requests; the list would drown in them.
+    if (command !== 'check_password' && command !== 'check_codes') {
+      window.__DOJANG_CALLS__?.push({ command, args: recordable(args) });
     }
     const delay = window.__DOJANG_IPC_DELAY_MS__ ?? 0;
     if (delay > 0) {
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
-    const failure = window.__DOJANG_FAILURES__?.[command]?.shift();
-    if (failure !== undefined) fail(failure.code, failure.params);
+    if (!PROGRESSING.has(command)) queuedFailure(command);
     const handler = handlers[command];
     if (handler === undefined) fail('internal', { detail: `no mock for ${command}` });
     return handler(args);

@@ -23,6 +23,8 @@ pub enum OpenRequest {
     Invitation {
         /// The CA and application.
         invitation: Invitation,
+        /// Where it came from: the issue.html file, or the link itself.
+        source: String,
     },
     /// A PKCS#12 file to import.
     ImportPfx {
@@ -60,7 +62,10 @@ impl OpenRequest {
         };
         if arg.starts_with(LINK_PREFIX) || arg.starts_with("dojang:") {
             return match Invitation::from_link(arg) {
-                Ok(invitation) => OpenRequest::Invitation { invitation },
+                Ok(invitation) => OpenRequest::Invitation {
+                    invitation,
+                    source: arg.to_owned(),
+                },
                 Err(e) => failed(e),
             };
         }
@@ -101,6 +106,7 @@ impl OpenRequest {
                 })?;
                 Ok(OpenRequest::Invitation {
                     invitation: Invitation::from_html(&html)?,
+                    source: path.display().to_string(),
                 })
             }
             _ => Err(Error::FileTypeUnsupported {
@@ -124,14 +130,18 @@ mod tests {
         assert_eq!(
             OpenRequest::from_arg(&invitation.link()),
             OpenRequest::Invitation {
-                invitation: invitation.clone()
+                invitation: invitation.clone(),
+                source: invitation.link(),
             }
         );
         let html = dir.path().join("issue.html");
         std::fs::write(&html, format!("<a href=\"{}\">발급</a>", invitation.link())).unwrap();
         assert_eq!(
             OpenRequest::from_arg(url::Url::from_file_path(&html).unwrap().as_ref()),
-            OpenRequest::Invitation { invitation }
+            OpenRequest::Invitation {
+                invitation,
+                source: html.display().to_string(),
+            }
         );
         let pfx = dir.path().join("내 인증서.P12");
         assert_eq!(

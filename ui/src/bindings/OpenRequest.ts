@@ -9,7 +9,11 @@ export type OpenRequest = { "kind": "invitation",
 /**
  * The CA and application.
  */
-invitation: Invitation, } | { "kind": "import-pfx", 
+invitation: Invitation, 
+/**
+ * Where it came from: the issue.html file, or the link itself.
+ */
+source: string, } | { "kind": "import-pfx", 
 /**
  * The file.
  */

@@ -1,35 +1,59 @@
 import { Button } from 'react-aria-components';
 
+import { safeLogo } from '../distribution';
+import { useDistribution } from '../DistributionProvider';
 import { useI18n } from '../i18n/context';
-import { GearIcon, RefreshIcon } from './icons';
+import { GearIcon, IssueIcon, RefreshIcon } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
 
-/** Product name, refresh, settings and the language switch. */
+/** Product name and logo, issuance, refresh, settings and the language switch. */
 export function AppHeader({
+  onIssue,
+  isIssueOpen,
   onRefresh,
   isRefreshing,
   onSettings,
   isSettingsOpen,
 }: {
+  onIssue: () => void;
+  isIssueOpen: boolean;
   onRefresh: () => void;
   isRefreshing: boolean;
   onSettings: () => void;
   isSettingsOpen: boolean;
 }) {
   const { t } = useI18n();
+  const { distribution, name } = useDistribution();
+  const logo = safeLogo(distribution.logo);
   return (
     <header className="app-header">
       <div className="app-header__inner">
         <div className="brand">
-          <span className="brand__seal" aria-hidden="true">
-            도장
-          </span>
+          {logo === null ? (
+            <span className="brand__seal" aria-hidden="true">
+              도장
+            </span>
+          ) : (
+            // The name beside it says what the logo says.
+            <img className="brand__logo" src={logo} alt="" data-testid="brand-logo" />
+          )}
           <div className="brand__text">
-            <h1 className="brand__name">{t('app.name')}</h1>
+            <h1 className="brand__name" data-testid="product-name">
+              {name}
+            </h1>
             <p className="brand__subtitle">{t('app.subtitle')}</p>
           </div>
         </div>
         <div className="app-header__actions">
+          <Button
+            className="button"
+            onPress={onIssue}
+            aria-current={isIssueOpen ? 'page' : undefined}
+            data-testid="open-issue"
+          >
+            <IssueIcon />
+            {t('action.issue')}
+          </Button>
           <Button
             className="button"
             onPress={onRefresh}

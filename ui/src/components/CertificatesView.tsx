@@ -19,6 +19,7 @@ export function CertificatesView({
   onFilterChange,
   onOpen,
   onImport,
+  onIssue,
   focusKey,
 }: {
   request: Promise<Result<Listing>>;
@@ -28,6 +29,7 @@ export function CertificatesView({
   onFilterChange: (filter: ListFilter) => void;
   onOpen: (certificate: ListedCertificate) => void;
   onImport: () => void;
+  onIssue: () => void;
   focusKey: string | null;
 }) {
   const result = use(request);
@@ -37,7 +39,7 @@ export function CertificatesView({
   }
   const listing = result.value;
   if (listing.certificates.length === 0 && listing.unreadable.length === 0) {
-    return <EmptyState searchedRoots={listing.searched_roots} onImport={onImport} />;
+    return <EmptyState searchedRoots={listing.searched_roots} onImport={onImport} onIssue={onIssue} />;
   }
   return (
     <CertificateList

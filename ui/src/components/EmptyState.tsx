@@ -3,11 +3,19 @@ import { Button } from 'react-aria-components';
 
 import type { NpkiRoot } from '../bindings/NpkiRoot';
 import { useI18n } from '../i18n/context';
-import { FolderIcon, ImportIcon } from './icons';
+import { FolderIcon, ImportIcon, IssueIcon } from './icons';
 import { PathText, PlaceLabel } from './PlaceLabel';
 
-/** No certificate yet: what one is, how a newcomer gets one, and where we looked. */
-export function EmptyState({ searchedRoots, onImport }: { searchedRoots: NpkiRoot[]; onImport: () => void }) {
+/** No certificate yet: what one is, how to get one or bring one in, and where we looked. */
+export function EmptyState({
+  searchedRoots,
+  onImport,
+  onIssue,
+}: {
+  searchedRoots: NpkiRoot[];
+  onImport: () => void;
+  onIssue: () => void;
+}) {
   const { t } = useI18n();
   const headingId = useId();
 
@@ -23,11 +31,16 @@ export function EmptyState({ searchedRoots, onImport }: { searchedRoots: NpkiRoo
 
       <h3 className="empty__subheading">{t('empty.howToGetHeading')}</h3>
       <p>{t('empty.howToGet')}</p>
+      <p>{t('empty.issue')}</p>
+      <Button className="button button--primary empty__action" onPress={onIssue} data-testid="empty-issue">
+        <IssueIcon />
+        {t('empty.issueAction')}
+      </Button>
 
       <h3 className="empty__subheading">{t('empty.copyHeading')}</h3>
       <p>{t('empty.copy')}</p>
       <p>{t('empty.import')}</p>
-      <Button className="button button--primary empty__action" onPress={onImport} data-testid="open-import">
+      <Button className="button empty__action" onPress={onImport} data-testid="open-import">
         <ImportIcon />
         {t('action.import')}
       </Button>

@@ -1,15 +1,18 @@
 import { Suspense, use, useEffect, useId, useRef, type ReactNode } from 'react';
-import { Button, ToggleButton, ToggleButtonGroup, type Key } from 'react-aria-components';
+import { Button, SwitchButton, SwitchField, ToggleButton, ToggleButtonGroup, type Key } from 'react-aria-components';
 
 import type { Result } from '../api';
 import type { CertificateList } from '../bindings/CertificateList';
 import { diagnosticsText } from '../diagnostics';
+import { useDistribution } from '../DistributionProvider';
 import { useI18n } from '../i18n/context';
 import { isTextSize, isTheme, TEXT_SIZES, THEMES, type TextSize, type Theme } from '../preferences';
 import { usePreferences } from '../PreferencesProvider';
+import { isReminderDays, REMINDER_DAYS } from '../reminders';
 import { CopyButton } from './CopyButton';
 import { BackIcon } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SupportContact } from './SupportContact';
 
 const THEME_LABELS = {
   system: 'settings.themeSystem',
@@ -23,7 +26,7 @@ const TEXT_SIZE_LABELS = {
   larger: 'settings.textLarger',
 } as const satisfies Record<TextSize, string>;
 
-/** Language, colours, text size, the version, and diagnostics for support. */
+/** Language, colours, text size, expiry reminders, the version and support, and diagnostics for support. */
 export function SettingsScreen({
   onBack,
   versionRequest,
@@ -34,7 +37,8 @@ export function SettingsScreen({
   listRequest: Promise<Result<CertificateList>>;
 }) {
   const { t } = useI18n();
-  const { theme, setTheme, textSize, setTextSize } = usePreferences();
+  const { name } = useDistribution();
+  const { theme, setTheme, textSize, setTextSize, reminders, setReminders } = usePreferences();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -88,11 +92,51 @@ export function SettingsScreen({
         )}
       </SettingCard>
 
+      <SettingCard title={t('settings.reminders')}>
+        {(labelId) => (
+          <>
+            <p className="section__note">{t('settings.remindersHint')}</p>
+            <SwitchField
+              className="switch"
+              isSelected={reminders.enabled}
+              onChange={(enabled) => setReminders({ ...reminders, enabled })}
+              data-testid="reminders"
+            >
+              <SwitchButton className="switch__button">
+                <span className="switch__track" aria-hidden="true">
+                  <span className="switch__thumb" />
+                </span>
+                <span className="switch__label">{t('settings.remindersOn')}</span>
+                <span className="switch__state" aria-hidden="true">
+                  {reminders.enabled ? t('settings.on') : t('settings.off')}
+                </span>
+              </SwitchButton>
+            </SwitchField>
+            <p id={`${labelId}-days`} className="field__label settings__sublabel">
+              {t('settings.reminderDays')}
+            </p>
+            <Choice
+              labelId={`${labelId}-days`}
+              value={String(reminders.days)}
+              options={REMINDER_DAYS.map(String)}
+              label={(option) => t('settings.reminderDaysOption', { days: option })}
+              onChange={(key) => {
+                const days = Number(key);
+                if (isReminderDays(days)) setReminders({ ...reminders, days });
+              }}
+              isDisabled={!reminders.enabled}
+              testId="reminder-days"
+            />
+          </>
+        )}
+      </SettingCard>
+
       <SettingCard title={t('settings.about')}>
         {() => (
+          <>
           <dl className="facts facts--two">
             <div className="fact">
-              <dt>{t('app.name')}</dt>
+              <dt>{name}</dt>
               <dd>{t('app.subtitle')}</dd>
             </div>
             <div className="fact">
@@ -104,6 +148,8 @@ export function SettingsScreen({
               </dd>
             </div>
           </dl>
+          <SupportContact />
+          </>
         )}
       </SettingCard>
 
@@ -139,6 +185,7 @@ function Choice<T extends string>({
   options,
   label,
   onChange,
+  isDisabled = false,
   testId,
 }: {
   labelId: string;
@@ -146,12 +193,14 @@ function Choice<T extends string>({
   options: readonly T[];
   label: (option: T) => string;
   onChange: (key: Key | undefined) => void;
+  isDisabled?: boolean;
   testId: string;
 }) {
   return (
     <ToggleButtonGroup
       className="segmented"
       aria-labelledby={labelId}
+      isDisabled={isDisabled}
       selectionMode="single"
       disallowEmptySelection
       selectedKeys={[value]}
@@ -184,6 +233,7 @@ function Diagnostics({
   listRequest: Promise<Result<CertificateList>>;
 }) {
   const { t, lang } = useI18n();
+  const { distribution, name } = useDistribution();
   const version = use(versionRequest);
   const listing = use(listRequest);
   const text = diagnosticsText({
@@ -191,6 +241,7 @@ function Diagnostics({
     lang,
     platform: navigator.userAgent,
     listing: listing.ok ? listing.value : null,
+    distribution: { name, sandbox: distribution.sandbox, cas: distribution.cas.length },
   });
   return (
     <>

@@ -6,13 +6,15 @@ import { LOCALES, message, translator, type Lang } from './catalog';
 import { I18nContext, type I18n } from './context';
 import { loadLang, saveLang } from './storage';
 
-/** Holds the current language, remembers it, and keeps `<html lang>` in step. */
+/**
+ * Holds the current language, remembers it, and keeps `<html lang>` in step.
+ * The window's title names the product, so `DistributionProvider` sets it.
+ */
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(loadLang);
 
   useEffect(() => {
     document.documentElement.lang = lang;
-    document.title = message(lang, 'app.documentTitle');
   }, [lang]);
 
   const value = useMemo<I18n>(

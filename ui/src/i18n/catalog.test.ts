@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
+import type { KeyType } from '../bindings/KeyType';
 import type { KeyUsageBit } from '../bindings/KeyUsageBit';
 import type { PasswordRule } from '../bindings/PasswordRule';
 import type { Purpose } from '../bindings/Purpose';
+import type { RevocationReason } from '../bindings/RevocationReason';
+import type { Step } from '../bindings/Step';
 import type { ValidityStatus } from '../bindings/ValidityStatus';
 import {
   catalogs,
@@ -104,10 +107,56 @@ describe('message catalogs', () => {
       'identity-mismatch',
       'store-unknown',
       'internal',
+      'registration-number-length',
+      'registration-number-character',
+      'reference-number-not-digits',
+      'temporary-code-length',
+      'temporary-code-character',
+      'application-number-malformed',
+      'invitation-link-missing',
+      'invitation-malformed',
+      'ca-url-malformed',
+      'ca-url-insecure',
+      'ca-unreachable',
+      'ca-http-status',
+      'ca-response-malformed',
+      'ca-response-unverified',
+      'ca-wrong-code',
+      'ca-already-issued',
+      'ca-application-expired',
+      'ca-too-many-attempts',
+      'ca-renewal-not-due',
+      'ca-certificate-revoked',
+      'ca-bad-request',
+      'ca-unavailable',
+      'ca-refused',
+      'ca-unknown',
+      'renewal-too-early',
+      'renewal-expired',
+      'distribution-unreadable',
+      'distribution-invalid',
     ];
     for (const code of codes) {
       expect(isMessageKey(`error.${code}`), code).toBe(true);
     }
+  });
+
+  it('labels every issuance step, key type and revocation reason', () => {
+    const steps: Step[] = ['checking-codes', 'generating-key', 'contacting-ca', 'receiving-certificate', 'saving', 'confirming'];
+    const keyTypes: KeyType[] = ['rsa2048', 'rsa3072', 'rsa4096', 'p256'];
+    const reasons: RevocationReason[] = [
+      'unspecified',
+      'keyCompromise',
+      'affiliationChanged',
+      'superseded',
+      'cessationOfOperation',
+    ];
+    for (const step of steps) {
+      expect(isMessageKey(`progress.${step}`), step).toBe(true);
+      expect(isMessageKey(`progress.now.${step}`), step).toBe(true);
+    }
+    for (const keyType of keyTypes) expect(isMessageKey(`issue.keyType.${keyType}`), keyType).toBe(true);
+    for (const reason of reasons) expect(isMessageKey(`revoke.reason.${reason}`), reason).toBe(true);
   });
 
   it('labels every password rule and every key usage bit', () => {

@@ -80,7 +80,9 @@ test('dropping a PFX file on the window starts its import with the file filled i
   await expect(page.getByTestId('drop-overlay')).toContainText('여기에 놓으면 인증서를 가져옵니다');
   await page.evaluate((pos) => window.__DOJANG_EMIT__?.('tauri://drag-drop', { paths: ['/home/user/a.txt'], position: pos }), position);
   await expect(page.getByTestId('drop-overlay')).toBeHidden();
-  await expect(page.getByTestId('announcer')).toHaveText('PFX 파일(.pfx, .p12)만 끌어다 놓을 수 있습니다.');
+  await expect(page.getByTestId('announcer')).toHaveText(
+    'PFX 파일(.pfx, .p12)이나 발급 안내 파일(issue.html)만 끌어다 놓을 수 있습니다.',
+  );
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
   await page.evaluate(

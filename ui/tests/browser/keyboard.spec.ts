@@ -8,7 +8,9 @@ test('the language switch and refresh work with the keyboard alone', async ({ pa
   const korean = page.getByRole('radio', { name: '한국어' });
   const english = page.getByRole('radio', { name: 'English' });
 
-  // Tab from the top reaches refresh first, then settings, then the language switch.
+  // Tab from the top reaches issuance first, then refresh, settings and the language switch.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: '인증서 발급' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(refresh).toBeFocused();
   await page.keyboard.press('Tab');
@@ -47,8 +49,8 @@ test('focus is visible on the controls', async ({ page }) => {
   await openScenario(page, 'three-certs-one-broken');
   await expect(page.getByTestId('certificate-row')).toHaveCount(3);
   await page.keyboard.press('Tab');
-  const refresh = page.getByRole('button', { name: '새로 고침' });
-  await expect(refresh).toBeFocused();
-  const outline = await refresh.evaluate((el) => getComputedStyle(el).outlineStyle);
+  const issue = page.getByRole('button', { name: '인증서 발급' });
+  await expect(issue).toBeFocused();
+  const outline = await issue.evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).toBe('solid');
 });

@@ -1,5 +1,8 @@
 import { expect, test } from './support';
 
+/** Where playwright.config.ts serves the production build. */
+const preview = `http://127.0.0.1:${process.env.DOJANG_PREVIEW_PORT ?? '5180'}`;
+
 /**
  * The production build, served under the app's Content-Security-Policy and
  * with frozen prototypes as Tauri runs it. Outside Tauri there is no
@@ -21,7 +24,7 @@ test('the built app runs under the strict CSP and frozen prototypes', async ({ p
     });
   });
 
-  const response = await page.goto('http://127.0.0.1:5180/');
+  const response = await page.goto(`${preview}/`);
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
 
   const failure = page.getByTestId('load-error');
@@ -31,6 +34,6 @@ test('the built app runs under the strict CSP and frozen prototypes', async ({ p
   expect(violations).toEqual([]);
 
   // The harness is test-only: the build has no trace of it.
-  const harness = await page.request.get('http://127.0.0.1:5180/test/harness.html');
+  const harness = await page.request.get(`${preview}/test/harness.html`);
   expect(await harness.text()).not.toContain('harness.ts');
 });

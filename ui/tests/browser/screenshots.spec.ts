@@ -64,3 +64,89 @@ test('screenshots of the details, a dialog and the settings, in Korean', async (
   await expect(page.getByTestId('app-version')).toHaveText('0.1.0');
   await page.screenshot({ path: join(dir, 'ui-settings.png'), fullPage: true });
 });
+
+test('screenshots of the issuance wizard, in Korean', async ({ page }) => {
+  await openScenario(page, 'three-certs-one-broken', { distribution: { sandbox: true } });
+  await page.getByRole('button', { name: '인증서 발급' }).click();
+  await expect(page.getByTestId('step-path')).toBeVisible();
+  await page.screenshot({ path: join(dir, 'ui-issue-1-path.png'), fullPage: true });
+
+  await page.getByText('발급 안내 메일', { exact: true }).click();
+  await page.getByTestId('next').click();
+  const codes = page.getByTestId('step-codes');
+  await codes.getByRole('textbox', { name: '신청번호' }).fill('20261125001');
+  await codes.getByRole('textbox', { name: '발급용 임시번호 (10자리)' }).fill('aB3dE6gH9!');
+  await expect(codes).toContainText("'!'는 쓸 수 없습니다");
+  await page.screenshot({ path: join(dir, 'ui-issue-2-codes.png'), fullPage: true });
+  await codes.getByRole('textbox', { name: '발급용 임시번호 (10자리)' }).fill('aB3dE6gH9j');
+  await codes.getByRole('textbox', { name: '주민등록번호 또는 사업자등록번호' }).fill('900101-1234567');
+  await page.getByTestId('next').click();
+
+  const storage = page.getByTestId('step-storage');
+  await storage.getByRole('textbox', { name: '인증서 암호 (새로 정하기)' }).fill('seal#7294xq');
+  await storage.getByRole('textbox', { name: '인증서 암호 다시 입력' }).fill('seal#7294xq');
+  await expect(storage.getByTestId('rule-too-short')).toHaveAttribute('data-state', 'met');
+  await page.screenshot({ path: join(dir, 'ui-issue-3-storage.png'), fullPage: true });
+  await page.getByTestId('next').click();
+
+  await page.evaluate(() => {
+    window.__DOJANG_STEP_DELAY_MS__ = 1500;
+  });
+  await page.getByRole('button', { name: '발급하기' }).click();
+  await expect(page.getByTestId('progress-generating-key')).toHaveAttribute('data-state', 'current');
+  await page.screenshot({ path: join(dir, 'ui-issue-4-progress.png'), fullPage: true, animations: 'disabled' });
+});
+
+test('screenshots of a refusal and of the finished issuance', async ({ page }) => {
+  await openScenario(page, 'three-certs-one-broken');
+  await page.getByRole('button', { name: '인증서 발급' }).click();
+  await page.getByTestId('next').click();
+  await page.getByRole('textbox', { name: '등록번호' }).fill('12345678AbCdEfGhIjKlMnOpQrS');
+  await page.getByTestId('next').click();
+  await page.getByRole('textbox', { name: '인증서 암호 (새로 정하기)' }).fill('seal#7294xq');
+  await page.getByRole('textbox', { name: '인증서 암호 다시 입력' }).fill('seal#7294xq');
+  await page.getByTestId('next').click();
+  await page.evaluate(() => {
+    window.__DOJANG_FAILURES__ = { issue_certificate: [{ code: 'ca-too-many-attempts', params: { detail: 'too-many-attempts' } }] };
+  });
+  await page.getByRole('button', { name: '발급하기' }).click();
+  await expect(page.getByTestId('issue-failure')).toBeVisible();
+  await page.screenshot({ path: join(dir, 'ui-issue-refused.png'), fullPage: true });
+
+  await page.getByRole('button', { name: '발급하기' }).click();
+  await expect(page.getByTestId('issued-certificate')).toBeVisible();
+  await page.screenshot({ path: join(dir, 'ui-issue-done.png'), fullPage: true });
+});
+
+test('screenshots of renewal, revocation and the certification path, in Korean', async ({ page }) => {
+  await openScenario(page, 'three-certs-one-broken', { version: '0.1.0' });
+  await openDetails(page, '김철수');
+  await page.screenshot({ path: join(dir, 'ui-details-renew-due.png'), fullPage: true });
+  await page.getByTestId('chain-section').scrollIntoViewIfNeeded();
+  await page.getByTestId('chain-section').screenshot({ path: join(dir, 'ui-chain-incomplete.png') });
+
+  await page.getByRole('button', { name: '지금 갱신하기' }).click();
+  const renew = page.getByTestId('renew-dialog');
+  await renew.getByRole('textbox', { name: '인증서 암호' }).fill(SAMPLE_PASSWORD);
+  await page.evaluate(() => {
+    window.__DOJANG_STEP_DELAY_MS__ = 1500;
+  });
+  await renew.getByRole('button', { name: '갱신하기' }).click();
+  await expect(renew.getByTestId('progress-contacting-ca')).toHaveAttribute('data-state', 'current');
+  await page.screenshot({ path: join(dir, 'ui-dialog-renew.png'), animations: 'disabled' });
+  await expect(renew.getByTestId('renew-done')).toBeVisible({ timeout: 15_000 });
+  await renew.getByRole('button', { name: '새 인증서 보기' }).click();
+
+  await page.getByTestId('back').click();
+  await openDetails(page, '홍길동');
+  await page.getByTestId('chain-section').scrollIntoViewIfNeeded();
+  await page.getByTestId('chain-section').screenshot({ path: join(dir, 'ui-chain.png') });
+  await page.getByRole('button', { name: '폐지' }).click();
+  await expect(page.getByTestId('revoke-dialog')).toBeVisible();
+  await page.screenshot({ path: join(dir, 'ui-dialog-revoke.png'), animations: 'disabled' });
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('open-settings').click();
+  await expect(page.getByTestId('app-version')).toHaveText('0.1.0');
+  await page.screenshot({ path: join(dir, 'ui-settings-reminders.png'), fullPage: true });
+});

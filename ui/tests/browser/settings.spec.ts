@@ -28,6 +28,7 @@ test('settings: colours, text size and language are kept; about; diagnostics wit
   expect(diagnostics).toContain(`platform: ${await page.evaluate(() => navigator.userAgent)}`);
   expect(diagnostics).toContain('keychain: 1');
   expect(diagnostics).toContain('npki on removable drives: 1');
+  expect(diagnostics).toContain('distribution: 도장, sandbox: no, CAs: 1');
   for (const secret of ['홍길동', '김철수', 'abcdef01', 'NPKI\\', 'yessign']) {
     expect(diagnostics).not.toContain(secret);
   }

@@ -2,8 +2,10 @@ import { Suspense, use, useEffect, useId, useRef, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 
 import type { Result } from '../../api';
+import type { CertificateChain } from '../../bindings/CertificateChain';
 import type { CertificateDetails } from '../../bindings/CertificateDetails';
 import type { CertificateList } from '../../bindings/CertificateList';
+import type { Enrolled } from '../../bindings/Enrolled';
 import type { ListedCertificate } from '../../bindings/ListedCertificate';
 import { describeError } from '../../errors';
 import { isMessageKey } from '../../i18n/catalog';
@@ -13,6 +15,7 @@ import { ErrorDetails } from '../ErrorDetails';
 import { BackIcon, WarningIcon } from '../icons';
 import { PathText, PlaceLabel } from '../PlaceLabel';
 import { AdvancedSection } from './AdvancedSection';
+import { ChainSection } from './ChainSection';
 import { ManageActions } from './ManageActions';
 import { NameTables } from './NameTables';
 import { StatusBanner } from './StatusBanner';
@@ -25,18 +28,26 @@ import { ValidityMeter } from './ValidityMeter';
 export function DetailsScreen({
   certificate,
   request,
+  chainRequest,
   listRequest,
   onBack,
   onChanged,
   onDeleted,
+  onRenewed,
+  onReissue,
 }: {
   /** The copy that was chosen in the list: its owner shows at once. */
   certificate: ListedCertificate;
   request: Promise<Result<CertificateDetails>>;
+  chainRequest: Promise<Result<CertificateChain>>;
   listRequest: Promise<Result<CertificateList>>;
   onBack: () => void;
   onChanged: () => void;
   onDeleted: () => void;
+  /** Renewed: show the new certificate (by its ID). */
+  onRenewed: (id: string) => void;
+  /** Open the issuance wizard to reissue this owner's certificate. */
+  onReissue: (owner: string) => void;
 }) {
   const { t, message } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -68,10 +79,13 @@ export function DetailsScreen({
       >
         <DetailsBody
           request={request}
+          chainRequest={chainRequest}
           listRequest={listRequest}
           onBack={onBack}
           onChanged={onChanged}
           onDeleted={onDeleted}
+          onRenewed={(enrolled: Enrolled) => onRenewed(enrolled.id)}
+          onReissue={() => onReissue(certificate.owner)}
         />
       </Suspense>
     </div>
@@ -80,16 +94,22 @@ export function DetailsScreen({
 
 function DetailsBody({
   request,
+  chainRequest,
   listRequest,
   onBack,
   onChanged,
   onDeleted,
+  onRenewed,
+  onReissue,
 }: {
   request: Promise<Result<CertificateDetails>>;
+  chainRequest: Promise<Result<CertificateChain>>;
   listRequest: Promise<Result<CertificateList>>;
   onBack: () => void;
   onChanged: () => void;
   onDeleted: () => void;
+  onRenewed: (enrolled: Enrolled) => void;
+  onReissue: () => void;
 }) {
   const { t, lang } = useI18n();
   const result = use(request);
@@ -121,16 +141,18 @@ function DetailsBody({
     <>
       <StatusBanner summary={summary} />
       <ManageActions
-        id={summary.id}
-        owner={summary.owner}
+        summary={summary}
         hasIdentityData={details.identity_real_name !== null}
         copies={copies}
         onChanged={onChanged}
         onDeleted={onDeleted}
+        onRenewed={onRenewed}
+        onReissue={onReissue}
       />
       <ValiditySection details={details} />
       <WhoSection details={details} />
       {copies.length > 0 && <PlacesSection copies={copies} />}
+      <ChainSection request={chainRequest} />
       <TechnicalSection details={details} />
       <AdvancedSection details={details} />
     </>
@@ -158,7 +180,7 @@ function Fact({ label, children, testId, wide = false }: { label: string; childr
   );
 }
 
-function ValiditySection({ details }: { details: CertificateDetails }) {
+export function ValiditySection({ details }: { details: CertificateDetails }) {
   const { t, formatDate } = useI18n();
   const { summary } = details;
   return (
@@ -176,7 +198,7 @@ function ValiditySection({ details }: { details: CertificateDetails }) {
   );
 }
 
-function WhoSection({ details }: { details: CertificateDetails }) {
+export function WhoSection({ details }: { details: CertificateDetails }) {
   const { t, message } = useI18n();
   const { summary } = details;
   return (
@@ -227,7 +249,7 @@ function hexPairs(hex: string): string {
   return (even.toUpperCase().match(/../g) ?? []).join(':');
 }
 
-function TechnicalSection({ details }: { details: CertificateDetails }) {
+export function TechnicalSection({ details }: { details: CertificateDetails }) {
   const { t, message } = useI18n();
   const { summary } = details;
   const none = <span className="muted">{t('details.none')}</span>;

@@ -2,19 +2,35 @@ import { useId, useState } from 'react';
 import { Button } from 'react-aria-components';
 
 import { useAnnounce } from '../../Announcer';
+import type { CertificateSummary } from '../../bindings/CertificateSummary';
+import type { Enrolled } from '../../bindings/Enrolled';
 import type { ListedCertificate } from '../../bindings/ListedCertificate';
 import type { Stored } from '../../bindings/Stored';
 import { useI18n } from '../../i18n/context';
+import { renewalState } from '../../validity';
 import { ChangePasswordDialog } from '../dialogs/ChangePasswordDialog';
 import { CopyToDialog } from '../dialogs/CopyToDialog';
 import { DeleteDialog } from '../dialogs/DeleteDialog';
 import type { DestinationKind } from '../dialogs/DestinationField';
 import { ExportPfxDialog } from '../dialogs/ExportPfxDialog';
 import { IdentityDialog } from '../dialogs/IdentityDialog';
-import { CheckIcon, CopyIcon, ExportIcon, KeyIcon, PersonCheckIcon, TrashIcon } from '../icons';
+import { RenewDialog } from '../dialogs/RenewDialog';
+import { RevokeDialog } from '../dialogs/RevokeDialog';
+import {
+  BlockedIcon,
+  CheckIcon,
+  ClockIcon,
+  CopyIcon,
+  ExportIcon,
+  IssueIcon,
+  KeyIcon,
+  PersonCheckIcon,
+  RefreshIcon,
+  TrashIcon,
+} from '../icons';
 import { PathText } from '../PlaceLabel';
 
-type Open = 'password' | 'export' | 'copy' | 'identity' | 'delete' | null;
+type Open = 'password' | 'export' | 'copy' | 'identity' | 'delete' | 'renew' | 'revoke' | null;
 
 /** A finished job, shown under the buttons until the next one. */
 interface Done {
@@ -23,31 +39,40 @@ interface Done {
 }
 
 /**
- * The jobs a person can do with one certificate, each in its own dialog:
- * change the password, export, copy, identity check, delete.
+ * The jobs a person can do with one certificate, each in its own dialog: on
+ * this computer (change the password, export, copy, identity check, delete)
+ * and with the CA (renew, reissue, revoke). Renewal is offered first when its
+ * window is open.
  */
 export function ManageActions({
-  id,
-  owner,
+  summary,
   hasIdentityData,
   copies,
   onChanged,
   onDeleted,
+  onRenewed,
+  onReissue,
 }: {
-  id: string;
-  owner: string;
+  summary: CertificateSummary;
   hasIdentityData: boolean;
   copies: ListedCertificate[];
   /** The stores changed (a copy was made): the list should be read again. */
   onChanged: () => void;
   onDeleted: () => void;
+  /** Renewed: the new certificate replaced this one. */
+  onRenewed: (enrolled: Enrolled) => void;
+  /** Opens the issuance wizard for a reissue. */
+  onReissue: () => void;
 }) {
   const { t } = useI18n();
   const announce = useAnnounce();
   const headingId = useId();
+  const caHeadingId = useId();
   const [open, setOpen] = useState<Open>(null);
   const [done, setDone] = useState<Done | null>(null);
   const close = () => setOpen(null);
+  const { id, owner } = summary;
+  const renewal = renewalState(summary);
 
   const finish = (text: string, path: string | null = null) => {
     setOpen(null);
@@ -64,6 +89,18 @@ export function ManageActions({
       <h3 id={headingId} className="card__heading">
         {t('details.manage')}
       </h3>
+      {renewal.kind === 'due' && (
+        <div className="notice notice--warn renew-due" data-testid="renew-due">
+          <ClockIcon />
+          <p>
+            {renewal.daysLeft <= 0 ? t('manage.renewLastDay') : t('manage.renewDue', { days: renewal.daysLeft })}
+          </p>
+          <Button className="button button--primary" onPress={() => setOpen('renew')} data-testid="renew-now">
+            <RefreshIcon />
+            {t('manage.renewNow')}
+          </Button>
+        </div>
+      )}
       <div className="actions">
         <Button className="button" onPress={() => setOpen('password')} data-testid="open-change-password">
           <KeyIcon />
@@ -84,6 +121,24 @@ export function ManageActions({
         <Button className="button button--danger-quiet" onPress={() => setOpen('delete')} data-testid="open-delete">
           <TrashIcon />
           {t('action.delete')}
+        </Button>
+      </div>
+      <h4 id={caHeadingId} className="subheading">
+        {t('manage.caActions')}
+      </h4>
+      <p className="section__note">{t('manage.caActionsHint')}</p>
+      <div className="actions" role="group" aria-labelledby={caHeadingId}>
+        <Button className="button" onPress={() => setOpen('renew')} data-testid="open-renew">
+          <RefreshIcon />
+          {t('action.renew')}
+        </Button>
+        <Button className="button" onPress={onReissue} data-testid="open-reissue">
+          <IssueIcon />
+          {t('action.reissue')}
+        </Button>
+        <Button className="button button--danger-quiet" onPress={() => setOpen('revoke')} data-testid="open-revoke">
+          <BlockedIcon />
+          {t('action.revoke')}
         </Button>
       </div>
       {done !== null && (
@@ -132,6 +187,29 @@ export function ManageActions({
         id={id}
         owner={owner}
         copies={copies.length}
+      />
+      <RenewDialog
+        isOpen={open === 'renew'}
+        onClose={close}
+        onRenewed={(enrolled) => {
+          setOpen(null);
+          onRenewed(enrolled);
+        }}
+        onReissue={() => {
+          setOpen(null);
+          onReissue();
+        }}
+        summary={summary}
+      />
+      <RevokeDialog
+        isOpen={open === 'revoke'}
+        onClose={close}
+        onDone={() => {
+          finish(t('revoke.done'));
+          onChanged();
+        }}
+        id={id}
+        owner={owner}
       />
     </section>
   );

@@ -1,13 +1,12 @@
-import { useState, type SubmitEvent } from 'react';
-import { Button } from 'react-aria-components';
+import { useState } from 'react';
 
 import { copyCertificate } from '../../api';
-import type { ErrorInfo } from '../../bindings/ErrorInfo';
 import type { Stored } from '../../bindings/Stored';
 import { useI18n } from '../../i18n/context';
 import { DestinationField, storeTarget, type Destination, type DestinationKind } from './DestinationField';
 import { DialogShell } from './DialogShell';
-import { DialogActions, FormAlert } from './fields';
+import { FormAlert, SubmitActions } from './fields';
+import { DialogFormElement, useDialogForm } from './useDialogForm';
 
 interface Props {
   isOpen: boolean;
@@ -20,22 +19,14 @@ interface Props {
 /** One more copy of the certificate and its key, in another place. */
 export function CopyToDialog({ isOpen, onClose, onDone, id, currentPlaces }: Props) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
   return (
-    <DialogShell title={t('copyTo.title')} isOpen={isOpen} onClose={onClose} isBusy={busy} testId="copy-dialog">
-      <CopyForm id={id} currentPlaces={currentPlaces} onClose={onClose} onDone={onDone} busy={busy} setBusy={setBusy} />
+    <DialogShell title={t('copyTo.title')} isOpen={isOpen} onClose={onClose} testId="copy-dialog">
+      <CopyForm id={id} currentPlaces={currentPlaces} onClose={onClose} onDone={onDone} />
     </DialogShell>
   );
 }
 
-function CopyForm({
-  id,
-  currentPlaces,
-  onClose,
-  onDone,
-  busy,
-  setBusy,
-}: Omit<Props, 'isOpen'> & { busy: boolean; setBusy: (busy: boolean) => void }) {
+function CopyForm({ id, currentPlaces, onClose, onDone }: Omit<Props, 'isOpen'>) {
   const { t } = useI18n();
   const firstFree: DestinationKind = currentPlaces.includes('keychain')
     ? currentPlaces.includes('disk')
@@ -45,51 +36,32 @@ function CopyForm({
   const [destination, setDestination] = useState<Destination>(
     firstFree === 'folder' ? { kind: 'folder', chosen: null } : { kind: firstFree },
   );
-  const [destinationError, setDestinationError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<ErrorInfo | null>(null);
+  const form = useDialogForm<Record<string, never>, 'destination'>({});
 
-  const submit = async (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    setFailure(null);
+  const submit = async () => {
+    form.setFailure(null);
     const to = storeTarget(destination);
-    if (to === null) {
-      setDestinationError(t('destination.noFolder'));
-      return;
-    }
-    setBusy(true);
-    const result = await copyCertificate({ id, to });
-    setBusy(false);
-    if (result.ok) {
-      onDone(result.value);
-    } else {
-      setFailure(result.error);
-    }
+    if (form.reject({ destination: to === null ? t('destination.noFolder') : undefined }) || to === null) return;
+    const result = await form.run(() => copyCertificate({ id, to }));
+    if (result.ok) onDone(result.value);
   };
 
   return (
-    <form className="dialog__form" noValidate onSubmit={(event) => void submit(event)}>
+    <DialogFormElement busy={form.busy} onSubmit={submit}>
       <p className="dialog__intro">{t('copyTo.intro')}</p>
       <DestinationField
         value={destination}
         onChange={(next) => {
           setDestination(next);
-          setDestinationError(null);
-          setFailure(null);
+          form.clear('destination');
+          form.setFailure(null);
         }}
-        error={destinationError}
+        error={form.errors.destination ?? null}
         currentPlaces={currentPlaces}
-        onFailure={setFailure}
+        onFailure={form.setFailure}
       />
-      <FormAlert error={failure} />
-      <DialogActions>
-        <Button className="button" onPress={onClose} isDisabled={busy}>
-          {t('action.cancel')}
-        </Button>
-        <Button type="submit" className="button button--primary" isPending={busy} data-testid="submit">
-          {busy ? t('action.working') : t('copyTo.submit')}
-        </Button>
-      </DialogActions>
-    </form>
+      <FormAlert error={form.failure} />
+      <SubmitActions busy={form.busy} onCancel={onClose} submitLabel={t('copyTo.submit')} />
+    </DialogFormElement>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Label, RadioButton, RadioField, RadioGroup, Text } from 'react-aria-components';
+import { Button, Label, RadioGroup, Text } from 'react-aria-components';
 
 import { chooseFolder } from '../../api';
 import type { ErrorInfo } from '../../bindings/ErrorInfo';
@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/context';
 import { npkiRootFor } from '../../paths';
 import { ComputerIcon, FolderIcon } from '../icons';
 import { PathText } from '../PlaceLabel';
+import { Choice } from './fields';
 
 /** Where a copied or imported certificate goes, as the person chose it. */
 export type Destination =
@@ -62,18 +63,17 @@ export function DestinationField({
   };
 
   const option = (kind: DestinationKind, label: string, hint: string) => (
-    <RadioField value={kind} className="choice" data-testid={`destination-${kind}`}>
-      <RadioButton className="choice__button">
-        <span className="choice__mark" aria-hidden="true" />
-        <span className="choice__label">{label}</span>
-      </RadioButton>
-      <Text slot="description" className="choice__hint">
-        {hint}
-        {currentPlaces.includes(kind) && (
-          <span className="choice__hint--note"> {t('destination.alreadyHere')}</span>
-        )}
-      </Text>
-    </RadioField>
+    <Choice
+      value={kind}
+      label={label}
+      hint={
+        <>
+          {hint}
+          {currentPlaces.includes(kind) && <span className="choice__hint--note"> {t('destination.alreadyHere')}</span>}
+        </>
+      }
+      testId={`destination-${kind}`}
+    />
   );
 
   return (

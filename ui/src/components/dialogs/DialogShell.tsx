@@ -1,13 +1,15 @@
-import type { ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 
 import { useI18n } from '../../i18n/context';
 import { CloseIcon } from '../icons';
+import { DialogBusyContext, type BusyState } from './useDialogForm';
 
 /**
  * A modal dialog: a dimmed window behind, focus kept inside while open and
  * given back to what opened it on close. Escape and a click outside close it,
- * except while `isBusy` (a command is running).
+ * except while the form inside is busy (a command is running: `useDialogForm`
+ * reports it through `DialogBusyContext`).
  *
  * The contents unmount when it closes, so whatever was typed (passwords
  * included) is gone with it.
@@ -16,18 +18,18 @@ export function DialogShell({
   title,
   isOpen,
   onClose,
-  isBusy = false,
   testId,
   children,
 }: {
   title: string;
   isOpen: boolean;
   onClose: () => void;
-  isBusy?: boolean;
   testId: string;
   children: ReactNode;
 }) {
   const { t } = useI18n();
+  const [isBusy, setBusy] = useState(false);
+  const busyState = useMemo<BusyState>(() => ({ busy: isBusy, setBusy }), [isBusy]);
   return (
     <ModalOverlay
       className="modal-overlay"
@@ -53,7 +55,7 @@ export function DialogShell({
               <CloseIcon />
             </Button>
           </div>
-          {children}
+          <DialogBusyContext value={busyState}>{children}</DialogBusyContext>
         </Dialog>
       </Modal>
     </ModalOverlay>

@@ -1,14 +1,13 @@
-import { useRef, useState, type SubmitEvent } from 'react';
-import { Button, CheckboxButton, CheckboxField, Text } from 'react-aria-components';
+import { useState } from 'react';
+import { CheckboxButton, CheckboxField, Text } from 'react-aria-components';
 
 import { chooseSavePath, exportPfx } from '../../api';
-import type { ErrorInfo } from '../../bindings/ErrorInfo';
-import { describeError } from '../../errors';
 import { useI18n } from '../../i18n/context';
-import { submitOnEnter } from '../../ime';
 import { pfxFileName } from '../../paths';
 import { DialogShell } from './DialogShell';
-import { DialogActions, FormAlert, PathChooser, SecretField } from './fields';
+import { FormAlert, PathChooser, SecretField, SubmitActions } from './fields';
+import { newPasswordErrors, NewPasswordFields } from './NewPasswordFields';
+import { DialogFormElement, useDialogForm, wrongPasswordIn } from './useDialogForm';
 
 interface Props {
   isOpen: boolean;
@@ -22,33 +21,22 @@ interface Props {
 /** The certificate password, a password for the file, the format, and where to save it. */
 export function ExportPfxDialog({ isOpen, onClose, onDone, id, owner }: Props) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
   return (
-    <DialogShell title={t('export.title')} isOpen={isOpen} onClose={onClose} isBusy={busy} testId="export-dialog">
-      <ExportForm id={id} owner={owner} onClose={onClose} onDone={onDone} busy={busy} setBusy={setBusy} />
+    <DialogShell title={t('export.title')} isOpen={isOpen} onClose={onClose} testId="export-dialog">
+      <ExportForm id={id} owner={owner} onClose={onClose} onDone={onDone} />
     </DialogShell>
   );
 }
 
-function ExportForm({
-  id,
-  owner,
-  onClose,
-  onDone,
-  busy,
-  setBusy,
-}: Omit<Props, 'isOpen'> & { busy: boolean; setBusy: (busy: boolean) => void }) {
-  const { t, lang } = useI18n();
-  const [password, setPassword] = useState('');
-  const [pfxPassword, setPfxPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+function ExportForm({ id, owner, onClose, onDone }: Omit<Props, 'isOpen'>) {
+  const { t } = useI18n();
+  const form = useDialogForm<{ password: string; pfx: string; confirm: string }, 'path'>({
+    password: '',
+    pfx: '',
+    confirm: '',
+  });
   const [compat, setCompat] = useState(false);
   const [path, setPath] = useState<string | null>(null);
-  const [errors, setErrors] = useState<{ password?: string; pfx?: string; confirm?: string; path?: string }>({});
-  const [failure, setFailure] = useState<ErrorInfo | null>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
-  const pfxRef = useRef<HTMLInputElement>(null);
-  const confirmRef = useRef<HTMLInputElement>(null);
 
   const choosePath = async () => {
     const result = await chooseSavePath(t('export.dialogTitle'), pfxFileName(owner), [
@@ -56,88 +44,42 @@ function ExportForm({
     ]);
     if (result.ok && result.value !== null) {
       setPath(result.value);
-      setErrors((old) => ({ ...old, path: undefined }));
+      form.clear('path');
     } else if (!result.ok) {
-      setFailure(result.error);
+      form.setFailure(result.error);
     }
   };
 
-  const submit = async (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    setFailure(null);
-    const found: typeof errors = {};
-    if (password === '') found.password = t('form.required');
-    if (pfxPassword === '') found.pfx = t('form.required');
-    if (confirm !== pfxPassword) found.confirm = t('form.passwordsDiffer');
-    if (path === null) found.path = t('export.noPath');
-    setErrors(found);
-    if (found.password !== undefined) {
-      passwordRef.current?.focus();
-      return;
-    }
-    if (found.pfx !== undefined) {
-      pfxRef.current?.focus();
-      return;
-    }
-    if (found.confirm !== undefined) {
-      confirmRef.current?.focus();
-      return;
-    }
-    if (path === null) return;
-
-    setBusy(true);
-    const result = await exportPfx({ id, password, pfx_password: pfxPassword, compat, path });
-    setBusy(false);
-    if (result.ok) {
-      onDone(path);
-    } else if (result.error.code === 'wrong-password') {
-      setErrors({ password: describeError(lang, result.error).text });
-      passwordRef.current?.select();
-      passwordRef.current?.focus();
-    } else {
-      setFailure(result.error);
-    }
+  const submit = async () => {
+    const { password, pfx, confirm } = form.values;
+    form.setFailure(null);
+    const pair = await newPasswordErrors(t, pfx, confirm, { rules: false });
+    const wrong = form.reject({
+      password: password === '' ? t('form.required') : undefined,
+      pfx: pair.password,
+      confirm: pair.confirm,
+      path: path === null ? t('export.noPath') : undefined,
+    });
+    if (wrong || path === null) return;
+    const result = await form.run(
+      () => exportPfx({ id, password, pfx_password: pfx, compat, path }),
+      wrongPasswordIn('password'),
+    );
+    if (result.ok) onDone(path);
   };
 
   return (
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Enter in its fields submits it, IME-safely
-    <form className="dialog__form" noValidate onSubmit={(event) => void submit(event)} onKeyDown={submitOnEnter}>
+    <DialogFormElement busy={form.busy} onSubmit={submit}>
       <p className="dialog__intro">{t('export.intro')}</p>
-      <SecretField
-        label={t('export.password')}
-        value={password}
-        onChange={(value) => {
-          setPassword(value);
-          setErrors((old) => ({ ...old, password: undefined }));
-        }}
-        error={errors.password ?? null}
-        focusOnOpen
-        inputRef={passwordRef}
-        testId="certificate-password"
-      />
-      <SecretField
+      <SecretField label={t('export.password')} {...form.field('password')} focusOnOpen testId="certificate-password" />
+      <NewPasswordFields
+        password={form.field('pfx')}
+        confirm={form.field('confirm')}
         label={t('export.pfxPassword')}
-        description={t('export.pfxPasswordHint')}
-        value={pfxPassword}
-        onChange={(value) => {
-          setPfxPassword(value);
-          setErrors((old) => ({ ...old, pfx: undefined }));
-        }}
-        error={errors.pfx ?? null}
-        inputRef={pfxRef}
-        testId="pfx-password"
-      />
-      <SecretField
-        label={t('export.pfxConfirm')}
-        value={confirm}
-        onChange={(value) => {
-          setConfirm(value);
-          setErrors((old) => ({ ...old, confirm: undefined }));
-        }}
-        error={errors.confirm ?? null}
-        inputRef={confirmRef}
-        testId="pfx-confirm"
+        hint={t('export.pfxPasswordHint')}
+        confirmLabel={t('export.pfxConfirm')}
+        rules={false}
+        testIds={{ password: 'pfx-password', confirm: 'pfx-confirm' }}
       />
       <CheckboxField className="checkbox" isSelected={compat} onChange={setCompat} data-testid="compat">
         <CheckboxButton className="checkbox__button">
@@ -159,18 +101,11 @@ function ExportForm({
         chooseAgainLabel={t('export.chooseAgain')}
         notChosenLabel={t('export.notChosen')}
         onChoose={() => void choosePath()}
-        error={errors.path ?? null}
+        error={form.errors.path ?? null}
         testId="export-path"
       />
-      <FormAlert error={failure} />
-      <DialogActions>
-        <Button className="button" onPress={onClose} isDisabled={busy}>
-          {t('action.cancel')}
-        </Button>
-        <Button type="submit" className="button button--primary" isPending={busy} data-testid="submit">
-          {busy ? t('action.working') : t('export.submit')}
-        </Button>
-      </DialogActions>
-    </form>
+      <FormAlert error={form.failure} />
+      <SubmitActions busy={form.busy} onCancel={onClose} submitLabel={t('export.submit')} />
+    </DialogFormElement>
   );
 }

@@ -1,14 +1,12 @@
-import { useRef, useState, type SubmitEvent } from 'react';
+import { useState } from 'react';
 import { Button } from 'react-aria-components';
 
 import { verifyIdentity } from '../../api';
-import type { ErrorInfo } from '../../bindings/ErrorInfo';
-import { describeError } from '../../errors';
 import { useI18n } from '../../i18n/context';
-import { submitOnEnter } from '../../ime';
 import { CheckIcon, CrossIcon, InfoIcon } from '../icons';
 import { DialogShell } from './DialogShell';
-import { DialogActions, FormAlert, SecretField } from './fields';
+import { DialogActions, FormAlert, SecretField, SubmitActions } from './fields';
+import { DialogFormElement, useDialogForm } from './useDialogForm';
 
 interface Props {
   isOpen: boolean;
@@ -21,11 +19,10 @@ interface Props {
 /** The certificate password and an ID number; the answer in plain words. */
 export function IdentityDialog({ isOpen, onClose, id, hasIdentityData }: Props) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
   return (
-    <DialogShell title={t('identity.title')} isOpen={isOpen} onClose={onClose} isBusy={busy} testId="identity-dialog">
+    <DialogShell title={t('identity.title')} isOpen={isOpen} onClose={onClose} testId="identity-dialog">
       {hasIdentityData ? (
-        <IdentityForm id={id} onClose={onClose} busy={busy} setBusy={setBusy} />
+        <IdentityForm id={id} onClose={onClose} />
       ) : (
         <div className="dialog__form">
           <p className="notice notice--info">
@@ -43,89 +40,56 @@ export function IdentityDialog({ isOpen, onClose, id, hasIdentityData }: Props) 
   );
 }
 
-function IdentityForm({
-  id,
-  onClose,
-  busy,
-  setBusy,
-}: Pick<Props, 'id' | 'onClose'> & { busy: boolean; setBusy: (busy: boolean) => void }) {
-  const { t, lang } = useI18n();
-  const [password, setPassword] = useState('');
-  const [idNumber, setIdNumber] = useState('');
-  const [errors, setErrors] = useState<{ password?: string; idNumber?: string }>({});
-  const [failure, setFailure] = useState<ErrorInfo | null>(null);
-  const [matches, setMatches] = useState<boolean | null>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
-  const idRef = useRef<HTMLInputElement>(null);
+/** The ID number errors that belong to the ID number field. */
+export const isIdNumberError = (code: string): boolean =>
+  code === 'id-number-malformed' || code === 'business-number-check-digit';
 
-  const submit = async (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    setFailure(null);
+function IdentityForm({ id, onClose }: Pick<Props, 'id' | 'onClose'>) {
+  const { t } = useI18n();
+  const form = useDialogForm({ password: '', idNumber: '' });
+  const [matches, setMatches] = useState<boolean | null>(null);
+  const { password, idNumber } = form.values;
+
+  const submit = async () => {
+    form.setFailure(null);
     setMatches(null);
-    const found: typeof errors = {};
-    if (password === '') found.password = t('form.required');
-    if (idNumber.trim() === '') found.idNumber = t('form.required');
-    setErrors(found);
-    if (found.password !== undefined) {
-      passwordRef.current?.focus();
-      return;
-    }
-    if (found.idNumber !== undefined) {
-      idRef.current?.focus();
-      return;
-    }
-    setBusy(true);
-    const result = await verifyIdentity({ id, password, id_number: idNumber.trim() });
-    setBusy(false);
-    if (result.ok) {
-      setMatches(result.value);
-      return;
-    }
-    const { code } = result.error;
-    const text = describeError(lang, result.error).text;
-    if (code === 'identity-mismatch') {
+    const wrong = form.reject({
+      password: password === '' ? t('form.required') : undefined,
+      idNumber: idNumber.trim() === '' ? t('form.required') : undefined,
+    });
+    if (wrong) return;
+    const result = await form.run(
+      () => verifyIdentity({ id, password, id_number: idNumber.trim() }),
+      (error) =>
+        error.code === 'wrong-password' ? 'password' : isIdNumberError(error.code) ? 'idNumber' : null,
+    );
+    if (result.ok) setMatches(result.value);
+    else if (result.error.code === 'identity-mismatch') {
+      form.setFailure(null);
       setMatches(false);
-    } else if (code === 'wrong-password') {
-      setErrors({ password: text });
-      passwordRef.current?.select();
-      passwordRef.current?.focus();
-    } else if (code === 'id-number-malformed' || code === 'business-number-check-digit') {
-      setErrors({ idNumber: text });
-      idRef.current?.focus();
-    } else {
-      setFailure(result.error);
     }
   };
 
+  // Whatever is typed next makes the last answer stale.
+  const field = (name: 'password' | 'idNumber') => {
+    const props = form.field(name);
+    return {
+      ...props,
+      onChange: (value: string) => {
+        props.onChange(value);
+        setMatches(null);
+      },
+    };
+  };
+
   return (
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Enter in its fields submits it, IME-safely
-    <form className="dialog__form" noValidate onSubmit={(event) => void submit(event)} onKeyDown={submitOnEnter}>
+    <DialogFormElement busy={form.busy} onSubmit={submit}>
       <p className="dialog__intro">{t('identity.intro')}</p>
-      <SecretField
-        label={t('identity.password')}
-        value={password}
-        onChange={(value) => {
-          setPassword(value);
-          setMatches(null);
-          setErrors((old) => ({ ...old, password: undefined }));
-        }}
-        error={errors.password ?? null}
-        focusOnOpen
-        inputRef={passwordRef}
-        testId="certificate-password"
-      />
+      <SecretField label={t('identity.password')} {...field('password')} focusOnOpen testId="certificate-password" />
       <SecretField
         label={t('identity.idNumber')}
         description={t('identity.idNumberHint')}
-        value={idNumber}
-        onChange={(value) => {
-          setIdNumber(value);
-          setMatches(null);
-          setErrors((old) => ({ ...old, idNumber: undefined }));
-        }}
-        error={errors.idNumber ?? null}
-        inputRef={idRef}
+        {...field('idNumber')}
         showLabel={t('identity.show')}
         inputMode="numeric"
         testId="id-number"
@@ -141,15 +105,13 @@ function IdentityForm({
           </div>
         )}
       </div>
-      <FormAlert error={failure} />
-      <DialogActions>
-        <Button className="button" onPress={onClose} isDisabled={busy}>
-          {t('action.close')}
-        </Button>
-        <Button type="submit" className="button button--primary" isPending={busy} data-testid="submit">
-          {busy ? t('action.working') : t('identity.submit')}
-        </Button>
-      </DialogActions>
-    </form>
+      <FormAlert error={form.failure} />
+      <SubmitActions
+        busy={form.busy}
+        onCancel={onClose}
+        cancelLabel={t('action.close')}
+        submitLabel={t('identity.submit')}
+      />
+    </DialogFormElement>
   );
 }

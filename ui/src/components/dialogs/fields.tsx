@@ -4,6 +4,8 @@ import {
   FieldError,
   Input,
   Label,
+  RadioButton,
+  RadioField,
   Text,
   TextField,
   ToggleButton,
@@ -38,7 +40,7 @@ export function SecretField({
   value: string;
   onChange: (value: string) => void;
   error: string | null;
-  description?: string;
+  description?: ReactNode;
   /** Takes focus when the dialog opens (its first field). */
   focusOnOpen?: boolean;
   inputRef?: Ref<HTMLInputElement>;
@@ -104,16 +106,18 @@ export function PlainField({
   description,
   focusOnOpen = false,
   inputRef,
+  inputMode,
   testId,
 }: {
   label: string;
   value: string;
   onChange: (value: string) => void;
   error: string | null;
-  description?: string;
+  description?: ReactNode;
   /** Takes focus when the dialog opens (its first field). */
   focusOnOpen?: boolean;
   inputRef?: Ref<HTMLInputElement>;
+  inputMode?: 'numeric' | 'text' | 'url';
   testId: string;
 }) {
   return (
@@ -121,6 +125,7 @@ export function PlainField({
       className="field"
       value={value}
       onChange={onChange}
+      inputMode={inputMode}
       isInvalid={error !== null}
       validationBehavior="aria"
       // eslint-disable-next-line jsx-a11y/no-autofocus -- the first field of a dialog that was just opened
@@ -130,7 +135,7 @@ export function PlainField({
       data-testid={testId}
     >
       <Label className="field__label">{label}</Label>
-      <Input ref={inputRef} className="field__input" />
+      <Input ref={inputRef} className="field__input" autoCapitalize="off" autoCorrect="off" />
       {description !== undefined && (
         <Text slot="description" className="field__hint">
           {description}
@@ -208,4 +213,70 @@ export function FormAlert({ error }: { error: ErrorInfo | null }) {
 /** The row of buttons at the bottom of a dialog. */
 export function DialogActions({ children }: { children: ReactNode }) {
   return <div className="dialog__actions">{children}</div>;
+}
+
+/**
+ * Cancel (or close) and the dialog's submit button, which says it is working
+ * while the command runs; nothing can be pressed twice.
+ */
+export function SubmitActions({
+  busy,
+  onCancel,
+  submitLabel,
+  cancelLabel,
+  danger = false,
+  icon,
+}: {
+  busy: boolean;
+  onCancel: () => void;
+  submitLabel: string;
+  /** "취소" unless told ("닫기" once there is nothing to lose). */
+  cancelLabel?: string;
+  danger?: boolean;
+  icon?: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <DialogActions>
+      <Button className="button" onPress={onCancel} isDisabled={busy}>
+        {cancelLabel ?? t('action.cancel')}
+      </Button>
+      <Button
+        type="submit"
+        className={danger ? 'button button--danger' : 'button button--primary'}
+        isPending={busy}
+        data-testid="submit"
+      >
+        {icon}
+        {busy ? t('action.working') : submitLabel}
+      </Button>
+    </DialogActions>
+  );
+}
+
+/** One radio choice of a `RadioGroup`: its label, and a hint below it. */
+export function Choice({
+  value,
+  label,
+  hint,
+  testId,
+}: {
+  value: string;
+  label: string;
+  hint?: ReactNode;
+  testId: string;
+}) {
+  return (
+    <RadioField value={value} className="choice" data-testid={testId}>
+      <RadioButton className="choice__button">
+        <span className="choice__mark" aria-hidden="true" />
+        <span className="choice__label">{label}</span>
+      </RadioButton>
+      {hint !== undefined && (
+        <Text slot="description" className="choice__hint">
+          {hint}
+        </Text>
+      )}
+    </RadioField>
+  );
 }

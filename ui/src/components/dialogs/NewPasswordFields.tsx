@@ -1,0 +1,72 @@
+import { useId } from 'react';
+
+import { checkPassword } from '../../api';
+import type { Translate } from '../../i18n/catalog';
+import { SecretField } from './fields';
+import { PasswordRules, usePasswordCheck } from './PasswordRules';
+import type { FieldProps } from './useDialogForm';
+
+/**
+ * A new password and its confirmation. With `rules` (a certificate
+ * password), the rules are checked as it is typed and shown as a checklist
+ * between the two fields; without (a PFX file's password), only the two
+ * entries must agree.
+ */
+export function NewPasswordFields({
+  password,
+  confirm,
+  label,
+  confirmLabel,
+  hint,
+  rules = true,
+  testIds = { password: 'new-password', confirm: 'confirm-password' },
+}: {
+  password: FieldProps;
+  confirm: FieldProps;
+  label: string;
+  confirmLabel: string;
+  hint?: string;
+  rules?: boolean;
+  testIds?: { password: string; confirm: string };
+}) {
+  const broken = usePasswordCheck(rules ? password.value : '');
+  const summaryId = useId();
+  return (
+    <>
+      <SecretField
+        label={label}
+        description={hint}
+        {...password}
+        describedBy={rules ? summaryId : undefined}
+        testId={testIds.password}
+      />
+      {rules && <PasswordRules broken={broken} summaryId={summaryId} />}
+      <SecretField label={confirmLabel} {...confirm} testId={testIds.confirm} />
+    </>
+  );
+}
+
+/**
+ * What is wrong with a new password and its confirmation, before anything is
+ * sent: nothing typed, a rule broken (asked of the backend, which decides),
+ * or two different entries.
+ */
+export async function newPasswordErrors(
+  t: Translate,
+  password: string,
+  confirm: string,
+  { rules = true }: { rules?: boolean } = {},
+): Promise<{ password?: string; confirm?: string }> {
+  const found: { password?: string; confirm?: string } = {};
+  if (password === '') {
+    found.password = t('form.required');
+  } else if (rules) {
+    const check = await checkPassword(password);
+    if (check.ok && check.value.length > 0) found.password = t('form.rulesUnmet');
+  }
+  if (confirm !== password) found.confirm = t('form.passwordsDiffer');
+  return found;
+}
+
+/** Errors the backend reports about a new password's rules start with this. */
+export const isPasswordRuleError = (code: string): boolean => code.startsWith('password-');

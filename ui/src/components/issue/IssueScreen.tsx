@@ -1,0 +1,280 @@
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { Button } from 'react-aria-components';
+
+import { chooseFile, issueCertificate, readInvitation, type Result } from '../../api';
+import type { CertificateList } from '../../bindings/CertificateList';
+import type { Enrolled } from '../../bindings/Enrolled';
+import type { Invitation } from '../../bindings/Invitation';
+import type { KeyType } from '../../bindings/KeyType';
+import type { ListedCertificate } from '../../bindings/ListedCertificate';
+import type { Step } from '../../bindings/Step';
+import { useDistribution } from '../../DistributionProvider';
+import { describeError } from '../../errors';
+import { useI18n } from '../../i18n/context';
+import {
+  adviceFor,
+  chooseCa,
+  issuePath,
+  needsCaAddress,
+  wizardFieldOf,
+  type IssueKind,
+  type WizardFieldName,
+  type WizardStep,
+} from '../../issue';
+import { storeTarget, type Destination } from '../dialogs/DestinationField';
+import { useDialogForm } from '../dialogs/useDialogForm';
+import { BackIcon, InfoIcon } from '../icons';
+import type { Progress } from '../ProgressSteps';
+import { CodesStep } from './CodesStep';
+import { DoneStep } from './DoneStep';
+import { PathStep } from './PathStep';
+import { ReviewStep } from './ReviewStep';
+import { StepIndicator } from './StepFrame';
+import { StorageStep } from './StorageStep';
+import { EMPTY_VALUES, type LoadedInvitation, type WizardValues } from './wizardForm';
+
+/** An issue.html dropped on the window; `seq` tells two drops of the same file apart. */
+export interface InvitationDrop {
+  path: string;
+  seq: number;
+  /** Already read (a link or a file opened with the app). */
+  invitation?: Invitation;
+}
+
+/** The finished issuance and the list read after it. */
+interface Issued {
+  enrolled: Enrolled;
+  listing: Promise<Result<CertificateList>>;
+}
+
+/**
+ * The issuance wizard: how (registration number or e-mail), the codes, where
+ * to keep it and its password, then a check of it all and the issuance with
+ * its progress. Everything typed stays while the person goes back and forth,
+ * and after a failure, so it can be corrected and sent again; it is gone when
+ * the screen closes (nothing is stored anywhere).
+ */
+export function IssueScreen({
+  reissueOf,
+  drop,
+  onBack,
+  onIssued,
+  onOpenDetails,
+}: {
+  reissueOf: string | null;
+  drop: InvitationDrop | null;
+  onBack: () => void;
+  /** The certificate was issued: read the list again and resolve to it. */
+  onIssued: () => Promise<Result<CertificateList>>;
+  onOpenDetails: (certificate: ListedCertificate) => void;
+}) {
+  const { t, lang } = useI18n();
+  const { distribution } = useDistribution();
+  const form = useDialogForm<WizardValues, 'destination' | 'invitation'>(EMPTY_VALUES);
+  const [step, setStep] = useState<WizardStep>('path');
+  const [kind, setKind] = useState<IssueKind>(drop === null ? 'registration' : 'temporary');
+  const [invitation, setInvitation] = useState<LoadedInvitation | null>(null);
+  const [destination, setDestination] = useState<Destination>({ kind: 'keychain' });
+  const [keyType, setKeyType] = useState<KeyType>('rsa2048');
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [issued, setIssued] = useState<Issued | null>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const stepRef = useRef<HTMLHeadingElement>(null);
+  // Where the cursor goes when a step opens: its heading, or a field to correct.
+  const focusTarget = useRef<WizardFieldName | 'heading' | null>(null);
+
+  const needsCa = needsCaAddress(distribution, kind, invitation?.invitation ?? null);
+  const ca = chooseCa(distribution, kind, invitation?.invitation ?? null, form.values.caAddress);
+  const advice = form.failure === null ? null : adviceFor(form.failure.code, { caTyped: needsCa });
+
+  useEffect(() => {
+    titleRef.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    const target = focusTarget.current;
+    focusTarget.current = null;
+    if (target === 'heading') stepRef.current?.focus();
+    else if (target !== null) form.focus(target);
+    // Only a change of step moves the cursor.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [step]);
+
+  const goTo = (next: WizardStep, focus: WizardFieldName | 'heading' = 'heading') => {
+    focusTarget.current = focus;
+    setStep(next);
+    window.scrollTo(0, 0);
+  };
+
+  const showInvitation = (path: string, result: Result<Invitation>) => {
+    if (!result.ok) {
+      form.reject({ invitation: describeError(lang, result.error).text });
+      return;
+    }
+    setInvitation({ path, invitation: result.value });
+    form.setValue('application', result.value.application);
+    form.clear('application');
+    form.clear('invitation');
+  };
+
+  const openInvitation = async () => {
+    const chosen = await chooseFile(t('issue.invitationDialogTitle'), [
+      { name: t('issue.invitationFilter'), extensions: ['html', 'htm'] },
+    ]);
+    if (!chosen.ok) form.setFailure(chosen.error);
+    else if (chosen.value !== null) showInvitation(chosen.value, await readInvitation(chosen.value));
+  };
+
+  // A file dropped on the window (or opened with the app) starts the e-mail path with it.
+  const onDropRead = useEffectEvent((path: string, result: Result<Invitation>) => {
+    if (form.busy || step === 'done') return;
+    form.setFailure(null);
+    setProgress(null);
+    setKind('temporary');
+    // Its numbers are entered on the codes step: that is where the file shows.
+    if (step !== 'codes') goTo('codes');
+    showInvitation(path, result);
+  });
+  useEffect(() => {
+    if (drop === null) return undefined;
+    let current = true;
+    const read: Promise<Result<Invitation>> =
+      drop.invitation === undefined ? readInvitation(drop.path) : Promise.resolve({ ok: true, value: drop.invitation });
+    void read.then((result) => {
+      if (current) onDropRead(drop.path, result);
+    });
+    return () => {
+      current = false;
+    };
+  }, [drop]);
+
+  const issue = async () => {
+    const to = storeTarget(destination);
+    if (to === null || ca === null) {
+      goTo('storage');
+      return;
+    }
+    setProgress({ state: 'running', current: null });
+    let reached: Step | null = null;
+    const request = {
+      ca: ca.url,
+      path: issuePath(kind, form.values),
+      password: form.values.password,
+      key_type: keyType,
+      to,
+    };
+    const result = await form.run(() =>
+      issueCertificate(request, (next) => {
+        reached = next;
+        setProgress({ state: 'running', current: next });
+      }),
+    );
+    if (!result.ok) {
+      setProgress({ state: 'stopped', at: reached });
+      return;
+    }
+    setProgress({ state: 'finished' });
+    setIssued({ enrolled: result.value, listing: onIssued() });
+    goTo('done');
+  };
+
+  /** Back to the step where the failure can be corrected, the field marked when there is one. */
+  const fix = () => {
+    const target = advice?.fix ?? null;
+    if (form.failure === null || target === null) return;
+    const field = wizardFieldOf(form.failure.code);
+    if (field !== null) {
+      form.reject({ [field]: describeError(lang, form.failure).text });
+      form.setFailure(null);
+    }
+    setProgress(null);
+    goTo(target, field ?? 'heading');
+  };
+
+  return (
+    <div className="wizard" data-testid="issue-wizard">
+      <Button className="button button--quiet back-button" onPress={onBack} isDisabled={form.busy} data-testid="back">
+        <BackIcon />
+        {t('action.back')}
+      </Button>
+      <h2 ref={titleRef} tabIndex={-1} className="details__owner">
+        {reissueOf === null ? t('issue.title') : t('issue.reissueTitle')}
+      </h2>
+      {reissueOf !== null && (
+        <div className="notice notice--info" data-testid="reissue-note">
+          <InfoIcon />
+          <p>{t('issue.reissueNote', { owner: reissueOf })}</p>
+        </div>
+      )}
+      <StepIndicator current={step} />
+      {step === 'path' && (
+        <PathStep
+          kind={kind}
+          onKind={(next) => {
+            setKind(next);
+            form.setFailure(null);
+          }}
+          onNext={() => goTo('codes')}
+          headingRef={stepRef}
+        />
+      )}
+      {step === 'codes' && (
+        <CodesStep
+          kind={kind}
+          form={form}
+          invitation={invitation}
+          onOpenInvitation={() => void openInvitation()}
+          onNext={() => goTo('storage')}
+          onPrevious={() => goTo('path')}
+          headingRef={stepRef}
+        />
+      )}
+      {step === 'storage' && (
+        <StorageStep
+          form={form}
+          destination={destination}
+          onDestination={setDestination}
+          keyType={keyType}
+          onKeyType={setKeyType}
+          needsCa={needsCa}
+          onNext={() => {
+            setProgress(null);
+            goTo('review');
+          }}
+          onPrevious={() => goTo('codes')}
+          headingRef={stepRef}
+        />
+      )}
+      {step === 'review' && (
+        <ReviewStep
+          kind={kind}
+          values={form.values}
+          ca={ca}
+          destination={destination}
+          keyType={keyType}
+          busy={form.busy}
+          progress={progress}
+          failure={form.failure}
+          advice={advice}
+          onIssue={() => void issue()}
+          onPrevious={() => {
+            form.setFailure(null);
+            goTo('storage');
+          }}
+          onFix={fix}
+          onShowList={onBack}
+          headingRef={stepRef}
+        />
+      )}
+      {step === 'done' && issued !== null && (
+        <DoneStep
+          enrolled={issued.enrolled}
+          listing={issued.listing}
+          onOpenDetails={onOpenDetails}
+          onBack={onBack}
+          headingRef={stepRef}
+        />
+      )}
+    </div>
+  );
+}

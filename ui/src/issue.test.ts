@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+
+import type { Distribution } from './bindings/Distribution';
+import {
+  adviceFor,
+  chooseCa,
+  codeFieldOf,
+  issuePath,
+  needsCaAddress,
+  RENEW_STEPS,
+  showsWhileTyping,
+  typedLength,
+  wizardFieldOf,
+} from './issue';
+
+const distribution: Distribution = {
+  product_name: '도장',
+  product_name_en: 'Dojang',
+  accent_color: null,
+  logo: null,
+  support: { phone: '1577-8787', url: null, hours: null },
+  cas: [{ name: '도장 인증센터', cmp_url: 'https://ca.dojang.test/cmp' }],
+  sandbox: false,
+};
+const noCa: Distribution = { ...distribution, cas: [] };
+const invitation = { ca: 'https://other.example/cmp', application: '20261125001' };
+
+describe('issuePath', () => {
+  const values = { registration: '1234-5678 Ab', application: '2026', tempCode: 'aB3', idNumber: '900101-1234567' };
+
+  it('sends the codes of the chosen path exactly as typed', () => {
+    expect(issuePath('registration', values)).toEqual({ kind: 'registration', registration_number: '1234-5678 Ab' });
+    expect(issuePath('temporary', values)).toEqual({
+      kind: 'temporary',
+      application: '2026',
+      temp_code: 'aB3',
+      id_number: '900101-1234567',
+    });
+  });
+});
+
+describe('code mistakes', () => {
+  it('belong to the field they are about', () => {
+    expect(codeFieldOf('registration-number-length')).toBe('registration');
+    expect(codeFieldOf('reference-number-not-digits')).toBe('registration');
+    expect(codeFieldOf('temporary-code-character')).toBe('tempCode');
+    expect(codeFieldOf('application-number-malformed')).toBe('application');
+    expect(codeFieldOf('business-number-check-digit')).toBe('idNumber');
+    expect(codeFieldOf('ca-wrong-code')).toBeNull();
+  });
+
+  it('show while typing only when they can never become right', () => {
+    expect(showsWhileTyping('registration-number-character')).toBe(true);
+    expect(showsWhileTyping('reference-number-not-digits')).toBe(true);
+    expect(showsWhileTyping('registration-number-length')).toBe(false);
+    expect(showsWhileTyping('id-number-malformed')).toBe(false);
+  });
+
+  it('count what the backend keeps: no spaces, no hyphens, Hangul as one each', () => {
+    expect(typedLength('1234-5678 AbCd')).toBe(12);
+    expect(typedLength('12\u20133 4')).toBe(4);
+    expect(typedLength('가나')).toBe(2);
+  });
+});
+
+describe('chooseCa', () => {
+  it('takes the invitation on the e-mail path, else the distribution, else what was typed', () => {
+    expect(chooseCa(distribution, 'temporary', invitation, '')).toEqual({
+      url: 'https://other.example/cmp',
+      name: 'other.example',
+    });
+    expect(chooseCa(distribution, 'registration', invitation, '')).toEqual({
+      url: 'https://ca.dojang.test/cmp',
+      name: '도장 인증센터',
+    });
+    expect(chooseCa(noCa, 'registration', null, ' https://typed.example/cmp ')).toEqual({
+      url: 'https://typed.example/cmp',
+      name: 'typed.example',
+    });
+    expect(chooseCa(noCa, 'registration', null, '')).toBeNull();
+  });
+
+  it('names an invitation CA the distribution knows by its name', () => {
+    expect(chooseCa(distribution, 'temporary', { ...invitation, ca: 'https://ca.dojang.test/cmp' }, '')?.name).toBe(
+      '도장 인증센터',
+    );
+  });
+
+  it('asks for an address only when nothing names a CA', () => {
+    expect(needsCaAddress(distribution, 'registration', null)).toBe(false);
+    expect(needsCaAddress(noCa, 'registration', invitation)).toBe(true);
+    expect(needsCaAddress(noCa, 'temporary', invitation)).toBe(false);
+    expect(needsCaAddress(noCa, 'temporary', null)).toBe(true);
+  });
+});
+
+describe('adviceFor', () => {
+  const typed = { caTyped: true };
+  const given = { caTyped: false };
+
+  it('follows the issuance FAQ', () => {
+    expect(adviceFor('ca-wrong-code', given)).toMatchObject({ fix: 'codes', support: true, retry: false });
+    expect(adviceFor('ca-already-issued', given)).toMatchObject({ openList: true, fix: null });
+    expect(adviceFor('ca-too-many-attempts', given)).toMatchObject({ support: true, fix: null, retry: false });
+    expect(adviceFor('ca-application-expired', given)).toMatchObject({ support: true, fix: null });
+    expect(adviceFor('ca-unreachable', given)).toMatchObject({ retry: true });
+    expect(adviceFor('ca-unavailable', given)).toMatchObject({ retry: true });
+    expect(adviceFor('ca-bad-request', given)).toMatchObject({ support: true, retry: false });
+  });
+
+  it('sends the person back to what they can correct', () => {
+    expect(adviceFor('registration-number-length', given).fix).toBe('codes');
+    expect(adviceFor('invitation-malformed', given).fix).toBe('codes');
+    expect(adviceFor('password-sequential', given)).toMatchObject({ fix: 'storage', support: false });
+    expect(adviceFor('disk-full', given).fix).toBe('storage');
+    expect(adviceFor('ca-url-insecure', typed).fix).toBe('storage');
+    // An address from the distribution cannot be corrected by the person.
+    expect(adviceFor('ca-url-insecure', given)).toMatchObject({ fix: null, support: true });
+  });
+
+  it('points at one field when there is one', () => {
+    expect(wizardFieldOf('temporary-code-length')).toBe('tempCode');
+    expect(wizardFieldOf('password-too-short')).toBe('password');
+    expect(wizardFieldOf('ca-url-malformed')).toBe('caAddress');
+    // The CA never says which number was wrong.
+    expect(wizardFieldOf('ca-wrong-code')).toBeNull();
+  });
+});
+
+describe('RENEW_STEPS', () => {
+  it('are the issuance steps without the codes', () => {
+    expect(RENEW_STEPS).toEqual(['generating-key', 'contacting-ca', 'receiving-certificate', 'saving', 'confirming']);
+  });
+});

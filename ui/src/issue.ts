@@ -1,0 +1,194 @@
+/**
+ * The issuance wizard's decisions that do not need a screen: the request it
+ * sends, which field a code mistake belongs to, which CA it talks to, and what
+ * a failure lets the person do next. The backend decides every rule about the
+ * codes (`check_codes`); nothing here second-guesses it.
+ */
+import type { CaEndpoint } from './bindings/CaEndpoint';
+import type { Distribution } from './bindings/Distribution';
+import type { Invitation } from './bindings/Invitation';
+import type { IssuePath } from './bindings/IssuePath';
+import type { KeyType } from './bindings/KeyType';
+import type { Step } from './bindings/Step';
+
+/** The two paths of cmp-profile.md: a registration number, or the e-mail's temporary code. */
+export type IssueKind = IssuePath['kind'];
+
+/** What the person typed on the codes step, as typed. */
+export interface CodeValues {
+  registration: string;
+  application: string;
+  tempCode: string;
+  idNumber: string;
+}
+
+export type CodeFieldName = keyof CodeValues;
+
+/** The wizard's screens, in order; `done` is the last. */
+export const WIZARD_STEPS = ['path', 'codes', 'storage', 'review'] as const;
+export type WizardStep = (typeof WIZARD_STEPS)[number] | 'done';
+
+/** The steps an issuance reports, in the order they happen. */
+export const ISSUE_STEPS: readonly Step[] = [
+  'checking-codes',
+  'generating-key',
+  'contacting-ca',
+  'receiving-certificate',
+  'saving',
+  'confirming',
+];
+
+/** The steps a renewal reports: its codes are the certificate itself. */
+export const RENEW_STEPS: readonly Step[] = ISSUE_STEPS.filter((step) => step !== 'checking-codes');
+
+/** The key types offered; the first is the default (the NPKI norm). */
+export const KEY_TYPES: readonly KeyType[] = ['rsa2048', 'rsa3072', 'rsa4096', 'p256'];
+
+/** Lengths the person is told about while typing (the backend checks them). */
+export const REGISTRATION_NUMBER_LENGTH = 27;
+export const TEMPORARY_CODE_LENGTH = 10;
+
+/** The codes as the backend takes them, exactly as typed on the chosen path. */
+export function issuePath(kind: IssueKind, values: CodeValues): IssuePath {
+  return kind === 'registration'
+    ? { kind: 'registration', registration_number: values.registration }
+    : { kind: 'temporary', application: values.application, temp_code: values.tempCode, id_number: values.idNumber };
+}
+
+/**
+ * How many characters count so far: what the backend keeps after dropping
+ * the spaces and hyphens a paste brings (for the "n of 27" hint only).
+ */
+export function typedLength(value: string): number {
+  return Array.from(value.replace(/[\s\-\u2010-\u2015\u2212]/g, '')).length;
+}
+
+const FIELD_OF_CODE: Record<string, CodeFieldName> = {
+  'registration-number-length': 'registration',
+  'registration-number-character': 'registration',
+  'reference-number-not-digits': 'registration',
+  'application-number-malformed': 'application',
+  'temporary-code-length': 'tempCode',
+  'temporary-code-character': 'tempCode',
+  'id-number-malformed': 'idNumber',
+  'business-number-check-digit': 'idNumber',
+};
+
+/** The field a code mistake (from `check_codes` or the issuance) belongs to. */
+export function codeFieldOf(code: string): CodeFieldName | null {
+  return FIELD_OF_CODE[code] ?? null;
+}
+
+/**
+ * Whether a mistake is worth showing while the person is still typing in
+ * the field: a character that can never be right is; a number that is merely
+ * not finished yet is not (it is shown once they leave the field or go on).
+ */
+export function showsWhileTyping(code: string): boolean {
+  return code.endsWith('-character') || code === 'reference-number-not-digits';
+}
+
+/** Where the request goes, and the name to show for it. */
+export interface CaChoice {
+  url: string;
+  name: string;
+}
+
+/** The host of a URL, for showing a CA that has no name. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
+function named(url: string, cas: readonly CaEndpoint[]): CaChoice {
+  const known = cas.find((ca) => ca.cmp_url === url);
+  return { url, name: known?.name ?? hostOf(url) };
+}
+
+/**
+ * The CA to ask: on the e-mail path the invitation's (it names the CA of that
+ * application); otherwise the distribution's first; else what the person
+ * typed in the advanced field; null when there is none at all.
+ */
+export function chooseCa(
+  distribution: Distribution,
+  kind: IssueKind,
+  invitation: Invitation | null,
+  typed: string,
+): CaChoice | null {
+  if (kind === 'temporary' && invitation !== null) return named(invitation.ca, distribution.cas);
+  const first = distribution.cas[0];
+  if (first !== undefined) return { url: first.cmp_url, name: first.name };
+  const url = typed.trim();
+  return url === '' ? null : named(url, distribution.cas);
+}
+
+/** Whether the wizard must ask for a CA address: neither the distribution nor an invitation names one. */
+export function needsCaAddress(distribution: Distribution, kind: IssueKind, invitation: Invitation | null): boolean {
+  return distribution.cas.length === 0 && !(kind === 'temporary' && invitation !== null);
+}
+
+/** What a failed issuance lets the person do, beside reading its sentence. */
+export interface FailureAdvice {
+  /** The step where the mistake can be corrected, if it is the person's. */
+  fix: 'codes' | 'storage' | null;
+  /** Trying again as it is may work (the CA or the network had trouble). */
+  retry: boolean;
+  /** A certificate exists already: the list shows it. */
+  openList: boolean;
+  /** The support contact belongs beside the sentence. */
+  support: boolean;
+}
+
+const CA_TROUBLE = new Set(['ca-unreachable', 'ca-unavailable', 'ca-http-status', 'ca-response-malformed', 'ca-response-unverified']);
+const STORAGE_TROUBLE = new Set([
+  'disk-full',
+  'read-only',
+  'write-failed',
+  'keychain-unavailable',
+  'npki-root-not-found',
+  'already-stored',
+  'store-unknown',
+]);
+
+/**
+ * The next steps the issuance FAQ gives for each failure: a wrong number is
+ * corrected on the codes step (and, if it was right, support asked); an
+ * unreachable or troubled CA is tried again later; an application that was
+ * already used leads to the list; a locked, cancelled or refused one to the
+ * support contact. A bad CA address can only be corrected when the person
+ * typed it (`caTyped`); one from the distribution or an invitation cannot.
+ */
+export function adviceFor(code: string, { caTyped }: { caTyped: boolean }): FailureAdvice {
+  const advice: FailureAdvice = { fix: null, retry: false, openList: false, support: false };
+  if (code === 'ca-wrong-code' || codeFieldOf(code) !== null || code.startsWith('invitation-')) {
+    advice.fix = 'codes';
+  } else if (code.startsWith('password-') || STORAGE_TROUBLE.has(code) || (caTyped && code.startsWith('ca-url-'))) {
+    advice.fix = 'storage';
+  }
+  if (CA_TROUBLE.has(code)) advice.retry = true;
+  if (code === 'ca-already-issued') advice.openList = true;
+  // Anything the CA said, or that went wrong inside: a person to ask helps.
+  advice.support = code.startsWith('ca-') || code === 'internal' || code === 'key-generation-failed';
+  return advice;
+}
+
+/** Every field of the wizard a failure can point at. */
+export type WizardFieldName = CodeFieldName | 'password' | 'caAddress';
+
+/**
+ * The field a failed issuance points at, when it is one field: a code the
+ * backend refused, the new password, or a CA address the person typed. A
+ * wrong code according to the CA points at none: the CA never says which
+ * number was wrong.
+ */
+export function wizardFieldOf(code: string): WizardFieldName | null {
+  const field = codeFieldOf(code);
+  if (field !== null) return field;
+  if (code.startsWith('password-')) return 'password';
+  if (code.startsWith('ca-url-')) return 'caAddress';
+  return null;
+}
