@@ -7,5 +7,5 @@ cd "$DOJANG_ROOT"
 npm --prefix ui run --silent build
 cargo build --workspace --locked --quiet
 DOJANG_SCREENSHOT_DIR="$DOJANG_ROOT/docs/screenshots" \
-  cargo test --locked -p dojang-testkit --test window_list -- --test-threads 1
+  cargo test --locked -p dojang-testkit --test window_list --test window_issue -- --test-threads 1
 ls -l docs/screenshots

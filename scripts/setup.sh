@@ -18,7 +18,7 @@ APT_PACKAGES=(
   # node for the UI
   nodejs npm
   # testing with real components
-  openssl xvfb xauth webkit2gtk-driver chromium gnome-keyring dbus-x11 libsecret-tools
+  openssl xvfb xauth webkit2gtk-driver chromium gnome-keyring dbus-x11 libsecret-tools xdotool
   imagemagick fonts-noto-cjk git
 )
 

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::AppWindow;
+use common::{AppWindow, screenshot};
 use dojang_testkit::sample_npki_tree;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -59,26 +59,6 @@ async fn the_window_shows_the_empty_state_when_there_is_no_certificate() {
         empty[0].contains(&root.path().display().to_string()),
         "the empty state names the folder it searched: {empty:?}"
     );
-}
-
-/// Saves a picture of the whole X screen (the real window) when DOJANG_SCREENSHOT_DIR is
-/// set: scripts/screenshots.sh uses this for the README.
-fn screenshot(display: &str, name: &str) {
-    if let Some(dir) = std::env::var_os("DOJANG_SCREENSHOT_DIR") {
-        std::thread::sleep(std::time::Duration::from_millis(700));
-        let path = std::path::Path::new(&dir).join(name);
-        let _ = std::process::Command::new("/usr/bin/import")
-            .args([
-                "-display",
-                display,
-                "-window",
-                "root",
-                "-crop",
-                "1040x720+0+0",
-            ])
-            .arg(path)
-            .status();
-    }
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -176,6 +176,61 @@ impl AppWindow {
         }
     }
 
+    /// Waits up to 30 s for the first element matching `locator`.
+    pub async fn find(&self, locator: fantoccini::Locator<'_>) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(30))
+            .for_element(locator)
+            .await
+            .unwrap_or_else(|e| panic!("{locator:?} never appeared: {e}"))
+    }
+
+    /// Clicks the first element matching a CSS selector, waiting for it to appear and
+    /// to take the click (a closing dialog may still cover it for a moment).
+    pub async fn click(&self, css: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let element = self.find(Locator::Css(css)).await;
+            // Inside a scrolled dialog the element may need bringing into view first.
+            let _ = self
+                .client
+                .execute(
+                    "arguments[0].scrollIntoView({block: 'center'})",
+                    vec![serde_json::to_value(&element).unwrap_or_default()],
+                )
+                .await;
+            match element.click().await {
+                Ok(()) => return,
+                Err(e) if Instant::now() > deadline => panic!("cannot click {css}: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+            }
+        }
+    }
+
+    /// Clicks the first button whose text is exactly `text`.
+    pub async fn click_button(&self, text: &str) {
+        let xpath = format!("//button[normalize-space()='{text}']");
+        self.find(Locator::XPath(&xpath))
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot click the button {text}: {e}"));
+    }
+
+    /// Types (after what is there) into the `n`th element (from 0) matching a CSS selector.
+    pub async fn type_into(&self, css: &str, n: usize, text: &str) {
+        self.find(Locator::Css(css)).await;
+        let all = self.client.find_all(Locator::Css(css)).await.unwrap();
+        let field = all
+            .get(n)
+            .unwrap_or_else(|| panic!("no element {n} of {css}"));
+        field
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("cannot type into {css} ({n}): {e}"));
+    }
+
     /// Ends the WebDriver session (closing the window) and stops the driver.
     pub async fn close(self) {
         let _ = self.client.close().await;
@@ -254,5 +309,25 @@ impl SandboxCa {
     /// Stops the server.
     pub fn stop(&mut self) {
         self.child.take();
+    }
+}
+
+/// Saves the window's screen as `name` in `DOJANG_SCREENSHOT_DIR`, when it is set (the
+/// README's screenshots, scripts/screenshots.sh).
+pub fn screenshot(display: &str, name: &str) {
+    if let Some(dir) = std::env::var_os("DOJANG_SCREENSHOT_DIR") {
+        std::thread::sleep(Duration::from_millis(700));
+        let path = Path::new(&dir).join(name);
+        let _ = Command::new("/usr/bin/import")
+            .args([
+                "-display",
+                display,
+                "-window",
+                "root",
+                "-crop",
+                "1040x720+0+0",
+            ])
+            .arg(path)
+            .status();
     }
 }

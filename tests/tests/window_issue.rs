@@ -1,0 +1,235 @@
+//! End to end through the real app window: a certificate issued from the sandbox CA
+//! through the wizard into this computer's NPKI folder, seen in the list, opened, its
+//! password changed and exported as PKCS#12 — then checked from outside with the
+//! command line and OpenSSL.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use common::{AppWindow, SandboxCa, bin_dir, screenshot};
+
+const RESIDENT: &str = "9001011234567";
+const FIRST_PASSWORD: &str = "seal#7294xq";
+const SECOND_PASSWORD: &str = "stamp@5821zk";
+const PFX_PASSWORD: &str = "carry%3197pw";
+/// What the details screen says under a chain whose every link verified.
+const CHAIN_COMPLETE: &str = "최상위 인증기관까지 모든 서명을 확인했습니다";
+
+/// Runs `dojang` as the window's user with the passwords on standard input.
+fn dojang(home: &std::path::Path, args: &[&str], stdin: &str) -> std::process::Output {
+    let mut child = Command::new(bin_dir().join("dojang"))
+        .args(args)
+        .env("HOME", home)
+        .env("DOJANG_DATA_DIR", home.join("data"))
+        .env_remove("DOJANG_NPKI_ROOT")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// Waits for the native file dialog titled `title` on `display`, types `path` into its
+/// name field and accepts it.
+async fn save_in_native_dialog(display: &str, title: &str, path: &std::path::Path) {
+    let xdotool = |args: &[&str]| {
+        Command::new("xdotool")
+            .args(args)
+            .env("DISPLAY", display)
+            .output()
+            .expect("xdotool (apt package xdotool) is installed")
+    };
+    let mut window = String::new();
+    for _ in 0..100 {
+        let found = xdotool(&["search", "--name", title]);
+        window = String::from_utf8_lossy(&found.stdout)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        if !window.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert!(!window.is_empty(), "no native dialog titled {title}");
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    xdotool(&["windowfocus", "--sync", &window]);
+    xdotool(&["key", "--window", &window, "ctrl+a"]);
+    xdotool(&["type", "--delay", "15", &path.display().to_string()]);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    xdotool(&["key", "Return"]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_certificate_issued_through_the_wizard_is_listed_opened_repassworded_and_exported() {
+    let ca = SandboxCa::start();
+    let number = ca.apply("홍길동", RESIDENT, &[])["registration_number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let home = tempfile::tempdir().unwrap();
+    let distribution = home.path().join("distribution.toml");
+    std::fs::write(
+        &distribution,
+        format!(
+            "product_name = \"도장 체험판\"\nsandbox = true\n[[ca]]\nname = \"시험 CA\"\ncmp_url = \"{}\"\n",
+            ca.url
+        ),
+    )
+    .unwrap();
+    let pfx = home.path().join("hong.pfx");
+
+    let app = AppWindow::start(&[
+        ("HOME", home.path()),
+        ("DOJANG_DISTRIBUTION", &distribution),
+    ])
+    .await;
+    app.wait_for("[data-testid=sandbox-banner]", 1).await;
+
+    // The wizard: registration number, this computer's NPKI folder, a new password.
+    app.click("[data-testid=open-issue]").await;
+    app.wait_for("[data-testid=step-path]", 1).await;
+    app.click("[data-testid=next]").await;
+    app.type_into("[data-testid=registration-number] input", 0, &number)
+        .await;
+    screenshot(&app.display, "wizard-codes-ko.png");
+    app.click("[data-testid=next]").await;
+    app.click("[data-testid=destination-disk]").await;
+    app.type_into(
+        "[data-testid=step-storage] input[type=password]",
+        0,
+        FIRST_PASSWORD,
+    )
+    .await;
+    app.type_into(
+        "[data-testid=step-storage] input[type=password]",
+        1,
+        FIRST_PASSWORD,
+    )
+    .await;
+    app.click("[data-testid=next]").await;
+    app.wait_for("[data-testid=issue-summary]", 1).await;
+    screenshot(&app.display, "wizard-review-ko.png");
+    app.click_button("발급하기").await;
+    let done = app
+        .wait_for(
+            "[data-testid=step-done] [data-testid=issued-certificate]",
+            1,
+        )
+        .await;
+    assert!(done.iter().any(|d| d.contains("홍길동")), "{done:?}");
+    screenshot(&app.display, "wizard-done-ko.png");
+
+    // Its details, from the done screen.
+    app.click("[data-testid=done-open-details]").await;
+    let owner = app.wait_for("[data-testid=details-owner]", 1).await;
+    assert_eq!(owner, ["홍길동"]);
+    // The chain came with the certificate: issuing CA and root, every signature checked.
+    let chain = app.wait_for("[data-testid=chain] > li", 3).await;
+    assert_eq!(chain.len(), 3, "{chain:?}");
+    let summary = app.wait_for("[data-testid=chain-summary]", 1).await;
+    assert!(summary[0].contains(CHAIN_COMPLETE), "{summary:?}");
+
+    // A new password.
+    app.click("[data-testid=open-change-password]").await;
+    let dialog = "[data-testid=change-password-dialog] input[type=password]";
+    app.type_into(dialog, 0, FIRST_PASSWORD).await;
+    app.type_into(dialog, 1, SECOND_PASSWORD).await;
+    app.type_into(dialog, 2, SECOND_PASSWORD).await;
+    app.click("[data-testid=change-password-dialog] [data-testid=submit]")
+        .await;
+    let notice = app.wait_for("[data-testid=done-notice]", 1).await;
+    assert!(notice[0].contains("암호를 바꿨습니다"), "{notice:?}");
+
+    // Export as PKCS#12, choosing where to save in the native (GTK) save dialog, which
+    // WebDriver cannot reach: it is driven with X keystrokes.
+    app.click("[data-testid=open-export]").await;
+    let export = "[data-testid=export-dialog] input[type=password]";
+    app.type_into(export, 0, SECOND_PASSWORD).await;
+    app.type_into(export, 1, PFX_PASSWORD).await;
+    app.type_into(export, 2, PFX_PASSWORD).await;
+    app.click("[data-testid=export-path] button").await;
+    save_in_native_dialog(&app.display, "PFX 파일을 저장할 곳", &pfx).await;
+    let chosen = pfx.display().to_string();
+    for _ in 0..50 {
+        if app
+            .texts("[data-testid=export-path]")
+            .await
+            .iter()
+            .any(|t| t.contains(&chosen))
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    app.click("[data-testid=export-dialog] [data-testid=submit]")
+        .await;
+    for _ in 0..100 {
+        let notice = app.texts("[data-testid=done-notice]").await;
+        if notice.iter().any(|n| n.contains("내보냈습니다")) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    let dialog_text = app.texts("[data-testid=export-dialog]").await;
+    assert!(pfx.exists(), "{dialog_text:?}");
+
+    // Back to the list: the new certificate is there, in the NPKI folder.
+    app.click("[data-testid=back]").await;
+    let rows = app.wait_for("[data-testid=certificate-row]", 1).await;
+    let unreadable = app.texts("[data-testid=unreadable-row]").await;
+    app.close().await;
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(rows[0].contains("홍길동"), "{rows:?}");
+    assert!(unreadable.is_empty(), "{unreadable:?}");
+
+    // From outside: the NPKI folder opens with the new password only, and belongs to
+    // the applicant; OpenSSL reads the PKCS#12 with its password.
+    let listed: serde_json::Value =
+        serde_json::from_slice(&dojang(home.path(), &["list", "--json"], "").stdout).unwrap();
+    let id = listed[0]["id"].as_str().unwrap().to_owned();
+    assert!(
+        listed[0]["path"].as_str().unwrap().contains("NPKI"),
+        "{listed}"
+    );
+    let verify = |password: &str| {
+        dojang(
+            home.path(),
+            &[
+                "verify-id",
+                &id,
+                "--id-number",
+                RESIDENT,
+                "--password-stdin",
+                "--json",
+            ],
+            &format!("{password}\n"),
+        )
+    };
+    assert_eq!(verify(SECOND_PASSWORD).status.code(), Some(0));
+    assert_eq!(verify(FIRST_PASSWORD).status.code(), Some(1));
+    let info = Command::new("openssl")
+        .args(["pkcs12", "-in"])
+        .arg(&pfx)
+        .args(["-nokeys", "-passin", &format!("pass:{PFX_PASSWORD}")])
+        .output()
+        .unwrap();
+    assert!(
+        info.status.success(),
+        "{}",
+        String::from_utf8_lossy(&info.stderr)
+    );
+    assert!(String::from_utf8_lossy(&info.stdout).contains("BEGIN CERTIFICATE"));
+}
