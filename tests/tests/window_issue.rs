@@ -233,3 +233,64 @@ async fn a_certificate_issued_through_the_wizard_is_listed_opened_repassworded_a
     );
     assert!(String::from_utf8_lossy(&info.stdout).contains("BEGIN CERTIFICATE"));
 }
+
+/// A second launch with an issue.html (as the desktop does when the file is opened with
+/// Dojang) hands it to the window already open and exits; the window starts the
+/// e-mail path with the application filled in.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_invitation_opened_while_the_app_runs_reaches_the_open_window() {
+    let home = tempfile::tempdir().unwrap();
+    let invitation = home.path().join("issue.html");
+    std::fs::write(
+        &invitation,
+        "<html><body><a href=\"dojang://issue?ca=https%3A%2F%2Fca.example%2Fcmp&amp;application=20261125042\">인증서 발급</a></body></html>",
+    )
+    .unwrap();
+    let app = AppWindow::start(&[("HOME", home.path())]).await;
+    app.wait_for("[data-testid=empty-state]", 1).await;
+
+    let second = Command::new(common::app_binary())
+        .arg(&invitation)
+        .env("HOME", home.path())
+        .env("DOJANG_DATA_DIR", home.path().join("data"))
+        .env("DISPLAY", &app.display)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let exited = tokio::task::spawn_blocking(move || {
+        let mut second = second;
+        for _ in 0..100 {
+            if let Ok(Some(status)) = second.try_wait() {
+                return Some(status);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        let _ = second.kill();
+        None
+    })
+    .await
+    .unwrap();
+
+    let field = app
+        .find(fantoccini::Locator::Css(
+            "[data-testid=application-number] input",
+        ))
+        .await;
+    let mut value = String::new();
+    for _ in 0..50 {
+        value = field.prop("value").await.unwrap().unwrap_or_default();
+        if !value.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    let windows = app.client.windows().await.unwrap();
+    app.close().await;
+    assert!(
+        exited.is_some_and(|s| s.success()),
+        "the second launch hands over and exits"
+    );
+    assert_eq!(value, "20261125042");
+    assert_eq!(windows.len(), 1, "still one window");
+}

@@ -21,9 +21,12 @@ pub fn bin_dir() -> PathBuf {
         .to_owned()
 }
 
-/// The app binary; the README's test command builds it before the tests run.
+/// The app binary: `DOJANG_APP_BINARY` (the benchmark's release build), else the one
+/// the README's test command builds before the tests run.
 pub fn app_binary() -> PathBuf {
-    let app = bin_dir().join(format!("dojang-app{}", std::env::consts::EXE_SUFFIX));
+    let app = std::env::var_os("DOJANG_APP_BINARY")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| bin_dir().join(format!("dojang-app{}", std::env::consts::EXE_SUFFIX)));
     assert!(
         app.is_file(),
         "{} is missing: build the workspace first (cargo build --workspace)",
