@@ -621,3 +621,48 @@ fn renewal_before_its_window_is_refused_locally_and_the_distribution_names_the_c
     );
     assert_eq!(error_code(&broken), "distribution-invalid");
 }
+
+/// 재발급: the codes of a reissue application issue a new certificate; the CA revokes the
+/// previous one (superseded) when the new one is confirmed.
+#[test]
+fn a_reissue_application_issues_a_new_certificate_and_the_ca_revokes_the_old() {
+    let ca = SandboxCa::start();
+    let user = User::new();
+    let first = ca.apply("홍길동", RESIDENT, &[]);
+    let old = user.issue(
+        &ca.url,
+        &[
+            "--registration-number",
+            first["registration_number"].as_str().unwrap(),
+            "--store",
+            &user.npki(),
+        ],
+    );
+    assert_eq!(old.status.code(), Some(0));
+    let reissue = ca.apply("홍길동", RESIDENT, &["--kind", "reissue"]);
+    let new = user.issue(
+        &ca.url,
+        &[
+            "--registration-number",
+            reissue["registration_number"].as_str().unwrap(),
+            "--store",
+            &user.npki(),
+        ],
+    );
+    assert_eq!(
+        new.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&new.stdout)
+    );
+    assert_ne!(json(&new)["id"], json(&old)["id"]);
+    assert_eq!(json(&new)["confirmed"], true);
+    let listed = Command::new(bin_dir().join("dojang-ca"))
+        .args(["list", "--dir"])
+        .arg(ca.dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&listed.stdout);
+    assert_eq!(text.matches(" valid ").count(), 1, "{text}");
+    assert!(text.contains("(superseded)"), "{text}");
+}
