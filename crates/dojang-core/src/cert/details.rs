@@ -64,7 +64,8 @@ pub struct ExtensionView {
     pub name: Option<String>,
     /// Whether it is marked critical.
     pub critical: bool,
-    /// Its value as x509-parser understands it, for engineers.
+    /// Its value in the notation engineers read (key usage bits by name, key IDs in hex,
+    /// URLs, policy OIDs); the parser's own structure for extensions without one.
     pub value: String,
     /// Its DER value, hex.
     pub der_hex: String,
@@ -344,7 +345,7 @@ impl CertificateDetails {
                     .map(str::to_owned),
                 oid,
                 critical: ext.critical,
-                value: shorten_long(format!("{:?}", ext.parsed_extension())),
+                value: shorten_long(readable_value(ext.parsed_extension())),
                 der_hex: hex(ext.value, ""),
             });
             match ext.parsed_extension() {
@@ -445,6 +446,121 @@ fn printable(raw: &str) -> String {
         .to_owned()
 }
 
+/// A general name as engineers write it (`URI:…`, `DirName:…`, `otherName:OID`).
+fn general_name(name: &GeneralName<'_>) -> String {
+    match name {
+        GeneralName::URI(uri) => format!("URI:{uri}"),
+        GeneralName::DNSName(dns) => format!("DNS:{dns}"),
+        GeneralName::RFC822Name(mail) => format!("email:{mail}"),
+        GeneralName::DirectoryName(dn) => format!("DirName:{dn}"),
+        GeneralName::IPAddress(ip) => format!("IP:{}", hex(ip, ":")),
+        GeneralName::RegisteredID(oid) => format!("RID:{oid}"),
+        GeneralName::OtherName(oid, _) if oid.to_id_string() == "1.2.410.200004.10.1.1" => {
+            "otherName:identifyData (1.2.410.200004.10.1.1)".to_owned()
+        }
+        GeneralName::OtherName(oid, _) => format!("otherName:{oid}"),
+        other => format!("{other:?}"),
+    }
+}
+
+/// An extension's value in the notation engineers read.
+fn readable_value(parsed: &ParsedExtension<'_>) -> String {
+    let names = |names: &[GeneralName<'_>]| {
+        names
+            .iter()
+            .map(general_name)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match parsed {
+        ParsedExtension::KeyUsage(ku) => ku.to_string(),
+        ParsedExtension::BasicConstraints(bc) => match bc.path_len_constraint {
+            Some(n) => format!("CA:{}, pathlen:{n}", bc.ca.to_string().to_uppercase()),
+            None => format!("CA:{}", bc.ca.to_string().to_uppercase()),
+        },
+        ParsedExtension::SubjectKeyIdentifier(id) => hex(id.0, ":").to_uppercase(),
+        ParsedExtension::AuthorityKeyIdentifier(aki) => {
+            let mut parts = Vec::new();
+            if let Some(id) = &aki.key_identifier {
+                parts.push(format!("keyid:{}", hex(id.0, ":").to_uppercase()));
+            }
+            if let Some(issuer) = &aki.authority_cert_issuer {
+                parts.push(names(issuer));
+            }
+            if let Some(serial) = aki.authority_cert_serial {
+                parts.push(format!("serial:{}", hex(serial, ":").to_uppercase()));
+            }
+            parts.join(", ")
+        }
+        ParsedExtension::CertificatePolicies(policies) => policies
+            .iter()
+            .map(|p| {
+                let qualifiers: Vec<String> = p
+                    .policy_qualifiers
+                    .iter()
+                    .flatten()
+                    .map(|q| match q.policy_qualifier_id.to_id_string().as_str() {
+                        "1.3.6.1.5.5.7.2.1" => format!(
+                            "CPS:{}",
+                            String::from_utf8_lossy(q.qualifier.get(2..).unwrap_or(q.qualifier))
+                        ),
+                        "1.3.6.1.5.5.7.2.2" => "user notice".to_owned(),
+                        other => other.to_owned(),
+                    })
+                    .collect();
+                if qualifiers.is_empty() {
+                    format!("Policy:{}", p.policy_id)
+                } else {
+                    format!("Policy:{} ({})", p.policy_id, qualifiers.join(", "))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        ParsedExtension::CRLDistributionPoints(points) => points
+            .iter()
+            .filter_map(|p| match &p.distribution_point {
+                Some(DistributionPointName::FullName(full)) => Some(names(full)),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        ParsedExtension::AuthorityInfoAccess(aia) => aia
+            .accessdescs
+            .iter()
+            .map(|d| {
+                let method = match d.access_method.to_id_string().as_str() {
+                    "1.3.6.1.5.5.7.48.1" => "OCSP".to_owned(),
+                    "1.3.6.1.5.5.7.48.2" => "CA Issuers".to_owned(),
+                    other => other.to_owned(),
+                };
+                format!("{method} - {}", general_name(&d.access_location))
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        ParsedExtension::SubjectAlternativeName(san) => names(&san.general_names),
+        ParsedExtension::IssuerAlternativeName(ian) => names(&ian.general_names),
+        ParsedExtension::ExtendedKeyUsage(eku) => {
+            let mut uses = Vec::new();
+            for (on, name) in [
+                (eku.any, "anyExtendedKeyUsage"),
+                (eku.server_auth, "serverAuth"),
+                (eku.client_auth, "clientAuth"),
+                (eku.code_signing, "codeSigning"),
+                (eku.email_protection, "emailProtection"),
+                (eku.time_stamping, "timeStamping"),
+                (eku.ocsp_signing, "OCSPSigning"),
+            ] {
+                if on {
+                    uses.push(name.to_owned());
+                }
+            }
+            uses.extend(eku.other.iter().map(ToString::to_string));
+            uses.join(", ")
+        }
+        other => format!("{other:?}"),
+    }
+}
+
 fn shorten_long(s: String) -> String {
     if s.len() > 2000 {
         s.chars().take(2000).collect::<String>() + "…"
@@ -473,5 +589,52 @@ mod tests {
             let mut out = Vec::new();
             asn1_lines(bad, 0, bad.len(), 0, &mut out);
         }
+    }
+
+    /// Extension values read as OpenSSL prints them (`openssl x509 -text`), the notation
+    /// engineers compare against.
+    #[test]
+    fn extension_values_read_as_openssl_prints_them() {
+        use dojang_testkit::{Subscriber, TestPki};
+        let pki = TestPki::new("KICA").unwrap();
+        let (der, _) = pki.issue(&Subscriber::kica_personal("홍길동")).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("c.der");
+        std::fs::write(&file, &der).unwrap();
+        let text = std::process::Command::new("openssl")
+            .args(["x509", "-inform", "DER", "-noout", "-text", "-in"])
+            .arg(&file)
+            .output()
+            .unwrap()
+            .stdout;
+        let text = String::from_utf8_lossy(&text);
+        let openssl_value = |heading: &str| {
+            let mut lines = text.lines().skip_while(|l| !l.contains(heading));
+            lines.next();
+            lines.next().unwrap_or_default().trim().to_owned()
+        };
+        let details = CertificateDetails::from_der(
+            &der,
+            std::path::Path::new(""),
+            ::time::OffsetDateTime::now_utc(),
+        )
+        .unwrap();
+        let ours = |name: &str| {
+            details
+                .extensions
+                .iter()
+                .find(|e| e.name.as_deref() == Some(name))
+                .map(|e| e.value.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(ours("keyUsage"), openssl_value("X509v3 Key Usage"));
+        assert_eq!(
+            ours("authorityKeyIdentifier"),
+            format!("keyid:{}", openssl_value("X509v3 Authority Key Identifier"))
+        );
+        assert_eq!(
+            ours("certificatePolicies"),
+            openssl_value("X509v3 Certificate Policies").replace("Policy: ", "Policy:")
+        );
     }
 }
