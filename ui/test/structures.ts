@@ -1,7 +1,8 @@
 /**
  * The engineer's view of three sample certificates (extensions, PEM, ASN.1), as
  * `dojang show --json` printed them for the NPKI tree that `dojang-fixtures npki`
- * makes. Generated once; the people and dates in `fixtures.ts` are the test's own.
+ * makes (extension values in the notation of today's `show`). Generated once; the people
+ * and dates in `fixtures.ts` are the test's own.
  */
 import type { CertificateDetails } from '../src/bindings/CertificateDetails';
 
@@ -13,28 +14,28 @@ export const hongStructure = {
     "der_hex": "30168014a2038799cfaae631b2df29b5fdaf3e0daf0c193f",
     "name": "authorityKeyIdentifier",
     "oid": "2.5.29.35",
-    "value": "AuthorityKeyIdentifier(AuthorityKeyIdentifier { key_identifier: Some(KeyIdentifier([162, 3, 135, 153, 207, 170, 230, 49, 178, 223, 41, 181, 253, 175, 62, 13, 175, 12, 25, 63])), authority_cert_issuer: None, authority_cert_serial: None })"
+    "value": "keyid:A2:03:87:99:CF:AA:E6:31:B2:DF:29:B5:FD:AF:3E:0D:AF:0C:19:3F"
   },
   {
     "critical": true,
     "der_hex": "030206c0",
     "name": "keyUsage",
     "oid": "2.5.29.15",
-    "value": "KeyUsage(KeyUsage { flags: 3 })"
+    "value": "Digital Signature, Non Repudiation"
   },
   {
     "critical": false,
     "der_hex": "300e300c060a2a831a8c9a4405020102",
     "name": "certificatePolicies",
     "oid": "2.5.29.32",
-    "value": "CertificatePolicies([PolicyInformation { policy_id: OID(1.2.410.200004.5.2.1.2), policy_qualifiers: None }])"
+    "value": "Policy:1.2.410.200004.5.2.1.2"
   },
   {
     "critical": false,
     "der_hex": "305fa05d06092a831a8c9a440a0101a050304e0c09ed998deab8b8eb8f993041303f060a2a831a8c9a440a0101013031300b0609608648016503040201a022042093979e157f200af55357f82d9f3ef1ce55e467d85e06c6e7c668374f47a23cdd",
     "name": "subjectAltName",
     "oid": "2.5.29.17",
-    "value": "SubjectAlternativeName(SubjectAlternativeName { general_names: [OtherName(OID(1.2.410.200004.10.1.1), [160, 80, 48, 78, 12, 9, 237, 153, 141, 234, 184, 184, 235, 143, 153, 48, 65, 48, 63, 6, 10, 42, 131, 26, 140, 154, 68, 10, 1, 1, 1, 48, 49, 48, 11, 6, 9, 96, 134, 72, 1, 101, 3, 4, 2, 1, 160, 34, 4, 32, 147, 151, 158, 21, 127, 32, 10, 245, 83, 87, 248, 45, 159, 62, 241, 206, 85, 228, 103, 216, 94, 6, 198, 231, 198, 104, 55, 79, 71, 162, 60, 221])] })"
+    "value": "otherName:identifyData (1.2.410.200004.10.1.1)"
   }
 ],
   pem: "-----BEGIN CERTIFICATE-----\nMIID9zCCAt+gAwIBAgIUV1Ul/lRzbCuLgB780biF6EkqfoIwDQYJKoZIhvcNAQEL\nBQAwTTELMAkGA1UEBhMCS1IxDTALBgNVBAoMBEtJQ0ExFTATBgNVBAsMDEFjY3Jl\nZGl0ZWRDQTEYMBYGA1UEAwwPRG9qYW5nIFRlc3QgQ0ExMB4XDTI2MTEyNDE4Mjcy\nOVoXDTI3MTEyNTE4MjcyOVowZDELMAkGA1UEBhMCa3IxDTALBgNVBAoMBEtJQ0Ex\nDTALBgNVBAsMBEtJQ0ExETAPBgNVBAsMCFJB7IS87YSwMSQwIgYDVQQDDBvtmY3q\nuLjrj5koKTAwMTIzNDU2Nzg5MDEyMzQwggEiMA0GCSqGSIb3DQEBAQUAA4IBDwAw\nggEKAoIBAQCgqaxJNXGgrVQW1ltcFlnHGxmxvU3vo/mDaQ5pVx8AboUtEqjYKDYf\nHPbnC9b3keTzOoabayakUCdQL7OoQdWv3qLmUNYxhKC5vWPIwqLDe2WAuqDloO1W\nYzux57VRvvsQ+pcyAirxYNpugizNeIVzoTbWLU5RCq+k6abnIpcfbgUmw6FS1jSp\nO8tcob6koICa2BRoQFSOjDP5tCa5jdZqJA6qW7zpqJnPQOrWdisKUOgpUGyh8j39\niIstqCgoFNWG8eD9R2ZIS6VmpKZuO5dQTZ9PRb2DqTBeQ3LO1Yn1TvdB/dIzkfqP\ncMIjck+daB4kgBjJosbo5BTGMxH8gkFJAgMBAAGjgbcwgbQwHwYDVR0jBBgwFoAU\nogOHmc+q5jGy3ym1/a8+Da8MGT8wDgYDVR0PAQH/BAQDAgbAMBcGA1UdIAQQMA4w\nDAYKKoMajJpEBQIBAjBoBgNVHREEYTBfoF0GCSqDGoyaRAoBAaBQME4MCe2Zjeq4\nuOuPmTBBMD8GCiqDGoyaRAoBAQEwMTALBglghkgBZQMEAgGgIgQgk5eeFX8gCvVT\nV/gtnz7xzlXkZ9heBsbnxmg3T0eiPN0wDQYJKoZIhvcNAQELBQADggEBAEVLyZfD\nBksF+Mk3XpQ7kCw0lLQ6bkftnfRRJALrnuibn9kiWyJko2vM5AQ7CLbpkQDfyOE2\nLPB1wRD1GhIMohp4VuaakzEfKhhkPxqOLwHEvRrGf5kK8vnlDvsJEwGsPnkjKRl9\nkERi5MEhHH5Q74rDE1sNRF1Nhup5gXkbYkvyoGBkOXI10gROViKM+lsYI5kNPwPu\nKE/JIdkGphye98ed0TXrVRzaUtJX1WuCX4lsKDIXaFjCVGoU0na0fr1Z2Pt3nbp1\niVx+9pQJ+wJbprKpx2gLLb4YdtQkEqMM9CT1q13M0i9zG+x9vtcxLC/zIvffd5SF\nYKh83b+A4MLHWNU=\n-----END CERTIFICATE-----\n",
@@ -145,21 +146,21 @@ export const kimStructure = {
     "der_hex": "301680143502ba790a4365c2af6781ca7c326ad63f94faae",
     "name": "authorityKeyIdentifier",
     "oid": "2.5.29.35",
-    "value": "AuthorityKeyIdentifier(AuthorityKeyIdentifier { key_identifier: Some(KeyIdentifier([53, 2, 186, 121, 10, 67, 101, 194, 175, 103, 129, 202, 124, 50, 106, 214, 63, 148, 250, 174])), authority_cert_issuer: None, authority_cert_serial: None })"
+    "value": "keyid:35:02:BA:79:0A:43:65:C2:AF:67:81:CA:7C:32:6A:D6:3F:94:FA:AE"
   },
   {
     "critical": true,
     "der_hex": "030206c0",
     "name": "keyUsage",
     "oid": "2.5.29.15",
-    "value": "KeyUsage(KeyUsage { flags: 3 })"
+    "value": "Digital Signature, Non Repudiation"
   },
   {
     "critical": false,
     "der_hex": "300d300b06092a831a8c9a45010104",
     "name": "certificatePolicies",
     "oid": "2.5.29.32",
-    "value": "CertificatePolicies([PolicyInformation { policy_id: OID(1.2.410.200005.1.1.4), policy_qualifiers: None }])"
+    "value": "Policy:1.2.410.200005.1.1.4"
   }
 ],
   pem: "-----BEGIN CERTIFICATE-----\nMIIDlzCCAn+gAwIBAgIUIjV01wtnx7k5drIau477S/k3ByIwDQYJKoZIhvcNAQEL\nBQAwUDELMAkGA1UEBhMCS1IxEDAOBgNVBAoMB3llc3NpZ24xFTATBgNVBAsMDEFj\nY3JlZGl0ZWRDQTEYMBYGA1UEAwwPRG9qYW5nIFRlc3QgQ0ExMB4XDTI1MTIwNTE4\nMjcyOVoXDTI2MTIwNTE4MjcyOVowbjELMAkGA1UEBhMCa3IxEDAOBgNVBAoMB3ll\nc3NpZ24xFDASBgNVBAsMC3BlcnNvbmFsNElCMQ4wDAYDVQQLDAV3b29yaTEnMCUG\nA1UEAwwe6rmA7LKg7IiYKCkwMDQxMjM0NTY3ODkwMTIzNDU2MIIBIjANBgkqhkiG\n9w0BAQEFAAOCAQ8AMIIBCgKCAQEAqBPdtJysEjMLas4fAVL5/bDevVQlAjObZzLB\nOD439v5DO3yosgf7chmW0M20dH/Vocs7ffaCy+oxkp9F7tUm7OpxO+rdWKqT0PN1\nfh72Fn8PGj9S5WMQlpbeBgJWGdRSwsBWmFTbYmTorQxHancEM/P9WEmIOTB/+EEw\nhdNkZsxd1s8uaf5sdCEpPlKtxg/fKnLXqaKxEJRLByK85tWFWc9Xt6uLE2qy17K+\nvWLDYh4tHm9Yy9m0dLh4niIwT2Jnh/ak9AgFPGfvhoU547mgNxXa3a4Ym+M4JSt/\ndNjmIs1eLQtKaPvM/uJ0HY4v/ZZV+9/Y86b7CMRfWAuEzJySBQIDAQABo0swSTAf\nBgNVHSMEGDAWgBQ1Arp5CkNlwq9ngcp8MmrWP5T6rjAOBgNVHQ8BAf8EBAMCBsAw\nFgYDVR0gBA8wDTALBgkqgxqMmkUBAQQwDQYJKoZIhvcNAQELBQADggEBAA+gGg9t\nAqunmXb9UcHwLmw2+2Po7Ruot8E59PSVrU/b1g9cZTus0B/DRt+PIGKbzch/g9Td\n4zilWXn4mPR9+3Exerj7en2vIrqZQ7xwKhthNkTYvNM9A8MYZ0UCB8TZAIVy3Hyl\n04bK7NZbAmrjEQ2/dF6oVlaYJaKEXHnfQms6DBNH4ZvpcE0de4RoEYVgVcTzCP7f\nBNJraK5S5nP8K6NMBBpDdvS7gE7ILRkll4npW+pbIXX324L+/8R3JtNULAnF5YAY\ns4gQFyE06Gl33JqtDfb1L6Uko/+4Wseyl7YerZvhahmOIdw9mE7T/Lr54NOKyx6q\nuIr+eZiE99WVN+w=\n-----END CERTIFICATE-----\n",
@@ -253,21 +254,21 @@ export const corporateStructure = {
     "der_hex": "30168014d346781b32718dec924f617299ab09faac52f8d5",
     "name": "authorityKeyIdentifier",
     "oid": "2.5.29.35",
-    "value": "AuthorityKeyIdentifier(AuthorityKeyIdentifier { key_identifier: Some(KeyIdentifier([211, 70, 120, 27, 50, 113, 141, 236, 146, 79, 97, 114, 153, 171, 9, 250, 172, 82, 248, 213])), authority_cert_issuer: None, authority_cert_serial: None })"
+    "value": "keyid:D3:46:78:1B:32:71:8D:EC:92:4F:61:72:99:AB:09:FA:AC:52:F8:D5"
   },
   {
     "critical": true,
     "der_hex": "030206c0",
     "name": "keyUsage",
     "oid": "2.5.29.15",
-    "value": "KeyUsage(KeyUsage { flags: 3 })"
+    "value": "Digital Signature, Non Repudiation"
   },
   {
     "critical": false,
     "der_hex": "300e300c060a2a831a8c9a4405040102",
     "name": "certificatePolicies",
     "oid": "2.5.29.32",
-    "value": "CertificatePolicies([PolicyInformation { policy_id: OID(1.2.410.200004.5.4.1.2), policy_qualifiers: None }])"
+    "value": "Policy:1.2.410.200004.5.4.1.2"
   }
 ],
   pem: "-----BEGIN CERTIFICATE-----\nMIIDjTCCAnWgAwIBAgIUDhfpvn1EkSr28Y1QemElrIDNBxgwDQYJKoZIhvcNAQEL\nBQAwUjELMAkGA1UEBhMCS1IxEjAQBgNVBAoMCUNyb3NzQ2VydDEVMBMGA1UECwwM\nQWNjcmVkaXRlZENBMRgwFgYDVQQDDA9Eb2phbmcgVGVzdCBDQTEwHhcNMjUxMDIx\nMTgyNzI5WhcNMjYxMDIxMTgyNzI5WjBhMQswCQYDVQQGEwJrcjESMBAGA1UECgwJ\nQ3Jvc3NDZXJ0MQ8wDQYDVQQLDAbrspXsnbgxLTArBgNVBAMMJCjso7wp64+E7J6l\nIO2FjOyKpO2KuCgpMDAwMTIzNDU2Nzg5MDCCASIwDQYJKoZIhvcNAQEBBQADggEP\nADCCAQoCggEBAKc7rHwZHHkf6x1XFBHwOrGbePHtZ+iYFZrXyFWhsKc4BvLB00p5\nlTu+69nXEc83m7YGi4aAWK+nRAeUoBeJH+mKmSiiNOFmzveLeS+qJMCJbeP8S6oy\nZc+fA6GPxXfk4q3dz3ucb8qFnNNa5B2xDEhSH3eymbPLy6aRlGdPGw+VOJ+YWgye\ntgxgdfEt9oZEIBG8QMFuwRYMlqWs1xHst5SeSkcH7qggW/qAtiHUOvbyuJK7P8Cp\nYniaRMEtd1su5CaCSD88KjpfkaFfwyXWreA8uxOPXQNQBKA6/WHUItG5WBh/wFSM\nRaO3qaoe7c/hwwplHg9JczAYlmgc4DP7/6MCAwEAAaNMMEowHwYDVR0jBBgwFoAU\n00Z4GzJxjeyST2FymasJ+qxS+NUwDgYDVR0PAQH/BAQDAgbAMBcGA1UdIAQQMA4w\nDAYKKoMajJpEBQQBAjANBgkqhkiG9w0BAQsFAAOCAQEAZYLW82QQuKerQxhNlVK1\n7bXl8oKCqIeOmffCx/Mi2D0J25B8sjL6twlp301Vqw+VEFylTuLrD/ffWttw/59b\ngDIj/gYUWPxdH3C9jjbtQ0peSPpjH41WCjkst7rWXE6Osf90+NX1whs/wVu6a8BL\nefP1U1TGiACldSpRWXtJHl3yqYjSw6VwCN2tlVQqz6PiRAJLvV1qRdHJTDfqYpXE\nHdWFo0bIY65aGBviz4GTZCcYKzD37naPS5Zk8yjWU5mTrWXaI/cfpmtPWi1mkjeO\nCAGb2tsR73irESUMTHqqhemJFtT2OBXMthMQ0/x6eZPM+O9Tc1ISuFAIfV3N4uXl\nKQ==\n-----END CERTIFICATE-----\n",
