@@ -17,7 +17,8 @@ name: string | null,
  */
 critical: boolean, 
 /**
- * Its value as x509-parser understands it, for engineers.
+ * Its value in the notation engineers read (key usage bits by name, key IDs in hex,
+ * URLs, policy OIDs); the parser's own structure for extensions without one.
  */
 value: string, 
 /**
