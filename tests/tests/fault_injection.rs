@@ -419,3 +419,44 @@ fn a_client_killed_after_the_ca_answered_keeps_its_key_and_the_retry_succeeds() 
     assert_eq!(user.pending(), 1, "the key was on disk before the ir left");
     retry_succeeds(&user, &proxy, &number);
 }
+
+#[test]
+fn a_certconf_that_never_arrives_leaves_a_certificate_the_retry_replaces() {
+    let ca = quick_ca();
+    let user = User::new();
+    let number = ca.apply("홍길동", RESIDENT, &[])["registration_number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // The ir passes; every certConf (the first and both repeats) is lost on the way.
+    let proxy = Proxy::start(
+        &ca.url,
+        &[
+            Fault::Forward,
+            Fault::DropRequest,
+            Fault::DropRequest,
+            Fault::DropRequest,
+        ],
+    );
+    let out = user.issue(&proxy.url, &number);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let first = json(&out);
+    assert_eq!(
+        first["confirmed"], false,
+        "the user is told the CA did not confirm"
+    );
+    let first_id = first["id"].as_str().unwrap().to_owned();
+    assert_eq!(user.listed(), std::slice::from_ref(&first_id));
+    // The CA withdraws the unconfirmed certificate; the same code issues again, and the
+    // new certificate takes the old one's place in the NPKI folder.
+    let second_id = retry_succeeds(&user, &proxy, &number);
+    assert_ne!(second_id, first_id);
+    let states = ca_states(&ca);
+    assert_eq!(states.matches(" valid ").count(), 1, "{states}");
+    assert!(states.contains("withdrawn"), "{states}");
+}

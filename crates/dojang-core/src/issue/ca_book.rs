@@ -6,6 +6,7 @@
 //! ```text
 //! <data dir>/cas/certs/<sha256>.der      CA certificates
 //! <data dir>/cas/issued/<sha256>.url     the CMP URL a certificate came from
+//! <data dir>/cas/unconfirmed/<sha256>     stored, but the CA never heard the certConf
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -49,6 +50,50 @@ impl CaBook {
             Self::write(&file, ca_url.as_bytes())?;
         }
         Ok(())
+    }
+
+    fn unconfirmed_file(&self, id: &str) -> Option<PathBuf> {
+        self.issued_file(id)
+            .map(|_| self.dir.join("unconfirmed").join(id))
+    }
+
+    /// Notes that certificate `id`, issued by `ca_url` for the codes of `sender_kid`, was
+    /// stored but its certConf never reached the CA (which withdraws it): a later
+    /// issuance with the same codes replaces it.
+    pub fn note_unconfirmed(&self, id: &str, ca_url: &str, sender_kid: &str) -> Result<(), Error> {
+        match self.unconfirmed_file(id) {
+            Some(file) => Self::write(&file, format!("{ca_url}\n{sender_kid}\n").as_bytes()),
+            None => Ok(()),
+        }
+    }
+
+    /// Whether certificate `id` was stored without the CA's confirmation.
+    pub fn is_unconfirmed(&self, id: &str) -> bool {
+        self.unconfirmed_file(id).is_some_and(|f| f.exists())
+    }
+
+    /// The unconfirmed certificates issued by `ca_url` for the codes of `sender_kid`.
+    pub fn unconfirmed_for(&self, ca_url: &str, sender_kid: &str) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(self.dir.join("unconfirmed")) else {
+            return Vec::new();
+        };
+        entries
+            .flatten()
+            .filter(|e| {
+                std::fs::read_to_string(e.path()).is_ok_and(|text| {
+                    let mut lines = text.lines();
+                    lines.next() == Some(ca_url) && lines.next() == Some(sender_kid)
+                })
+            })
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect()
+    }
+
+    /// Forgets the note about certificate `id`.
+    pub fn forget_unconfirmed(&self, id: &str) {
+        if let Some(file) = self.unconfirmed_file(id) {
+            let _ = std::fs::remove_file(file);
+        }
     }
 
     /// Keeps CA certificates for the viewer's chain (each once).

@@ -238,13 +238,37 @@ pub fn enrol(
         km: None,
     };
     let id = files.id();
-    let path = store.save(&files, false)?;
+    let book = pending.ca_book();
+    let path = match store.save(&files, false) {
+        Ok(path) => path,
+        // The folder holds an earlier issuance of these codes that the CA never confirmed
+        // (and so withdrew): this one takes its place.
+        Err(Error::AlreadyStored { path: existing })
+            if std::fs::read(existing.join("signCert.der"))
+                .is_ok_and(|der| book.is_unconfirmed(&crate::cert::certificate_id(&der))) =>
+        {
+            store.save(&files, true)?
+        }
+        Err(e) => return Err(e),
+    };
     let _ = pending.remove(&pending_name);
     // Renewal and revocation go back to this CA; the viewer shows the chain.
-    let _ = pending.ca_book().remember(&id, &ca, &chain);
+    let _ = book.remember(&id, &ca, &chain);
 
     progress(Step::Confirming);
     let confirmed = transaction.confirm(&ip, &cert_der);
+    if confirmed {
+        // Earlier issuances of these codes that the CA never confirmed were withdrawn:
+        // this one replaces them.
+        for earlier in book.unconfirmed_for(&ca, &sender_kid_text) {
+            if earlier != id && store.load(&earlier).is_ok() {
+                let _ = store.delete(&earlier);
+            }
+            book.forget_unconfirmed(&earlier);
+        }
+    } else {
+        let _ = book.note_unconfirmed(&id, &ca, &sender_kid_text);
+    }
     Ok(Enrolled {
         id,
         path,
