@@ -8,6 +8,8 @@ fn main() {
         "certificate_file_details",
         "take_open_requests",
         "notify",
+        "check_update",
+        "install_update",
         "distribution",
         "check_password",
         "change_password",

@@ -94,6 +94,11 @@ fn main() {
             app.deep_link().on_open_url(move |event| {
                 commands::open::deliver(&handle, event.urls().into_iter().map(String::from));
             });
+            // Signed updates, in the builds whose distribution publishes them.
+            if commands::update::configured(app.handle()) {
+                app.handle()
+                    .plugin(tauri_plugin_updater::Builder::new().build())?;
+            }
             // What this first launch was opened with.
             commands::open::deliver(app.handle(), std::env::args().skip(1));
             Ok(())
@@ -105,6 +110,8 @@ fn main() {
             commands::certificates::certificate_file_details,
             commands::open::take_open_requests,
             commands::reminders::notify,
+            commands::update::check_update,
+            commands::update::install_update,
             commands::distribution::distribution,
             commands::custody::check_password,
             commands::custody::change_password,

@@ -292,16 +292,20 @@ fn ca_states(ca: &SandboxCa) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// A CA whose unconfirmed issuances lapse after a second, so a retry comes quickly.
+/// How long the CA waits for a certConf: short, so a retry comes quickly, but long
+/// enough for a certConf on a busy machine (a test's own retry must still be confirmed).
+const CONFIRM_TIMEOUT_S: u64 = 3;
+
+/// A CA whose unconfirmed issuances lapse after [`CONFIRM_TIMEOUT_S`].
 fn quick_ca() -> SandboxCa {
-    SandboxCa::start_with(&["--confirm-timeout", "1"])
+    SandboxCa::start_with(&["--confirm-timeout", &CONFIRM_TIMEOUT_S.to_string()])
 }
 
 /// The retry after an interruption, through the proxy (which now forwards everything):
 /// it succeeds with the key saved by the interrupted attempt, and leaves no pending key
 /// and a usable certificate.
 fn retry_succeeds(user: &User, proxy: &Proxy, number: &str) -> String {
-    std::thread::sleep(Duration::from_millis(1500));
+    std::thread::sleep(Duration::from_secs(CONFIRM_TIMEOUT_S) + Duration::from_millis(500));
     let out = user.issue(&proxy.url, number);
     assert_eq!(
         out.status.code(),

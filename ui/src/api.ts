@@ -19,6 +19,7 @@ import type { Distribution } from './bindings/Distribution';
 import type { Enrolled } from './bindings/Enrolled';
 import type { ErrorInfo } from './bindings/ErrorInfo';
 import type { OpenRequest } from './bindings/OpenRequest';
+import type { UpdateInfo } from './bindings/UpdateInfo';
 import type { ExportPfxRequest } from './bindings/ExportPfxRequest';
 import type { ImportFolderRequest } from './bindings/ImportFolderRequest';
 import type { ImportPfxRequest } from './bindings/ImportPfxRequest';
@@ -185,6 +186,16 @@ export async function onFileDrop(handler: (drop: FileDrop) => void): Promise<() 
     // No webview (a plain browser) or no permission: drops are simply not offered.
     return () => undefined;
   }
+}
+
+/** Asks the distribution's update server for a newer version (null: none). */
+export function checkUpdate(): Promise<Result<UpdateInfo | null>> {
+  return call<UpdateInfo | null>('check_update');
+}
+
+/** Installs the newer version (signature checked) and restarts the app. */
+export function installUpdate(): Promise<Result<null>> {
+  return call<null>('install_update');
 }
 
 /** Certificate details of a file opened with the app (in no store). */

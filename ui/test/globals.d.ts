@@ -29,6 +29,8 @@ interface Window {
   __DOJANG_NOTIFICATION_PERMISSION__?: NotificationPermission;
   /** Every notification shown, in order. */
   __DOJANG_NOTIFICATIONS__?: { title: string; body: string }[];
+  /** What the update server offers: a newer version, null (none); unset: no updater. */
+  __DOJANG_UPDATE__?: import('../src/bindings/UpdateInfo').UpdateInfo | null;
   /** Files and links the app was opened with (take_open_requests answers them once). */
   __DOJANG_OPEN_REQUESTS__?: import('../src/bindings/OpenRequest').OpenRequest[];
   /** Emits a Tauri event as the native side would (drag and drop). */

@@ -220,6 +220,15 @@ const handlers: Record<string, (args: Args) => unknown> = {
     knownCertificate(args.id);
     return chainOf(args.id as string, listedById(args.id as string));
   },
+  // The distribution's update server, as a test sets it (no updater unless told).
+  check_update: () => {
+    const update = window.__DOJANG_UPDATE__;
+    if (update === undefined) fail('updates-not-configured');
+    return update;
+  },
+  install_update: () => {
+    fail('update-install-failed', { detail: 'signature mismatch' });
+  },
   // What the app was opened with: given once, then the queue is empty.
   take_open_requests: () => {
     const queued = window.__DOJANG_OPEN_REQUESTS__ ?? [];

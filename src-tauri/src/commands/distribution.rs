@@ -68,6 +68,27 @@ mod tests {
                 overlay["app"]["windows"][0]["title"].as_str(),
                 Some(d.product_name.as_str())
             );
+            // Updates, when published, are signed: a minisign public key and HTTPS
+            // endpoints only.
+            if let Some(updater) = overlay["plugins"].get("updater") {
+                use base64::Engine as _;
+                let key = base64::engine::general_purpose::STANDARD
+                    .decode(updater["pubkey"].as_str().unwrap_or_default())
+                    .unwrap();
+                assert!(
+                    String::from_utf8_lossy(&key).contains("minisign public key"),
+                    "{}",
+                    dir.display()
+                );
+                let endpoints = updater["endpoints"].as_array().unwrap();
+                assert!(!endpoints.is_empty());
+                assert!(
+                    endpoints
+                        .iter()
+                        .all(|e| e.as_str().unwrap_or_default().starts_with("https://"))
+                );
+                assert_eq!(overlay["bundle"]["createUpdaterArtifacts"], true);
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod distribution;
 pub mod issue;
 pub mod open;
 pub mod reminders;
+pub mod update;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -13,6 +13,7 @@ import { CopyButton } from './CopyButton';
 import { BackIcon } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SupportContact } from './SupportContact';
+import { UpdateCheck } from './UpdateCheck';
 
 const THEME_LABELS = {
   system: 'settings.themeSystem',
@@ -152,6 +153,8 @@ export function SettingsScreen({
           </>
         )}
       </SettingCard>
+
+      <SettingCard title={t('update.title')}>{() => <UpdateCheck />}</SettingCard>
 
       <SettingCard title={t('settings.diagnostics')}>
         {() => (
