@@ -64,6 +64,24 @@ mod tests {
                 .find(|(_, target)| *target == dojang_core::distribution::DISTRIBUTION_FILE)
                 .expect("the overlay bundles distribution.toml");
             assert!(tauri_dir.join(source).exists(), "{source}");
+            // Its own icons and installer images, every one of them there.
+            let icons = overlay["bundle"]["icon"]
+                .as_array()
+                .expect("the overlay's icons");
+            let nsis = &overlay["bundle"]["windows"]["nsis"];
+            let images = icons.iter().chain(
+                ["headerImage", "sidebarImage", "installerIcon"]
+                    .iter()
+                    .filter_map(|k| nsis.get(*k)),
+            );
+            for image in images {
+                let image = image.as_str().unwrap_or_default();
+                assert!(
+                    image.contains("branding/"),
+                    "{image} is the distribution's own"
+                );
+                assert!(tauri_dir.join(image).is_file(), "{image}");
+            }
             assert_eq!(
                 overlay["app"]["windows"][0]["title"].as_str(),
                 Some(d.product_name.as_str())
