@@ -294,3 +294,90 @@ async fn an_invitation_opened_while_the_app_runs_reaches_the_open_window() {
     assert_eq!(value, "20261125042");
     assert_eq!(windows.len(), 1, "still one window");
 }
+
+/// 갱신 and 폐지 through the real window: a certificate in its last 30 days (the sandbox
+/// CA issues for 20) is renewed from the details screen's banner, and the renewed one is
+/// revoked; the CA's own list shows both outcomes.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_certificate_due_is_renewed_then_revoked_through_the_window() {
+    let ca = SandboxCa::start_with(&["--validity-days", "20"]);
+    let number = ca.apply("홍길동", RESIDENT, &[])["registration_number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let home = tempfile::tempdir().unwrap();
+    let issued = dojang(
+        home.path(),
+        &[
+            "issue",
+            "--password-stdin",
+            "--json",
+            "--ca",
+            &ca.url,
+            "--registration-number",
+            &number,
+            "--store",
+            "npki",
+        ],
+        &format!("{FIRST_PASSWORD}\n"),
+    );
+    assert_eq!(issued.status.code(), Some(0));
+    let old_id = serde_json::from_slice::<serde_json::Value>(&issued.stdout).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let app = AppWindow::start(&[("HOME", home.path())]).await;
+    app.click("[data-testid=certificate-row] [data-testid=open-details]")
+        .await;
+    // Renewal is offered first, with the days left.
+    app.click("[data-testid=renew-now]").await;
+    app.type_into(
+        "[data-testid=renew-dialog] input[type=password]",
+        0,
+        FIRST_PASSWORD,
+    )
+    .await;
+    app.click("[data-testid=renew-dialog] [data-testid=submit]")
+        .await;
+    let done = app.wait_for("[data-testid=renew-done]", 1).await;
+    assert!(done[0].contains("갱신했습니다"), "{done:?}");
+    app.click("[data-testid=open-renewed]").await;
+
+    // The renewed certificate is revoked: reason, typed confirmation, password.
+    app.click("[data-testid=open-revoke]").await;
+    let listed: serde_json::Value =
+        serde_json::from_slice(&dojang(home.path(), &["list", "--json"], "").stdout).unwrap();
+    let new_id = listed[0]["id"].as_str().unwrap().to_owned();
+    app.type_into("[data-testid=revoke-confirm] input", 0, &new_id[..8])
+        .await;
+    app.type_into(
+        "[data-testid=revoke-dialog] input[type=password]",
+        0,
+        FIRST_PASSWORD,
+    )
+    .await;
+    app.click("[data-testid=revoke-dialog] [data-testid=submit]")
+        .await;
+    let notice = app.wait_for("[data-testid=done-notice]", 1).await;
+    app.close().await;
+    assert!(notice[0].contains("폐지했습니다"), "{notice:?}");
+
+    assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+    assert_ne!(
+        new_id, old_id,
+        "the renewed certificate replaced the old one"
+    );
+    let states = Command::new(bin_dir().join("dojang-ca"))
+        .args(["list", "--dir"])
+        .arg(ca.dir.path())
+        .output()
+        .unwrap();
+    let states = String::from_utf8_lossy(&states.stdout);
+    assert_eq!(
+        states.matches(" valid ").count(),
+        1,
+        "the old one stays valid: {states}"
+    );
+    assert_eq!(states.matches(" revoked ").count(), 1, "{states}");
+}
