@@ -10,7 +10,7 @@ mod common;
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Output};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -161,17 +161,7 @@ impl User {
     }
 
     fn command(&self, args: &[&str]) -> Command {
-        let mut command = Command::new(bin_dir().join("dojang"));
-        command
-            .args(args)
-            .env("HOME", self.home.path())
-            .env("DOJANG_DATA_DIR", self.home.path().join("data"))
-            .env_remove("DOJANG_NPKI_ROOT")
-            .env_remove("DOJANG_DISTRIBUTION")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        command
+        common::dojang_command(self.home.path(), args)
     }
 
     fn root(&self) -> String {

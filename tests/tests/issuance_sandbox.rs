@@ -24,28 +24,9 @@ impl User {
         }
     }
 
-    /// Runs `dojang` as this user; a `distribution.toml` in the home folder is the
-    /// distribution in force.
+    /// Runs `dojang` as this user (a `distribution.toml` in the home is in force).
     fn dojang(&self, args: &[&str], stdin: &str) -> Output {
-        let distribution = self.home.path().join("distribution.toml");
-        let mut command = Command::new(bin_dir().join("dojang"));
-        if distribution.exists() {
-            command.env("DOJANG_DISTRIBUTION", &distribution);
-        } else {
-            command.env_remove("DOJANG_DISTRIBUTION");
-        }
-        let mut child = command
-            .args(args)
-            .env("HOME", self.home.path())
-            .env("DOJANG_DATA_DIR", self.home.path().join("data"))
-            .env_remove("DOJANG_NPKI_ROOT")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-        child.wait_with_output().unwrap()
+        common::run_dojang(self.home.path(), args, stdin)
     }
 
     /// `dojang issue` with `--ca` (unless empty: an invitation names the CA).

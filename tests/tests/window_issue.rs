@@ -7,7 +7,6 @@
 
 mod common;
 
-use std::io::Write;
 use std::process::{Command, Stdio};
 
 use common::{AppWindow, SandboxCa, bin_dir, screenshot};
@@ -21,23 +20,7 @@ const CHAIN_COMPLETE: &str = "최상위 인증기관까지 모든 서명을 확�
 
 /// Runs `dojang` as the window's user with the passwords on standard input.
 fn dojang(home: &std::path::Path, args: &[&str], stdin: &str) -> std::process::Output {
-    let mut child = Command::new(bin_dir().join("dojang"))
-        .args(args)
-        .env("HOME", home)
-        .env("DOJANG_DATA_DIR", home.join("data"))
-        .env_remove("DOJANG_NPKI_ROOT")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    common::run_dojang(home, args, stdin)
 }
 
 /// Waits for the native file dialog titled `title` on `display`, types `path` into its

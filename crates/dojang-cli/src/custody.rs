@@ -205,10 +205,8 @@ pub fn revoke(ctx: &Context, id: &str, reason: crate::ReasonArg, ca: Option<&str
         crate::ReasonArg::Superseded => R::Superseded,
         crate::ReasonArg::CessationOfOperation => R::CessationOfOperation,
     };
-    let (store, id) = attempt_info!(ctx.resolve(id));
     let distribution = attempt!(ctx.distribution());
-    let cert = attempt!(store.certificate(&id));
-    let ca = attempt!(ctx.ca_book().resolve(ca, &cert, &distribution));
+    let (store, id, ca) = attempt!(ctx.ca_book().locate(&ctx.stores, id, ca, &distribution));
     let password = attempt_info!(certificate_password(ctx));
     if let Err(e) = dojang_core::issue::revoke::revoke_stored(
         store,

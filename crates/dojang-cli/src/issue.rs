@@ -148,19 +148,12 @@ fn progress(ctx: &Context) -> impl FnMut(Step) + '_ {
 /// `dojang renew`: a renewed certificate in the old one's place.
 pub fn renew(ctx: &Context, id: &str, ca: Option<&str>) -> Outcome {
     let refused = |e: Error| Outcome::from_error(e);
-    let (store, id) = match ctx.resolve(id) {
-        Ok(found) => found,
-        Err(e) => return Outcome::Refused(e),
-    };
     let distribution = match ctx.distribution() {
         Ok(d) => d,
         Err(e) => return refused(e),
     };
-    let ca = match store
-        .certificate(&id)
-        .and_then(|cert| ctx.ca_book().resolve(ca, &cert, &distribution))
-    {
-        Ok(ca) => ca,
+    let (store, id, ca) = match ctx.ca_book().locate(&ctx.stores, id, ca, &distribution) {
+        Ok(found) => found,
         Err(e) => return refused(e),
     };
     let password = match ctx.password("인증서 암호", "Certificate password") {

@@ -97,18 +97,10 @@ impl OpenRequest {
             "der" | "cer" | "crt" | "pem" => Ok(OpenRequest::ShowFile {
                 path: path.to_owned(),
             }),
-            "html" | "htm" => {
-                let html = std::fs::read_to_string(path).map_err(|source| {
-                    Error::CertificateFileUnreadable {
-                        path: path.to_owned(),
-                        source,
-                    }
-                })?;
-                Ok(OpenRequest::Invitation {
-                    invitation: Invitation::from_html(&html)?,
-                    source: path.display().to_string(),
-                })
-            }
+            "html" | "htm" => Ok(OpenRequest::Invitation {
+                invitation: Invitation::from_file(path)?,
+                source: path.display().to_string(),
+            }),
             _ => Err(Error::FileTypeUnsupported {
                 path: path.to_owned(),
             }),

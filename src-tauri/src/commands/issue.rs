@@ -48,17 +48,7 @@ pub fn check_codes(path: IssuePath) -> Vec<ErrorInfo> {
 /// with the app).
 #[tauri::command]
 pub async fn read_invitation(path: PathBuf) -> Result<Invitation, ErrorInfo> {
-    blocking(move || {
-        let html = std::fs::read_to_string(&path).map_err(|source| {
-            dojang_core::Error::CertificateFileUnreadable {
-                path: path.clone(),
-                source,
-            }
-            .info()
-        })?;
-        Invitation::from_html(&html).map_err(|e| e.info())
-    })
-    .await
+    blocking(move || Invitation::from_file(&path).map_err(|e| e.info())).await
 }
 
 /// Runs an issuance, reporting each step.
@@ -83,6 +73,14 @@ pub fn issue_in(
     dojang_core::issue::enrol(enrolment, store.as_ref(), &pending, progress).map_err(|e| e.info())
 }
 
+/// Sends each step to the window's progress channel.
+fn to_window(channel: Channel<Step>) -> impl FnMut(Step) {
+    move |step| {
+        // A window that went away stops listening; the job goes on.
+        let _ = channel.send(step);
+    }
+}
+
 /// Issues a certificate from the wizard's request.
 #[tauri::command]
 pub async fn issue_certificate(
@@ -96,9 +94,7 @@ pub async fn issue_certificate(
             &stores.get(),
             stores.distribution()?,
             request,
-            &mut |step| {
-                let _ = on_progress.send(step);
-            },
+            &mut to_window(on_progress),
         )
     })
     .await
@@ -121,12 +117,10 @@ pub fn renew_in(
     request: RenewRequest,
     progress: &mut dyn FnMut(Step),
 ) -> Result<Enrolled, ErrorInfo> {
-    let (store, id) = stores.resolve(&request.id).map_err(|e| e.info())?;
     let pending = PendingKeys::new(stores.keychain.data_dir());
-    let cert = store.certificate(&id).map_err(|e| e.info())?;
-    let ca = pending
+    let (store, id, ca) = pending
         .ca_book()
-        .resolve(None, &cert, distribution)
+        .locate(stores, &request.id, None, distribution)
         .map_err(|e| e.info())?;
     let renewal = RenewalRequest {
         ca,
@@ -151,9 +145,7 @@ pub async fn renew_certificate(
             &stores.get(),
             stores.distribution()?,
             request,
-            &mut |step| {
-                let _ = on_progress.send(step);
-            },
+            &mut to_window(on_progress),
         )
     })
     .await
@@ -177,10 +169,8 @@ pub fn revoke_in(
     distribution: &Distribution,
     request: RevokeRequest,
 ) -> Result<(), ErrorInfo> {
-    let (store, id) = stores.resolve(&request.id).map_err(|e| e.info())?;
-    let cert = store.certificate(&id).map_err(|e| e.info())?;
-    let ca = CaBook::new(stores.keychain.data_dir())
-        .resolve(None, &cert, distribution)
+    let (store, id, ca) = CaBook::new(stores.keychain.data_dir())
+        .locate(stores, &request.id, None, distribution)
         .map_err(|e| e.info())?;
     revoke_stored(
         store,

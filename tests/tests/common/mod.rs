@@ -334,3 +334,35 @@ pub fn screenshot(display: &str, name: &str) {
             .status();
     }
 }
+
+/// `dojang` as run by a user whose home is `home`: the data dir (and keychain namespace)
+/// is `<home>/data`, no extra NPKI roots, and a `distribution.toml` in the home, if
+/// there is one, is the distribution in force. Standard streams are piped.
+pub fn dojang_command(home: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(bin_dir().join("dojang"));
+    let distribution = home.join("distribution.toml");
+    if distribution.exists() {
+        command.env("DOJANG_DISTRIBUTION", &distribution);
+    } else {
+        command.env_remove("DOJANG_DISTRIBUTION");
+    }
+    command
+        .args(args)
+        .env("HOME", home)
+        .env("DOJANG_DATA_DIR", home.join("data"))
+        .env_remove("DOJANG_NPKI_ROOT")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    command
+}
+
+/// Runs [`dojang_command`] with `stdin` (passwords, one per line) and waits for it.
+pub fn run_dojang(home: &Path, args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write as _;
+    let mut child = dojang_command(home, args).spawn().expect("dojang is built");
+    if let Some(mut input) = child.stdin.take() {
+        let _ = input.write_all(stdin.as_bytes());
+    }
+    child.wait_with_output().expect("dojang runs")
+}

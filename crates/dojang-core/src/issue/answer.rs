@@ -175,6 +175,14 @@ impl<'a> Transaction<'a> {
         }
     }
 
+    /// The protection the CA's answers in this transaction must carry.
+    fn expected(&self) -> Protection<'_> {
+        match &self.credentials {
+            Credentials::Codes { secret, .. } => Protection::Mac(secret),
+            Credentials::Certificate { cert, .. } => Protection::IssuerOf(cert),
+        }
+    }
+
     /// Protects `body`, sends it, and returns the answer once it is believed.
     /// `recip_nonce` is the senderNonce of the CA's previous answer in this transaction.
     pub(crate) fn send(
@@ -183,11 +191,7 @@ impl<'a> Transaction<'a> {
         recip_nonce: Option<&[u8]>,
     ) -> Result<PkiMessage, Error> {
         let (answer, nonce) = self.exchange(body, recip_nonce)?;
-        let expected = match &self.credentials {
-            Credentials::Codes { secret, .. } => Protection::Mac(secret),
-            Credentials::Certificate { cert, .. } => Protection::IssuerOf(cert),
-        };
-        verify(&answer, expected, &self.tx, nonce.as_deref())?;
+        verify(&answer, self.expected(), &self.tx, nonce.as_deref())?;
         Ok(answer)
     }
 
@@ -315,11 +319,7 @@ impl<'a> Transaction<'a> {
                 }
                 _ => {
                     // Believed only when it is ours, like every other answer.
-                    let expected = match &self.credentials {
-                        Credentials::Codes { secret, .. } => Protection::Mac(secret),
-                        Credentials::Certificate { cert, .. } => Protection::IssuerOf(cert),
-                    };
-                    verify(&pki_conf, expected, &self.tx, our_nonce.as_deref())?;
+                    verify(&pki_conf, self.expected(), &self.tx, our_nonce.as_deref())?;
                     Ok(matches!(pki_conf.body.value(), PkiBody::PkiConf))
                 }
             }

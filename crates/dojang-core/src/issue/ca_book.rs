@@ -173,6 +173,20 @@ impl CaBook {
         }
     }
 
+    /// For renewing or revoking certificate `id` (a prefix will do): the store holding it,
+    /// its full ID, and its CA ([`CaBook::resolve`]).
+    pub fn locate<'s>(
+        &self,
+        stores: &'s crate::store::StoreSet,
+        id: &str,
+        explicit: Option<&str>,
+        distribution: &Distribution,
+    ) -> Result<(&'s dyn crate::store::Store, String, super::CaUrl), Error> {
+        let (store, id) = stores.resolve(id)?;
+        let ca = self.resolve(explicit, &store.certificate(&id)?, distribution)?;
+        Ok((store, id, ca))
+    }
+
     /// The chain of `cert_der` from the certificates kept and the distribution's roots.
     pub fn chain(
         &self,

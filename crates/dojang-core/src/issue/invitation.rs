@@ -59,6 +59,16 @@ pub struct Invitation {
 }
 
 impl Invitation {
+    /// Reads an issue.html file.
+    pub fn from_file(path: &std::path::Path) -> Result<Self, Error> {
+        let html =
+            std::fs::read_to_string(path).map_err(|source| Error::CertificateFileUnreadable {
+                path: path.to_owned(),
+                source,
+            })?;
+        Invitation::from_html(&html)
+    }
+
     /// Reads a `dojang://issue?...` link.
     pub fn from_link(link: &str) -> Result<Self, Error> {
         let malformed = || Error::InvitationMalformed;

@@ -6,6 +6,7 @@ import type { CertificateChain } from '../../bindings/CertificateChain';
 import type { CertificateDetails } from '../../bindings/CertificateDetails';
 import type { CertificateList } from '../../bindings/CertificateList';
 import type { Enrolled } from '../../bindings/Enrolled';
+import type { ErrorInfo } from '../../bindings/ErrorInfo';
 import type { ListedCertificate } from '../../bindings/ListedCertificate';
 import { describeError } from '../../errors';
 import { isMessageKey } from '../../i18n/catalog';
@@ -111,27 +112,10 @@ function DetailsBody({
   onRenewed: (enrolled: Enrolled) => void;
   onReissue: () => void;
 }) {
-  const { t, lang } = useI18n();
   const result = use(request);
   const listing = use(listRequest);
 
-  if (!result.ok) {
-    const described = describeError(lang, result.error);
-    return (
-      <section className="card load-error" data-testid="details-error">
-        <div className="load-error__title">
-          <WarningIcon />
-          <h3>{t('details.failedHeading')}</h3>
-        </div>
-        <p className="load-error__message">{described.text}</p>
-        <ErrorDetails error={described} showPath />
-        <Button className="button button--primary" onPress={onBack}>
-          <BackIcon />
-          {t('action.back')}
-        </Button>
-      </section>
-    );
-  }
+  if (!result.ok) return <DetailsLoadError error={result.error} onBack={onBack} />;
 
   const details = result.value;
   const { summary } = details;
@@ -177,6 +161,26 @@ function Fact({ label, children, testId, wide = false }: { label: string; childr
       <dt>{label}</dt>
       <dd data-testid={testId}>{children}</dd>
     </div>
+  );
+}
+
+/** A certificate whose details could not be read: why, the details to copy, the way back. */
+export function DetailsLoadError({ error, onBack }: { error: ErrorInfo; onBack: () => void }) {
+  const { t, lang } = useI18n();
+  const described = describeError(lang, error);
+  return (
+    <section className="card load-error" data-testid="details-error">
+      <div className="load-error__title">
+        <WarningIcon />
+        <h3>{t('details.failedHeading')}</h3>
+      </div>
+      <p className="load-error__message">{described.text}</p>
+      <ErrorDetails error={described} showPath />
+      <Button className="button button--primary" onPress={onBack}>
+        <BackIcon />
+        {t('action.back')}
+      </Button>
+    </section>
   );
 }
 

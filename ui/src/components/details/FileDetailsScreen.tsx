@@ -3,12 +3,10 @@ import { Button } from 'react-aria-components';
 
 import type { Result } from '../../api';
 import type { CertificateDetails } from '../../bindings/CertificateDetails';
-import { describeError } from '../../errors';
 import { useI18n } from '../../i18n/context';
-import { ErrorDetails } from '../ErrorDetails';
-import { BackIcon, WarningIcon } from '../icons';
+import { BackIcon } from '../icons';
 import { AdvancedSection } from './AdvancedSection';
-import { TechnicalSection, ValiditySection, WhoSection } from './DetailsScreen';
+import { DetailsLoadError, TechnicalSection, ValiditySection, WhoSection } from './DetailsScreen';
 import { StatusBanner } from './StatusBanner';
 
 /**
@@ -63,25 +61,8 @@ function FileDetailsBody({
   request: Promise<Result<CertificateDetails>>;
   onBack: () => void;
 }) {
-  const { t, lang } = useI18n();
   const result = use(request);
-  if (!result.ok) {
-    const described = describeError(lang, result.error);
-    return (
-      <section className="card load-error" data-testid="details-error">
-        <div className="load-error__title">
-          <WarningIcon />
-          <h3>{t('details.failedHeading')}</h3>
-        </div>
-        <p className="load-error__message">{described.text}</p>
-        <ErrorDetails error={described} showPath />
-        <Button className="button button--primary" onPress={onBack}>
-          <BackIcon />
-          {t('action.back')}
-        </Button>
-      </section>
-    );
-  }
+  if (!result.ok) return <DetailsLoadError error={result.error} onBack={onBack} />;
   const details = result.value;
   return (
     <>
