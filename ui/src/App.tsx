@@ -16,7 +16,6 @@ import type { CertificateDetails } from './bindings/CertificateDetails';
 import type { CertificateList } from './bindings/CertificateList';
 import type { ListedCertificate } from './bindings/ListedCertificate';
 import { AppHeader } from './components/AppHeader';
-import { copyKey } from './components/CertificateCard';
 import type { ListFilter } from './components/CertificateList';
 import { CertificatesView } from './components/CertificatesView';
 import { DetailsScreen } from './components/details/DetailsScreen';
@@ -31,6 +30,7 @@ import { SettingsScreen } from './components/SettingsScreen';
 import { describeError } from './errors';
 import { useI18n } from './i18n/context';
 import { isInvitationPath, isPfxPath } from './paths';
+import { copyKey } from './places';
 import { useExpiryReminders } from './useExpiryReminders';
 
 /** The screens of the window. The list is home; the others have a way back to it. */

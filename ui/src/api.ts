@@ -11,6 +11,7 @@ import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { open, save } from '@tauri-apps/plugin-dialog';
 
 import type { CertificateChain } from './bindings/CertificateChain';
+import type { CertificateCopy } from './bindings/CertificateCopy';
 import type { CertificateDetails } from './bindings/CertificateDetails';
 import type { CertificateList } from './bindings/CertificateList';
 import type { ChangePasswordRequest } from './bindings/ChangePasswordRequest';
@@ -59,9 +60,9 @@ export function copyCertificate(request: CopyRequest): Promise<Result<Stored>> {
   return call<Stored>('copy_certificate', { request });
 }
 
-/** Deletes a certificate and its key for good. */
-export function deleteCertificate(id: string): Promise<Result<null>> {
-  return call<null>('delete_certificate', { id });
+/** Deletes one copy of a certificate and its key for good. */
+export function deleteCertificate(certificate: CertificateCopy): Promise<Result<null>> {
+  return call<null>('delete_certificate', { certificate });
 }
 
 export function exportPfx(request: ExportPfxRequest): Promise<Result<null>> {

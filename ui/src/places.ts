@@ -1,3 +1,5 @@
+import type { CertificateCopy } from './bindings/CertificateCopy';
+import type { ListedCertificate } from './bindings/ListedCertificate';
 import type { NpkiRoot } from './bindings/NpkiRoot';
 import type { RootKind } from './bindings/RootKind';
 import type { StoreKind } from './bindings/StoreKind';
@@ -16,4 +18,20 @@ const PLACE_KEYS: Record<RootKind, MessageKey> = {
 export function placeKey(root: NpkiRoot | null, store: StoreKind = 'npki'): MessageKey {
   if (store === 'keychain') return 'place.keychain';
   return root === null ? 'place.unknown' : PLACE_KEYS[root.kind];
+}
+
+/** The key that tells one listed copy from another (the same certificate may be in two places). */
+export function copyKey(certificate: ListedCertificate): string {
+  return `${certificate.store}:${certificate.path ?? ''}:${certificate.id}`;
+}
+
+/**
+ * The copy a listed certificate is, as the commands name it: the same
+ * certificate may be kept in several places, each copy under its own password.
+ */
+export function copyOf(certificate: ListedCertificate): CertificateCopy {
+  if (certificate.store === 'keychain') return { id: certificate.id, store: { kind: 'keychain' } };
+  // An NPKI copy is named by the root it was found under (null: the first copy).
+  if (certificate.location === null) return { id: certificate.id, store: null };
+  return { id: certificate.id, store: { kind: 'npki', root: certificate.location.path } };
 }

@@ -78,15 +78,24 @@ window.__DOJANG_CALLS__ = [];
 window.__DOJANG_CLIPBOARD__ = [];
 window.__DOJANG_NOTIFICATIONS__ = [];
 
-/** What issuances and renewals added to the stores, and what they replaced. */
+/** What issuances and renewals added to the stores, what they replaced, and the copies deleted. */
 const added: ListedCertificate[] = [];
 const replaced = new Set<string>();
+const deleted: { id: string; store: StoreTarget | null }[] = [];
+
+/** Whether `store` names the store holding this copy (null: any store). */
+function holds(store: StoreTarget | null, certificate: ListedCertificate): boolean {
+  if (store === null) return true;
+  return store.kind === 'keychain' ? certificate.store === 'keychain' : certificate.location?.path === store.root;
+}
 
 function listing(call: number): CertificateList {
   const base = answer?.(call) ?? empty;
   return {
     ...base,
-    certificates: [...base.certificates.filter((certificate) => !replaced.has(certificate.id)), ...added],
+    certificates: [...base.certificates, ...added].filter(
+      (certificate) => !replaced.has(certificate.id) && !deleted.some((copy) => copy.id === certificate.id && holds(copy.store, certificate)),
+    ),
   };
 }
 
@@ -206,6 +215,19 @@ function knownCertificate(id: unknown): void {
   }
 }
 
+/**
+ * Fails as the backend does unless the copy a request names is listed: the
+ * certificate in the store given (the keychain, or an NPKI root), or anywhere
+ * when no store is given.
+ */
+function knownCopy(copy: Args): void {
+  knownCertificate(copy.id);
+  const store = copy.store as StoreTarget | null | undefined;
+  if (store === undefined) fail('certificate-not-found', { id: String(copy.id) });
+  const held = listing(0).certificates.some((certificate) => certificate.id === copy.id && holds(store, certificate));
+  if (!held) fail('certificate-not-found', { id: String(copy.id) });
+}
+
 const handlers: Record<string, (args: Args) => unknown> = {
   list_certificates: () => {
     const call = (window.__DOJANG_IPC_CALLS__ ?? 0) + 1;
@@ -268,7 +290,7 @@ const handlers: Record<string, (args: Args) => unknown> = {
   },
   renew_certificate: async (args) => {
     const request = requestOf(args);
-    knownCertificate(request.id);
+    knownCopy(request);
     const listed = listedById(String(request.id));
     if (request.password !== SAMPLE_PASSWORD) fail('wrong-password');
     if (listed !== undefined && listed.days_left < 0) fail('certificate-expired-renewal');
@@ -285,7 +307,7 @@ const handlers: Record<string, (args: Args) => unknown> = {
   },
   revoke_certificate: (args) => {
     const request = requestOf(args);
-    knownCertificate(request.id);
+    knownCopy(request);
     if (request.password !== SAMPLE_PASSWORD) fail('wrong-password');
     return null;
   },
@@ -298,7 +320,7 @@ const handlers: Record<string, (args: Args) => unknown> = {
   check_password: (args) => brokenRules(String(args.password)),
   change_password: (args) => {
     const request = requestOf(args);
-    knownCertificate(request.id);
+    knownCopy(request);
     if (request.old_password !== SAMPLE_PASSWORD) fail('wrong-password');
     const [rule] = brokenRules(String(request.new_password));
     if (rule !== undefined) fail(`password-${rule}`);
@@ -306,19 +328,21 @@ const handlers: Record<string, (args: Args) => unknown> = {
   },
   export_pfx: (args) => {
     const request = requestOf(args);
-    knownCertificate(request.id);
+    knownCopy(request);
     if (request.password !== SAMPLE_PASSWORD) fail('wrong-password');
     return null;
   },
   copy_certificate: (args) => {
     const request = requestOf(args);
-    knownCertificate(request.id);
+    knownCopy(request);
     const to = request.to as { kind: string; root?: string | null };
     const path = to.kind === 'keychain' ? null : `${to.root ?? 'C:\\Users\\user\\AppData\\LocalLow\\NPKI'}\\yessign\\USER\\cn=copy`;
     return { id: request.id, path };
   },
   delete_certificate: (args) => {
-    knownCertificate(args.id);
+    const copy = args.certificate as Args;
+    knownCopy(copy);
+    deleted.push({ id: String(copy.id), store: copy.store as StoreTarget | null });
     return null;
   },
   import_pfx: (args) => {
@@ -331,7 +355,7 @@ const handlers: Record<string, (args: Args) => unknown> = {
   import_npki_folder: () => ({ id: 'abcdef01'.repeat(8), path: 'C:\\Users\\user\\AppData\\LocalLow\\NPKI\\yessign\\USER\\cn=imported' }),
   verify_identity: (args) => {
     const request = requestOf(args);
-    knownCertificate(request.id);
+    knownCopy(request);
     if (request.password !== SAMPLE_PASSWORD) fail('wrong-password');
     const digits = String(request.id_number).replace(/-/g, '');
     if (!/^(\d{10}|\d{13})$/.test(digits)) fail('id-number-malformed');

@@ -6,8 +6,8 @@ use std::sync::Mutex;
 use dojang_core::ErrorInfo;
 use dojang_core::store::{self, NpkiRoot, Store, StoreSet, StoreTarget};
 
-use crate::Cli;
 use crate::messages::{self, Lang};
+use crate::{Cli, Which};
 
 /// The options and stores of one run.
 pub struct Context {
@@ -55,9 +55,31 @@ impl Context {
         dojang_core::issue::pending::PendingKeys::new(self.stores.keychain.data_dir())
     }
 
-    /// Finds a certificate by ID (prefix) in every store.
-    pub fn resolve(&self, id: &str) -> Result<(&dyn Store, String), ErrorInfo> {
-        self.stores.resolve(id).map_err(|e| e.info())
+    /// Finds a certificate by ID (prefix): the copy in its `--store`, else in the first
+    /// store holding it.
+    pub fn resolve(&self, which: &Which) -> Result<(Box<dyn Store + '_>, String), ErrorInfo> {
+        let within = which.within().map_err(|e| e.info())?;
+        self.stores
+            .resolve(&which.id, within.as_ref())
+            .map_err(|e| e.info())
+    }
+
+    /// For renewing or revoking: the copy meant, its full ID and its CA
+    /// ([`CaBook::locate`](dojang_core::issue::ca_book::CaBook::locate)).
+    pub fn locate(
+        &self,
+        which: &Which,
+        explicit_ca: Option<&str>,
+        distribution: &dojang_core::distribution::Distribution,
+    ) -> Result<(Box<dyn Store + '_>, String, dojang_core::issue::CaUrl), dojang_core::Error> {
+        let within = which.within()?;
+        self.ca_book().locate(
+            &self.stores,
+            &which.id,
+            within.as_ref(),
+            explicit_ca,
+            distribution,
+        )
     }
 
     /// Reads one password: the next line of standard input with `--password-stdin`,

@@ -8,8 +8,8 @@ use dojang_core::custody;
 use dojang_core::password::CertificatePassword;
 use dojang_core::{Error, ErrorInfo};
 
-use crate::Outcome;
 use crate::context::Context;
+use crate::{Outcome, Which};
 
 /// Turns a core result into the command's outcome.
 macro_rules! attempt {
@@ -83,14 +83,14 @@ pub fn import(ctx: &Context, file: &Path, store_spec: &str) -> Outcome {
 
 pub fn export(
     ctx: &Context,
-    id: &str,
+    which: &Which,
     pfx: Option<&Path>,
     compat: bool,
     npki: Option<&Path>,
 ) -> Outcome {
-    let (store, id) = attempt_info!(ctx.resolve(id));
+    let (store, id) = attempt_info!(ctx.resolve(which));
     if let Some(root) = npki {
-        let path = attempt!(custody::export_npki(store, &id, root));
+        let path = attempt!(custody::export_npki(store.as_ref(), &id, root));
         let shown = path
             .as_ref()
             .map(|p| p.display().to_string())
@@ -109,7 +109,7 @@ pub fn export(
     let pfx_password =
         attempt_info!(ctx.new_password("PFX 파일에 쓸 암호", "Password for the PFX file"));
     let bytes = attempt!(custody::export_pfx(
-        store,
+        store.as_ref(),
         &id,
         &password,
         &pfx_password,
@@ -124,10 +124,10 @@ pub fn export(
     Outcome::Done
 }
 
-pub fn copy(ctx: &Context, id: &str, to_spec: &str) -> Outcome {
-    let (from, id) = attempt_info!(ctx.resolve(id));
+pub fn copy(ctx: &Context, which: &Which, to_spec: &str) -> Outcome {
+    let (from, id) = attempt_info!(ctx.resolve(which));
     let to = attempt_info!(ctx.store_named(to_spec));
-    let path = attempt!(custody::copy(from, &id, to.as_ref()));
+    let path = attempt!(custody::copy(from.as_ref(), &id, to.as_ref()));
     let shown = path.map(|p| p.display().to_string());
     ctx.done(
         "복사했습니다.",
@@ -137,11 +137,11 @@ pub fn copy(ctx: &Context, id: &str, to_spec: &str) -> Outcome {
     Outcome::Done
 }
 
-pub fn passwd(ctx: &Context, id: &str) -> Outcome {
-    let (store, id) = attempt_info!(ctx.resolve(id));
+pub fn passwd(ctx: &Context, which: &Which) -> Outcome {
+    let (store, id) = attempt_info!(ctx.resolve(which));
     let old = attempt_info!(certificate_password(ctx));
     let new = attempt_info!(new_certificate_password(ctx));
-    attempt!(custody::change_password(store, &id, &old, &new));
+    attempt!(custody::change_password(store.as_ref(), &id, &old, &new));
     ctx.done(
         "인증서 암호를 바꿨습니다.",
         "The certificate password is changed.",
@@ -150,8 +150,8 @@ pub fn passwd(ctx: &Context, id: &str) -> Outcome {
     Outcome::Done
 }
 
-pub fn delete(ctx: &Context, id: &str, yes: bool) -> Outcome {
-    let (store, id) = attempt_info!(ctx.resolve(id));
+pub fn delete(ctx: &Context, which: &Which, yes: bool) -> Outcome {
+    let (store, id) = attempt_info!(ctx.resolve(which));
     if !yes {
         if !std::io::stdin().is_terminal() {
             return Outcome::Refused(ErrorInfo {
@@ -174,16 +174,16 @@ pub fn delete(ctx: &Context, id: &str, yes: bool) -> Outcome {
             });
         }
     }
-    attempt!(custody::delete(store, &id));
+    attempt!(custody::delete(store.as_ref(), &id));
     ctx.done("삭제했습니다.", "Deleted.", serde_json::json!({ "id": id }));
     Outcome::Done
 }
 
-pub fn verify_id(ctx: &Context, id: &str, id_number: &str) -> Outcome {
+pub fn verify_id(ctx: &Context, which: &Which, id_number: &str) -> Outcome {
     let number = attempt!(IdNumber::parse(id_number));
-    let (store, id) = attempt_info!(ctx.resolve(id));
+    let (store, id) = attempt_info!(ctx.resolve(which));
     let password = attempt_info!(certificate_password(ctx));
-    let matches = attempt!(custody::verify_id(store, &id, &password, &number));
+    let matches = attempt!(custody::verify_id(store.as_ref(), &id, &password, &number));
     if matches {
         ctx.done(
             "본인확인 결과: 일치합니다.",
@@ -196,7 +196,7 @@ pub fn verify_id(ctx: &Context, id: &str, id_number: &str) -> Outcome {
     }
 }
 
-pub fn revoke(ctx: &Context, id: &str, reason: crate::ReasonArg, ca: Option<&str>) -> Outcome {
+pub fn revoke(ctx: &Context, which: &Which, reason: crate::ReasonArg, ca: Option<&str>) -> Outcome {
     use dojang_core::issue::revoke::RevocationReason as R;
     let reason = match reason {
         crate::ReasonArg::Unspecified => R::Unspecified,
@@ -206,10 +206,10 @@ pub fn revoke(ctx: &Context, id: &str, reason: crate::ReasonArg, ca: Option<&str
         crate::ReasonArg::CessationOfOperation => R::CessationOfOperation,
     };
     let distribution = attempt!(ctx.distribution());
-    let (store, id, ca) = attempt!(ctx.ca_book().locate(&ctx.stores, id, ca, &distribution));
+    let (store, id, ca) = attempt!(ctx.locate(which, ca, &distribution));
     let password = attempt_info!(certificate_password(ctx));
     if let Err(e) = dojang_core::issue::revoke::revoke_stored(
-        store,
+        store.as_ref(),
         &id,
         &password,
         reason,

@@ -146,13 +146,13 @@ fn progress(ctx: &Context) -> impl FnMut(Step) + '_ {
 }
 
 /// `dojang renew`: a renewed certificate in the old one's place.
-pub fn renew(ctx: &Context, id: &str, ca: Option<&str>) -> Outcome {
+pub fn renew(ctx: &Context, which: &crate::Which, ca: Option<&str>) -> Outcome {
     let refused = |e: Error| Outcome::from_error(e);
     let distribution = match ctx.distribution() {
         Ok(d) => d,
         Err(e) => return refused(e),
     };
-    let (store, id, ca) = match ctx.ca_book().locate(&ctx.stores, id, ca, &distribution) {
+    let (store, id, ca) = match ctx.locate(which, ca, &distribution) {
         Ok(found) => found,
         Err(e) => return refused(e),
     };
@@ -170,7 +170,7 @@ pub fn renew(ctx: &Context, id: &str, ca: Option<&str>) -> Outcome {
         ctx,
         renew_certificate(
             request,
-            store,
+            store.as_ref(),
             &ctx.stores.keychain,
             &ctx.pending(),
             &mut progress(ctx),

@@ -86,8 +86,8 @@ enum Command {
     Demo,
     /// Revoke a certificate (폐지) at its CA: a signed `rr` with the certificate's key.
     Revoke {
-        /// The certificate ID.
-        id: String,
+        #[command(flatten)]
+        which: Which,
         /// Why.
         #[arg(long, value_enum, default_value = "unspecified")]
         reason: ReasonArg,
@@ -99,8 +99,8 @@ enum Command {
     /// Renew a certificate (갱신) in the 30 days before it expires: a new key, a new
     /// certificate in the same place, under the same password.
     Renew {
-        /// The certificate ID.
-        id: String,
+        #[command(flatten)]
+        which: Which,
         /// The CA's CMP URL (by default the one the certificate was issued from, or the
         /// distribution's CA for its issuer).
         #[arg(long)]
@@ -116,8 +116,8 @@ enum Command {
     },
     /// Export a certificate as PKCS#12 or into an NPKI folder.
     Export {
-        /// The certificate ID (SHA-256 fingerprint, 8 or more hex digits).
-        id: String,
+        #[command(flatten)]
+        which: Which,
         /// Write a PKCS#12 file here.
         #[arg(
             long,
@@ -135,33 +135,52 @@ enum Command {
     },
     /// Copy a certificate with its key to another store.
     Copy {
-        /// The certificate ID.
-        id: String,
+        #[command(flatten)]
+        which: Which,
         /// keychain, npki or npki:DIR.
         #[arg(long)]
         to: String,
     },
     /// Change a certificate's password.
     Passwd {
-        /// The certificate ID.
-        id: String,
+        #[command(flatten)]
+        which: Which,
     },
     /// Delete a certificate and its key.
     Delete {
-        /// The certificate ID.
-        id: String,
+        #[command(flatten)]
+        which: Which,
         /// Do not ask for confirmation.
         #[arg(long)]
         yes: bool,
     },
     /// Check that an ID number is the one the certificate was issued to (본인확인).
     VerifyId {
-        /// The certificate ID.
-        id: String,
+        #[command(flatten)]
+        which: Which,
         /// The resident (13 digits) or business (10 digits) registration number.
         #[arg(long)]
         id_number: String,
     },
+}
+
+/// The certificate a command acts on, and which copy of it.
+#[derive(clap::Args)]
+pub struct Which {
+    /// The certificate ID (SHA-256 fingerprint, 8 or more hex digits).
+    id: String,
+    /// The copy in this store, when the certificate is kept in several: keychain, npki
+    /// (this computer's NPKI folder) or npki:DIR. By default the first store holding it,
+    /// the keychain first.
+    #[arg(long, value_name = "STORE")]
+    store: Option<String>,
+}
+
+impl Which {
+    /// The store `--store` names, if any.
+    pub fn within(&self) -> Result<Option<dojang_core::store::StoreTarget>, dojang_core::Error> {
+        self.store.as_deref().map(str::parse).transpose()
+    }
 }
 
 /// The reasons of `revoke --reason`.
@@ -232,8 +251,10 @@ fn main() -> ExitCode {
         Command::List => list::run(&ctx),
         Command::Show { what } => show::run(&ctx, what),
         Command::Demo => demo::run(&ctx),
-        Command::Revoke { id, reason, ca } => custody::revoke(&ctx, id, *reason, ca.as_deref()),
-        Command::Renew { id, ca } => issue::renew(&ctx, id, ca.as_deref()),
+        Command::Revoke { which, reason, ca } => {
+            custody::revoke(&ctx, which, *reason, ca.as_deref())
+        }
+        Command::Renew { which, ca } => issue::renew(&ctx, which, ca.as_deref()),
         Command::Issue {
             ca,
             registration_number,
@@ -260,15 +281,15 @@ fn main() -> ExitCode {
         ),
         Command::Import { file, store } => custody::import(&ctx, file, store),
         Command::Export {
-            id,
+            which,
             pfx,
             compat,
             npki,
-        } => custody::export(&ctx, id, pfx.as_deref(), *compat, npki.as_deref()),
-        Command::Copy { id, to } => custody::copy(&ctx, id, to),
-        Command::Passwd { id } => custody::passwd(&ctx, id),
-        Command::Delete { id, yes } => custody::delete(&ctx, id, *yes),
-        Command::VerifyId { id, id_number } => custody::verify_id(&ctx, id, id_number),
+        } => custody::export(&ctx, which, pfx.as_deref(), *compat, npki.as_deref()),
+        Command::Copy { which, to } => custody::copy(&ctx, which, to),
+        Command::Passwd { which } => custody::passwd(&ctx, which),
+        Command::Delete { which, yes } => custody::delete(&ctx, which, *yes),
+        Command::VerifyId { which, id_number } => custody::verify_id(&ctx, which, id_number),
     };
     match outcome {
         Outcome::Done => ExitCode::SUCCESS,

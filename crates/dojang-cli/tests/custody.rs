@@ -315,3 +315,78 @@ fn copying_to_a_full_or_read_only_drive_is_explained_and_loses_nothing() {
     );
     assert!(check.status.success());
 }
+
+#[test]
+fn store_names_the_copy_a_command_acts_on() {
+    let env = Env::new();
+    let id = env.id_of("홍길동");
+    let usb = tempfile::tempdir().unwrap();
+    let usb_store = format!("npki:{}", usb.path().display());
+    let disk_store = format!("npki:{}", env.root.path().display());
+    let copied = env.run(&["copy", &id, "--to", &usb_store, "--json"], "");
+    assert_eq!(copied.status.code(), Some(0), "{:?}", copied);
+
+    // A new password for the copy on the USB stick only.
+    let changed = env.run(
+        &["passwd", &id, "--store", &usb_store, "--password-stdin"],
+        &format!("{SAMPLE_PASSWORD}\nusb!Pass9753\n"),
+    );
+    assert_eq!(changed.status.code(), Some(0), "{:?}", changed);
+    let verify = |store: Option<&str>, password: &str| {
+        let mut args = vec![
+            "verify-id",
+            &id,
+            "--id-number",
+            SAMPLE_ID_NUMBER,
+            "--password-stdin",
+            "--json",
+        ];
+        if let Some(store) = store {
+            args.extend(["--store", store]);
+        }
+        json(&env.run(&args, &format!("{password}\n")))
+    };
+    assert_eq!(verify(Some(&usb_store), "usb!Pass9753")["matches"], true);
+    assert_eq!(
+        verify(Some(&usb_store), SAMPLE_PASSWORD)["error"]["code"],
+        "wrong-password"
+    );
+    assert_eq!(verify(Some(&disk_store), SAMPLE_PASSWORD)["matches"], true);
+    // Without --store: the first store holding it, here the only root searched.
+    assert_eq!(verify(None, SAMPLE_PASSWORD)["matches"], true);
+    // A store that does not hold it, and a store that does not exist, say so.
+    assert_eq!(
+        verify(Some("keychain"), SAMPLE_PASSWORD)["error"]["code"],
+        "certificate-not-found"
+    );
+    assert_eq!(
+        verify(Some("floppy"), SAMPLE_PASSWORD)["error"]["code"],
+        "store-unknown"
+    );
+
+    // Deleting the USB copy leaves the one on disk, with its password.
+    let deleted = env.run(&["delete", &id, "--store", &usb_store, "--yes"], "");
+    assert_eq!(deleted.status.code(), Some(0), "{:?}", deleted);
+    let listed = json(&env.run(
+        &[
+            "list",
+            "--json",
+            "--npki-root",
+            usb.path().to_str().unwrap(),
+        ],
+        "",
+    ));
+    let paths: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["id"] == id.as_str())
+        .map(|c| c["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 1, "{listed}");
+    assert!(
+        Path::new(paths[0]).starts_with(env.root.path()),
+        "{paths:?}"
+    );
+    assert_eq!(verify(Some(&disk_store), SAMPLE_PASSWORD)["matches"], true);
+}

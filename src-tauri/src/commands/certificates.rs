@@ -37,7 +37,7 @@ pub async fn certificate_chain(
     let stores = stores.inner().clone();
     blocking(move || {
         let set = stores.get();
-        let (store, id) = set.resolve(&id).map_err(|e| e.info())?;
+        let (store, id) = set.resolve(&id, None).map_err(|e| e.info())?;
         let cert = store.certificate(&id).map_err(|e| e.info())?;
         CaBook::new(set.keychain.data_dir())
             .chain(&cert, stores.distribution()?)

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use dojang_core::codes::IdNumber;
 use dojang_core::custody;
 use dojang_core::password::{self, CertificatePassword, PasswordRule};
-use dojang_core::store::{StoreSet, StoreTarget};
+use dojang_core::store::{CertificateCopy, StoreSet, StoreTarget};
 use dojang_core::{Error, ErrorInfo};
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -19,8 +19,9 @@ use super::{AppStores, blocking};
 #[derive(Deserialize, TS)]
 #[ts(export)]
 pub struct ChangePasswordRequest {
-    /// The certificate ID (or a unique prefix of 8+ hex digits).
-    pub id: String,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub certificate: CertificateCopy,
     /// The current password.
     pub old_password: String,
     /// The new password (must keep the rules).
@@ -31,7 +32,10 @@ pub struct ChangePasswordRequest {
 #[derive(Deserialize, TS)]
 #[ts(export)]
 pub struct CopyRequest {
-    pub id: String,
+    /// The copy to copy.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub certificate: CertificateCopy,
     pub to: StoreTarget,
 }
 
@@ -39,7 +43,9 @@ pub struct CopyRequest {
 #[derive(Deserialize, TS)]
 #[ts(export)]
 pub struct ExportPfxRequest {
-    pub id: String,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub certificate: CertificateCopy,
     /// The certificate password.
     pub password: String,
     /// The password to protect the PFX file with.
@@ -87,7 +93,9 @@ pub struct Stored {
 #[derive(Deserialize, TS)]
 #[ts(export)]
 pub struct VerifyIdentityRequest {
-    pub id: String,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub certificate: CertificateCopy,
     pub password: String,
     /// Resident (13 digits) or business (10 digits) registration number; hyphens allowed.
     pub id_number: String,
@@ -109,9 +117,9 @@ pub fn check_password(password: String) -> Vec<PasswordRule> {
 
 pub fn change_password_in(stores: &StoreSet, req: ChangePasswordRequest) -> Result<(), ErrorInfo> {
     let new = chosen(req.new_password)?;
-    let (store, id) = stores.resolve(&req.id).map_err(info)?;
+    let (store, id) = stores.find(&req.certificate).map_err(info)?;
     custody::change_password(
-        store,
+        store.as_ref(),
         &id,
         &CertificatePassword::existing(req.old_password),
         &new,
@@ -120,21 +128,27 @@ pub fn change_password_in(stores: &StoreSet, req: ChangePasswordRequest) -> Resu
 }
 
 pub fn copy_in(stores: &StoreSet, req: CopyRequest) -> Result<Stored, ErrorInfo> {
-    let (from, id) = stores.resolve(&req.id).map_err(info)?;
-    let path = custody::copy(from, &id, stores.target(&req.to).as_ref()).map_err(info)?;
+    let (from, id) = stores.find(&req.certificate).map_err(info)?;
+    let path = custody::copy(from.as_ref(), &id, stores.target(&req.to).as_ref()).map_err(info)?;
     Ok(Stored { id, path })
 }
 
-pub fn delete_in(stores: &StoreSet, id: &str) -> Result<(), ErrorInfo> {
-    let (store, id) = stores.resolve(id).map_err(info)?;
-    custody::delete(store, &id).map_err(info)
+pub fn delete_in(stores: &StoreSet, copy: &CertificateCopy) -> Result<(), ErrorInfo> {
+    let (store, id) = stores.find(copy).map_err(info)?;
+    custody::delete(store.as_ref(), &id).map_err(info)
 }
 
 pub fn export_pfx_in(stores: &StoreSet, req: ExportPfxRequest) -> Result<(), ErrorInfo> {
-    let (store, id) = stores.resolve(&req.id).map_err(info)?;
+    let (store, id) = stores.find(&req.certificate).map_err(info)?;
     let password = CertificatePassword::existing(req.password);
-    let bytes =
-        custody::export_pfx(store, &id, &password, &req.pfx_password, req.compat).map_err(info)?;
+    let bytes = custody::export_pfx(
+        store.as_ref(),
+        &id,
+        &password,
+        &req.pfx_password,
+        req.compat,
+    )
+    .map_err(info)?;
     dojang_core::store::atomic::write_file(&req.path, &bytes).map_err(info)
 }
 
@@ -163,9 +177,9 @@ pub fn verify_identity_in(
     req: VerifyIdentityRequest,
 ) -> Result<bool, ErrorInfo> {
     let number = IdNumber::parse(&req.id_number).map_err(info)?;
-    let (store, id) = stores.resolve(&req.id).map_err(info)?;
+    let (store, id) = stores.find(&req.certificate).map_err(info)?;
     custody::verify_id(
-        store,
+        store.as_ref(),
         &id,
         &CertificatePassword::existing(req.password),
         &number,
@@ -193,11 +207,14 @@ pub async fn copy_certificate(
     blocking(move || copy_in(&stores.get(), request)).await
 }
 
-/// Delete a certificate and its key.
+/// Delete one copy of a certificate with its key.
 #[tauri::command]
-pub async fn delete_certificate(stores: State<'_, AppStores>, id: String) -> Result<(), ErrorInfo> {
+pub async fn delete_certificate(
+    stores: State<'_, AppStores>,
+    certificate: CertificateCopy,
+) -> Result<(), ErrorInfo> {
     let stores = stores.inner().clone();
-    blocking(move || delete_in(&stores.get(), &id)).await
+    blocking(move || delete_in(&stores.get(), &certificate)).await
 }
 
 /// Export a certificate as PKCS#12.
@@ -249,6 +266,24 @@ mod tests {
         StoreSet::open("kr.dojang.test", Some(data.to_owned()), &[root.to_owned()])
     }
 
+    /// The first copy of `id` (no store named).
+    fn first(id: &str) -> CertificateCopy {
+        CertificateCopy {
+            id: id.to_owned(),
+            store: None,
+        }
+    }
+
+    /// The copy of `id` under the NPKI root `root`.
+    fn under(id: &str, root: &std::path::Path) -> CertificateCopy {
+        CertificateCopy {
+            id: id.to_owned(),
+            store: Some(StoreTarget::Npki {
+                root: Some(root.to_owned()),
+            }),
+        }
+    }
+
     fn hong(stores: &StoreSet) -> String {
         stores
             .list(time::OffsetDateTime::now_utc())
@@ -270,7 +305,7 @@ mod tests {
         let weak = change_password_in(
             &s,
             ChangePasswordRequest {
-                id: id.clone(),
+                certificate: first(&id),
                 old_password: SAMPLE_PASSWORD.into(),
                 new_password: "abcdefghij".into(),
             },
@@ -280,7 +315,7 @@ mod tests {
         change_password_in(
             &s,
             ChangePasswordRequest {
-                id: id[..10].to_owned(),
+                certificate: first(&id[..10]),
                 old_password: SAMPLE_PASSWORD.into(),
                 new_password: "seal#7294xq".into(),
             },
@@ -289,7 +324,7 @@ mod tests {
         let verified = verify_identity_in(
             &s,
             VerifyIdentityRequest {
-                id: id.clone(),
+                certificate: first(&id),
                 password: "seal#7294xq".into(),
                 id_number: "900101-1234567".into(),
             },
@@ -302,7 +337,7 @@ mod tests {
         export_pfx_in(
             &s,
             ExportPfxRequest {
-                id: id.clone(),
+                certificate: first(&id),
                 password: "seal#7294xq".into(),
                 pfx_password: "pfx!pass2580".into(),
                 compat: false,
@@ -326,9 +361,79 @@ mod tests {
         assert_eq!(stored.id, id);
         assert!(stored.path.unwrap().starts_with(usb.path()));
 
-        delete_in(&s, &id).unwrap();
+        delete_in(&s, &first(&id)).unwrap();
         assert_eq!(
-            delete_in(&s, &id).unwrap_err().code,
+            delete_in(&s, &first(&id)).unwrap_err().code,
+            "certificate-not-found"
+        );
+    }
+
+    #[test]
+    fn each_copy_of_a_certificate_is_managed_on_its_own() {
+        let disk = tempfile::tempdir().unwrap();
+        let usb = tempfile::tempdir().unwrap();
+        let data = tempfile::tempdir().unwrap();
+        sample_npki_tree(disk.path(), false).unwrap();
+        let s = StoreSet::open(
+            "kr.dojang.test",
+            Some(data.path().to_owned()),
+            &[disk.path().to_owned(), usb.path().to_owned()],
+        );
+        let id = hong(&s);
+        let copied = copy_in(
+            &s,
+            CopyRequest {
+                certificate: under(&id, disk.path()),
+                to: StoreTarget::Npki {
+                    root: Some(usb.path().to_owned()),
+                },
+            },
+        )
+        .unwrap();
+        assert!(copied.path.unwrap().starts_with(usb.path()));
+
+        // A new password for the copy on the USB stick only.
+        change_password_in(
+            &s,
+            ChangePasswordRequest {
+                certificate: under(&id[..12], usb.path()),
+                old_password: SAMPLE_PASSWORD.into(),
+                new_password: "usb!Pass9753".into(),
+            },
+        )
+        .unwrap();
+        let check = |copy: CertificateCopy, password: &str| {
+            verify_identity_in(
+                &s,
+                VerifyIdentityRequest {
+                    certificate: copy,
+                    password: password.into(),
+                    id_number: SAMPLE_ID_NUMBER.into(),
+                },
+            )
+        };
+        assert_eq!(check(under(&id, usb.path()), "usb!Pass9753"), Ok(true));
+        assert_eq!(
+            check(under(&id, usb.path()), SAMPLE_PASSWORD)
+                .unwrap_err()
+                .code,
+            "wrong-password"
+        );
+        assert_eq!(check(under(&id, disk.path()), SAMPLE_PASSWORD), Ok(true));
+
+        // Deleting the USB copy leaves the one on disk.
+        delete_in(&s, &under(&id, usb.path())).unwrap();
+        let places: Vec<_> = s
+            .list(time::OffsetDateTime::now_utc())
+            .certificates
+            .into_iter()
+            .filter(|c| c.certificate.id == id)
+            .map(|c| c.path.unwrap())
+            .collect();
+        assert_eq!(places.len(), 1);
+        assert!(places[0].starts_with(disk.path()), "{places:?}");
+        assert_eq!(
+            delete_in(&s, &under(&id, usb.path())).unwrap_err().code,
             "certificate-not-found"
         );
     }

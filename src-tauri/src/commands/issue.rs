@@ -13,7 +13,7 @@ use dojang_core::issue::{
 };
 use dojang_core::keys::private_key::KeyType;
 use dojang_core::password::CertificatePassword;
-use dojang_core::store::{StoreSet, StoreTarget};
+use dojang_core::store::{CertificateCopy, StoreSet, StoreTarget};
 use serde::Deserialize;
 use tauri::State;
 use tauri::ipc::Channel;
@@ -104,8 +104,10 @@ pub async fn issue_certificate(
 #[derive(Deserialize, TS)]
 #[ts(export)]
 pub struct RenewRequest {
-    /// The certificate's ID.
-    pub id: String,
+    /// The copy to renew (it is replaced where it is).
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub certificate: CertificateCopy,
     /// Its password (the renewed key is kept under the same one).
     pub password: String,
 }
@@ -120,7 +122,13 @@ pub fn renew_in(
     let pending = PendingKeys::new(stores.keychain.data_dir());
     let (store, id, ca) = pending
         .ca_book()
-        .locate(stores, &request.id, None, distribution)
+        .locate(
+            stores,
+            &request.certificate.id,
+            request.certificate.store.as_ref(),
+            None,
+            distribution,
+        )
         .map_err(|e| e.info())?;
     let renewal = RenewalRequest {
         ca,
@@ -128,8 +136,14 @@ pub fn renew_in(
         password: CertificatePassword::existing(request.password),
         pinned_roots: distribution.pinned_roots.clone(),
     };
-    dojang_core::issue::renew(renewal, store, &stores.keychain, &pending, progress)
-        .map_err(|e| e.info())
+    dojang_core::issue::renew(
+        renewal,
+        store.as_ref(),
+        &stores.keychain,
+        &pending,
+        progress,
+    )
+    .map_err(|e| e.info())
 }
 
 /// Renews a certificate (갱신).
@@ -155,8 +169,10 @@ pub async fn renew_certificate(
 #[derive(Deserialize, TS)]
 #[ts(export)]
 pub struct RevokeRequest {
-    /// The certificate's ID.
-    pub id: String,
+    /// The certificate, and the copy whose key signs the request.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub certificate: CertificateCopy,
     /// Its password (the request is signed with its key).
     pub password: String,
     /// Why.
@@ -170,10 +186,16 @@ pub fn revoke_in(
     request: RevokeRequest,
 ) -> Result<(), ErrorInfo> {
     let (store, id, ca) = CaBook::new(stores.keychain.data_dir())
-        .locate(stores, &request.id, None, distribution)
+        .locate(
+            stores,
+            &request.certificate.id,
+            request.certificate.store.as_ref(),
+            None,
+            distribution,
+        )
         .map_err(|e| e.info())?;
     revoke_stored(
-        store,
+        store.as_ref(),
         &id,
         &CertificatePassword::existing(request.password),
         request.reason,

@@ -4,4 +4,13 @@ import type { StoreTarget } from "./StoreTarget";
 /**
  * Copy a certificate with its key to another store.
  */
-export type CopyRequest = { id: string, to: StoreTarget, };
+export type CopyRequest = { to: StoreTarget, 
+/**
+ * The certificate ID (or a unique prefix of 8+ hex digits).
+ */
+id: string, 
+/**
+ * The store holding the copy meant; null: the first store holding the certificate,
+ * the keychain first.
+ */
+store: StoreTarget | null, };

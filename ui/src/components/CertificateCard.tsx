@@ -3,15 +3,11 @@ import { Button } from 'react-aria-components';
 
 import type { ListedCertificate } from '../bindings/ListedCertificate';
 import { useI18n } from '../i18n/context';
+import { copyKey } from '../places';
 import { validityText } from '../validity';
 import { ChevronIcon } from './icons';
 import { PathText, PlaceLabel } from './PlaceLabel';
 import { ValidityBadge } from './ValidityBadge';
-
-/** The key that tells one listed copy from another (the same certificate may be in two places). */
-export function copyKey(certificate: ListedCertificate): string {
-  return `${certificate.store}:${certificate.path ?? ''}:${certificate.id}`;
-}
 
 /**
  * One certificate: who it belongs to, what it is for, until when, and where

@@ -5,8 +5,9 @@ import { useAnnounce } from '../Announcer';
 import type { CertificateList as Listing } from '../bindings/CertificateList';
 import type { ListedCertificate } from '../bindings/ListedCertificate';
 import { useI18n } from '../i18n/context';
+import { copyKey } from '../places';
 import { isPlaceFilter, matchesPlace, matchesQuery, PLACE_FILTERS, placeOf, type PlaceFilter } from '../search';
-import { CertificateCard, copyKey } from './CertificateCard';
+import { CertificateCard } from './CertificateCard';
 import { CloseIcon, ImportIcon, SearchIcon } from './icons';
 import { UnreadableRow } from './UnreadableRow';
 

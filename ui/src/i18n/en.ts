@@ -225,6 +225,7 @@ export const en = {
   'details.attribute': 'Item',
   'details.value': 'Value',
   'details.places': 'Where this certificate is',
+  'details.thisCopy': 'The copy shown',
   'details.technical': 'Technical details',
   'details.serialHex': 'Serial number (hex)',
   'details.serialDecimal': 'Serial number (decimal)',
@@ -364,7 +365,7 @@ export const en = {
   'delete.backupHint': 'If you might need it again, export it as a PFX file first as a backup.',
   'delete.backup': 'Back it up as PFX first',
   'delete.otherCopies':
-    'This certificate is in {count} places. Deleting removes the copy in one of them only, and which one cannot be chosen yet.',
+    'This certificate is in {count} places. Deleting here removes only the copy in ‘{place}’; the other copies stay.',
   'delete.confirmLabel': 'To confirm, type the name ‘{owner}’ or the first 8 characters of the certificate number ‘{id}’',
   'delete.confirmMismatch': 'That is neither the name nor the first 8 characters of the certificate number.',
   'delete.submit': 'Delete for good',
@@ -577,6 +578,7 @@ export const en = {
   'manage.caActions': 'Requests to the CA',
   'manage.caActionsHint': 'These go to the CA over the internet and need the certificate password.',
   'manage.renewNow': 'Renew now',
+  'manage.thisCopy': 'This certificate is kept in several places. What you do here applies to the copy in ‘{place}’ only. Each copy may have its own password.',
   'manage.renewDue': '{days} days left. You can renew it now.',
   'manage.renewLastDay': 'It expires today. You can renew it now.',
 

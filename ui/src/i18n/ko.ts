@@ -220,6 +220,7 @@ export const ko = {
   'details.attribute': '항목',
   'details.value': '값',
   'details.places': '이 인증서가 있는 곳',
+  'details.thisCopy': '지금 보는 사본',
   'details.technical': '기술 정보',
   'details.serialHex': '일련번호 (16진수)',
   'details.serialDecimal': '일련번호 (10진수)',
@@ -357,7 +358,7 @@ export const ko = {
   'delete.backupHint': '나중에 다시 쓸 수도 있다면, 지우기 전에 PFX 파일로 내보내 백업해 두세요.',
   'delete.backup': '먼저 PFX로 백업하기',
   'delete.otherCopies':
-    '같은 인증서가 {count}곳에 있습니다. 삭제하면 그중 한 곳의 사본만 지워지며, 어느 곳인지는 아직 고를 수 없습니다.',
+    '같은 인증서가 {count}곳에 있습니다. 여기서 삭제하면 ‘{place}’에 있는 사본만 지워지고, 다른 곳의 사본은 그대로 남습니다.',
   'delete.confirmLabel': '확인을 위해 이름 ‘{owner}’ 또는 인증서 번호 앞 8자리 ‘{id}’를 입력하세요',
   'delete.confirmMismatch': '입력한 내용이 이름이나 인증서 번호 앞 8자리와 다릅니다.',
   'delete.submit': '영구 삭제',
@@ -569,6 +570,7 @@ export const ko = {
   'manage.caActions': '인증기관에 요청하기',
   'manage.caActionsHint': '인터넷으로 인증기관에 요청합니다. 인증서 암호가 필요합니다.',
   'manage.renewNow': '지금 갱신하기',
+  'manage.thisCopy': '이 인증서는 여러 곳에 있습니다. 아래 작업은 ‘{place}’에 있는 사본에만 적용됩니다. 사본마다 암호가 다를 수 있습니다.',
   'manage.renewDue': '만료까지 {days}일 남았습니다. 지금 갱신할 수 있습니다.',
   'manage.renewLastDay': '오늘 만료됩니다. 지금 갱신할 수 있습니다.',
 

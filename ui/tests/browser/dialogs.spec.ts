@@ -12,6 +12,8 @@ import {
 } from './support';
 
 const HONG_ID = 'abcdef01'.repeat(8);
+/** Hong's copy in this computer's NPKI folder: the one the list opens first. */
+const HONG_ON_DISK = { id: HONG_ID, store: { kind: 'npki', root: 'C:\\Users\\user\\AppData\\LocalLow\\NPKI' } };
 
 test('keyboard only: open the details, change the password, submit with Enter', async ({ page }) => {
   await openScenario(page, 'three-certs-one-broken');
@@ -58,7 +60,7 @@ test('keyboard only: open the details, change the password, submit with Enter', 
   await expect(trigger).toBeFocused();
   await expect(page.getByTestId('done-notice')).toHaveText('인증서 암호를 바꿨습니다.');
   expect(await callsOf(page, 'change_password')).toEqual([
-    { request: { id: HONG_ID, old_password: SAMPLE_PASSWORD, new_password: 'seal#7294xq' } },
+    { request: { ...HONG_ON_DISK, old_password: SAMPLE_PASSWORD, new_password: 'seal#7294xq' } },
   ]);
   // Nothing typed outlives the dialog.
   expect(await page.content()).not.toContain('seal#7294xq');
@@ -145,7 +147,7 @@ test('export as PFX: the old-program option, the chosen path, and what goes wron
   expect(exports).toHaveLength(3);
   expect(exports[2]).toEqual({
     request: {
-      id: HONG_ID,
+      ...HONG_ON_DISK,
       password: SAMPLE_PASSWORD,
       pfx_password: 'pfx!pass2580',
       compat: true,
@@ -187,9 +189,9 @@ test('copy to a USB drive goes into its NPKI folder; copy to the keychain', asyn
   await dialog.getByRole('button', { name: '복사하기' }).click();
   await expect(dialog).toBeHidden();
   expect(await callsOf(page, 'copy_certificate')).toEqual([
-    { request: { id: HONG_ID, to: { kind: 'npki', root: 'E:\\NPKI' } } },
-    { request: { id: HONG_ID, to: { kind: 'npki', root: 'E:\\NPKI' } } },
-    { request: { id: HONG_ID, to: { kind: 'keychain' } } },
+    { request: { ...HONG_ON_DISK, to: { kind: 'npki', root: 'E:\\NPKI' } } },
+    { request: { ...HONG_ON_DISK, to: { kind: 'npki', root: 'E:\\NPKI' } } },
+    { request: { ...HONG_ON_DISK, to: { kind: 'keychain' } } },
   ]);
 });
 
@@ -218,7 +220,7 @@ test('identity check: hyphens accepted, the answer in plain words', async ({ pag
   await expect(dialog).toContainText('주민등록번호 13자리나 사업자등록번호 10자리를 입력해 주세요.');
 
   expect((await callsOf(page, 'verify_identity'))[0]).toEqual({
-    request: { id: HONG_ID, password: SAMPLE_PASSWORD, id_number: '900101-1234567' },
+    request: { ...HONG_ON_DISK, password: SAMPLE_PASSWORD, id_number: '900101-1234567' },
   });
   await dialog.getByRole('button', { name: '닫기' }).first().click();
   await expect(dialog).toBeHidden();
@@ -265,7 +267,7 @@ test('delete asks for the name typed out, ignores Enter while Hangul is composed
 
   await confirm.press('Enter');
   await expect(dialog).toBeHidden();
-  expect(await callsOf(page, 'delete_certificate')).toEqual([{ id: HONG_ID }]);
+  expect(await callsOf(page, 'delete_certificate')).toEqual([{ certificate: HONG_ON_DISK }]);
   await expect(page.getByRole('heading', { level: 2, name: /내 인증서/ })).toBeFocused();
   await expect(page.getByTestId('announcer')).toHaveText('인증서를 삭제했습니다.');
   await expect(page.getByTestId('app-notice')).toHaveText('인증서를 삭제했습니다.');
@@ -276,10 +278,6 @@ test('delete offers a backup first, and Escape closes a dialog and gives focus b
   await openDetails(page, '홍길동');
   const trigger = page.getByRole('button', { name: '삭제' });
   await trigger.click();
-  // Two copies, and the backend takes an ID only: say so rather than pretend.
-  await expect(page.getByRole('dialog', { name: '인증서 삭제' })).toContainText(
-    '같은 인증서가 2곳에 있습니다. 삭제하면 그중 한 곳의 사본만 지워지며, 어느 곳인지는 아직 고를 수 없습니다.',
-  );
   await page.getByRole('button', { name: '먼저 PFX로 백업하기' }).click();
   const exportDialog = page.getByRole('dialog', { name: 'PFX 파일로 내보내기' });
   await expect(exportDialog).toBeVisible();
@@ -293,4 +291,49 @@ test('delete offers a backup first, and Escape closes a dialog and gives focus b
   await page.getByRole('button', { name: '암호 변경' }).click();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('button', { name: '암호 변경' })).toBeFocused();
+});
+
+test('a certificate kept in two places: each copy is managed on its own', async ({ page }) => {
+  await openScenario(page, 'four-places');
+  const copies = card(page, '홍길동');
+  await expect(copies).toHaveCount(2);
+
+  // The copy in the keychain: every job names it, and the screen says so.
+  await copies.filter({ hasText: '이 컴퓨터의 키체인' }).click();
+  await expect(page.getByTestId('managed-copy')).toHaveText(
+    '이 인증서는 여러 곳에 있습니다. 아래 작업은 ‘이 컴퓨터의 키체인’에 있는 사본에만 적용됩니다. 사본마다 암호가 다를 수 있습니다.',
+  );
+  const places = page.getByTestId('places-section').getByRole('listitem');
+  await expect(places).toHaveCount(2);
+  await expect(places.filter({ has: page.getByTestId('this-copy') })).toContainText('이 컴퓨터의 키체인');
+  await expect(places.filter({ has: page.getByTestId('this-copy') })).toHaveAttribute('aria-current', 'true');
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: '삭제' }).click();
+  const dialog = page.getByRole('dialog', { name: '인증서 삭제' });
+  await expect(dialog.getByTestId('other-copies')).toHaveText(
+    '같은 인증서가 2곳에 있습니다. 여기서 삭제하면 ‘이 컴퓨터의 키체인’에 있는 사본만 지워지고, 다른 곳의 사본은 그대로 남습니다.',
+  );
+  await dialog.getByRole('textbox', { name: /확인을 위해 이름 ‘홍길동’/ }).fill('홍길동');
+  await dialog.getByRole('button', { name: '영구 삭제' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await callsOf(page, 'delete_certificate')).toEqual([{ certificate: { id: HONG_ID, store: { kind: 'keychain' } } }]);
+
+  // The copy in this computer's NPKI folder stays, with its own password.
+  await expect(copies).toHaveCount(1);
+  await expect(copies).toContainText('이 컴퓨터');
+  await expect(copies).not.toContainText('키체인');
+  await copies.click();
+  await expect(page.getByTestId('details-owner')).toHaveText('홍길동');
+  await expect(page.getByTestId('managed-copy')).toHaveCount(0);
+  await page.getByRole('button', { name: '암호 변경' }).click();
+  const change = page.getByRole('dialog', { name: '인증서 암호 변경' });
+  await change.getByRole('textbox', { name: '현재 인증서 암호' }).fill(SAMPLE_PASSWORD);
+  await change.getByRole('textbox', { name: '새 암호', exact: true }).fill('seal#7294xq');
+  await change.getByRole('textbox', { name: '새 암호 다시 입력' }).fill('seal#7294xq');
+  await change.getByRole('button', { name: '암호 바꾸기' }).click();
+  await expect(change).toBeHidden();
+  expect(await callsOf(page, 'change_password')).toEqual([
+    { request: { ...HONG_ON_DISK, old_password: SAMPLE_PASSWORD, new_password: 'seal#7294xq' } },
+  ]);
 });

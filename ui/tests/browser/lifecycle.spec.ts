@@ -11,6 +11,8 @@ import {
 
 const HONG_ID = 'abcdef01'.repeat(8);
 const KIM_ID = 'beef0000'.repeat(8);
+const HONG_ON_DISK = { id: HONG_ID, store: { kind: 'npki', root: 'C:\\Users\\user\\AppData\\LocalLow\\NPKI' } };
+const KIM_ON_USB = { id: KIM_ID, store: { kind: 'npki', root: 'E:\\NPKI' } };
 const RENEWED_ID = 'beef0001'.repeat(8);
 
 test('renewal is offered first in the last 30 days: password, progress, then the new certificate', async ({ page }) => {
@@ -46,8 +48,8 @@ test('renewal is offered first in the last 30 days: password, progress, then the
   await expect(open).toBeFocused();
   await expectAccessible(page);
   expect(await callsOf(page, 'renew_certificate')).toEqual([
-    { request: { id: KIM_ID, password: 'wrong!pass1' }, onProgress: 'channel' },
-    { request: { id: KIM_ID, password: SAMPLE_PASSWORD }, onProgress: 'channel' },
+    { request: { ...KIM_ON_USB, password: 'wrong!pass1' }, onProgress: 'channel' },
+    { request: { ...KIM_ON_USB, password: SAMPLE_PASSWORD }, onProgress: 'channel' },
   ]);
 
   await open.click();
@@ -133,8 +135,8 @@ test('revocation: a plain reason, a warning that it cannot be undone, the name t
     '인증서를 폐지했습니다. 이 인증서는 이제 쓸 수 없습니다. 필요 없다면 삭제해도 됩니다.',
   );
   expect(await callsOf(page, 'revoke_certificate')).toEqual([
-    { request: { id: HONG_ID, password: 'wrong!pass1', reason: 'keyCompromise' } },
-    { request: { id: HONG_ID, password: SAMPLE_PASSWORD, reason: 'keyCompromise' } },
+    { request: { ...HONG_ON_DISK, password: 'wrong!pass1', reason: 'keyCompromise' } },
+    { request: { ...HONG_ON_DISK, password: SAMPLE_PASSWORD, reason: 'keyCompromise' } },
   ]);
   expect(await page.content()).not.toContain(SAMPLE_PASSWORD);
 });

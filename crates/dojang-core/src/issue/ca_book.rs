@@ -173,16 +173,18 @@ impl CaBook {
         }
     }
 
-    /// For renewing or revoking certificate `id` (a prefix will do): the store holding it,
+    /// For renewing or revoking certificate `id` (a prefix will do): the store holding it
+    /// (the copy in `within`, when given: see [`StoreSet::resolve`](crate::store::StoreSet::resolve)),
     /// its full ID, and its CA ([`CaBook::resolve`]).
     pub fn locate<'s>(
         &self,
         stores: &'s crate::store::StoreSet,
         id: &str,
+        within: Option<&crate::store::StoreTarget>,
         explicit: Option<&str>,
         distribution: &Distribution,
-    ) -> Result<(&'s dyn crate::store::Store, String, super::CaUrl), Error> {
-        let (store, id) = stores.resolve(id)?;
+    ) -> Result<(Box<dyn crate::store::Store + 's>, String, super::CaUrl), Error> {
+        let (store, id) = stores.resolve(id, within)?;
         let ca = self.resolve(explicit, &store.certificate(&id)?, distribution)?;
         Ok((store, id, ca))
     }

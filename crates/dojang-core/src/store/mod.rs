@@ -37,7 +37,7 @@ use crate::ErrorInfo;
 use crate::cert::{CertificateSummary, ValidityStatus};
 
 pub use npki_dir::{NpkiRoot, RootKind};
-pub use set::{StoreSet, StoreTarget};
+pub use set::{CertificateCopy, StoreSet, StoreTarget};
 
 /// The kind of storage a certificate was found in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]

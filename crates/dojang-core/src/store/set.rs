@@ -51,6 +51,19 @@ impl FromStr for StoreTarget {
     }
 }
 
+/// One copy of a certificate: its ID, and the store holding the copy meant. The same
+/// certificate may be kept in several stores (this computer's keychain and a USB stick,
+/// say), each copy under its own password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CertificateCopy {
+    /// The certificate ID (or a unique prefix of 8+ hex digits).
+    pub id: String,
+    /// The store holding the copy meant; null: the first store holding the certificate,
+    /// the keychain first.
+    pub store: Option<StoreTarget>,
+}
+
 /// The keychain store and every NPKI root of this computer.
 pub struct StoreSet {
     /// The OS keychain store of this app identity.
@@ -88,14 +101,38 @@ impl StoreSet {
         list_stores(&self.all(), now)
     }
 
-    /// The first store holding the certificate whose ID starts with `id`, and its full ID.
-    pub fn resolve(&self, id: &str) -> Result<(&dyn Store, String), Error> {
-        resolve(&self.all(), id, OffsetDateTime::now_utc())
+    /// The store holding the certificate whose ID starts with `id`, and its full ID.
+    ///
+    /// A certificate may be kept in several stores (this computer's keychain and a USB
+    /// stick, say), each copy under its own password. `within` names the copy meant;
+    /// without it, the first store holding the certificate is taken, the keychain first.
+    pub fn resolve(
+        &self,
+        id: &str,
+        within: Option<&StoreTarget>,
+    ) -> Result<(Box<dyn Store + '_>, String), Error> {
+        let now = OffsetDateTime::now_utc();
+        match within {
+            None => {
+                let (store, id) = resolve(&self.all(), id, now)?;
+                Ok((Box::new(store), id))
+            }
+            Some(target) => {
+                let store = self.target(target);
+                let (_, id) = resolve(&[store.as_ref()], id, now)?;
+                Ok((store, id))
+            }
+        }
+    }
+
+    /// The store holding `copy`, and the certificate's full ID.
+    pub fn find(&self, copy: &CertificateCopy) -> Result<(Box<dyn Store + '_>, String), Error> {
+        self.resolve(&copy.id, copy.store.as_ref())
     }
 
     /// Everything about the certificate whose ID starts with `id`.
     pub fn details(&self, id: &str) -> Result<CertificateDetails, Error> {
-        let (store, id) = self.resolve(id)?;
+        let (store, id) = self.resolve(id, None)?;
         let der = store.certificate(&id)?;
         CertificateDetails::from_der(&der, std::path::Path::new(""), OffsetDateTime::now_utc())
     }

@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n/context';
 import { CopyButton } from '../CopyButton';
 import { ErrorDetails } from '../ErrorDetails';
 import { BackIcon, WarningIcon } from '../icons';
+import { copyKey } from '../../places';
 import { PathText, PlaceLabel } from '../PlaceLabel';
 import { AdvancedSection } from './AdvancedSection';
 import { ChainSection } from './ChainSection';
@@ -79,6 +80,7 @@ export function DetailsScreen({
         }
       >
         <DetailsBody
+          here={certificate}
           request={request}
           chainRequest={chainRequest}
           listRequest={listRequest}
@@ -94,6 +96,7 @@ export function DetailsScreen({
 }
 
 function DetailsBody({
+  here,
   request,
   chainRequest,
   listRequest,
@@ -103,6 +106,7 @@ function DetailsBody({
   onRenewed,
   onReissue,
 }: {
+  here: ListedCertificate;
   request: Promise<Result<CertificateDetails>>;
   chainRequest: Promise<Result<CertificateChain>>;
   listRequest: Promise<Result<CertificateList>>;
@@ -126,6 +130,7 @@ function DetailsBody({
       <StatusBanner summary={summary} />
       <ManageActions
         summary={summary}
+        here={here}
         hasIdentityData={details.identity_real_name !== null}
         copies={copies}
         onChanged={onChanged}
@@ -135,7 +140,7 @@ function DetailsBody({
       />
       <ValiditySection details={details} />
       <WhoSection details={details} />
-      {copies.length > 0 && <PlacesSection copies={copies} />}
+      {copies.length > 0 && <PlacesSection copies={copies} here={here} />}
       <ChainSection request={chainRequest} />
       <TechnicalSection details={details} />
       <AdvancedSection details={details} />
@@ -231,14 +236,23 @@ export function WhoSection({ details }: { details: CertificateDetails }) {
   );
 }
 
-function PlacesSection({ copies }: { copies: ListedCertificate[] }) {
+function PlacesSection({ copies, here }: { copies: ListedCertificate[]; here: ListedCertificate }) {
   const { t } = useI18n();
   return (
     <SectionCard title={t('details.places')} testId="places-section">
       <ul className="places">
         {copies.map((copy) => (
-          <li key={`${copy.store}:${copy.path ?? ''}`} className="places__item">
+          <li
+            key={`${copy.store}:${copy.path ?? ''}`}
+            className="places__item"
+            aria-current={copies.length > 1 && copyKey(copy) === copyKey(here) ? 'true' : undefined}
+          >
             <PlaceLabel root={copy.location} store={copy.store} />
+            {copies.length > 1 && copyKey(copy) === copyKey(here) && (
+              <span className="badge" data-testid="this-copy">
+                {t('details.thisCopy')}
+              </span>
+            )}
             {copy.path !== null && <PathText path={copy.path} />}
           </li>
         ))}

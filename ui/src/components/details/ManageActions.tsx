@@ -7,6 +7,7 @@ import type { Enrolled } from '../../bindings/Enrolled';
 import type { ListedCertificate } from '../../bindings/ListedCertificate';
 import type { Stored } from '../../bindings/Stored';
 import { useI18n } from '../../i18n/context';
+import { copyOf, placeKey } from '../../places';
 import { renewalState } from '../../validity';
 import { ChangePasswordDialog } from '../dialogs/ChangePasswordDialog';
 import { CopyToDialog } from '../dialogs/CopyToDialog';
@@ -46,6 +47,7 @@ interface Done {
  */
 export function ManageActions({
   summary,
+  here,
   hasIdentityData,
   copies,
   onChanged,
@@ -54,7 +56,10 @@ export function ManageActions({
   onReissue,
 }: {
   summary: CertificateSummary;
+  /** The copy opened from the list: every job here acts on it. */
+  here: ListedCertificate;
   hasIdentityData: boolean;
+  /** Every copy of the certificate, in every store. */
   copies: ListedCertificate[];
   /** The stores changed (a copy was made): the list should be read again. */
   onChanged: () => void;
@@ -64,14 +69,16 @@ export function ManageActions({
   /** Opens the issuance wizard for a reissue. */
   onReissue: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, message } = useI18n();
   const announce = useAnnounce();
   const headingId = useId();
   const caHeadingId = useId();
   const [open, setOpen] = useState<Open>(null);
   const [done, setDone] = useState<Done | null>(null);
   const close = () => setOpen(null);
-  const { id, owner } = summary;
+  const { owner } = summary;
+  const copy = copyOf(here);
+  const place = message(placeKey(here.location, here.store));
   const renewal = renewalState(summary);
 
   const finish = (text: string, path: string | null = null) => {
@@ -89,6 +96,11 @@ export function ManageActions({
       <h3 id={headingId} className="card__heading">
         {t('details.manage')}
       </h3>
+      {copies.length > 1 && (
+        <p className="muted" data-testid="managed-copy">
+          {t('manage.thisCopy', { place })}
+        </p>
+      )}
       {renewal.kind === 'due' && (
         <div className="notice notice--warn renew-due" data-testid="renew-due">
           <ClockIcon />
@@ -155,14 +167,14 @@ export function ManageActions({
         isOpen={open === 'password'}
         onClose={close}
         onDone={() => finish(t('changePassword.done'))}
-        id={id}
+        copy={copy}
         owner={owner}
       />
       <ExportPfxDialog
         isOpen={open === 'export'}
         onClose={close}
         onDone={(path) => finish(t('export.done'), path)}
-        id={id}
+        copy={copy}
         owner={owner}
       />
       <CopyToDialog
@@ -172,10 +184,10 @@ export function ManageActions({
           finish(t('copyTo.done'), stored.path);
           onChanged();
         }}
-        id={id}
+        copy={copy}
         currentPlaces={currentPlaces}
       />
-      <IdentityDialog isOpen={open === 'identity'} onClose={close} id={id} hasIdentityData={hasIdentityData} />
+      <IdentityDialog isOpen={open === 'identity'} onClose={close} copy={copy} hasIdentityData={hasIdentityData} />
       <DeleteDialog
         isOpen={open === 'delete'}
         onClose={close}
@@ -184,9 +196,10 @@ export function ManageActions({
           onDeleted();
         }}
         onBackup={() => setOpen('export')}
-        id={id}
+        copy={copy}
         owner={owner}
         copies={copies.length}
+        place={place}
       />
       <RenewDialog
         isOpen={open === 'renew'}
@@ -200,6 +213,7 @@ export function ManageActions({
           onReissue();
         }}
         summary={summary}
+        copy={copy}
       />
       <RevokeDialog
         isOpen={open === 'revoke'}
@@ -208,7 +222,7 @@ export function ManageActions({
           finish(t('revoke.done'));
           onChanged();
         }}
-        id={id}
+        copy={copy}
         owner={owner}
       />
     </section>

@@ -4,26 +4,28 @@ import { DialogShell } from './DialogShell';
 import { FormAlert, SecretField, SubmitActions } from './fields';
 import { isPasswordRuleError, newPasswordErrors, NewPasswordFields } from './NewPasswordFields';
 import { DialogFormElement, useDialogForm } from './useDialogForm';
+import type { CertificateCopy } from '../../bindings/CertificateCopy';
 
 interface Props {
   isOpen: boolean;
   onClose: () => void;
   onDone: () => void;
-  id: string;
+  /** The copy acted on. */
+  copy: CertificateCopy;
   owner: string;
 }
 
 /** Current password, new password twice, with the rules checked as they are typed. */
-export function ChangePasswordDialog({ isOpen, onClose, onDone, id, owner }: Props) {
+export function ChangePasswordDialog({ isOpen, onClose, onDone, copy, owner }: Props) {
   const { t } = useI18n();
   return (
     <DialogShell title={t('changePassword.title')} isOpen={isOpen} onClose={onClose} testId="change-password-dialog">
-      <ChangePasswordForm id={id} owner={owner} onClose={onClose} onDone={onDone} />
+      <ChangePasswordForm copy={copy} owner={owner} onClose={onClose} onDone={onDone} />
     </DialogShell>
   );
 }
 
-function ChangePasswordForm({ id, owner, onClose, onDone }: Omit<Props, 'isOpen'>) {
+function ChangePasswordForm({ copy, owner, onClose, onDone }: Omit<Props, 'isOpen'>) {
   const { t } = useI18n();
   const form = useDialogForm({ current: '', next: '', confirm: '' });
   const { current, next, confirm } = form.values;
@@ -38,7 +40,7 @@ function ChangePasswordForm({ id, owner, onClose, onDone }: Omit<Props, 'isOpen'
     });
     if (wrong) return;
     const result = await form.run(
-      () => changePassword({ id, old_password: current, new_password: next }),
+      () => changePassword({ ...copy, old_password: current, new_password: next }),
       (error) => (error.code === 'wrong-password' ? 'current' : isPasswordRuleError(error.code) ? 'next' : null),
     );
     if (result.ok) onDone();

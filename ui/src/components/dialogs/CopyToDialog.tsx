@@ -7,26 +7,28 @@ import { DestinationField, storeTarget, type Destination, type DestinationKind }
 import { DialogShell } from './DialogShell';
 import { FormAlert, SubmitActions } from './fields';
 import { DialogFormElement, useDialogForm } from './useDialogForm';
+import type { CertificateCopy } from '../../bindings/CertificateCopy';
 
 interface Props {
   isOpen: boolean;
   onClose: () => void;
   onDone: (stored: Stored) => void;
-  id: string;
+  /** The copy acted on. */
+  copy: CertificateCopy;
   currentPlaces: DestinationKind[];
 }
 
 /** One more copy of the certificate and its key, in another place. */
-export function CopyToDialog({ isOpen, onClose, onDone, id, currentPlaces }: Props) {
+export function CopyToDialog({ isOpen, onClose, onDone, copy, currentPlaces }: Props) {
   const { t } = useI18n();
   return (
     <DialogShell title={t('copyTo.title')} isOpen={isOpen} onClose={onClose} testId="copy-dialog">
-      <CopyForm id={id} currentPlaces={currentPlaces} onClose={onClose} onDone={onDone} />
+      <CopyForm copy={copy} currentPlaces={currentPlaces} onClose={onClose} onDone={onDone} />
     </DialogShell>
   );
 }
 
-function CopyForm({ id, currentPlaces, onClose, onDone }: Omit<Props, 'isOpen'>) {
+function CopyForm({ copy, currentPlaces, onClose, onDone }: Omit<Props, 'isOpen'>) {
   const { t } = useI18n();
   const firstFree: DestinationKind = currentPlaces.includes('keychain')
     ? currentPlaces.includes('disk')
@@ -42,7 +44,7 @@ function CopyForm({ id, currentPlaces, onClose, onDone }: Omit<Props, 'isOpen'>)
     form.setFailure(null);
     const to = storeTarget(destination);
     if (form.reject({ destination: to === null ? t('destination.noFolder') : undefined }) || to === null) return;
-    const result = await form.run(() => copyCertificate({ id, to }));
+    const result = await form.run(() => copyCertificate({ ...copy, to }));
     if (result.ok) onDone(result.value);
   };
 

@@ -7,6 +7,7 @@ import { ExportIcon, TrashIcon, WarningIcon } from '../icons';
 import { DialogShell } from './DialogShell';
 import { FormAlert, PlainField, SubmitActions } from './fields';
 import { DialogFormElement, useDialogForm } from './useDialogForm';
+import type { CertificateCopy } from '../../bindings/CertificateCopy';
 
 interface Props {
   isOpen: boolean;
@@ -14,32 +15,35 @@ interface Props {
   onDone: () => void;
   /** Closes this dialog and opens the PFX export instead. */
   onBackup: () => void;
-  id: string;
+  /** The copy acted on. */
+  copy: CertificateCopy;
   owner: string;
   /** How many places hold this same certificate. */
   copies: number;
+  /** Where the copy deleted is, in words. */
+  place: string;
 }
 
 /** Deletion, after a clear warning and a typed confirmation. */
-export function DeleteDialog({ isOpen, onClose, onDone, onBackup, id, owner, copies }: Props) {
+export function DeleteDialog({ isOpen, onClose, onDone, onBackup, copy, owner, copies, place }: Props) {
   const { t } = useI18n();
   return (
     <DialogShell title={t('delete.title')} isOpen={isOpen} onClose={onClose} testId="delete-dialog">
-      <DeleteForm id={id} owner={owner} copies={copies} onClose={onClose} onDone={onDone} onBackup={onBackup} />
+      <DeleteForm copy={copy} owner={owner} copies={copies} place={place} onClose={onClose} onDone={onDone} onBackup={onBackup} />
     </DialogShell>
   );
 }
 
-function DeleteForm({ id, owner, copies, onClose, onDone, onBackup }: Omit<Props, 'isOpen'>) {
+function DeleteForm({ copy, owner, copies, place, onClose, onDone, onBackup }: Omit<Props, 'isOpen'>) {
   const { t } = useI18n();
   const form = useDialogForm({ typed: '' });
 
   const submit = async () => {
     form.setFailure(null);
-    if (form.reject({ typed: confirmsCertificate(form.values.typed, owner, id) ? undefined : t('delete.confirmMismatch') })) {
+    if (form.reject({ typed: confirmsCertificate(form.values.typed, owner, copy.id) ? undefined : t('delete.confirmMismatch') })) {
       return;
     }
-    const result = await form.run(() => deleteCertificate(id));
+    const result = await form.run(() => deleteCertificate(copy));
     if (result.ok) onDone();
   };
 
@@ -50,7 +54,7 @@ function DeleteForm({ id, owner, copies, onClose, onDone, onBackup }: Omit<Props
         <div>
           <p className="notice__title">{t('delete.warning')}</p>
           <p>{t('delete.backupHint')}</p>
-          {copies > 1 && <p>{t('delete.otherCopies', { count: copies })}</p>}
+          {copies > 1 && <p data-testid="other-copies">{t('delete.otherCopies', { count: copies, place })}</p>}
         </div>
       </div>
       <Button className="button button--small" onPress={onBackup} isDisabled={form.busy} data-testid="backup-first">
@@ -58,7 +62,7 @@ function DeleteForm({ id, owner, copies, onClose, onDone, onBackup }: Omit<Props
         {t('delete.backup')}
       </Button>
       <PlainField
-        label={t('delete.confirmLabel', { owner, id: id.slice(0, 8) })}
+        label={t('delete.confirmLabel', { owner, id: copy.id.slice(0, 8) })}
         {...form.field('typed')}
         focusOnOpen
         testId="delete-confirm"

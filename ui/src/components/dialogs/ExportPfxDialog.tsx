@@ -8,27 +8,29 @@ import { DialogShell } from './DialogShell';
 import { FormAlert, PathChooser, SecretField, SubmitActions } from './fields';
 import { newPasswordErrors, NewPasswordFields } from './NewPasswordFields';
 import { DialogFormElement, useDialogForm, wrongPasswordIn } from './useDialogForm';
+import type { CertificateCopy } from '../../bindings/CertificateCopy';
 
 interface Props {
   isOpen: boolean;
   onClose: () => void;
   /** Called with the file written. */
   onDone: (path: string) => void;
-  id: string;
+  /** The copy acted on. */
+  copy: CertificateCopy;
   owner: string;
 }
 
 /** The certificate password, a password for the file, the format, and where to save it. */
-export function ExportPfxDialog({ isOpen, onClose, onDone, id, owner }: Props) {
+export function ExportPfxDialog({ isOpen, onClose, onDone, copy, owner }: Props) {
   const { t } = useI18n();
   return (
     <DialogShell title={t('export.title')} isOpen={isOpen} onClose={onClose} testId="export-dialog">
-      <ExportForm id={id} owner={owner} onClose={onClose} onDone={onDone} />
+      <ExportForm copy={copy} owner={owner} onClose={onClose} onDone={onDone} />
     </DialogShell>
   );
 }
 
-function ExportForm({ id, owner, onClose, onDone }: Omit<Props, 'isOpen'>) {
+function ExportForm({ copy, owner, onClose, onDone }: Omit<Props, 'isOpen'>) {
   const { t } = useI18n();
   const form = useDialogForm<{ password: string; pfx: string; confirm: string }, 'path'>({
     password: '',
@@ -62,7 +64,7 @@ function ExportForm({ id, owner, onClose, onDone }: Omit<Props, 'isOpen'>) {
     });
     if (wrong || path === null) return;
     const result = await form.run(
-      () => exportPfx({ id, password, pfx_password: pfx, compat, path }),
+      () => exportPfx({ ...copy, password, pfx_password: pfx, compat, path }),
       wrongPasswordIn('password'),
     );
     if (result.ok) onDone(path);

@@ -7,22 +7,24 @@ import { CheckIcon, CrossIcon, InfoIcon } from '../icons';
 import { DialogShell } from './DialogShell';
 import { DialogActions, FormAlert, SecretField, SubmitActions } from './fields';
 import { DialogFormElement, useDialogForm } from './useDialogForm';
+import type { CertificateCopy } from '../../bindings/CertificateCopy';
 
 interface Props {
   isOpen: boolean;
   onClose: () => void;
-  id: string;
+  /** The copy acted on. */
+  copy: CertificateCopy;
   /** False when the certificate carries no identity data: nothing to check against. */
   hasIdentityData: boolean;
 }
 
 /** The certificate password and an ID number; the answer in plain words. */
-export function IdentityDialog({ isOpen, onClose, id, hasIdentityData }: Props) {
+export function IdentityDialog({ isOpen, onClose, copy, hasIdentityData }: Props) {
   const { t } = useI18n();
   return (
     <DialogShell title={t('identity.title')} isOpen={isOpen} onClose={onClose} testId="identity-dialog">
       {hasIdentityData ? (
-        <IdentityForm id={id} onClose={onClose} />
+        <IdentityForm copy={copy} onClose={onClose} />
       ) : (
         <div className="dialog__form">
           <p className="notice notice--info">
@@ -44,7 +46,7 @@ export function IdentityDialog({ isOpen, onClose, id, hasIdentityData }: Props) 
 export const isIdNumberError = (code: string): boolean =>
   code === 'id-number-malformed' || code === 'business-number-check-digit';
 
-function IdentityForm({ id, onClose }: Pick<Props, 'id' | 'onClose'>) {
+function IdentityForm({ copy, onClose }: Pick<Props, 'copy' | 'onClose'>) {
   const { t } = useI18n();
   const form = useDialogForm({ password: '', idNumber: '' });
   const [matches, setMatches] = useState<boolean | null>(null);
@@ -59,7 +61,7 @@ function IdentityForm({ id, onClose }: Pick<Props, 'id' | 'onClose'>) {
     });
     if (wrong) return;
     const result = await form.run(
-      () => verifyIdentity({ id, password, id_number: idNumber.trim() }),
+      () => verifyIdentity({ ...copy, password, id_number: idNumber.trim() }),
       (error) =>
         error.code === 'wrong-password' ? 'password' : isIdNumberError(error.code) ? 'idNumber' : null,
     );

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 
 import { renewCertificate } from '../../api';
+import type { CertificateCopy } from '../../bindings/CertificateCopy';
 import type { CertificateSummary } from '../../bindings/CertificateSummary';
 import type { Enrolled } from '../../bindings/Enrolled';
 import type { Step } from '../../bindings/Step';
@@ -23,19 +24,21 @@ interface Props {
   /** An expired certificate: the way out is a reissue. */
   onReissue: () => void;
   summary: CertificateSummary;
+  /** The copy renewed: the new certificate takes its place. */
+  copy: CertificateCopy;
 }
 
 /**
  * Renewal: in the last 30 days, the certificate password and the progress;
  * otherwise, when it opens (or why it cannot) in words.
  */
-export function RenewDialog({ isOpen, onClose, onRenewed, onReissue, summary }: Props) {
+export function RenewDialog({ isOpen, onClose, onRenewed, onReissue, summary, copy }: Props) {
   const { t, formatDate } = useI18n();
   const state = renewalState(summary);
   return (
     <DialogShell title={t('renew.title')} isOpen={isOpen} onClose={onClose} testId="renew-dialog">
       {state.kind === 'due' ? (
-        <RenewForm summary={summary} onClose={onClose} onRenewed={onRenewed} />
+        <RenewForm summary={summary} copy={copy} onClose={onClose} onRenewed={onRenewed} />
       ) : (
         <div className="dialog__form">
           <p className="notice notice--info" data-testid="renew-unavailable">
@@ -64,7 +67,7 @@ export function RenewDialog({ isOpen, onClose, onRenewed, onReissue, summary }: 
   );
 }
 
-function RenewForm({ summary, onClose, onRenewed }: Pick<Props, 'summary' | 'onClose' | 'onRenewed'>) {
+function RenewForm({ summary, copy, onClose, onRenewed }: Pick<Props, 'summary' | 'copy' | 'onClose' | 'onRenewed'>) {
   const { t } = useI18n();
   const form = useDialogForm({ password: '' });
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -77,7 +80,7 @@ function RenewForm({ summary, onClose, onRenewed }: Pick<Props, 'summary' | 'onC
     setProgress({ state: 'running', current: null });
     const result = await form.run(
       () =>
-        renewCertificate({ id: summary.id, password: form.values.password }, (step) => {
+        renewCertificate({ ...copy, password: form.values.password }, (step) => {
           reached = step;
           setProgress({ state: 'running', current: step });
         }),

@@ -11,6 +11,7 @@ import { SupportContact } from '../SupportContact';
 import { DialogShell } from './DialogShell';
 import { Choice, FormAlert, PlainField, SecretField, SubmitActions } from './fields';
 import { DialogFormElement, useDialogForm, wrongPasswordIn } from './useDialogForm';
+import type { CertificateCopy } from '../../bindings/CertificateCopy';
 
 /** The reasons a holder may give, in the order offered; the first is the default. */
 export const REVOCATION_REASONS: readonly RevocationReason[] = [
@@ -25,21 +26,22 @@ interface Props {
   isOpen: boolean;
   onClose: () => void;
   onDone: () => void;
-  id: string;
+  /** The copy acted on. */
+  copy: CertificateCopy;
   owner: string;
 }
 
 /** Revocation: a reason, a clear warning, the name typed out and the certificate password. */
-export function RevokeDialog({ isOpen, onClose, onDone, id, owner }: Props) {
+export function RevokeDialog({ isOpen, onClose, onDone, copy, owner }: Props) {
   const { t } = useI18n();
   return (
     <DialogShell title={t('revoke.title')} isOpen={isOpen} onClose={onClose} testId="revoke-dialog">
-      <RevokeForm id={id} owner={owner} onClose={onClose} onDone={onDone} />
+      <RevokeForm copy={copy} owner={owner} onClose={onClose} onDone={onDone} />
     </DialogShell>
   );
 }
 
-function RevokeForm({ id, owner, onClose, onDone }: Omit<Props, 'isOpen'>) {
+function RevokeForm({ copy, owner, onClose, onDone }: Omit<Props, 'isOpen'>) {
   const { t } = useI18n();
   const form = useDialogForm({ typed: '', password: '' });
   const [reason, setReason] = useState<RevocationReason>('unspecified');
@@ -48,11 +50,11 @@ function RevokeForm({ id, owner, onClose, onDone }: Omit<Props, 'isOpen'>) {
     const { typed, password } = form.values;
     form.setFailure(null);
     const wrong = form.reject({
-      typed: confirmsCertificate(typed, owner, id) ? undefined : t('revoke.confirmMismatch'),
+      typed: confirmsCertificate(typed, owner, copy.id) ? undefined : t('revoke.confirmMismatch'),
       password: password === '' ? t('form.required') : undefined,
     });
     if (wrong) return;
-    const result = await form.run(() => revokeCertificate({ id, password, reason }), wrongPasswordIn('password'));
+    const result = await form.run(() => revokeCertificate({ ...copy, password, reason }), wrongPasswordIn('password'));
     if (result.ok) onDone();
   };
 
@@ -77,7 +79,7 @@ function RevokeForm({ id, owner, onClose, onDone }: Omit<Props, 'isOpen'>) {
         ))}
       </RadioGroup>
       <PlainField
-        label={t('revoke.confirmLabel', { owner, id: id.slice(0, 8) })}
+        label={t('revoke.confirmLabel', { owner, id: copy.id.slice(0, 8) })}
         {...form.field('typed')}
         testId="revoke-confirm"
       />
