@@ -406,9 +406,37 @@ fn a_certificate_is_revoked_at_its_ca_and_a_second_revocation_is_refused() {
         .unwrap();
     let text = String::from_utf8_lossy(&listed.stdout);
     assert!(text.contains("revoked"), "{text}");
+    // The list says so from now on, with the reason given.
+    let mine = || {
+        let out = user.dojang(&["list", "--json", "--npki-root", &root], "");
+        json(&out)
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id.as_str())
+            .cloned()
+            .unwrap()
+    };
+    let revoked = mine()["revoked"].clone();
+    assert_eq!(revoked["reason"], "keyCompromise", "{revoked}");
+    assert!(
+        time::OffsetDateTime::parse(
+            revoked["known_since"].as_str().unwrap(),
+            &time::format_description::well_known::Rfc3339
+        )
+        .is_ok(),
+        "{revoked}"
+    );
+    let shown = user.dojang(&["show", &id, "--npki-root", &root], "");
+    assert!(
+        String::from_utf8_lossy(&shown.stdout).contains("폐지됨"),
+        "{}",
+        String::from_utf8_lossy(&shown.stdout)
+    );
     let again = revoke(PASSWORD);
     assert_eq!(again.status.code(), Some(3));
     assert_eq!(error_code(&again), "ca-certificate-revoked");
+    assert_eq!(mine()["revoked"], revoked, "the first note stands");
 
     // A certificate brought from elsewhere has no CA Dojang knows of: it says so.
     let other = User::new();
@@ -425,6 +453,21 @@ fn a_certificate_is_revoked_at_its_ca_and_a_second_revocation_is_refused() {
         &format!("{PASSWORD}\n"),
     );
     assert_eq!(error_code(&unknown), "ca-unknown");
+    // Told where its CA is, that CA says it is revoked: noted without a reason.
+    let told = other.dojang(
+        &["revoke", &id, "--ca", &ca.url, "--password-stdin", "--json"],
+        &format!("{PASSWORD}\n"),
+    );
+    assert_eq!(error_code(&told), "ca-certificate-revoked");
+    let listed = json(&other.dojang(&["list", "--json"], ""));
+    let theirs = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id.as_str())
+        .unwrap();
+    assert!(theirs["revoked"].is_object(), "{theirs}");
+    assert!(theirs["revoked"]["reason"].is_null(), "{theirs}");
 }
 
 /// `dojang renew` with the sandbox CA, whose certificates are within their renewal

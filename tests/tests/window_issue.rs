@@ -343,8 +343,17 @@ async fn a_certificate_due_is_renewed_then_revoked_through_the_window() {
     app.click("[data-testid=revoke-dialog] [data-testid=submit]")
         .await;
     let notice = app.wait_for("[data-testid=done-notice]", 1).await;
+    // From now on the window says it is revoked, and why.
+    let banner = app
+        .wait_for("[data-testid=status-banner][data-status=revoked]", 1)
+        .await;
     app.close().await;
     assert!(notice[0].contains("폐지했습니다"), "{notice:?}");
+    assert!(banner[0].contains("폐지된 인증서입니다"), "{banner:?}");
+    assert!(banner[0].contains("까닭: 특별한 까닭 없음"), "{banner:?}");
+    let after: serde_json::Value =
+        serde_json::from_slice(&dojang(home.path(), &["list", "--json"], "").stdout).unwrap();
+    assert_eq!(after[0]["revoked"]["reason"], "unspecified", "{after}");
 
     assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
     assert_ne!(

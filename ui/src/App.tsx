@@ -105,6 +105,19 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
     window.scrollTo(0, 0);
   };
 
+  /**
+   * Reads the details on screen again (after a revocation, say), keeping the
+   * current ones on screen until the new ones arrive.
+   */
+  const reloadDetails = (certificate: ListedCertificate) => {
+    const next = certificateDetails(certificate.id);
+    startTransition(() => {
+      setScreen((current) =>
+        current.name === 'details' && copyKey(current.certificate) === copyKey(certificate) ? { ...current, request: next } : current,
+      );
+    });
+  };
+
   /** Opens a certificate known only by its ID, once the list has it. */
   const openById = async (id: string, listing: Promise<Result<CertificateList>>) => {
     const result = await listing;
@@ -237,7 +250,10 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
               chainRequest={screen.chainRequest}
               listRequest={request}
               onBack={() => showList(copyKey(screen.certificate))}
-              onChanged={() => void refresh()}
+              onChanged={() => {
+                void refresh();
+                reloadDetails(screen.certificate);
+              }}
               onDeleted={() => {
                 announce(t('delete.done'));
                 void refresh();

@@ -22,6 +22,11 @@ describe('dueReminders', () => {
     expect(dueReminders([{ ...corporate, days_left: 0 }], on30, {}, '2025-11-25')).toEqual([]);
   });
 
+  it('says nothing of a revoked certificate: there is nothing to renew', () => {
+    const revoked = { ...kim, revoked: { reason: null, known_since: '2025-11-20T00:00:00Z' } };
+    expect(dueReminders([revoked], on30, {}, '2025-11-25')).toEqual([]);
+  });
+
   it('says nothing when reminders are off', () => {
     expect(dueReminders(listed, { enabled: false, days: 60 }, {}, '2025-11-25')).toEqual([]);
   });

@@ -48,6 +48,7 @@ export function dueReminders(
       certificate.days_left > 0 &&
       certificate.days_left <= settings.days &&
       certificate.status !== 'not-yet-valid' &&
+      certificate.revoked === null &&
       log[certificate.id] !== today
     );
   });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
+import type { Revocation } from './bindings/Revocation';
 import type { ValidityStatus } from './bindings/ValidityStatus';
 import { formatDate } from './format';
 import { translator } from './i18n/catalog';
-import { renewalState, validityText } from './validity';
+import { renewalState, standingOf, validityText } from './validity';
 
 const ko = translator('ko');
 const en = translator('en');
@@ -71,8 +72,9 @@ describe('formatDate', () => {
 });
 
 describe('renewalState', () => {
-  const at = (days_left: number, status: ValidityStatus = 'valid') => ({
+  const at = (days_left: number, status: ValidityStatus = 'valid', revoked: Revocation | null = null) => ({
     status,
+    revoked,
     days_left,
     not_after: '2026-03-31T14:59:59Z',
   });
@@ -89,5 +91,22 @@ describe('renewalState', () => {
   it('is closed once expired or before validity', () => {
     expect(renewalState(at(-1, 'expired'))).toEqual({ kind: 'expired' });
     expect(renewalState(at(400, 'not-yet-valid'))).toEqual({ kind: 'not-yet-valid' });
+  });
+
+  it('is closed for a revoked certificate, even in its last days', () => {
+    const revoked: Revocation = { reason: 'superseded', known_since: '2026-03-10T01:02:03Z' };
+    expect(renewalState(at(20, 'expiring-soon', revoked))).toEqual({ kind: 'revoked' });
+    expect(renewalState(at(20, 'expiring-soon', { reason: null, known_since: '2026-03-10T01:02:03Z' }))).toEqual({
+      kind: 'revoked',
+    });
+  });
+});
+
+describe('standingOf', () => {
+  it('puts a known revocation before the time', () => {
+    expect(standingOf({ status: 'valid', revoked: null })).toBe('valid');
+    expect(standingOf({ status: 'expired', revoked: { reason: 'keyCompromise', known_since: '2026-03-10T01:02:03Z' } })).toBe(
+      'revoked',
+    );
   });
 });

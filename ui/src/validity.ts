@@ -1,5 +1,16 @@
+import type { Revocation } from './bindings/Revocation';
 import type { ValidityStatus } from './bindings/ValidityStatus';
 import type { Translate } from './i18n/catalog';
+
+/**
+ * Where a certificate stands: revoked (as far as the app knows) before
+ * anything else, else where it stands in time.
+ */
+export type Standing = ValidityStatus | 'revoked';
+
+export function standingOf(summary: { status: ValidityStatus; revoked: Revocation | null }): Standing {
+  return summary.revoked !== null ? 'revoked' : summary.status;
+}
 
 /** How a certificate's standing in time reads to a person. */
 export interface ValidityText {
@@ -15,13 +26,10 @@ export interface ValidityText {
  * @param daysLeft whole days until expiry as the backend counted them (negative once expired)
  * @param usableFrom the start of validity, already formatted, for not-yet-valid ones
  */
-export function validityText(
-  t: Translate,
-  status: ValidityStatus,
-  daysLeft: number,
-  usableFrom: string,
-): ValidityText {
+export function validityText(t: Translate, status: Standing, daysLeft: number, usableFrom: string): ValidityText {
   switch (status) {
+    case 'revoked':
+      return { label: t('validity.revoked'), remaining: null };
     case 'valid':
       return { label: t('validity.valid'), remaining: daysLeftText(t, daysLeft) };
     case 'expiring-soon':
@@ -65,10 +73,18 @@ export type RenewalState =
   | { kind: 'early'; opensOn: string }
   /** Expired: only a reissue helps. */
   | { kind: 'expired' }
+  /** Revoked: only a reissue helps. */
+  | { kind: 'revoked' }
   | { kind: 'not-yet-valid' };
 
 /** Whether and when a certificate can be renewed, from what the list says of it. */
-export function renewalState(summary: { status: ValidityStatus; days_left: number; not_after: string }): RenewalState {
+export function renewalState(summary: {
+  status: ValidityStatus;
+  revoked: Revocation | null;
+  days_left: number;
+  not_after: string;
+}): RenewalState {
+  if (summary.revoked !== null) return { kind: 'revoked' };
   if (summary.status === 'expired' || summary.days_left < 0) return { kind: 'expired' };
   if (summary.status === 'not-yet-valid') return { kind: 'not-yet-valid' };
   if (summary.days_left <= RENEWAL_WINDOW_DAYS) return { kind: 'due', daysLeft: summary.days_left };

@@ -40,6 +40,7 @@ const corporate: ListedCertificate = {
   not_after: '2025-10-11T14:59:59Z',
   days_left: -45,
   status: 'expired',
+  revoked: null,
   key_algorithm: 'RSA 2048',
   fingerprint_sha256: fingerprint('C0'),
 };
@@ -62,6 +63,7 @@ const kim: ListedCertificate = {
   not_after: '2025-12-07T14:59:59Z',
   days_left: 12,
   status: 'expiring-soon',
+  revoked: null,
   key_algorithm: 'RSA 2048',
   fingerprint_sha256: fingerprint('BE'),
 };
@@ -84,6 +86,7 @@ const hong: ListedCertificate = {
   not_after: '2027-01-12T14:59:59Z',
   days_left: 412,
   status: 'valid',
+  revoked: null,
   key_algorithm: 'RSA 2048',
   fingerprint_sha256: fingerprint('AB'),
 };

@@ -22,6 +22,8 @@ import type { ErrorInfo } from '../src/bindings/ErrorInfo';
 import type { IssuePath } from '../src/bindings/IssuePath';
 import type { ListedCertificate } from '../src/bindings/ListedCertificate';
 import type { PasswordRule } from '../src/bindings/PasswordRule';
+import type { Revocation } from '../src/bindings/Revocation';
+import type { RevocationReason } from '../src/bindings/RevocationReason';
 import type { Step } from '../src/bindings/Step';
 import type { StoreTarget } from '../src/bindings/StoreTarget';
 import {
@@ -82,6 +84,8 @@ window.__DOJANG_NOTIFICATIONS__ = [];
 const added: ListedCertificate[] = [];
 const replaced = new Set<string>();
 const deleted: { id: string; store: StoreTarget | null }[] = [];
+/** The certificates revoked through the app, as the backend notes them. */
+const revocations = new Map<string, Revocation>();
 
 /** Whether `store` names the store holding this copy (null: any store). */
 function holds(store: StoreTarget | null, certificate: ListedCertificate): boolean {
@@ -93,9 +97,11 @@ function listing(call: number): CertificateList {
   const base = answer?.(call) ?? empty;
   return {
     ...base,
-    certificates: [...base.certificates, ...added].filter(
-      (certificate) => !replaced.has(certificate.id) && !deleted.some((copy) => copy.id === certificate.id && holds(copy.store, certificate)),
-    ),
+    certificates: [...base.certificates, ...added]
+      .filter(
+        (certificate) => !replaced.has(certificate.id) && !deleted.some((copy) => copy.id === certificate.id && holds(copy.store, certificate)),
+      )
+      .map((certificate) => ({ ...certificate, revoked: revocations.get(certificate.id) ?? certificate.revoked })),
   };
 }
 
@@ -236,7 +242,9 @@ const handlers: Record<string, (args: Args) => unknown> = {
   },
   certificate_details: (args) => {
     knownCertificate(args.id);
-    return detailsById[args.id as string];
+    const details = detailsById[args.id as string];
+    const revoked = revocations.get(args.id as string);
+    return details === undefined || revoked === undefined ? details : { ...details, summary: { ...details.summary, revoked } };
   },
   certificate_chain: (args) => {
     knownCertificate(args.id);
@@ -309,6 +317,7 @@ const handlers: Record<string, (args: Args) => unknown> = {
     const request = requestOf(args);
     knownCopy(request);
     if (request.password !== SAMPLE_PASSWORD) fail('wrong-password');
+    revocations.set(String(request.id), { reason: request.reason as RevocationReason, known_since: '2026-11-25T09:30:00Z' });
     return null;
   },
   notify: (args) => {

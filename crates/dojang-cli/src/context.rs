@@ -47,7 +47,7 @@ impl Context {
 
     /// What the CLI remembers of CAs (in the data dir).
     pub fn ca_book(&self) -> dojang_core::issue::ca_book::CaBook {
-        dojang_core::issue::ca_book::CaBook::new(self.stores.keychain.data_dir())
+        self.stores.ca_book()
     }
 
     /// The pending keys of issuances under way (in the data dir).

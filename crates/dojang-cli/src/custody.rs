@@ -215,6 +215,7 @@ pub fn revoke(ctx: &Context, which: &Which, reason: crate::ReasonArg, ca: Option
         reason,
         ca,
         &distribution.pinned_roots,
+        &ctx.ca_book(),
     ) {
         return Outcome::from_error(e);
     }

@@ -98,7 +98,7 @@ fn print_list(
                 Lang::En => "expires",
             },
             &until[..until.len().min(10)],
-            messages::validity(c.status, c.days_left, lang),
+            messages::validity(c, lang),
             c.key_algorithm
         )?;
         writeln!(out, "    ID {}", &c.id[..16])?;

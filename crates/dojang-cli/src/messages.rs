@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use clap::ValueEnum;
 use dojang_core::ErrorInfo;
-use dojang_core::cert::{Purpose, ValidityStatus};
+use dojang_core::cert::{CertificateSummary, Purpose, ValidityStatus};
 
 /// The language of the command line's messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -43,9 +43,17 @@ pub fn purpose(p: Purpose, lang: Lang) -> &'static str {
     }
 }
 
-/// How long a certificate has left, in words.
-pub fn validity(status: ValidityStatus, days_left: i64, lang: Lang) -> String {
-    match (status, lang) {
+/// Where a certificate stands, in words: revoked (as far as Dojang knows), or how long
+/// it has left.
+pub fn validity(summary: &CertificateSummary, lang: Lang) -> String {
+    let days_left = summary.days_left;
+    if summary.revoked.is_some() {
+        return match lang {
+            Lang::Ko => "폐지됨 — 쓸 수 없음".to_owned(),
+            Lang::En => "revoked — cannot be used".to_owned(),
+        };
+    }
+    match (summary.status, lang) {
         (ValidityStatus::Expired, Lang::Ko) => format!("만료됨 ({}일 지남)", -days_left),
         (ValidityStatus::Expired, Lang::En) => format!("expired {} days ago", -days_left),
         (ValidityStatus::NotYetValid, Lang::Ko) => "아직 유효하지 않음".to_owned(),

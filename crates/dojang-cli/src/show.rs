@@ -91,7 +91,7 @@ pub fn print_text(d: &CertificateDetails, lang: Lang) {
     println!(
         "  {}: {}",
         label("상태", "Status"),
-        messages::validity(s.status, s.days_left, lang)
+        messages::validity(s, lang)
     );
     println!("  {}: {}", label("소유자", "Subject"), s.subject);
     println!("  {}: {}", label("발급자", "Issuer"), s.issuer);

@@ -3,7 +3,6 @@
 use dojang_core::ErrorInfo;
 use dojang_core::cert::chain::CertificateChain;
 use dojang_core::cert::details::CertificateDetails;
-use dojang_core::issue::ca_book::CaBook;
 use dojang_core::store::CertificateList;
 use tauri::State;
 
@@ -39,7 +38,7 @@ pub async fn certificate_chain(
         let set = stores.get();
         let (store, id) = set.resolve(&id, None).map_err(|e| e.info())?;
         let cert = store.certificate(&id).map_err(|e| e.info())?;
-        CaBook::new(set.keychain.data_dir())
+        set.ca_book()
             .chain(&cert, stores.distribution()?)
             .map_err(|e| e.info())
     })

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use dojang_core::ErrorInfo;
 use dojang_core::distribution::Distribution;
-use dojang_core::issue::ca_book::CaBook;
 use dojang_core::issue::pending::PendingKeys;
 use dojang_core::issue::revoke::{RevocationReason, revoke_stored};
 use dojang_core::issue::{
@@ -185,7 +184,8 @@ pub fn revoke_in(
     distribution: &Distribution,
     request: RevokeRequest,
 ) -> Result<(), ErrorInfo> {
-    let (store, id, ca) = CaBook::new(stores.keychain.data_dir())
+    let (store, id, ca) = stores
+        .ca_book()
         .locate(
             stores,
             &request.certificate.id,
@@ -201,6 +201,7 @@ pub fn revoke_in(
         request.reason,
         ca,
         &distribution.pinned_roots,
+        &stores.ca_book(),
     )
     .map_err(|e| e.info())
 }

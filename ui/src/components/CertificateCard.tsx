@@ -4,7 +4,7 @@ import { Button } from 'react-aria-components';
 import type { ListedCertificate } from '../bindings/ListedCertificate';
 import { useI18n } from '../i18n/context';
 import { copyKey } from '../places';
-import { validityText } from '../validity';
+import { standingOf, validityText } from '../validity';
 import { ChevronIcon } from './icons';
 import { PathText, PlaceLabel } from './PlaceLabel';
 import { ValidityBadge } from './ValidityBadge';
@@ -23,19 +23,15 @@ export function CertificateCard({
 }) {
   const { t, message, formatDate } = useI18n();
   const headingId = useId();
-  const validity = validityText(
-    t,
-    certificate.status,
-    certificate.days_left,
-    formatDate(certificate.not_before),
-  );
+  const standing = standingOf(certificate);
+  const validity = validityText(t, standing, certificate.days_left, formatDate(certificate.not_before));
   const purposeKey = `purpose.${certificate.purpose}` as const;
 
   return (
     <li
-      className={`card certificate certificate--${certificate.status}`}
+      className={`card certificate certificate--${standing}`}
       data-testid="certificate-row"
-      data-status={certificate.status}
+      data-status={standing}
     >
       <article aria-labelledby={headingId}>
         <header className="certificate__head">
@@ -56,7 +52,7 @@ export function CertificateCard({
               {message(purposeKey)}
             </p>
           </div>
-          <ValidityBadge status={certificate.status} label={validity.label} />
+          <ValidityBadge status={standing} label={validity.label} />
         </header>
 
         <dl className="facts">

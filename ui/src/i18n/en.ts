@@ -49,6 +49,7 @@ export const en = {
   'certificate.open': 'Details',
 
   'validity.valid': 'Valid',
+  'validity.revoked': 'Revoked',
   'validity.expiring-soon': 'Expires soon',
   'validity.expired': 'Expired ({days} days ago)',
   'validity.expiredToday': 'Expired (today)',
@@ -196,6 +197,11 @@ export const en = {
   'fileDetails.subtitle': 'A certificate opened from a file. It is not stored on this computer.',
   'open.failed': 'Cannot open {what}: {reason}',
   'details.failedHeading': 'The certificate could not be read',
+  'details.banner.revoked': 'This certificate is revoked',
+  'details.banner.revokedDetail':
+    'Revoked on {date} (reason: {reason}). It can no longer be used. Get a reissued one if you need it; this one can be deleted.',
+  'details.banner.revokedByCaDetail':
+    'On {date} the certification authority said this certificate is revoked. It can no longer be used. Get a reissued one if you need it.',
   'details.banner.valid': 'This certificate can be used',
   'details.banner.validDetail': 'It can be used until {date}. ({remaining})',
   'details.banner.expiring-soon': 'This certificate expires soon',
@@ -588,6 +594,7 @@ export const en = {
   'renew.password': 'Certificate password',
   'renew.submit': 'Renew',
   'renew.tooEarly': 'Renewal opens 30 days before expiry. This certificate can be renewed from {date}.',
+  'renew.revoked': 'A revoked certificate cannot be renewed. Get a reissued one instead.',
   'renew.notYetValid': 'This certificate’s validity has not begun, so it cannot be renewed.',
   'renew.done': 'The certificate was renewed',
   'renew.doneDetail': 'The new certificate is saved where the old one was.',

@@ -53,6 +53,7 @@ export const ko = {
   'certificate.open': '자세히 보기',
 
   'validity.valid': '사용 가능',
+  'validity.revoked': '폐지됨',
   'validity.expiring-soon': '곧 만료',
   'validity.expired': '만료됨 ({days}일 지남)',
   'validity.expiredToday': '만료됨 (오늘)',
@@ -192,6 +193,11 @@ export const ko = {
   'open.failed': '{what}을(를) 열 수 없습니다: {reason}',
   'details.failedHeading': '인증서 정보를 읽지 못했습니다',
   'details.banner.valid': '사용할 수 있는 인증서입니다',
+  'details.banner.revoked': '폐지된 인증서입니다',
+  'details.banner.revokedDetail':
+    '{date}에 폐지했습니다 (까닭: {reason}). 더 이상 쓸 수 없습니다. 필요하면 재발급을 받고, 이 인증서는 삭제해도 됩니다.',
+  'details.banner.revokedByCaDetail':
+    '{date}에 인증기관이 폐지된 인증서라고 알려 왔습니다. 더 이상 쓸 수 없습니다. 필요하면 재발급을 받으세요.',
   'details.banner.validDetail': '{date}까지 쓸 수 있습니다. ({remaining})',
   'details.banner.expiring-soon': '곧 만료됩니다',
   'details.banner.expiringDetail':
@@ -580,6 +586,7 @@ export const ko = {
   'renew.password': '인증서 암호',
   'renew.submit': '갱신하기',
   'renew.tooEarly': '갱신은 만료 30일 전부터 할 수 있습니다. 이 인증서는 {date}부터 갱신할 수 있습니다.',
+  'renew.revoked': '폐지된 인증서는 갱신할 수 없습니다. 재발급을 받으세요.',
   'renew.notYetValid': '아직 사용 기간이 시작되지 않은 인증서라 갱신할 수 없습니다.',
   'renew.done': '인증서를 갱신했습니다',
   'renew.doneDetail': '새 인증서를 예전 인증서가 있던 곳에 저장했습니다.',

@@ -1,5 +1,6 @@
 import {
   callsOf,
+  card,
   expect,
   expectAccessible,
   failWith,
@@ -139,6 +140,21 @@ test('revocation: a plain reason, a warning that it cannot be undone, the name t
     { request: { ...HONG_ON_DISK, password: SAMPLE_PASSWORD, reason: 'keyCompromise' } },
   ]);
   expect(await page.content()).not.toContain(SAMPLE_PASSWORD);
+
+  // From now on it says so: the banner, no renewal or second revocation, the list.
+  const banner = page.getByTestId('status-banner');
+  await expect(banner).toHaveAttribute('data-status', 'revoked');
+  await expect(banner).toContainText('폐지된 인증서입니다');
+  await expect(banner).toContainText('(까닭: 인증서나 암호가 남에게 알려졌을 수 있음)');
+  await expect(page.getByTestId('done-notice')).toBeFocused();
+  await expect(page.getByTestId('open-renew')).toHaveCount(0);
+  await expect(page.getByTestId('open-revoke')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '재발급' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByTestId('back').click();
+  const row = card(page, '홍길동');
+  await expect(row).toHaveAttribute('data-status', 'revoked');
+  await expect(row.getByTestId('validity')).toHaveText('폐지됨');
 });
 
 test('the reissue button opens the wizard with its note', async ({ page }) => {

@@ -80,6 +80,9 @@ pub struct CertificateSummary {
     pub days_left: i64,
     /// Where the certificate stands in time, as of listing.
     pub status: ValidityStatus,
+    /// Revoked, as far as Dojang knows (it revoked the certificate itself, or its CA
+    /// said so); null when nothing is known. Dojang does not ask CRLs or OCSP.
+    pub revoked: Option<crate::issue::revoke::Revocation>,
     /// The key, e.g. `RSA 2048` or `EC P-256`.
     pub key_algorithm: String,
     /// The SHA-256 fingerprint, upper-case hex pairs separated by colons.
@@ -124,6 +127,7 @@ impl CertificateSummary {
             not_after,
             days_left,
             status: validity_status(now, not_before, not_after),
+            revoked: None,
             key_algorithm: key_algorithm(&cert),
             fingerprint_sha256: hex(&digest, ":").to_uppercase(),
         })

@@ -7,6 +7,7 @@
 //! <data dir>/cas/certs/<sha256>.der      CA certificates
 //! <data dir>/cas/issued/<sha256>.url     the CMP URL a certificate came from
 //! <data dir>/cas/unconfirmed/<sha256>     stored, but the CA never heard the certConf
+//! <data dir>/cas/revoked/<sha256>.json    revoked, as far as Dojang knows: why, since when
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 use crate::Error;
 use crate::cert::certificate_id;
 use crate::distribution::Distribution;
+use crate::issue::revoke::{Revocation, RevocationReason};
 use crate::store::atomic;
 
 /// The CA certificates and endpoints Dojang has seen.
@@ -94,6 +96,47 @@ impl CaBook {
         if let Some(file) = self.unconfirmed_file(id) {
             let _ = std::fs::remove_file(file);
         }
+    }
+
+    fn revoked_file(&self, id: &str) -> Option<PathBuf> {
+        self.issued_file(id)
+            .map(|_| self.dir.join("revoked").join(format!("{id}.json")))
+    }
+
+    /// Notes that certificate `id` is revoked, for `reason` when Dojang revoked it (none
+    /// when the CA reported it). The revocation happened whether or not the note could be
+    /// written, so a failure to write it is not reported; the CA will say so again.
+    pub fn note_revoked(&self, id: &str, reason: Option<RevocationReason>) {
+        let Some(file) = self.revoked_file(id) else {
+            return;
+        };
+        if file.exists() {
+            return; // the first note says when it was learned
+        }
+        let revocation = Revocation {
+            reason,
+            known_since: time::OffsetDateTime::now_utc(),
+        };
+        if let Ok(json) = serde_json::to_vec(&revocation) {
+            let _ = Self::write(&file, &json);
+        }
+    }
+
+    /// Notes certificate `id` as revoked when `error` is the CA saying it is.
+    pub fn note_if_revoked(&self, id: &str, error: &Error) {
+        if let Error::CaRefused {
+            reason: Some(crate::cmp::ReasonCode::CertificateRevoked),
+            ..
+        } = error
+        {
+            self.note_revoked(id, None);
+        }
+    }
+
+    /// What is known of certificate `id`'s revocation.
+    pub fn revocation(&self, id: &str) -> Option<Revocation> {
+        let bytes = std::fs::read(self.revoked_file(id)?).ok()?;
+        serde_json::from_slice(&bytes).ok()
     }
 
     /// Keeps CA certificates for the viewer's chain (each once).
@@ -249,5 +292,36 @@ mod tests {
         assert_eq!(book.certificates().len(), 1);
         // Not an ID: never a path.
         assert_eq!(book.issued_from("../../etc/passwd"), None);
+    }
+
+    #[test]
+    fn a_revocation_is_remembered_from_the_first_time_it_is_learned() {
+        let data = tempfile::tempdir().unwrap();
+        let book = CaBook::new(data.path());
+        let ours = "ab".repeat(32);
+        let theirs = "cd".repeat(32);
+        assert_eq!(book.revocation(&ours), None);
+
+        // Any other refusal says nothing about revocation.
+        let refused = |reason| Error::CaRefused {
+            reason: Some(reason),
+            detail: String::new(),
+        };
+        book.note_if_revoked(&theirs, &refused(crate::cmp::ReasonCode::WrongCode));
+        assert_eq!(book.revocation(&theirs), None);
+        book.note_if_revoked(
+            &theirs,
+            &refused(crate::cmp::ReasonCode::CertificateRevoked),
+        );
+        assert_eq!(book.revocation(&theirs).unwrap().reason, None);
+
+        book.note_revoked(&ours, Some(RevocationReason::KeyCompromise));
+        let first = book.revocation(&ours).unwrap();
+        assert_eq!(first.reason, Some(RevocationReason::KeyCompromise));
+        book.note_revoked(&ours, None);
+        assert_eq!(book.revocation(&ours), Some(first));
+        // Not an ID: never a path.
+        book.note_revoked("../../x", None);
+        assert_eq!(book.revocation("../../x"), None);
     }
 }

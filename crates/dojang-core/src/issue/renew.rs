@@ -133,7 +133,10 @@ pub fn renew(
         )
         .map_err(protocol)?,
     ]);
-    let kup = transaction.send(body, None)?;
+    // A certificate the CA says is revoked is noted as such, for the app to show.
+    let kup = transaction
+        .send(body, None)
+        .inspect_err(|e| pending.ca_book().note_if_revoked(&old_id, e))?;
 
     progress(Step::ReceivingCertificate);
     let (cert_der, chain) = Transaction::certified(&kup, &key)?;

@@ -3,7 +3,8 @@
 //! issued the certificate (a certificate in the answer's extraCerts that verifies ours).
 
 use der::Decode;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
 use ts_rs::TS;
 use x509_cert::Certificate;
 use x509_cert::ext::Extension;
@@ -17,7 +18,7 @@ use crate::cmp::message::{RevDetails, revocation_template};
 use crate::keys::private_key::PrivateKey;
 
 /// Why a certificate is revoked (RFC 5280 §5.3.1 CRLReason), the ones a holder may say.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub enum RevocationReason {
@@ -44,6 +45,19 @@ impl RevocationReason {
             RevocationReason::CessationOfOperation => 5,
         }
     }
+}
+
+/// What Dojang knows of a certificate's revocation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Revocation {
+    /// The reason Dojang gave when it revoked the certificate; null when the CA said it
+    /// was revoked (by a reissue, say).
+    pub reason: Option<RevocationReason>,
+    /// When Dojang learned of it.
+    #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
+    pub known_since: OffsetDateTime,
 }
 
 /// Asks the CA to revoke the certificate `cert_der`, whose key is `key`.
@@ -101,6 +115,9 @@ pub fn revoke(
 }
 
 /// Revokes certificate `id` of `store`, opening its key with `password`.
+///
+/// What the CA answers is noted in `book`: revoked, with the reason given, or revoked
+/// before (the CA refuses with certRevoked), so the app can say so.
 pub fn revoke_stored(
     store: &dyn crate::store::Store,
     id: &str,
@@ -108,8 +125,14 @@ pub fn revoke_stored(
     reason: RevocationReason,
     ca: CaUrl,
     pinned_roots: &[Vec<u8>],
+    book: &super::ca_book::CaBook,
 ) -> Result<(), Error> {
     let files = store.load(id)?;
     let key = crate::custody::open_key(&files, password)?;
-    revoke(ca, &files.sign_cert, &key, reason, pinned_roots)
+    let result = revoke(ca, &files.sign_cert, &key, reason, pinned_roots);
+    match &result {
+        Ok(()) => book.note_revoked(id, Some(reason)),
+        Err(e) => book.note_if_revoked(id, e),
+    }
+    result
 }

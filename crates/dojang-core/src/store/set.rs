@@ -14,6 +14,7 @@ use super::npki_dir::NpkiDirStore;
 use super::{CertificateList, NpkiRoot, RootKind, Store, default_data_dir, list_stores, resolve};
 use crate::Error;
 use crate::cert::details::CertificateDetails;
+use crate::issue::ca_book::CaBook;
 
 /// Where to put a certificate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -96,9 +97,22 @@ impl StoreSet {
         all
     }
 
-    /// Every certificate in every store.
+    /// Every certificate in every store, with what is known of its revocation.
     pub fn list(&self, now: OffsetDateTime) -> CertificateList {
-        list_stores(&self.all(), now)
+        let mut list = list_stores(&self.all(), now);
+        let book = self.ca_book();
+        for listed in &mut list.certificates {
+            listed.certificate.revoked = book.revocation(&listed.certificate.id);
+        }
+        // Revoked ones, which can only be deleted or reissued, go last (the sort is stable).
+        list.certificates
+            .sort_by_key(|c| c.certificate.revoked.is_some());
+        list
+    }
+
+    /// What the app remembers of CAs, in its data dir.
+    pub fn ca_book(&self) -> CaBook {
+        CaBook::new(self.keychain.data_dir())
     }
 
     /// The store holding the certificate whose ID starts with `id`, and its full ID.
@@ -134,7 +148,13 @@ impl StoreSet {
     pub fn details(&self, id: &str) -> Result<CertificateDetails, Error> {
         let (store, id) = self.resolve(id, None)?;
         let der = store.certificate(&id)?;
-        CertificateDetails::from_der(&der, std::path::Path::new(""), OffsetDateTime::now_utc())
+        let mut details = CertificateDetails::from_der(
+            &der,
+            std::path::Path::new(""),
+            OffsetDateTime::now_utc(),
+        )?;
+        details.summary.revoked = self.ca_book().revocation(&id);
+        Ok(details)
     }
 
     /// The store a target names.

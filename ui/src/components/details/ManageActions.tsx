@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 
 import { useAnnounce } from '../../Announcer';
@@ -80,6 +80,14 @@ export function ManageActions({
   const copy = copyOf(here);
   const place = message(placeKey(here.location, here.store));
   const renewal = renewalState(summary);
+  const doneRef = useRef<HTMLDivElement>(null);
+  const revoked = renewal.kind === 'revoked';
+
+  // Revoking removes the button that had focus (the screen now says it is revoked):
+  // focus goes to what was done instead of getting lost.
+  useEffect(() => {
+    if (revoked) doneRef.current?.focus();
+  }, [revoked]);
 
   const finish = (text: string, path: string | null = null) => {
     setOpen(null);
@@ -140,21 +148,25 @@ export function ManageActions({
       </h4>
       <p className="section__note">{t('manage.caActionsHint')}</p>
       <div className="actions" role="group" aria-labelledby={caHeadingId}>
-        <Button className="button" onPress={() => setOpen('renew')} data-testid="open-renew">
-          <RefreshIcon />
-          {t('action.renew')}
-        </Button>
+        {!revoked && (
+          <Button className="button" onPress={() => setOpen('renew')} data-testid="open-renew">
+            <RefreshIcon />
+            {t('action.renew')}
+          </Button>
+        )}
         <Button className="button" onPress={onReissue} data-testid="open-reissue">
           <IssueIcon />
           {t('action.reissue')}
         </Button>
-        <Button className="button button--danger-quiet" onPress={() => setOpen('revoke')} data-testid="open-revoke">
-          <BlockedIcon />
-          {t('action.revoke')}
-        </Button>
+        {!revoked && (
+          <Button className="button button--danger-quiet" onPress={() => setOpen('revoke')} data-testid="open-revoke">
+            <BlockedIcon />
+            {t('action.revoke')}
+          </Button>
+        )}
       </div>
       {done !== null && (
-        <div className="notice notice--ok" data-testid="done-notice">
+        <div className="notice notice--ok" data-testid="done-notice" ref={doneRef} tabIndex={-1}>
           <CheckIcon />
           <div>
             <p>{done.text}</p>

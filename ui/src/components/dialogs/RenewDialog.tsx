@@ -48,11 +48,13 @@ export function RenewDialog({ isOpen, onClose, onRenewed, onReissue, summary, co
                 ? t('renew.tooEarly', { date: formatDate(state.opensOn) })
                 : state.kind === 'expired'
                   ? t('error.renewal-expired')
-                  : t('renew.notYetValid')}
+                  : state.kind === 'revoked'
+                    ? t('renew.revoked')
+                    : t('renew.notYetValid')}
             </span>
           </p>
           <DialogActions>
-            {state.kind === 'expired' && (
+            {(state.kind === 'expired' || state.kind === 'revoked') && (
               <Button className="button" onPress={onReissue} data-testid="renew-reissue">
                 {t('action.reissue')}
               </Button>
