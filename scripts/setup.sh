@@ -15,6 +15,8 @@ APT_PACKAGES=(
   # building the app (Tauri 2 on Linux)
   build-essential pkg-config curl wget file libssl-dev libwebkit2gtk-4.1-dev libxdo-dev
   libayatana-appindicator3-dev librsvg2-dev
+  # the AppImage: its file system, and an independent reader to check it with
+  squashfs-tools patchelf libappimage1.0abi1
   # node for the UI
   nodejs npm
   # testing with real components

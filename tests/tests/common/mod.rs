@@ -74,6 +74,12 @@ pub struct AppWindow {
 impl AppWindow {
     /// Starts the app with the given environment (HOME, DOJANG_NPKI_ROOT, …) and connects.
     pub async fn start(env: &[(&str, &Path)]) -> AppWindow {
+        Self::start_app(&app_binary(), env).await
+    }
+
+    /// Starts the program `app` (the app's binary, or an AppImage of it) with the given
+    /// environment and connects.
+    pub async fn start_app(app: &Path, env: &[(&str, &Path)]) -> AppWindow {
         let (display, xvfb) = match std::env::var("DISPLAY") {
             Ok(d) if !d.is_empty() => (d, None),
             _ => {
@@ -130,7 +136,7 @@ impl AppWindow {
         caps.insert("browserName".into(), "wry".into());
         caps.insert(
             "tauri:options".into(),
-            serde_json::json!({ "application": app_binary() }),
+            serde_json::json!({ "application": app }),
         );
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(30);
