@@ -69,11 +69,15 @@ mod tests {
                 .as_array()
                 .expect("the overlay's icons");
             let nsis = &overlay["bundle"]["windows"]["nsis"];
-            let images = icons.iter().chain(
-                ["headerImage", "sidebarImage", "installerIcon"]
-                    .iter()
-                    .filter_map(|k| nsis.get(*k)),
-            );
+            let dmg = &overlay["bundle"]["macOS"]["dmg"];
+            let images = icons
+                .iter()
+                .chain(
+                    ["headerImage", "sidebarImage", "installerIcon"]
+                        .iter()
+                        .filter_map(|k| nsis.get(*k)),
+                )
+                .chain(dmg.get("background"));
             for image in images {
                 let image = image.as_str().unwrap_or_default();
                 assert!(
