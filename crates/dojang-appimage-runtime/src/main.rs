@@ -45,8 +45,12 @@
 //! `KEY` once complete (every file and directory synced to disk first). If another
 //! instance renamed its own copy first, this one deletes its temporary directory and
 //! uses the winner's. A crash mid-extraction can leave a `KEY.tmp-PID` behind, never a
-//! partial `KEY`. Nothing else under `dojang-appimage/` is ever deleted, not even the
-//! directories of older builds.
+//! partial `KEY`.
+//!
+//! Beside each build, `KEY.source` names the AppImage file it came from. At every start
+//! the builds that the one started replaces are deleted: those whose AppImage file is
+//! gone, or is the very file just started (an update written over the old one), unless a
+//! process runs from the build or works in it. Nothing else is deleted.
 //!
 //! Then the runtime replaces itself (same PID) with `$APPDIR/AppRun`, passing all its
 //! arguments through unchanged and with these variables set:

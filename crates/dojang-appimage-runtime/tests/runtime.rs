@@ -52,11 +52,18 @@ struct AppImage {
 /// several SquashFS blocks and a symlink; packs it with `mksquashfs`; and appends the
 /// image to the runtime the way the packaging script does.
 fn build_appimage() -> AppImage {
+    build_appimage_with(APP_RUN, "")
+}
+
+/// [`build_appimage`] with another `AppRun` and a `data/version` file, so that two builds
+/// differ.
+fn build_appimage_with(app_run: &str, version: &str) -> AppImage {
     let dir = TempDir::new().unwrap();
     let appdir = dir.path().join("Dojang.AppDir");
     fs::create_dir_all(appdir.join("data/nested")).unwrap();
     fs::create_dir_all(appdir.join("usr/bin")).unwrap();
-    write_mode(&appdir.join("AppRun"), APP_RUN.as_bytes(), 0o755);
+    write_mode(&appdir.join("AppRun"), app_run.as_bytes(), 0o755);
+    write_mode(&appdir.join("data/version"), version.as_bytes(), 0o644);
     write_mode(&appdir.join("data/hello.txt"), HELLO.as_bytes(), 0o644);
     write_mode(&appdir.join("data/nested/deep.txt"), b"deep\n", 0o600);
     write_mode(
@@ -171,11 +178,13 @@ fn parse_app_output(output: &Output) -> (BTreeMap<String, String>, Vec<String>, 
     (vars, args, stdout)
 }
 
-/// Entries under the cache folder of the runtime.
+/// The directories under the cache folder of the runtime (builds, and temporary ones).
 fn cache_entries(cache: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(cache.join("dojang-appimage"))
         .unwrap()
-        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .map(|entry| entry.unwrap())
+        .filter(|entry| entry.file_type().unwrap().is_dir())
+        .map(|entry| entry.file_name().into_string().unwrap())
         .collect();
     names.sort();
     names
@@ -616,4 +625,86 @@ fn help_and_version() {
         )),
         "{version}"
     );
+}
+
+/// An update written over the AppImage file, or an AppImage deleted, frees the old build's
+/// folder at the next start, unless the old build is still running.
+#[test]
+fn an_update_frees_the_old_build_unless_it_is_running() {
+    let cache = TempDir::new().unwrap();
+    let place = TempDir::new().unwrap();
+    let installed = place.path().join("Dojang.AppImage");
+    let start = |path: &Path| {
+        let (_, output) = run_in(path, &[], place.path(), cache.path());
+        assert!(output.status.success(), "{output:?}");
+    };
+
+    // Version 1, then version 2 copied over the same file: only version 2 stays.
+    let v1 = build_appimage_with(APP_RUN, "1");
+    fs::copy(&v1.path, &installed).unwrap();
+    start(&installed);
+    let first = cache_entries(cache.path());
+    assert_eq!(first.len(), 1, "{first:?}");
+    let note = cache
+        .path()
+        .join("dojang-appimage")
+        .join(format!("{}.source", first[0]));
+    assert_eq!(
+        fs::read(&note).unwrap(),
+        installed.as_os_str().as_encoded_bytes()
+    );
+    let v2 = build_appimage_with(APP_RUN, "22");
+    fs::copy(&v2.path, &installed).unwrap();
+    start(&installed);
+    let second = cache_entries(cache.path());
+    assert_eq!(second.len(), 1, "{second:?}");
+    assert_ne!(second, first);
+    assert!(!note.exists(), "the old note goes with its build");
+
+    // Another AppImage elsewhere keeps its build while its file is there.
+    let kept = place.path().join("Dojang-other.AppImage");
+    let v3 = build_appimage_with(APP_RUN, "333");
+    fs::copy(&v3.path, &kept).unwrap();
+    start(&kept);
+    start(&installed);
+    assert_eq!(cache_entries(cache.path()).len(), 2);
+
+    // A build still running (it works in its folder) stays until it has stopped.
+    let sleeper = "#!/bin/sh\ncd \"$APPDIR\"\necho started\nexec sleep 30\n";
+    let v4 = build_appimage_with(sleeper, "4444");
+    let busy = place.path().join("Dojang-busy.AppImage");
+    fs::copy(&v4.path, &busy).unwrap();
+    let mut running = Command::new(&busy)
+        .current_dir(place.path())
+        .env("XDG_CACHE_HOME", cache.path())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(running.stdout.take().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    assert_eq!(line, "started\n");
+    fs::remove_file(&busy).unwrap();
+    start(&installed);
+    assert_eq!(
+        cache_entries(cache.path()).len(),
+        3,
+        "the running build stays"
+    );
+    running.kill().unwrap();
+    running.wait().unwrap();
+    start(&installed);
+    assert_eq!(
+        cache_entries(cache.path()).len(),
+        2,
+        "its file gone and stopped, it goes: {:?}",
+        cache_entries(cache.path())
+    );
+    // The one whose file is still there was never touched.
+    fs::remove_file(&kept).unwrap();
+    start(&installed);
+    assert_eq!(cache_entries(cache.path()), second);
 }
