@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState, useTransition } from 'react';
+import { lazy, Suspense, useEffect, useState, useTransition } from 'react';
 
 import { useAnnounce } from './Announcer';
 import {
@@ -18,20 +18,25 @@ import type { ListedCertificate } from './bindings/ListedCertificate';
 import { AppHeader } from './components/AppHeader';
 import type { ListFilter } from './components/CertificateList';
 import { CertificatesView } from './components/CertificatesView';
-import { DetailsScreen } from './components/details/DetailsScreen';
-import { FileDetailsScreen } from './components/details/FileDetailsScreen';
 import { ImportDialog, type ImportStart } from './components/dialogs/ImportDialog';
 import { DropOverlay } from './components/DropOverlay';
 import { CheckIcon } from './components/icons';
-import { IssueScreen, type InvitationDrop } from './components/issue/IssueScreen';
+import type { InvitationDrop } from './components/issue/IssueScreen';
 import { Loading } from './components/Loading';
 import { SandboxBanner } from './components/SandboxBanner';
-import { SettingsScreen } from './components/SettingsScreen';
 import { describeError } from './errors';
 import { useI18n } from './i18n/context';
 import { isInvitationPath, isPfxPath } from './paths';
 import { copyKey } from './places';
 import { useExpiryReminders } from './useExpiryReminders';
+
+// The screens behind the list load when first opened, so the list comes up sooner.
+const DetailsScreen = lazy(() => import('./components/details/DetailsScreen').then((m) => ({ default: m.DetailsScreen })));
+const FileDetailsScreen = lazy(() =>
+  import('./components/details/FileDetailsScreen').then((m) => ({ default: m.FileDetailsScreen })),
+);
+const IssueScreen = lazy(() => import('./components/issue/IssueScreen').then((m) => ({ default: m.IssueScreen })));
+const SettingsScreen = lazy(() => import('./components/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
 /** The screens of the window. The list is home; the others have a way back to it. */
 type Screen =
