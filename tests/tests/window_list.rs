@@ -7,6 +7,7 @@ mod common;
 
 use common::{AppWindow, screenshot};
 use dojang_testkit::sample_npki_tree;
+use std::path::Path;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_window_lists_the_certificates_of_an_npki_folder_in_korean() {
@@ -116,4 +117,110 @@ async fn the_details_screen_of_the_real_window_shows_the_certificate_in_full() {
     );
     assert!(serial[0].contains(&expected.serial_decimal), "{serial:?}");
     assert!(identity[0].contains("홍길동"), "{identity:?}");
+}
+
+/// One certificate in two NPKI folders (this computer's and a USB stick's): the copy
+/// opened from the list is the one the window manages, and its new password is its own.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_window_changes_the_password_of_the_copy_opened_only() {
+    use common::run_dojang;
+    use dojang_testkit::{SAMPLE_ID_NUMBER, SAMPLE_PASSWORD};
+    use fantoccini::Locator;
+    const NEW_PASSWORD: &str = "usb!Pass9753";
+
+    let home = tempfile::tempdir().unwrap();
+    let disk = tempfile::tempdir().unwrap();
+    let usb = tempfile::tempdir().unwrap();
+    sample_npki_tree(disk.path(), false).unwrap();
+    let disk_root = disk.path().to_str().unwrap();
+    let usb_root = usb.path().to_str().unwrap();
+    let listed: serde_json::Value = serde_json::from_slice(
+        &run_dojang(
+            home.path(),
+            &["list", "--json", "--npki-root", disk_root],
+            "",
+        )
+        .stdout,
+    )
+    .unwrap();
+    let id = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["owner"] == "홍길동")
+        .map(|c| c["id"].as_str().unwrap().to_owned())
+        .unwrap();
+    let to_usb = format!("npki:{usb_root}");
+    let copied = run_dojang(
+        home.path(),
+        &["copy", &id, "--to", &to_usb, "--npki-root", disk_root],
+        "",
+    );
+    assert!(copied.status.success(), "{copied:?}");
+
+    let roots = std::env::join_paths([disk.path(), usb.path()]).unwrap();
+    let app = AppWindow::start(&[
+        ("HOME", home.path()),
+        ("DOJANG_NPKI_ROOT", Path::new(&roots)),
+    ])
+    .await;
+    app.wait_for("[data-testid=certificate-row]", 4).await;
+    let rows = app
+        .client
+        .find_all(Locator::Css("[data-testid=certificate-row]"))
+        .await
+        .unwrap();
+    let mut opened = false;
+    for row in rows {
+        let text = row.text().await.unwrap_or_default();
+        if text.contains("홍길동") && text.contains(usb_root) {
+            row.find(Locator::Css("[data-testid=open-details]"))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+            opened = true;
+            break;
+        }
+    }
+    assert!(opened, "the USB copy is listed on its own");
+    let managed = app.wait_for("[data-testid=managed-copy]", 1).await;
+    app.click("[data-testid=open-change-password]").await;
+    let dialog = "[data-testid=change-password-dialog] input[type=password]";
+    app.type_into(dialog, 0, SAMPLE_PASSWORD).await;
+    app.type_into(dialog, 1, NEW_PASSWORD).await;
+    app.type_into(dialog, 2, NEW_PASSWORD).await;
+    app.click("[data-testid=change-password-dialog] [data-testid=submit]")
+        .await;
+    let notice = app.wait_for("[data-testid=done-notice]", 1).await;
+    app.close().await;
+    assert!(managed[0].contains("사본에만"), "{managed:?}");
+    assert!(notice[0].contains("암호를 바꿨습니다"), "{notice:?}");
+
+    // From outside: the USB copy opens with the new password only, the disk's with the old.
+    let verify = |root: &str, password: &str| {
+        let store = format!("npki:{root}");
+        let out = run_dojang(
+            home.path(),
+            &[
+                "verify-id",
+                &id,
+                "--store",
+                &store,
+                "--id-number",
+                SAMPLE_ID_NUMBER,
+                "--password-stdin",
+                "--json",
+            ],
+            &format!("{password}\n"),
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    assert_eq!(verify(usb_root, NEW_PASSWORD)["matches"], true);
+    assert_eq!(
+        verify(usb_root, SAMPLE_PASSWORD)["error"]["code"],
+        "wrong-password"
+    );
+    assert_eq!(verify(disk_root, SAMPLE_PASSWORD)["matches"], true);
 }
