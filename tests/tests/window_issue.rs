@@ -347,6 +347,8 @@ async fn a_certificate_due_is_renewed_then_revoked_through_the_window() {
     let banner = app
         .wait_for("[data-testid=status-banner][data-status=revoked]", 1)
         .await;
+    let _ = app.client.execute("window.scrollTo(0, 0)", vec![]).await;
+    screenshot(&app.display, "details-revoked-ko.png");
     app.close().await;
     assert!(notice[0].contains("폐지했습니다"), "{notice:?}");
     assert!(banner[0].contains("폐지된 인증서입니다"), "{banner:?}");

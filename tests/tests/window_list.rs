@@ -186,6 +186,8 @@ async fn the_window_changes_the_password_of_the_copy_opened_only() {
     }
     assert!(opened, "the USB copy is listed on its own");
     let managed = app.wait_for("[data-testid=managed-copy]", 1).await;
+    let _ = app.client.execute("window.scrollTo(0, 0)", vec![]).await;
+    screenshot(&app.display, "details-copy-ko.png");
     app.click("[data-testid=open-change-password]").await;
     let dialog = "[data-testid=change-password-dialog] input[type=password]";
     app.type_into(dialog, 0, SAMPLE_PASSWORD).await;

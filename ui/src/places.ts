@@ -35,3 +35,18 @@ export function copyOf(certificate: ListedCertificate): CertificateCopy {
   if (certificate.location === null) return { id: certificate.id, store: null };
   return { id: certificate.id, store: { kind: 'npki', root: certificate.location.path } };
 }
+
+/**
+ * Where a copy is, in words that tell it from the certificate's other copies:
+ * "이동식 디스크", or with its NPKI folder when another copy is in the same kind
+ * of place ("지정한 폴더 (D:\\백업\\NPKI)").
+ */
+export function copyPlaceWords(
+  copy: ListedCertificate,
+  copies: readonly ListedCertificate[],
+  words: (key: MessageKey) => string,
+): string {
+  const key = placeKey(copy.location, copy.store);
+  const alike = copies.filter((other) => other.id === copy.id && placeKey(other.location, other.store) === key);
+  return alike.length > 1 && copy.location !== null ? `${words(key)} (${copy.location.path})` : words(key);
+}

@@ -7,7 +7,7 @@ import type { Enrolled } from '../../bindings/Enrolled';
 import type { ListedCertificate } from '../../bindings/ListedCertificate';
 import type { Stored } from '../../bindings/Stored';
 import { useI18n } from '../../i18n/context';
-import { copyOf, placeKey } from '../../places';
+import { copyOf, copyPlaceWords } from '../../places';
 import { renewalState } from '../../validity';
 import { ChangePasswordDialog } from '../dialogs/ChangePasswordDialog';
 import { CopyToDialog } from '../dialogs/CopyToDialog';
@@ -78,7 +78,7 @@ export function ManageActions({
   const close = () => setOpen(null);
   const { owner } = summary;
   const copy = copyOf(here);
-  const place = message(placeKey(here.location, here.store));
+  const place = copyPlaceWords(here, copies, (key) => message(key));
   const renewal = renewalState(summary);
   const doneRef = useRef<HTMLDivElement>(null);
   const revoked = renewal.kind === 'revoked';
