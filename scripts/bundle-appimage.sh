@@ -56,6 +56,11 @@ done
 # fonts, and a few libraries whose configuration lives in the system.
 EXCLUDED='^(ld-linux.*|libc|libm|libdl|libpthread|librt|libresolv|libutil|libanl|libnsl|libBrokenLocale|libmvec|libgcc_s|libstdc\+\+|libGL|libGLX|libGLdispatch|libOpenGL|libEGL|libGLESv2|libglapi|libdrm|libgbm|libvulkan|libX11|libX11-xcb|libxcb|libxcb-.*|libXau|libXdmcp|libwayland-.*|libfontconfig|libfreetype|libharfbuzz|libexpat|libz|libasound|libdbus-1|libudev|libsystemd|libgpg-error|libcom_err|libuuid)\.so(\..*)?$'
 
+# The ELF files under a folder, one a line.
+elves_in() {
+    find "$1" -type f -exec sh -c 'head -c4 "$1" | grep -q ELF' _ {} \; -print
+}
+
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 appdir="$work/AppDir"
@@ -114,7 +119,7 @@ install -D -m 644 /usr/share/glib-2.0/schemas/gschemas.compiled "$appdir/usr/sha
 
 # 5. Every library the app, the helpers and the loaders need, following each one's own
 #    NEEDED entries but stopping at the base system (whose own needs are the system's).
-mapfile -t elves < <(find "$appdir/usr" -type f \( -perm -u+x -o -name '*.so*' \) -exec sh -c 'head -c4 "$1" | grep -q ELF' _ {} \; -print)
+mapfile -t elves < <(elves_in "$appdir/usr")
 python3 - "$appdir/usr/lib" "$EXCLUDED" "${elves[@]}" <<'EOF'
 import os, re, shutil, subprocess, sys
 libdir, excluded, queue = sys.argv[1], re.compile(sys.argv[2]), list(sys.argv[3:])
@@ -135,9 +140,11 @@ while queue:
         queue.append(os.path.join(libdir, soname))
 EOF
 
-# 6. RUNPATH: each object finds the bundled libraries from where it lies.
-for elf in "$appdir"/usr/lib/*.so* "${elves[@]}"; do
-    rel="$(python3 -c 'import os,sys; print(os.path.relpath(sys.argv[1], os.path.dirname(sys.argv[2])))' "$appdir/usr/lib" "$elf")"
+# 6. RUNPATH: each object finds the bundled libraries from where it lies (the list is
+#    complete from here on: later steps only change files).
+mapfile -t elves < <(elves_in "$appdir/usr")
+for elf in "${elves[@]}"; do
+    rel="$(realpath --relative-to="$(dirname "$elf")" "$appdir/usr/lib")"
     chmod u+w "$elf"
     patchelf --set-rpath "\$ORIGIN/$rel" "$elf"
 done
@@ -158,7 +165,6 @@ EOF
 
 # 8. The check: every ELF in the AppDir finds each library it needs in the AppDir, or it
 #    is the base system's; and the loader resolves all of them.
-mapfile -t elves < <(find "$appdir/usr" -type f -exec sh -c 'head -c4 "$1" | grep -q ELF' _ {} \; -print)
 bad=0
 for elf in "${elves[@]}"; do
     for soname in $(patchelf --print-needed "$elf"); do

@@ -326,12 +326,16 @@ async fn a_certificate_due_is_renewed_then_revoked_through_the_window() {
     let done = app.wait_for("[data-testid=renew-done]", 1).await;
     assert!(done[0].contains("갱신했습니다"), "{done:?}");
     app.click("[data-testid=open-renewed]").await;
-
-    // The renewed certificate is revoked: reason, typed confirmation, password.
-    app.click("[data-testid=open-revoke]").await;
     let listed: serde_json::Value =
         serde_json::from_slice(&dojang(home.path(), &["list", "--json"], "").stdout).unwrap();
     let new_id = listed[0]["id"].as_str().unwrap().to_owned();
+    // The renewed certificate's details replace the old one's.
+    let fingerprint = listed[0]["fingerprint_sha256"].as_str().unwrap();
+    let shown = app.wait_for_text("[data-testid=sha256]", fingerprint).await;
+    assert!(shown.iter().any(|t| t.contains(fingerprint)), "{shown:?}");
+
+    // The renewed certificate is revoked: reason, typed confirmation, password.
+    app.click("[data-testid=open-revoke]").await;
     app.type_into("[data-testid=revoke-confirm] input", 0, &new_id[..8])
         .await;
     app.type_into(

@@ -64,7 +64,6 @@ async fn the_window_shows_the_empty_state_when_there_is_no_certificate() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_details_screen_of_the_real_window_shows_the_certificate_in_full() {
-    use fantoccini::Locator;
     let home = tempfile::tempdir().unwrap();
     let root = tempfile::tempdir().unwrap();
     let folders = sample_npki_tree(root.path(), false).unwrap();
@@ -83,25 +82,10 @@ async fn the_details_screen_of_the_real_window_shows_the_certificate_in_full() {
     let app = AppWindow::start(&[("HOME", home.path()), ("DOJANG_NPKI_ROOT", root.path())]).await;
     app.wait_for("[data-testid=certificate-row]", 3).await;
     screenshot(&app.display, "list-ko.png");
-    let rows = app
-        .client
-        .find_all(Locator::Css("[data-testid=certificate-row]"))
-        .await
-        .unwrap();
-    let mut opened = false;
-    for row in rows {
-        if row.text().await.unwrap_or_default().contains("홍길동") {
-            row.find(Locator::Css("[data-testid=open-details]"))
-                .await
-                .unwrap()
-                .click()
-                .await
-                .unwrap();
-            opened = true;
-            break;
-        }
-    }
-    assert!(opened, "홍길동's card has a way to open its details");
+    assert!(
+        app.open_card(&["홍길동"]).await,
+        "홍길동's card has a way to open its details"
+    );
     let details = app.wait_for("[data-testid=details]", 1).await;
     let sha256 = app.wait_for("[data-testid=sha256]", 1).await;
     let identity = app.texts("[data-testid=identity-data]").await;
@@ -125,7 +109,6 @@ async fn the_details_screen_of_the_real_window_shows_the_certificate_in_full() {
 async fn the_window_changes_the_password_of_the_copy_opened_only() {
     use common::run_dojang;
     use dojang_testkit::{SAMPLE_ID_NUMBER, SAMPLE_PASSWORD};
-    use fantoccini::Locator;
     const NEW_PASSWORD: &str = "usb!Pass9753";
 
     let home = tempfile::tempdir().unwrap();
@@ -165,26 +148,10 @@ async fn the_window_changes_the_password_of_the_copy_opened_only() {
     ])
     .await;
     app.wait_for("[data-testid=certificate-row]", 4).await;
-    let rows = app
-        .client
-        .find_all(Locator::Css("[data-testid=certificate-row]"))
-        .await
-        .unwrap();
-    let mut opened = false;
-    for row in rows {
-        let text = row.text().await.unwrap_or_default();
-        if text.contains("홍길동") && text.contains(usb_root) {
-            row.find(Locator::Css("[data-testid=open-details]"))
-                .await
-                .unwrap()
-                .click()
-                .await
-                .unwrap();
-            opened = true;
-            break;
-        }
-    }
-    assert!(opened, "the USB copy is listed on its own");
+    assert!(
+        app.open_card(&["홍길동", usb_root]).await,
+        "the USB copy is listed on its own"
+    );
     let managed = app.wait_for("[data-testid=managed-copy]", 1).await;
     let _ = app.client.execute("window.scrollTo(0, 0)", vec![]).await;
     screenshot(&app.display, "details-copy-ko.png");

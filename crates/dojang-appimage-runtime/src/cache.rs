@@ -147,7 +147,8 @@ fn forget_old_builds(cache: &Path, current: &Path, source: &Path) {
     let Ok(entries) = fs::read_dir(cache) else {
         return;
     };
-    let in_use = processes_using(cache);
+    // Which processes use the cache is read once, and only if a build may go.
+    let mut in_use: Option<Vec<PathBuf>> = None;
     for entry in entries.flatten() {
         let note = entry.path();
         if note.extension().is_none_or(|ext| ext != "source") {
@@ -162,7 +163,12 @@ fn forget_old_builds(cache: &Path, current: &Path, source: &Path) {
         };
         let from = PathBuf::from(OsString::from_vec(from));
         let replaced = from == source || !from.exists();
-        if !replaced || in_use.iter().any(|path| path.starts_with(&build)) {
+        if !replaced
+            || in_use
+                .get_or_insert_with(|| processes_using(cache))
+                .iter()
+                .any(|path| path.starts_with(&build))
+        {
             continue;
         }
         // Out of the way first, under a name no start looks for, then deleted.

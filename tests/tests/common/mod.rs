@@ -185,6 +185,19 @@ impl AppWindow {
         }
     }
 
+    /// Waits up to 20 s until an element matching `css` holds `needle`; returns the texts
+    /// of the elements matching, as last seen.
+    pub async fn wait_for_text(&self, css: &str, needle: &str) -> Vec<String> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let texts = self.texts(css).await;
+            if texts.iter().any(|t| t.contains(needle)) || Instant::now() > deadline {
+                return texts;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
     /// Waits up to 30 s for the first element matching `locator`.
     pub async fn find(&self, locator: fantoccini::Locator<'_>) -> fantoccini::elements::Element {
         self.client
@@ -215,6 +228,25 @@ impl AppWindow {
                 Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
             }
         }
+    }
+
+    /// Opens the details of the first certificate card whose text holds every one of
+    /// `needles` (an owner, a folder). Returns whether there was one.
+    pub async fn open_card(&self, needles: &[&str]) -> bool {
+        let rows = self
+            .client
+            .find_all(Locator::Css("[data-testid=certificate-row]"))
+            .await
+            .unwrap_or_default();
+        for row in rows {
+            let text = row.text().await.unwrap_or_default();
+            if needles.iter().all(|n| text.contains(n))
+                && let Ok(open) = row.find(Locator::Css("[data-testid=open-details]")).await
+            {
+                return open.click().await.is_ok();
+            }
+        }
+        false
     }
 
     /// Clicks the first button whose text is exactly `text`.

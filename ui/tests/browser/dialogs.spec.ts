@@ -5,15 +5,13 @@ import {
   expect,
   expectAccessible,
   failNext,
+  HONG_ID,
+  HONG_ON_DISK,
   openDetails,
   openScenario,
   SAMPLE_PASSWORD,
   test,
 } from './support';
-
-const HONG_ID = 'abcdef01'.repeat(8);
-/** Hong's copy in this computer's NPKI folder: the one the list opens first. */
-const HONG_ON_DISK = { id: HONG_ID, store: { kind: 'npki', root: 'C:\\Users\\user\\AppData\\LocalLow\\NPKI' } };
 
 test('keyboard only: open the details, change the password, submit with Enter', async ({ page }) => {
   await openScenario(page, 'three-certs-one-broken');

@@ -4,15 +4,15 @@ import {
   expect,
   expectAccessible,
   failWith,
+  HONG_ID,
+  HONG_ON_DISK,
   openDetails,
   openScenario,
   SAMPLE_PASSWORD,
   test,
 } from './support';
 
-const HONG_ID = 'abcdef01'.repeat(8);
 const KIM_ID = 'beef0000'.repeat(8);
-const HONG_ON_DISK = { id: HONG_ID, store: { kind: 'npki', root: 'C:\\Users\\user\\AppData\\LocalLow\\NPKI' } };
 const KIM_ON_USB = { id: KIM_ID, store: { kind: 'npki', root: 'E:\\NPKI' } };
 const RENEWED_ID = 'beef0001'.repeat(8);
 

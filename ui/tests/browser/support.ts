@@ -6,6 +6,10 @@ export type Scenario = 'three-certs-one-broken' | 'four-places' | 'empty' | 'ipc
 /** The password that opens every sample key (test/fixtures.ts). */
 export const SAMPLE_PASSWORD = 'sample!2580';
 
+/** Hong's certificate (test/fixtures.ts), and its copy in this computer's NPKI folder, as the commands name it. */
+export const HONG_ID = 'abcdef01'.repeat(8);
+export const HONG_ON_DISK = { id: HONG_ID, store: { kind: 'npki', root: 'C:\\Users\\user\\AppData\\LocalLow\\NPKI' } };
+
 /**
  * A test whose page fails on any console error or uncaught exception, so a
  * React warning or a broken import never passes unnoticed.
