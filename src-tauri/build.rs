@@ -21,6 +21,7 @@ fn main() {
         "verify_identity",
         "check_codes",
         "read_invitation",
+        "check_ca",
         "issue_certificate",
         "renew_certificate",
         "revoke_certificate",

@@ -123,6 +123,7 @@ fn main() {
             commands::custody::verify_identity,
             commands::issue::check_codes,
             commands::issue::read_invitation,
+            commands::issue::check_ca,
             commands::issue::issue_certificate,
             commands::issue::renew_certificate,
             commands::issue::revoke_certificate,

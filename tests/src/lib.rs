@@ -27,6 +27,19 @@ pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + S
 /// subjects have two or three; rcgen's own OU type holds one).
 const OU_OID: [u64; 4] = [2, 5, 4, 11];
 
+/// The text of a sandbox distribution file (`sandbox = true`) that lists the CAs at
+/// `cmp_urls`: what a test's user needs to reach a sandbox CA over plain HTTP on loopback.
+pub fn sandbox_distribution(cmp_urls: &[&str]) -> String {
+    let mut text = String::from("product_name = \"도장 시험\"\nsandbox = true\n");
+    for (i, url) in cmp_urls.iter().enumerate() {
+        text.push_str(&format!(
+            "[[ca]]\nname = \"시험 CA {}\"\ncmp_url = \"{url}\"\n",
+            i + 1
+        ));
+    }
+    text
+}
+
 /// A certificate authority of the test PKI: its certificate and its signing key.
 pub struct TestCa {
     issuer: CertifiedIssuer<'static, KeyPair>,

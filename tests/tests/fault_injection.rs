@@ -322,6 +322,7 @@ fn a_connection_dropped_before_the_ir_reaches_the_ca_loses_nothing() {
         .unwrap()
         .to_owned();
     let proxy = Proxy::start(&ca.url, &[Fault::DropRequest]);
+    common::trust_sandbox(user.home.path(), &[&ca.url, &proxy.url]);
     let out = user.issue(&proxy.url, &number);
     assert_eq!(out.status.code(), Some(4), "unreachable");
     assert_eq!(proxy.seen(), [Fault::DropRequest]);
@@ -339,6 +340,7 @@ fn a_connection_dropped_after_the_ca_answered_leaves_a_clean_retry() {
         .unwrap()
         .to_owned();
     let proxy = Proxy::start(&ca.url, &[Fault::DropAnswer]);
+    common::trust_sandbox(user.home.path(), &[&ca.url, &proxy.url]);
     let out = user.issue(&proxy.url, &number);
     assert_eq!(out.status.code(), Some(4));
     assert_eq!(user.listed(), Vec::<String>::new());
@@ -360,6 +362,7 @@ fn a_lost_pkiconf_is_confirmed_again_and_the_certificate_is_in_force() {
         .to_owned();
     // ir passes; the certConf reaches the CA, whose pkiConf is lost.
     let proxy = Proxy::start(&ca.url, &[Fault::Forward, Fault::DropAnswer]);
+    common::trust_sandbox(user.home.path(), &[&ca.url, &proxy.url]);
     let out = user.issue(&proxy.url, &number);
     assert_eq!(
         out.status.code(),
@@ -392,6 +395,7 @@ fn a_client_killed_after_the_ca_answered_keeps_its_key_and_the_retry_succeeds() 
         .unwrap()
         .to_owned();
     let proxy = Proxy::start(&ca.url, &[Fault::KillClient]);
+    common::trust_sandbox(user.home.path(), &[&ca.url, &proxy.url]);
     let child = user.spawn_issue(&proxy.url, &number);
     *proxy.client.lock().unwrap() = Some(child);
     // Wait for the proxy to have killed it.
@@ -432,6 +436,7 @@ fn a_certconf_that_never_arrives_leaves_a_certificate_the_retry_replaces() {
             Fault::DropRequest,
         ],
     );
+    common::trust_sandbox(user.home.path(), &[&ca.url, &proxy.url]);
     let out = user.issue(&proxy.url, &number);
     assert_eq!(
         out.status.code(),

@@ -24,6 +24,13 @@ impl User {
         }
     }
 
+    /// A user of a sandbox distribution that lists `ca`.
+    fn of(ca: &SandboxCa) -> Self {
+        let user = User::new();
+        common::trust_sandbox(user.home.path(), &[&ca.url]);
+        user
+    }
+
     /// Runs `dojang` as this user (a `distribution.toml` in the home is in force).
     fn dojang(&self, args: &[&str], stdin: &str) -> Output {
         common::run_dojang(self.home.path(), args, stdin)
@@ -67,7 +74,7 @@ fn error_code(out: &Output) -> String {
 #[test]
 fn a_registration_number_issues_into_the_keychain_and_the_identity_check_passes() {
     let ca = SandboxCa::start();
-    let user = User::new();
+    let user = User::of(&ca);
     let app = ca.apply("홍길동", RESIDENT, &[]);
     let number = app["registration_number"].as_str().unwrap();
     let out = user.issue(
@@ -139,7 +146,7 @@ fn a_registration_number_issues_into_the_keychain_and_the_identity_check_passes(
 #[test]
 fn the_issuance_email_path_uses_the_invitation_and_issues_into_an_npki_folder() {
     let ca = SandboxCa::start();
-    let user = User::new();
+    let user = User::of(&ca);
     let app = ca.apply("(주)도장", "1248100998", &[]);
     let invitation = app["invitation"].as_str().unwrap();
     let code = app["temporary_code"].as_str().unwrap();
@@ -216,7 +223,7 @@ fn the_issuance_email_path_uses_the_invitation_and_issues_into_an_npki_folder() 
 #[test]
 fn the_cas_refusals_reach_the_user_as_the_profiles_reasons() {
     let ca = SandboxCa::start();
-    let user = User::new();
+    let user = User::of(&ca);
 
     // One letter's case changed: wrong code, and nothing stored.
     let app = ca.apply("김철수", RESIDENT, &[]);
@@ -320,7 +327,7 @@ fn the_cas_refusals_reach_the_user_as_the_profiles_reasons() {
 #[test]
 fn a_stopped_ca_is_unreachable_and_the_same_code_works_once_it_is_back() {
     let mut ca = SandboxCa::start();
-    let user = User::new();
+    let user = User::of(&ca);
     let app = ca.apply("홍길동", RESIDENT, &[]);
     let number = app["registration_number"].as_str().unwrap().to_owned();
     let url = ca.url.clone();
@@ -341,6 +348,7 @@ fn a_stopped_ca_is_unreachable_and_the_same_code_works_once_it_is_back() {
     let dir = std::mem::replace(&mut ca.dir, tempfile::tempdir().unwrap());
     drop(ca);
     let back = common::SandboxCa::start_in(dir);
+    common::trust_sandbox(user.home.path(), &[&url, &back.url]);
     let out = user.issue(
         &back.url,
         &["--registration-number", &number, "--store", &user.npki()],
@@ -356,7 +364,7 @@ fn a_stopped_ca_is_unreachable_and_the_same_code_works_once_it_is_back() {
 #[test]
 fn a_certificate_is_revoked_at_its_ca_and_a_second_revocation_is_refused() {
     let ca = SandboxCa::start();
-    let user = User::new();
+    let user = User::of(&ca);
     let app = ca.apply("홍길동", RESIDENT, &[]);
     let out = user.issue(
         &ca.url,
@@ -439,7 +447,9 @@ fn a_certificate_is_revoked_at_its_ca_and_a_second_revocation_is_refused() {
     assert_eq!(mine()["revoked"], revoked, "the first note stands");
 
     // A certificate brought from elsewhere has no CA Dojang knows of: it says so.
+    // Its distribution lists two CAs, so neither is the certificate's CA by default.
     let other = User::new();
+    common::trust_sandbox(other.home.path(), &[&ca.url, "http://127.0.0.1:9/cmp"]);
     let folder = json(&out)["path"].as_str().unwrap().to_owned();
     assert_eq!(
         other
@@ -475,7 +485,7 @@ fn a_certificate_is_revoked_at_its_ca_and_a_second_revocation_is_refused() {
 #[test]
 fn a_certificate_due_for_renewal_is_renewed_in_its_npki_folder_and_the_old_pair_goes() {
     let ca = SandboxCa::start_with(&["--validity-days", "20"]);
-    let user = User::new();
+    let user = User::of(&ca);
     let app = ca.apply("홍길동", RESIDENT, &[]);
     let issued = user.issue(
         &ca.url,
@@ -587,7 +597,7 @@ fn a_certificate_due_for_renewal_is_renewed_in_its_npki_folder_and_the_old_pair_
 #[test]
 fn renewal_before_its_window_is_refused_locally_and_the_distribution_names_the_ca() {
     let ca = SandboxCa::start();
-    let user = User::new();
+    let user = User::of(&ca);
     // No --ca: the distribution names the sandbox CA.
     std::fs::write(
         user.home.path().join("distribution.toml"),
@@ -651,7 +661,7 @@ fn renewal_before_its_window_is_refused_locally_and_the_distribution_names_the_c
 #[test]
 fn a_reissue_application_issues_a_new_certificate_and_the_ca_revokes_the_old() {
     let ca = SandboxCa::start();
-    let user = User::new();
+    let user = User::of(&ca);
     let first = ca.apply("홍길동", RESIDENT, &[]);
     let old = user.issue(
         &ca.url,

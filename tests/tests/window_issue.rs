@@ -289,6 +289,8 @@ async fn a_certificate_due_is_renewed_then_revoked_through_the_window() {
         .unwrap()
         .to_owned();
     let home = tempfile::tempdir().unwrap();
+    common::trust_sandbox(home.path(), &[&ca.url]);
+    let distribution = home.path().join("distribution.toml");
     let issued = dojang(
         home.path(),
         &[
@@ -310,7 +312,11 @@ async fn a_certificate_due_is_renewed_then_revoked_through_the_window() {
         .unwrap()
         .to_owned();
 
-    let app = AppWindow::start(&[("HOME", home.path())]).await;
+    let app = AppWindow::start(&[
+        ("HOME", home.path()),
+        ("DOJANG_DISTRIBUTION", &distribution),
+    ])
+    .await;
     app.click("[data-testid=certificate-row] [data-testid=open-details]")
         .await;
     // Renewal is offered first, with the days left.

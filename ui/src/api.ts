@@ -24,6 +24,7 @@ import type { UpdateInfo } from './bindings/UpdateInfo';
 import type { ExportPfxRequest } from './bindings/ExportPfxRequest';
 import type { ImportFolderRequest } from './bindings/ImportFolderRequest';
 import type { ImportPfxRequest } from './bindings/ImportPfxRequest';
+import type { CheckedInvitation } from './bindings/CheckedInvitation';
 import type { Invitation } from './bindings/Invitation';
 import type { IssuePath } from './bindings/IssuePath';
 import type { IssueRequest } from './bindings/IssueRequest';
@@ -100,9 +101,13 @@ export function checkCodes(path: IssuePath): Promise<Result<ErrorInfo[]>> {
   return call<ErrorInfo[]>('check_codes', { path });
 }
 
-/** Reads an issue.html invitation: which CA and which application. */
-export function readInvitation(path: string): Promise<Result<Invitation>> {
-  return call<Invitation>('read_invitation', { path });
+/**
+ * Reads an issue.html invitation: which CA and which application. One that
+ * names a CA the distribution does not list is refused (`ca-not-listed`).
+ */
+export async function readInvitation(path: string): Promise<Result<Invitation>> {
+  const read = await call<CheckedInvitation>('read_invitation', { path });
+  return read.ok ? { ok: true, value: read.value.invitation } : read;
 }
 
 /** Issues a certificate, reporting each step as it begins. */

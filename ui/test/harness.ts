@@ -275,7 +275,7 @@ const handlers: Record<string, (args: Args) => unknown> = {
   read_invitation: (args) => {
     const path = String(args.path);
     if (!/issue\.html?$/i.test(path)) fail('invitation-link-missing');
-    return sampleInvitation;
+    return { invitation: sampleInvitation, ca: { url: sampleInvitation.ca, host: new URL(sampleInvitation.ca).host, name: null, listed: false } };
   },
   issue_certificate: async (args) => {
     const request = requestOf(args);

@@ -13,8 +13,9 @@ use dojang_core::cmp::ReasonCode;
 use dojang_core::codes::{
     ApplicationNumber, EnrolmentCodes, IdNumber, RegistrationNumber, TemporaryCode,
 };
+use dojang_core::distribution::Distribution;
 use dojang_core::issue::pending::PendingKeys;
-use dojang_core::issue::{CaUrl, Enrolled, EnrolmentRequest, KeySource, enrol};
+use dojang_core::issue::{Enrolled, EnrolmentRequest, KeySource, UnlistedCa, enrol};
 use dojang_core::keys::private_key::{KeyType, PrivateKey};
 use dojang_core::password::CertificatePassword;
 use dojang_core::store::npki_dir::NpkiDirStore;
@@ -45,11 +46,12 @@ impl App {
         });
         let pending = PendingKeys::new(&self.dir.path().join("data"));
         let request = EnrolmentRequest {
-            ca: CaUrl::parse(&server.url).unwrap(),
+            ca: Distribution::sandbox_for(&server.url)
+                .approve_ca(&server.url, UnlistedCa::Refuse)
+                .unwrap(),
             codes,
             password: CertificatePassword::new_chosen(PASSWORD.to_owned()).unwrap(),
             key: KeySource::Generate(KeyType::P256),
-            pinned_roots: Vec::new(),
         };
         enrol(request, &store, &pending, &mut |_| {})
     }

@@ -4,6 +4,7 @@ use std::io::{BufRead, IsTerminal};
 use std::sync::Mutex;
 
 use dojang_core::ErrorInfo;
+use dojang_core::issue::ApprovedCa;
 use dojang_core::store::{self, NpkiRoot, Store, StoreSet, StoreTarget};
 
 use crate::messages::{self, Lang};
@@ -14,6 +15,8 @@ pub struct Context {
     pub lang: Lang,
     pub json: bool,
     password_stdin: bool,
+    /// Whether `--allow-unlisted-ca` was given.
+    pub unlisted_ca: dojang_core::issue::UnlistedCa,
     stdin_lines: Mutex<Option<std::io::Lines<std::io::StdinLock<'static>>>>,
     pub stores: StoreSet,
 }
@@ -26,6 +29,11 @@ impl Context {
             lang: cli.lang,
             json: cli.json,
             password_stdin: cli.password_stdin,
+            unlisted_ca: if cli.allow_unlisted_ca {
+                dojang_core::issue::UnlistedCa::Allow
+            } else {
+                dojang_core::issue::UnlistedCa::Refuse
+            },
             stdin_lines: Mutex::new(None),
             stores: StoreSet::open(store::DEFAULT_APP_ID, cli.data_dir.clone(), &extra),
         }
@@ -65,21 +73,55 @@ impl Context {
     }
 
     /// For renewing or revoking: the copy meant, its full ID and its CA
-    /// ([`CaBook::locate`](dojang_core::issue::ca_book::CaBook::locate)).
+    /// ([`CaBook::locate`](dojang_core::issue::ca_book::CaBook::locate)), with a warning
+    /// when the CA is not one the distribution lists.
     pub fn locate(
         &self,
         which: &Which,
         explicit_ca: Option<&str>,
         distribution: &dojang_core::distribution::Distribution,
-    ) -> Result<(Box<dyn Store + '_>, String, dojang_core::issue::CaUrl), dojang_core::Error> {
+    ) -> Result<(Box<dyn Store + '_>, String, ApprovedCa), dojang_core::Error> {
         let within = which.within()?;
-        self.ca_book().locate(
+        let (store, id, ca) = self.ca_book().locate(
             &self.stores,
             &which.id,
             within.as_ref(),
             explicit_ca,
+            self.unlisted_ca,
             distribution,
-        )
+        )?;
+        Ok((store, id, self.warn_if_unlisted(ca)))
+    }
+
+    /// The CA at `url` as the distribution approves it (`--allow-unlisted-ca` lets an
+    /// unlisted one through), with a warning when it is not listed.
+    pub fn approve_ca(
+        &self,
+        url: &str,
+        distribution: &dojang_core::distribution::Distribution,
+    ) -> Result<ApprovedCa, dojang_core::Error> {
+        Ok(self.warn_if_unlisted(distribution.approve_ca(url, self.unlisted_ca)?))
+    }
+
+    /// Says on standard error that codes and keys go to a CA nobody vouched for.
+    fn warn_if_unlisted(&self, ca: ApprovedCa) -> ApprovedCa {
+        if !ca.listed() {
+            let host = ca.url().host();
+            eprintln!(
+                "{}",
+                match self.lang {
+                    Lang::Ko => format!(
+                        "경고: {host} 은(는) 이 배포판이 알려 준 인증기관이 아닙니다. \
+                         믿을 수 있는 곳인지 확인하세요 (--allow-unlisted-ca)."
+                    ),
+                    Lang::En => format!(
+                        "warning: {host} is not a CA this distribution lists; make sure you \
+                         trust it (--allow-unlisted-ca)."
+                    ),
+                }
+            );
+        }
+        ca
     }
 
     /// Reads one password: the next line of standard input with `--password-stdin`,

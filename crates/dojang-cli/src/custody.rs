@@ -213,8 +213,7 @@ pub fn revoke(ctx: &Context, which: &Which, reason: crate::ReasonArg, ca: Option
         &id,
         &password,
         reason,
-        ca,
-        &distribution.pinned_roots,
+        &ca,
         &ctx.ca_book(),
     ) {
         return Outcome::from_error(e);

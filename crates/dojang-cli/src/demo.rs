@@ -5,8 +5,9 @@
 use std::sync::Arc;
 
 use dojang_core::codes::{EnrolmentCodes, IdNumber, RegistrationNumber};
+use dojang_core::distribution::Distribution;
 use dojang_core::issue::pending::PendingKeys;
-use dojang_core::issue::{CaUrl, EnrolmentRequest, KeySource, enrol};
+use dojang_core::issue::{EnrolmentRequest, KeySource, UnlistedCa, enrol};
 use dojang_core::keys::private_key::KeyType;
 use dojang_core::password::CertificatePassword;
 use dojang_core::store::npki_dir::NpkiDirStore;
@@ -107,7 +108,9 @@ pub fn run(ctx: &Context) -> Outcome {
         Ok(r) => EnrolmentCodes::Registration(r),
         Err(e) => return Outcome::from_error(e),
     };
-    let ca = match CaUrl::parse(&format!("{base_url}/cmp")) {
+    // The demo's own sandbox distribution: this CA, on loopback over plain HTTP.
+    let sandbox = Distribution::sandbox_for(&format!("{base_url}/cmp"));
+    let ca = match sandbox.approve_ca(&format!("{base_url}/cmp"), UnlistedCa::Refuse) {
         Ok(c) => c,
         Err(e) => return Outcome::from_error(e),
     };
@@ -125,7 +128,6 @@ pub fn run(ctx: &Context) -> Outcome {
         codes,
         password,
         key: KeySource::Generate(KeyType::Rsa2048),
-        pinned_roots: Vec::new(),
     };
     // The blocking HTTP client runs here while the server runs on the runtime's threads.
     let result = enrol(

@@ -4,8 +4,8 @@ use std::path::Path;
 
 use dojang_core::codes::EnrolmentCodes;
 use dojang_core::issue::{
-    CaUrl, Enrolled, EnrolmentRequest, Invitation, IssuePath, KeySource, RenewalRequest, Step,
-    enrol, renew as renew_certificate,
+    Enrolled, EnrolmentRequest, Invitation, IssuePath, KeySource, RenewalRequest, Step, enrol,
+    renew as renew_certificate,
 };
 use dojang_core::keys::private_key::{KeyType, PrivateKey};
 use dojang_core::password::CertificatePassword;
@@ -99,7 +99,8 @@ pub fn run(ctx: &Context, o: &IssueOptions<'_>) -> Outcome {
         (None, Some(inv)) => inv.ca.clone(),
         (None, None) => distribution.default_ca().unwrap_or_default().to_owned(),
     };
-    let ca = match CaUrl::parse(&ca_text) {
+    // Codes go only to a CA the distribution lists, unless --allow-unlisted-ca.
+    let ca = match ctx.approve_ca(&ca_text, &distribution) {
         Ok(ca) => ca,
         Err(e) => return refused(e),
     };
@@ -126,7 +127,6 @@ pub fn run(ctx: &Context, o: &IssueOptions<'_>) -> Outcome {
         codes,
         password,
         key,
-        pinned_roots: distribution.pinned_roots,
     };
     report(
         ctx,
@@ -160,12 +160,7 @@ pub fn renew(ctx: &Context, which: &crate::Which, ca: Option<&str>) -> Outcome {
         Ok(p) => CertificatePassword::existing(p),
         Err(e) => return Outcome::Refused(e),
     };
-    let request = RenewalRequest {
-        ca,
-        id,
-        password,
-        pinned_roots: distribution.pinned_roots,
-    };
+    let request = RenewalRequest { ca, id, password };
     report(
         ctx,
         renew_certificate(

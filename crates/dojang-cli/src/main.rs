@@ -37,6 +37,10 @@ pub struct Cli {
     /// Read passwords from standard input, one per line, instead of asking.
     #[arg(long, global = true)]
     password_stdin: bool,
+    /// Send codes and keys to a CA that the distribution does not list (issue, renew,
+    /// revoke with --ca or an invitation naming another CA). A warning names the CA's host.
+    #[arg(long, global = true)]
+    allow_unlisted_ca: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -235,10 +239,11 @@ impl Outcome {
         match e {
             dojang_core::Error::CaRefused { .. }
             | dojang_core::Error::CaResponseUnverified { .. }
-            | dojang_core::Error::CaResponseMalformed { .. } => Outcome::CaRefused(info),
-            dojang_core::Error::CaUnreachable { .. } | dojang_core::Error::CaHttpStatus { .. } => {
-                Outcome::CaUnreachable(info)
-            }
+            | dojang_core::Error::CaResponseMalformed { .. }
+            | dojang_core::Error::CaResponseTooLarge { .. } => Outcome::CaRefused(info),
+            dojang_core::Error::CaUnreachable { .. }
+            | dojang_core::Error::CaHttpStatus { .. }
+            | dojang_core::Error::CaRedirected { .. } => Outcome::CaUnreachable(info),
             _ => Outcome::Refused(info),
         }
     }

@@ -342,6 +342,42 @@ pub fn error(e: &ErrorInfo, lang: Lang) -> String {
         }
         ("file-type-unsupported", Lang::Ko) => "도장이 여는 파일이 아닙니다: {path}",
         ("file-type-unsupported", Lang::En) => "not a file Dojang opens: {path}",
+        ("ca-not-listed", Lang::Ko) => {
+            "{host} 은(는) 이 프로그램에 등록된 인증기관이 아니어서 번호를 보내지 않았습니다. \
+             은행이나 인증기관에서 받은 메일이 맞는지 확인해 주세요."
+        }
+        ("ca-not-listed", Lang::En) => {
+            "{host} is not a CA this program knows, so nothing was sent to it; check that the \
+             e-mail really came from your bank or CA"
+        }
+        ("ca-redirected", Lang::Ko) => {
+            "인증기관이 다른 주소로 보내려 했습니다 (HTTP {status}). 안전을 위해 따라가지 않았습니다."
+        }
+        ("ca-redirected", Lang::En) => {
+            "the CA tried to send the request elsewhere (HTTP {status}); for safety it was not followed"
+        }
+        ("ca-response-too-large", Lang::Ko) => {
+            "인증기관의 응답이 너무 커서 ({limit}바이트 초과) 받아들이지 않았습니다."
+        }
+        ("ca-response-too-large", Lang::En) => {
+            "the CA's answer is too large (over {limit} bytes) and was not accepted"
+        }
+        ("file-not-regular", Lang::Ko) => {
+            "보통 파일이 아니어서 (폴더, 장치, 링크 등) 읽지 않았습니다: {path}"
+        }
+        ("file-not-regular", Lang::En) => {
+            "not a regular file (a folder, device, pipe or link), so it was not read: {path}"
+        }
+        ("file-too-large", Lang::Ko) => "이런 파일로는 너무 큽니다 ({limit}바이트 초과): {path}",
+        ("file-too-large", Lang::En) => {
+            "too large for a file of this kind (over {limit} bytes): {path}"
+        }
+        ("data-dir-unknown", Lang::Ko) => {
+            "프로그램 자료를 둘 폴더를 찾을 수 없습니다. --data-dir 이나 DOJANG_DATA_DIR 로 알려 주세요."
+        }
+        ("data-dir-unknown", Lang::En) => {
+            "there is no folder for the app's data; name one with --data-dir or DOJANG_DATA_DIR"
+        }
         ("demo-failed", Lang::Ko) => "연습 발급을 시작하지 못했습니다: {detail}",
         ("demo-failed", Lang::En) => "the demo could not start: {detail}",
         (_, Lang::Ko) => "오류 ({code})",

@@ -34,6 +34,12 @@ fn setup() -> Setup {
         pem("CERTIFICATE", &pki.issuing.der()),
     )
     .unwrap();
+    // The mock listens on loopback over plain HTTP: a sandbox distribution lists it.
+    std::fs::write(
+        dir.path().join("distribution.toml"),
+        dojang_testkit::sandbox_distribution(&["http://127.0.0.1:8080/pkix/"]),
+    )
+    .unwrap();
     Setup { dir, cert }
 }
 
@@ -56,6 +62,10 @@ fn issue_against_mock(s: &Setup, mock_args: &str, issue_args: &str) -> Output {
     Command::new("unshare")
         .args(["-n", "bash", "-c", &script, env!("CARGO_BIN_EXE_dojang")])
         .env("HOME", s.dir.path())
+        .env(
+            "DOJANG_DISTRIBUTION",
+            s.dir.path().join("distribution.toml"),
+        )
         .env("DOJANG_DATA_DIR", s.dir.path().join("data"))
         .env_remove("DOJANG_NPKI_ROOT")
         .output()
@@ -199,6 +209,7 @@ fn an_unreachable_ca_keeps_the_key_pending_and_a_retry_succeeds() {
             env!("CARGO_BIN_EXE_dojang"),
         ])
         .env("HOME", s.dir.path())
+        .env("DOJANG_DISTRIBUTION", s.dir.path().join("distribution.toml"))
         .env("DOJANG_DATA_DIR", &data)
         .output()
         .unwrap();

@@ -28,6 +28,7 @@ use ts_rs::TS;
 
 use crate::Error;
 use crate::issue::CaUrl;
+use crate::issue::invitation::{ApprovedCa, CaCheck, UnlistedCa};
 
 /// The environment variable naming a distribution file (development, tests, the sandbox
 /// run); an installed app reads the one bundled beside it.
@@ -193,8 +194,15 @@ impl Distribution {
             if ca.name.trim().is_empty() {
                 return Err(invalid("every [[ca]] needs a name".to_owned()));
             }
-            CaUrl::parse(&ca.cmp_url)
+            let url = CaUrl::parse(&ca.cmp_url)
                 .map_err(|e| invalid(format!("cmp_url of {:?}: {} ({e})", ca.name, ca.cmp_url)))?;
+            if url.is_plain_http() && !file.sandbox {
+                return Err(invalid(format!(
+                    "cmp_url of {:?}: {} is plain HTTP, which only a sandbox distribution \
+                     (sandbox = true) may use",
+                    ca.name, ca.cmp_url
+                )));
+            }
             let mut roots = Vec::new();
             for root in &ca.roots {
                 let der = read_root(&base.join(root)).map_err(invalid)?;
@@ -218,6 +226,79 @@ impl Distribution {
             cas,
             sandbox: file.sandbox,
             pinned_roots,
+        })
+    }
+
+    /// A sandbox distribution whose only CA is the one at `cmp_url` (the demo, tests): plain
+    /// HTTP to loopback is accepted, and nothing is pinned.
+    pub fn sandbox_for(cmp_url: &str) -> Distribution {
+        Distribution {
+            sandbox: true,
+            cas: vec![CaEndpoint {
+                name: "Dojang Sandbox CA".to_owned(),
+                cmp_url: cmp_url.to_owned(),
+                roots: Vec::new(),
+            }],
+            ..Distribution::default()
+        }
+    }
+
+    /// The listed CA at `url` (compared in normalised form), if any.
+    fn listed_ca(&self, url: &CaUrl) -> Option<&CaEndpoint> {
+        self.cas
+            .iter()
+            .find(|ca| CaUrl::parse(&ca.cmp_url).is_ok_and(|listed| listed == *url))
+    }
+
+    /// A well-formed CA address this distribution accepts at all: plain HTTP (to
+    /// loopback; any local user can listen there) only in a sandbox distribution.
+    fn parse_ca(&self, url: &str) -> Result<CaUrl, Error> {
+        let parsed = CaUrl::parse(url)?;
+        if parsed.is_plain_http() && !self.sandbox {
+            return Err(Error::CaUrlInsecure {
+                url: url.to_owned(),
+            });
+        }
+        Ok(parsed)
+    }
+
+    /// The CA endpoint at `url`, if this distribution lets Dojang send codes and keys
+    /// there. A distribution that names CAs names every one: another is refused
+    /// ([`Error::CaNotListed`]) unless `unlisted` allows it; a build without CAs of its own
+    /// lists none, so every CA needs [`UnlistedCa::Allow`] (the person saw the warning).
+    /// A listed CA comes with its pinned roots; an unlisted one has none.
+    pub fn approve_ca(&self, url: &str, unlisted: UnlistedCa) -> Result<ApprovedCa, Error> {
+        let parsed = self.parse_ca(url)?;
+        if let Some(ca) = self.listed_ca(&parsed) {
+            return Ok(ApprovedCa::new(parsed, ca.roots.clone(), true));
+        }
+        match unlisted {
+            UnlistedCa::Allow => Ok(ApprovedCa::new(parsed, Vec::new(), false)),
+            UnlistedCa::Refuse => Err(Error::CaNotListed {
+                host: parsed.host(),
+                url: parsed.to_string(),
+            }),
+        }
+    }
+
+    /// What the window shows of a CA address before any code is typed: its host and
+    /// name, and whether it is listed. A CA that a distribution with CAs does not list is
+    /// refused here already ([`Error::CaNotListed`]); in a build without CAs, every CA
+    /// comes back unlisted, for a warning the person must accept.
+    pub fn check_ca(&self, url: &str) -> Result<CaCheck, Error> {
+        let parsed = self.parse_ca(url)?;
+        let listed = self.listed_ca(&parsed);
+        if listed.is_none() && !self.cas.is_empty() {
+            return Err(Error::CaNotListed {
+                host: parsed.host(),
+                url: parsed.to_string(),
+            });
+        }
+        Ok(CaCheck {
+            url: parsed.to_string(),
+            host: parsed.host(),
+            name: listed.map(|ca| ca.name.clone()),
+            listed: listed.is_some(),
         })
     }
 

@@ -148,6 +148,25 @@ pub enum Error {
     /// A CA address over plain HTTP to another machine: refused, TLS is required.
     #[error("the CA address {url} is not HTTPS")]
     CaUrlInsecure { url: String },
+    /// A CA the distribution does not list: codes and keys go only to the distribution's
+    /// CAs (or, in a build without any, to one the person accepted after a warning).
+    #[error("the CA at {host} is not one of this distribution's CAs")]
+    CaNotListed { url: String, host: String },
+    /// The CA answered with an HTTP redirect, which Dojang never follows.
+    #[error("the CA answered with a redirect (HTTP {status})")]
+    CaRedirected { status: u16 },
+    /// The CA's answer is larger than any CMP answer needs to be.
+    #[error("the CA's answer is larger than {limit} bytes")]
+    CaResponseTooLarge { limit: u64 },
+    /// Something that should be a file is a folder, a device, a pipe or a link.
+    #[error("{} is not a regular file", path.display())]
+    FileNotRegular { path: PathBuf },
+    /// A file larger than any file of its kind needs to be.
+    #[error("{} is larger than {limit} bytes", path.display())]
+    FileTooLarge { path: PathBuf, limit: u64 },
+    /// The platform names no folder for application data, and none was given.
+    #[error("no data folder: the platform names none and DOJANG_DATA_DIR is not set")]
+    DataDirUnknown,
     /// An issue.html without a `dojang://issue?` link.
     #[error("no issuance link in the invitation")]
     InvitationLinkMissing,
@@ -171,6 +190,10 @@ pub enum Error {
     CaRefused {
         reason: Option<crate::cmp::ReasonCode>,
         detail: String,
+        /// Whether the refusal's protection verified (the CA that holds our codes or
+        /// issued our certificate said it). An unauthenticated refusal is shown, but
+        /// changes nothing Dojang keeps: anyone on the path could have sent it.
+        authenticated: bool,
     },
     /// A store name that is none of `keychain`, `npki`, `npki:DIR`.
     #[error("unknown store {name}")]
@@ -254,6 +277,12 @@ impl Error {
             Error::CaUrlMalformed { .. } => "ca-url-malformed",
             Error::CaUrlInsecure { .. } => "ca-url-insecure",
             Error::InvitationLinkMissing => "invitation-link-missing",
+            Error::CaNotListed { .. } => "ca-not-listed",
+            Error::CaRedirected { .. } => "ca-redirected",
+            Error::CaResponseTooLarge { .. } => "ca-response-too-large",
+            Error::FileNotRegular { .. } => "file-not-regular",
+            Error::FileTooLarge { .. } => "file-too-large",
+            Error::DataDirUnknown => "data-dir-unknown",
             Error::CaUnreachable { .. } => "ca-unreachable",
             Error::CaHttpStatus { .. } => "ca-http-status",
             Error::CaResponseMalformed { .. } => "ca-response-malformed",
@@ -299,7 +328,8 @@ impl Error {
             | Error::AlreadyStored { path: p }
             | Error::DiskFull { path: p }
             | Error::ReadOnly { path: p }
-            | Error::FileTypeUnsupported { path: p } => {
+            | Error::FileTypeUnsupported { path: p }
+            | Error::FileNotRegular { path: p } => {
                 params.extend([path(p)]);
             }
             Error::WriteFailed { path: p, source } => {
@@ -343,7 +373,17 @@ impl Error {
             | Error::CaRefused { detail, .. } => {
                 params.insert("detail".to_owned(), detail.clone());
             }
-            Error::CaHttpStatus { status } => {
+            Error::FileTooLarge { path: p, limit } => {
+                params.extend([path(p), ("limit".to_owned(), limit.to_string())]);
+            }
+            Error::CaNotListed { url, host } => {
+                params.insert("url".to_owned(), url.clone());
+                params.insert("host".to_owned(), host.clone());
+            }
+            Error::CaResponseTooLarge { limit } => {
+                params.insert("limit".to_owned(), limit.to_string());
+            }
+            Error::CaHttpStatus { status } | Error::CaRedirected { status } => {
                 params.insert("status".to_owned(), status.to_string());
             }
             Error::StoreUnknown { name } => {
@@ -375,7 +415,8 @@ impl Error {
             | Error::ApplicationNumberMalformed
             | Error::InvitationLinkMissing
             | Error::InvitationMalformed
-            | Error::RenewalExpired => {}
+            | Error::RenewalExpired
+            | Error::DataDirUnknown => {}
         }
         params
     }

@@ -10,19 +10,22 @@ use ts_rs::TS;
 
 use crate::Error;
 use crate::ErrorInfo;
-use crate::issue::Invitation;
+use crate::distribution::Distribution;
 use crate::issue::invitation::LINK_PREFIX;
+use crate::issue::{CheckedInvitation, Invitation};
 
 /// One thing the user opened with Dojang.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 #[ts(export)]
 pub enum OpenRequest {
-    /// An issuance invitation (a `dojang://issue?` link, or issue.html): the wizard,
-    /// prefilled.
+    /// An issuance invitation (a `dojang://issue?` link, or issue.html) whose CA the
+    /// distribution accepts: the wizard, prefilled.
     Invitation {
-        /// The CA and application.
-        invitation: Invitation,
+        /// The invitation, and what the distribution says of its CA.
+        #[serde(flatten)]
+        #[ts(flatten)]
+        checked: CheckedInvitation,
         /// Where it came from: the issue.html file, or the link itself.
         source: String,
     },
@@ -55,15 +58,17 @@ pub enum OpenRequest {
 
 impl OpenRequest {
     /// The request of one command-line argument or opened URL (`file://` URLs are files).
-    pub fn from_arg(arg: &str) -> OpenRequest {
+    /// An invitation naming a CA that `distribution` does not accept is a failure
+    /// ([`Error::CaNotListed`]): the wizard never opens with it.
+    pub fn from_arg(arg: &str, distribution: &Distribution) -> OpenRequest {
         let failed = |e: Error| OpenRequest::Failed {
             what: arg.to_owned(),
             error: e.info(),
         };
         if arg.starts_with(LINK_PREFIX) || arg.starts_with("dojang:") {
-            return match Invitation::from_link(arg) {
-                Ok(invitation) => OpenRequest::Invitation {
-                    invitation,
+            return match Invitation::from_link(arg).and_then(|i| i.checked(distribution)) {
+                Ok(checked) => OpenRequest::Invitation {
+                    checked,
                     source: arg.to_owned(),
                 },
                 Err(e) => failed(e),
@@ -76,10 +81,10 @@ impl OpenRequest {
             },
             _ => PathBuf::from(arg),
         };
-        Self::from_path(&path).unwrap_or_else(failed)
+        Self::from_path(&path, distribution).unwrap_or_else(failed)
     }
 
-    fn from_path(path: &Path) -> Result<OpenRequest, Error> {
+    fn from_path(path: &Path, distribution: &Distribution) -> Result<OpenRequest, Error> {
         if path.is_dir() {
             return Ok(OpenRequest::ImportFolder {
                 path: path.to_owned(),
@@ -98,7 +103,7 @@ impl OpenRequest {
                 path: path.to_owned(),
             }),
             "html" | "htm" => Ok(OpenRequest::Invitation {
-                invitation: Invitation::from_file(path)?,
+                checked: Invitation::from_file(path)?.checked(distribution)?,
                 source: path.display().to_string(),
             }),
             _ => Err(Error::FileTypeUnsupported {
@@ -115,38 +120,44 @@ mod tests {
     #[test]
     fn links_files_and_folders_become_the_job_they_ask_for() {
         let dir = tempfile::tempdir().unwrap();
+        let unbranded = Distribution::default();
         let invitation = Invitation {
             ca: "https://ca.example/cmp".into(),
             application: "20261125000123".into(),
         };
+        let checked = invitation.clone().checked(&unbranded).unwrap();
+        assert!(!checked.ca.listed && checked.ca.host == "ca.example");
         assert_eq!(
-            OpenRequest::from_arg(&invitation.link()),
+            OpenRequest::from_arg(&invitation.link(), &unbranded),
             OpenRequest::Invitation {
-                invitation: invitation.clone(),
+                checked: checked.clone(),
                 source: invitation.link(),
             }
         );
         let html = dir.path().join("issue.html");
         std::fs::write(&html, format!("<a href=\"{}\">발급</a>", invitation.link())).unwrap();
         assert_eq!(
-            OpenRequest::from_arg(url::Url::from_file_path(&html).unwrap().as_ref()),
+            OpenRequest::from_arg(
+                url::Url::from_file_path(&html).unwrap().as_ref(),
+                &unbranded
+            ),
             OpenRequest::Invitation {
-                invitation,
+                checked,
                 source: html.display().to_string(),
             }
         );
         let pfx = dir.path().join("내 인증서.P12");
         assert_eq!(
-            OpenRequest::from_arg(pfx.to_str().unwrap()),
+            OpenRequest::from_arg(pfx.to_str().unwrap(), &unbranded),
             OpenRequest::ImportPfx { path: pfx }
         );
         assert_eq!(
-            OpenRequest::from_arg(dir.path().to_str().unwrap()),
+            OpenRequest::from_arg(dir.path().to_str().unwrap(), &unbranded),
             OpenRequest::ImportFolder {
                 path: dir.path().to_owned()
             }
         );
-        let code = |arg: &str| match OpenRequest::from_arg(arg) {
+        let code = |arg: &str| match OpenRequest::from_arg(arg, &unbranded) {
             OpenRequest::Failed { error, .. } => error.code,
             other => panic!("{other:?}"),
         };
@@ -157,5 +168,44 @@ mod tests {
             code(dir.path().join("plain.html").to_str().unwrap()),
             "invitation-link-missing"
         );
+    }
+
+    #[test]
+    fn a_link_or_file_naming_a_ca_the_distribution_does_not_list_is_refused() {
+        let bank = Distribution::parse(
+            "product_name = \"은행\"\n[[ca]]\nname = \"은행 CA\"\ncmp_url = \"https://ca.bank.example/cmp\"\n",
+            Path::new("/nowhere/distribution.toml"),
+        )
+        .unwrap();
+        let evil = Invitation {
+            ca: "https://evil.example:8443/cmp".into(),
+            application: "1".into(),
+        };
+        match OpenRequest::from_arg(&evil.link(), &bank) {
+            OpenRequest::Failed { error, .. } => {
+                assert_eq!(error.code, "ca-not-listed");
+                assert_eq!(error.params["host"], "evil.example:8443");
+            }
+            other => panic!("{other:?}"),
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let html = dir.path().join("issue.html");
+        std::fs::write(&html, format!("<a href=\"{}\">발급</a>", evil.link())).unwrap();
+        assert!(matches!(
+            OpenRequest::from_arg(html.to_str().unwrap(), &bank),
+            OpenRequest::Failed { error, .. } if error.code == "ca-not-listed"
+        ));
+        // Naming one of the distribution's CAs (spelt differently) selects it.
+        let ours = Invitation {
+            ca: "HTTPS://CA.BANK.EXAMPLE:443/cmp".into(),
+            application: "1".into(),
+        };
+        match OpenRequest::from_arg(&ours.link(), &bank) {
+            OpenRequest::Invitation { checked, .. } => {
+                assert!(checked.ca.listed);
+                assert_eq!(checked.ca.name.as_deref(), Some("은행 CA"));
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -8,7 +8,8 @@ use dojang_core::distribution::Distribution;
 use dojang_core::issue::pending::PendingKeys;
 use dojang_core::issue::revoke::{RevocationReason, revoke_stored};
 use dojang_core::issue::{
-    CaUrl, Enrolled, EnrolmentRequest, Invitation, IssuePath, KeySource, RenewalRequest, Step,
+    CaCheck, CheckedInvitation, Enrolled, EnrolmentRequest, Invitation, IssuePath, KeySource,
+    RenewalRequest, Step, UnlistedCa,
 };
 use dojang_core::keys::private_key::KeyType;
 use dojang_core::password::CertificatePassword;
@@ -26,6 +27,12 @@ use super::{AppStores, blocking};
 pub struct IssueRequest {
     /// The CA's CMP URL (from the distribution or the invitation).
     pub ca: String,
+    /// The person accepted the warning about a CA that this build does not list. Only a
+    /// build without CAs of its own honours it: with a list, codes go to listed CAs only.
+    /// Absent means not accepted.
+    #[serde(default)]
+    #[ts(as = "Option<bool>", optional)]
+    pub allow_unlisted_ca: bool,
     /// The codes, on either path.
     pub path: IssuePath,
     /// The certificate password the user chose.
@@ -44,10 +51,29 @@ pub fn check_codes(path: IssuePath) -> Vec<ErrorInfo> {
 }
 
 /// Reads an issue.html invitation (from the file dialog, drag and drop, or a file opened
-/// with the app).
+/// with the app), with what the distribution says of its CA: an invitation naming a CA
+/// that the distribution does not list is refused here, before any code is typed.
 #[tauri::command]
-pub async fn read_invitation(path: PathBuf) -> Result<Invitation, ErrorInfo> {
-    blocking(move || Invitation::from_file(&path).map_err(|e| e.info())).await
+pub async fn read_invitation(
+    stores: State<'_, AppStores>,
+    path: PathBuf,
+) -> Result<CheckedInvitation, ErrorInfo> {
+    let stores = stores.inner().clone();
+    blocking(move || {
+        let distribution = stores.distribution()?;
+        Invitation::from_file(&path)
+            .and_then(|invitation| invitation.checked(distribution))
+            .map_err(|e| e.info())
+    })
+    .await
+}
+
+/// What the distribution says of a CA address the person typed (a build without CAs of
+/// its own): its host in full, to be accepted before any code is typed.
+#[tauri::command]
+pub async fn check_ca(stores: State<'_, AppStores>, url: String) -> Result<CaCheck, ErrorInfo> {
+    let stores = stores.inner().clone();
+    blocking(move || stores.distribution()?.check_ca(&url).map_err(|e| e.info())).await
 }
 
 /// Runs an issuance, reporting each step.
@@ -58,7 +84,16 @@ pub fn issue_in(
     progress: &mut dyn FnMut(Step),
 ) -> Result<Enrolled, ErrorInfo> {
     let codes = request.path.codes().map_err(|e| e.info())?;
-    let ca = CaUrl::parse(&request.ca).map_err(|e| e.info())?;
+    // A build that lists CAs sends codes to those only; one without lets the person go on
+    // to another after the window's warning.
+    let unlisted = if request.allow_unlisted_ca && distribution.cas.is_empty() {
+        UnlistedCa::Allow
+    } else {
+        UnlistedCa::Refuse
+    };
+    let ca = distribution
+        .approve_ca(&request.ca, unlisted)
+        .map_err(|e| e.info())?;
     let password = CertificatePassword::new_chosen(request.password).map_err(|e| e.info())?;
     let store = stores.target(&request.to);
     let pending = PendingKeys::new(stores.keychain.data_dir());
@@ -67,7 +102,6 @@ pub fn issue_in(
         codes,
         password,
         key: KeySource::Generate(request.key_type),
-        pinned_roots: distribution.pinned_roots.clone(),
     };
     dojang_core::issue::enrol(enrolment, store.as_ref(), &pending, progress).map_err(|e| e.info())
 }
@@ -126,6 +160,7 @@ pub fn renew_in(
             &request.certificate.id,
             request.certificate.store.as_ref(),
             None,
+            UnlistedCa::Refuse,
             distribution,
         )
         .map_err(|e| e.info())?;
@@ -133,7 +168,6 @@ pub fn renew_in(
         ca,
         id,
         password: CertificatePassword::existing(request.password),
-        pinned_roots: distribution.pinned_roots.clone(),
     };
     dojang_core::issue::renew(
         renewal,
@@ -191,6 +225,7 @@ pub fn revoke_in(
             &request.certificate.id,
             request.certificate.store.as_ref(),
             None,
+            UnlistedCa::Refuse,
             distribution,
         )
         .map_err(|e| e.info())?;
@@ -199,8 +234,7 @@ pub fn revoke_in(
         &id,
         &CertificatePassword::existing(request.password),
         request.reason,
-        ca,
-        &distribution.pinned_roots,
+        &ca,
         &stores.ca_book(),
     )
     .map_err(|e| e.info())
@@ -250,6 +284,7 @@ mod tests {
         let stores = StoreSet::open("kr.dojang.test", Some(data.path().to_owned()), &[]);
         let request = |ca: &str, password: &str| IssueRequest {
             ca: ca.into(),
+            allow_unlisted_ca: true,
             path: IssuePath::Registration {
                 registration_number: "12345678AbCdEfGhIjKlMnOpQrS".into(),
             },
@@ -257,23 +292,44 @@ mod tests {
             key_type: KeyType::P256,
             to: StoreTarget::Keychain,
         };
+        let sandbox = Distribution {
+            sandbox: true,
+            ..Distribution::default()
+        };
         let mut steps = Vec::new();
-        let e = issue_in(
-            &stores,
-            &Distribution::default(),
-            request("http://ca.example/cmp", "seal#7294xq"),
-            &mut |s| steps.push(s),
+        let mut code = |distribution: &Distribution, request: IssueRequest| {
+            issue_in(&stores, distribution, request, &mut |s| steps.push(s))
+                .unwrap_err()
+                .code
+        };
+        let unbranded = Distribution::default();
+        assert_eq!(
+            code(&unbranded, request("http://ca.example/cmp", "seal#7294xq")),
+            "ca-url-insecure"
+        );
+        // Any local user can listen on loopback: plain HTTP there is for sandboxes only.
+        assert_eq!(
+            code(&unbranded, request("http://127.0.0.1:9/cmp", "seal#7294xq")),
+            "ca-url-insecure"
+        );
+        assert_eq!(
+            code(&sandbox, request("http://127.0.0.1:9/cmp", "short")),
+            "password-too-short"
+        );
+        // Without the person's consent, a build without CAs sends codes nowhere.
+        let mut unconsented = request("https://ca.example/cmp", "seal#7294xq");
+        unconsented.allow_unlisted_ca = false;
+        assert_eq!(code(&unbranded, unconsented), "ca-not-listed");
+        // A build that lists CAs sends codes to those only, consent or not.
+        let bank = Distribution::parse(
+            "product_name = \"은행\"\n[[ca]]\nname = \"은행 CA\"\ncmp_url = \"https://ca.bank.example/cmp\"\n",
+            std::path::Path::new("/nowhere/distribution.toml"),
         )
-        .unwrap_err();
-        assert_eq!(e.code, "ca-url-insecure");
-        let e = issue_in(
-            &stores,
-            &Distribution::default(),
-            request("http://127.0.0.1:9/cmp", "short"),
-            &mut |s| steps.push(s),
-        )
-        .unwrap_err();
-        assert_eq!(e.code, "password-too-short");
+        .unwrap();
+        assert_eq!(
+            code(&bank, request("https://evil.example/cmp", "seal#7294xq")),
+            "ca-not-listed"
+        );
         assert!(steps.is_empty());
     }
 }

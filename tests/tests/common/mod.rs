@@ -373,6 +373,16 @@ pub fn screenshot(display: &str, name: &str) {
     }
 }
 
+/// Makes `home`'s user one of a sandbox distribution that lists the CAs at `cmp_urls`
+/// (written as `<home>/distribution.toml`, which [`dojang_command`] puts in force).
+pub fn trust_sandbox(home: &Path, cmp_urls: &[&str]) {
+    std::fs::write(
+        home.join("distribution.toml"),
+        dojang_testkit::sandbox_distribution(cmp_urls),
+    )
+    .expect("the distribution file is written");
+}
+
 /// `dojang` as run by a user whose home is `home`: the data dir (and keychain namespace)
 /// is `<home>/data`, no extra NPKI roots, and a `distribution.toml` in the home, if
 /// there is one, is the distribution in force. Standard streams are piped.

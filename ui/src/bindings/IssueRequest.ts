@@ -12,6 +12,12 @@ export type IssueRequest = {
  */
 ca: string, 
 /**
+ * The person accepted the warning about a CA that this build does not list. Only a
+ * build without CAs of its own honours it: with a list, codes go to listed CAs only.
+ * Absent means not accepted.
+ */
+allow_unlisted_ca?: boolean, 
+/**
  * The codes, on either path.
  */
 path: IssuePath, 

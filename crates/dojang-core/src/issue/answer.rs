@@ -35,11 +35,13 @@ fn unverified(detail: &str) -> Error {
     }
 }
 
-/// The CA's refusal, from a status: its reason code, or the text it gave.
+/// The CA's refusal, from a status in an answer whose protection verified: its reason
+/// code, or the text it gave.
 pub(crate) fn refusal(status: &PkiStatusInfo) -> Error {
     Error::CaRefused {
         reason: status.reason(),
         detail: status.describe(),
+        authenticated: true,
     }
 }
 
@@ -56,7 +58,9 @@ pub(crate) fn transaction_id() -> Result<[u8; 16], Error> {
 /// transactionID, recipNonce = our senderNonce. An `error` message is the exception: a CA
 /// that could not check our request (a wrong code) cannot protect its answer as we
 /// expect either, so an error is reported as the CA's refusal with the reason it
-/// states, whatever its protection; nothing else is believed unverified.
+/// states, whatever its protection — marked authenticated only when its protection,
+/// transactionID and nonce check out, for only then may it change what Dojang keeps.
+/// Nothing else is believed unverified.
 pub(crate) fn verify(
     response: &PkiMessage,
     expected: Protection<'_>,
@@ -64,8 +68,23 @@ pub(crate) fn verify(
     our_nonce: Option<&[u8]>,
 ) -> Result<(), Error> {
     if let PkiBody::Error(content) = response.body.value() {
-        return Err(refusal(&content.pki_status_info));
+        let status = &content.pki_status_info;
+        return Err(Error::CaRefused {
+            reason: status.reason(),
+            detail: status.describe(),
+            authenticated: authentic(response, expected, tx, our_nonce).is_ok(),
+        });
     }
+    authentic(response, expected, tx, our_nonce)
+}
+
+/// The protection, transactionID and recipNonce checks of [`verify`].
+fn authentic(
+    response: &PkiMessage,
+    expected: Protection<'_>,
+    tx: &[u8],
+    our_nonce: Option<&[u8]>,
+) -> Result<(), Error> {
     if response.protection.is_none() {
         return Err(unverified("unprotected response"));
     }
@@ -308,20 +327,16 @@ impl<'a> Transaction<'a> {
                 PkiBody::CertConf(vec![status]),
                 answer.header.value().sender_nonce(),
             )?;
-            match pki_conf.body.value() {
-                PkiBody::Error(content)
-                    if content
-                        .pki_status_info
-                        .fail_info()
-                        .contains(FailureBit::CertConfirmed) =>
-                {
-                    Ok(true)
-                }
-                _ => {
-                    // Believed only when it is ours, like every other answer.
-                    verify(&pki_conf, self.expected(), &self.tx, our_nonce.as_deref())?;
-                    Ok(matches!(pki_conf.body.value(), PkiBody::PkiConf))
-                }
+            // Believed only when it is ours, like every other answer; a repeated certConf's
+            // certConfirmed counts only when the CA's protection on it verifies.
+            match verify(&pki_conf, self.expected(), &self.tx, our_nonce.as_deref()) {
+                Ok(()) => Ok(matches!(pki_conf.body.value(), PkiBody::PkiConf)),
+                Err(Error::CaRefused {
+                    authenticated: true,
+                    ..
+                }) => Ok(matches!(pki_conf.body.value(), PkiBody::Error(content)
+                    if content.pki_status_info.fail_info().contains(FailureBit::CertConfirmed))),
+                Err(e) => Err(e),
             }
         };
         for attempt in 0..3u64 {

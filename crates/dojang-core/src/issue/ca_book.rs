@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use crate::Error;
 use crate::cert::certificate_id;
 use crate::distribution::Distribution;
+use crate::issue::invitation::{ApprovedCa, UnlistedCa};
 use crate::issue::revoke::{Revocation, RevocationReason};
 use crate::store::atomic;
 
@@ -122,10 +123,12 @@ impl CaBook {
         }
     }
 
-    /// Notes certificate `id` as revoked when `error` is the CA saying it is.
+    /// Notes certificate `id` as revoked when `error` is the CA saying it is, in an answer
+    /// whose protection verified (an unprotected one could come from anyone).
     pub fn note_if_revoked(&self, id: &str, error: &Error) {
         if let Error::CaRefused {
             reason: Some(crate::cmp::ReasonCode::CertificateRevoked),
+            authenticated: true,
             ..
         } = error
         {
@@ -202,17 +205,28 @@ impl CaBook {
         }
     }
 
-    /// The CA to renew or revoke `cert_der` at: `explicit` when the user named one, else
-    /// [`CaBook::ca_for`].
+    /// The CA to renew or revoke `cert_der` at, as the distribution approves it:
+    /// `explicit` when the user named one (refused when the distribution does not list it,
+    /// unless `unlisted` allows it), else [`CaBook::ca_for`]. A CA remembered from an
+    /// issuance in a build without CAs of its own was accepted by the person then; with a
+    /// list, it must still be on it.
     pub fn resolve(
         &self,
         explicit: Option<&str>,
+        unlisted: UnlistedCa,
         cert_der: &[u8],
         distribution: &Distribution,
-    ) -> Result<super::CaUrl, Error> {
+    ) -> Result<ApprovedCa, Error> {
         match explicit {
-            Some(url) => super::CaUrl::parse(url),
-            None => super::CaUrl::parse(&self.ca_for(cert_der, distribution)?),
+            Some(url) => distribution.approve_ca(url, unlisted),
+            None => {
+                let remembered = if distribution.cas.is_empty() {
+                    UnlistedCa::Allow
+                } else {
+                    unlisted
+                };
+                distribution.approve_ca(&self.ca_for(cert_der, distribution)?, remembered)
+            }
         }
     }
 
@@ -225,10 +239,11 @@ impl CaBook {
         id: &str,
         within: Option<&crate::store::StoreTarget>,
         explicit: Option<&str>,
+        unlisted: UnlistedCa,
         distribution: &Distribution,
-    ) -> Result<(Box<dyn crate::store::Store + 's>, String, super::CaUrl), Error> {
+    ) -> Result<(Box<dyn crate::store::Store + 's>, String, ApprovedCa), Error> {
         let (store, id) = stores.resolve(id, within)?;
-        let ca = self.resolve(explicit, &store.certificate(&id)?, distribution)?;
+        let ca = self.resolve(explicit, unlisted, &store.certificate(&id)?, distribution)?;
         Ok((store, id, ca))
     }
 
@@ -306,6 +321,7 @@ mod tests {
         let refused = |reason| Error::CaRefused {
             reason: Some(reason),
             detail: String::new(),
+            authenticated: true,
         };
         book.note_if_revoked(&theirs, &refused(crate::cmp::ReasonCode::WrongCode));
         assert_eq!(book.revocation(&theirs), None);
@@ -314,6 +330,15 @@ mod tests {
             &refused(crate::cmp::ReasonCode::CertificateRevoked),
         );
         assert_eq!(book.revocation(&theirs).unwrap().reason, None);
+        // An unprotected "revoked" could come from anyone on the path: nothing is noted.
+        let forged = Error::CaRefused {
+            reason: Some(crate::cmp::ReasonCode::CertificateRevoked),
+            detail: String::new(),
+            authenticated: false,
+        };
+        let other = "ef".repeat(32);
+        book.note_if_revoked(&other, &forged);
+        assert_eq!(book.revocation(&other), None);
 
         book.note_revoked(&ours, Some(RevocationReason::KeyCompromise));
         let first = book.revocation(&ours).unwrap();

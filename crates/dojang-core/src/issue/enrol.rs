@@ -12,8 +12,8 @@ use time::OffsetDateTime;
 use ts_rs::TS;
 use zeroize::Zeroizing;
 
-use super::CaUrl;
 use super::answer::{self, Credentials, Transaction, protocol};
+use super::invitation::ApprovedCa;
 use super::pending::{Attempt, PendingKeys};
 use super::transport::CmpTransport;
 use crate::Error;
@@ -125,16 +125,14 @@ pub enum KeySource {
 
 /// Everything an issuance needs.
 pub struct EnrolmentRequest {
-    /// The CA's CMP URL.
-    pub ca: CaUrl,
+    /// The CA, as the distribution approved it (with the roots pinned for it).
+    pub ca: ApprovedCa,
     /// The registration number, or the temporary code with its application and ID number.
     pub codes: EnrolmentCodes,
     /// The certificate password the user chose (already checked against the rules).
     pub password: CertificatePassword,
     /// The key.
     pub key: KeySource,
-    /// CA roots a distribution pins, DER, trusted beside the platform's for HTTPS.
-    pub pinned_roots: Vec<Vec<u8>>,
 }
 
 /// A finished issuance.
@@ -178,10 +176,10 @@ pub fn enrol(
     let secret = request.codes.mac_secret();
     let sender_kid = request.codes.sender_kid();
     let sender_kid_text = String::from_utf8_lossy(&sender_kid).into_owned();
-    let ca = request.ca.as_url().to_string();
+    let ca = request.ca.url().to_string();
     let now = OffsetDateTime::now_utc();
     pending.clean_up(now);
-    let transport = CmpTransport::new(request.ca.clone(), &request.pinned_roots)?;
+    let transport = CmpTransport::new(&request.ca)?;
 
     progress(Step::GeneratingKey);
     let earlier = pending.find(&ca, &sender_kid_text);
@@ -229,7 +227,7 @@ pub fn enrol(
 
     progress(Step::ReceivingCertificate);
     let (cert_der, chain) = Transaction::certified(&ip, &key)?;
-    answer::verify_chain(&cert_der, &chain, &request.pinned_roots)?;
+    answer::verify_chain(&cert_der, &chain, request.ca.pins())?;
 
     progress(Step::Saving);
     let files = CertificateFiles {

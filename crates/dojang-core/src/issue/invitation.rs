@@ -9,30 +9,35 @@ use url::Url;
 
 use crate::Error;
 use crate::codes::ApplicationNumber;
+use crate::distribution::Distribution;
 
 /// The scheme and path of an invitation link.
 pub const LINK_PREFIX: &str = "dojang://issue?";
 
-/// A CA's CMP address: HTTPS, or plain HTTP to a loopback address only (the sandbox CA,
-/// tests).
+/// A CA's CMP address, well-formed: HTTPS, or plain HTTP to a loopback address (which
+/// only a sandbox distribution accepts: see [`Distribution::approve_ca`]).
+///
+/// [`Distribution::approve_ca`]: crate::distribution::Distribution::approve_ca
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaUrl(Url);
 
 impl CaUrl {
-    /// Parses and checks a CMP URL.
+    /// Parses and checks a CMP URL. The URL is kept in its normalised form (scheme and
+    /// host in lower case, a default port dropped, no fragment), so two spellings of one
+    /// endpoint compare equal.
     pub fn parse(input: &str) -> Result<Self, Error> {
-        let url = Url::parse(input.trim()).map_err(|_| Error::CaUrlMalformed {
+        let mut url = Url::parse(input.trim()).map_err(|_| Error::CaUrlMalformed {
             url: input.to_owned(),
         })?;
-        let loopback = match url.host() {
-            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-            Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-            None => false,
-        };
+        url.set_fragment(None);
+        if url.host().is_none() || !url.username().is_empty() || url.password().is_some() {
+            return Err(Error::CaUrlMalformed {
+                url: input.to_owned(),
+            });
+        }
         match url.scheme() {
             "https" => Ok(CaUrl(url)),
-            "http" if loopback => Ok(CaUrl(url)),
+            "http" if is_loopback(&url) => Ok(CaUrl(url)),
             "http" => Err(Error::CaUrlInsecure {
                 url: input.to_owned(),
             }),
@@ -46,6 +51,104 @@ impl CaUrl {
     pub fn as_url(&self) -> &Url {
         &self.0
     }
+
+    /// The host (and port, when it is not the scheme's default), as a person should see
+    /// it before trusting the CA: the whole name, never shortened.
+    pub fn host(&self) -> String {
+        let host = self.0.host_str().unwrap_or_default();
+        match self.0.port() {
+            Some(port) => format!("{host}:{port}"),
+            None => host.to_owned(),
+        }
+    }
+
+    /// Plain HTTP (to a loopback address): only a sandbox distribution accepts it.
+    pub fn is_plain_http(&self) -> bool {
+        self.0.scheme() == "http"
+    }
+}
+
+impl std::fmt::Display for CaUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.as_str())
+    }
+}
+
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        None => false,
+    }
+}
+
+/// Whether a CA the distribution does not list may be used all the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnlistedCa {
+    /// Refused ([`Error::CaNotListed`]): the default everywhere.
+    Refuse,
+    /// Used, with the platform's roots for HTTPS: the person was warned and went on (the
+    /// window's warning in a build without CAs of its own, or `--allow-unlisted-ca`).
+    Allow,
+}
+
+/// A CA endpoint the distribution's policy lets Dojang send codes and keys to, with the
+/// roots pinned for it. Issuance, renewal and revocation take one, and only
+/// [`Distribution::approve_ca`](crate::distribution::Distribution::approve_ca) makes one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApprovedCa {
+    url: CaUrl,
+    pins: Vec<Vec<u8>>,
+    listed: bool,
+}
+
+impl ApprovedCa {
+    pub(crate) fn new(url: CaUrl, pins: Vec<Vec<u8>>, listed: bool) -> Self {
+        ApprovedCa { url, pins, listed }
+    }
+
+    /// The CMP URL.
+    pub fn url(&self) -> &CaUrl {
+        &self.url
+    }
+
+    /// The roots pinned for this endpoint (DER): when there are any, they are the only
+    /// trust anchors for its HTTPS and for the certificates it issues; when there are
+    /// none, HTTPS is checked against the platform's roots.
+    pub fn pins(&self) -> &[Vec<u8>] {
+        &self.pins
+    }
+
+    /// Whether the distribution lists this CA.
+    pub fn listed(&self) -> bool {
+        self.listed
+    }
+}
+
+/// What the window is told about a CA address before any code is typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CaCheck {
+    /// The CMP URL, normalised.
+    pub url: String,
+    /// Its host (and port), in full, for the person to read.
+    pub host: String,
+    /// The CA's name, when the distribution lists it.
+    pub name: Option<String>,
+    /// Whether the distribution lists it. An unlisted CA is only ever seen in a build
+    /// without CAs of its own, and is shown as a blocking warning.
+    pub listed: bool,
+}
+
+/// An invitation, and what the distribution says of the CA it names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CheckedInvitation {
+    /// What the invitation says.
+    pub invitation: Invitation,
+    /// Its CA, as the distribution sees it.
+    pub ca: CaCheck,
 }
 
 /// What an invitation says: where the CA is and which application to issue.
@@ -67,6 +170,17 @@ impl Invitation {
                 source,
             })?;
         Invitation::from_html(&html)
+    }
+
+    /// This invitation with what `distribution` says of its CA: refused
+    /// ([`Error::CaNotListed`]) when the distribution lists CAs and this is none of them,
+    /// before any code is typed.
+    pub fn checked(self, distribution: &Distribution) -> Result<CheckedInvitation, Error> {
+        let ca = distribution.check_ca(&self.ca)?;
+        Ok(CheckedInvitation {
+            invitation: self,
+            ca,
+        })
     }
 
     /// Reads a `dojang://issue?...` link.

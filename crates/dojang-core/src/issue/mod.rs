@@ -21,5 +21,5 @@ pub mod revoke;
 pub mod transport;
 
 pub use enrol::{Enrolled, EnrolmentRequest, IssuePath, KeySource, Step, enrol};
-pub use invitation::{CaUrl, Invitation};
+pub use invitation::{ApprovedCa, CaCheck, CaUrl, CheckedInvitation, Invitation, UnlistedCa};
 pub use renew::{RenewalRequest, renew};

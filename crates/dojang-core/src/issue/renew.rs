@@ -12,9 +12,10 @@ use x509_cert::Certificate;
 use zeroize::Zeroizing;
 
 use super::answer::{self, Credentials, Transaction, malformed, protocol};
+use super::invitation::ApprovedCa;
 use super::pending::{Attempt, PendingKeys};
 use super::transport::CmpTransport;
-use super::{CaUrl, Enrolled, Step};
+use super::{Enrolled, Step};
 use crate::Error;
 use crate::cert::EXPIRY_WARNING_DAYS;
 use crate::cmp::crmf::CertId;
@@ -30,14 +31,12 @@ const OLD_CERT_ID_OID: der::asn1::ObjectIdentifier =
 
 /// Everything a renewal needs.
 pub struct RenewalRequest {
-    /// The CA's CMP URL (the one the certificate came from).
-    pub ca: CaUrl,
+    /// The CA (the one the certificate came from), as the distribution approved it.
+    pub ca: ApprovedCa,
     /// The certificate to renew (its ID in the store).
     pub id: String,
     /// Its password; the new key is kept under the same one.
     pub password: CertificatePassword,
-    /// CA roots a distribution pins, DER.
-    pub pinned_roots: Vec<Vec<u8>>,
 }
 
 /// Whether a certificate valid until `not_after` may be renewed at `now`.
@@ -80,8 +79,8 @@ pub fn renew(
     let summary =
         crate::cert::CertificateSummary::from_der(&old.sign_cert, std::path::Path::new(""), now)?;
     check_window(summary.not_before, summary.not_after, now)?;
-    let ca = request.ca.as_url().to_string();
-    let transport = CmpTransport::new(request.ca.clone(), &request.pinned_roots)?;
+    let ca = request.ca.url().to_string();
+    let transport = CmpTransport::new(&request.ca)?;
 
     progress(Step::GeneratingKey);
     let key = generate(old_key.algorithm()?)?;
@@ -140,7 +139,7 @@ pub fn renew(
 
     progress(Step::ReceivingCertificate);
     let (cert_der, chain) = Transaction::certified(&kup, &key)?;
-    answer::verify_chain(&cert_der, &chain, &request.pinned_roots)?;
+    answer::verify_chain(&cert_der, &chain, request.ca.pins())?;
 
     progress(Step::Saving);
     let files = CertificateFiles {

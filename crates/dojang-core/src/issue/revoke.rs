@@ -9,8 +9,8 @@ use ts_rs::TS;
 use x509_cert::Certificate;
 use x509_cert::ext::Extension;
 
-use super::CaUrl;
 use super::answer::{self, Credentials, Transaction, malformed};
+use super::invitation::ApprovedCa;
 use super::transport::CmpTransport;
 use crate::Error;
 use crate::cmp::PkiBody;
@@ -62,18 +62,17 @@ pub struct Revocation {
 
 /// Asks the CA to revoke the certificate `cert_der`, whose key is `key`.
 pub fn revoke(
-    ca: CaUrl,
+    ca: &ApprovedCa,
     cert_der: &[u8],
     key: &PrivateKey,
     reason: RevocationReason,
-    pinned_roots: &[Vec<u8>],
 ) -> Result<(), Error> {
     let ours = Certificate::from_der(cert_der).map_err(|e| Error::NotACertificate {
         path: Default::default(),
         detail: e.to_string(),
     })?;
     let transaction = Transaction::new(
-        CmpTransport::new(ca, pinned_roots)?,
+        CmpTransport::new(ca)?,
         answer::transaction_id()?,
         Credentials::Certificate {
             cert: &ours,
@@ -123,13 +122,12 @@ pub fn revoke_stored(
     id: &str,
     password: &crate::password::CertificatePassword,
     reason: RevocationReason,
-    ca: CaUrl,
-    pinned_roots: &[Vec<u8>],
+    ca: &ApprovedCa,
     book: &super::ca_book::CaBook,
 ) -> Result<(), Error> {
     let files = store.load(id)?;
     let key = crate::custody::open_key(&files, password)?;
-    let result = revoke(ca, &files.sign_cert, &key, reason, pinned_roots);
+    let result = revoke(ca, &files.sign_cert, &key, reason);
     match &result {
         Ok(()) => book.note_revoked(id, Some(reason)),
         Err(e) => book.note_if_revoked(id, e),

@@ -1,13 +1,26 @@
 //! CMP over HTTP (RFC 6712): one DER `PKIMessage` POSTed as `application/pkixcmp`, one
-//! back. HTTPS with the platform's roots plus the roots a distribution pins; plain HTTP
-//! only to loopback ([`CaUrl`] enforces it). One client per transaction keeps it on one
-//! keep-alive connection, as OpenSSL's mock server requires.
+//! back. One client per transaction keeps it on one keep-alive connection, as OpenSSL's
+//! mock server requires.
+//!
+//! What the client trusts and accepts, whatever the server does:
+//! - **TLS roots**: a CA whose distribution pins roots is reached with those roots as the
+//!   only trust anchors (the platform's store is not consulted for it); a CA without pins
+//!   with the platform's roots. Pins of one CA never vouch for another CA's endpoint.
+//! - **Plain HTTP** only to loopback, and only in a sandbox distribution
+//!   ([`ApprovedCa`] enforces both).
+//! - **No redirects**: a 3xx is an error ([`Error::CaRedirected`]), so codes and MACs
+//!   never follow a redirect to another host.
+//! - **Bounded answers**: at most [`MAX_RESPONSE`] bytes are read, while streaming; a
+//!   longer answer is refused without being held in memory.
+//! - **Timeouts**: [`CONNECT_TIMEOUT`] to connect, [`EXCHANGE_TIMEOUT`] for the whole
+//!   exchange.
 
+use std::io::Read as _;
 use std::time::Duration;
 
 use der::Decode;
 
-use super::CaUrl;
+use super::invitation::ApprovedCa;
 use crate::Error;
 use crate::cmp::{CONTENT_TYPE, PkiMessage};
 
@@ -16,31 +29,41 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Time allowed for one whole exchange.
 pub const EXCHANGE_TIMEOUT: Duration = Duration::from_secs(60);
 /// The largest response accepted (a certificate chain is a few kilobytes).
-pub const MAX_RESPONSE: usize = 256 * 1024;
+pub const MAX_RESPONSE: u64 = 256 * 1024;
 
 /// A connection to one CA's CMP endpoint.
 pub struct CmpTransport {
     client: reqwest::blocking::Client,
-    url: CaUrl,
+    url: url::Url,
+}
+
+fn unreachable(e: impl std::fmt::Display) -> Error {
+    Error::CaUnreachable {
+        detail: e.to_string(),
+    }
 }
 
 impl CmpTransport {
-    /// A transport to `url`, trusting the platform's roots and `pinned_roots` (DER).
-    pub fn new(url: CaUrl, pinned_roots: &[Vec<u8>]) -> Result<Self, Error> {
+    /// A transport to an approved CA, trusting its pinned roots only when it has any, the
+    /// platform's roots otherwise.
+    pub fn new(ca: &ApprovedCa) -> Result<Self, Error> {
+        let url = ca.url().as_url().clone();
         let mut builder = reqwest::blocking::Client::builder()
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(EXCHANGE_TIMEOUT)
-            .https_only(url.as_url().scheme() == "https")
+            .redirect(reqwest::redirect::Policy::none())
+            .https_only(url.scheme() == "https")
             .user_agent(concat!("Dojang/", env!("CARGO_PKG_VERSION")));
-        for root in pinned_roots {
-            let cert = reqwest::Certificate::from_der(root).map_err(|e| Error::CaUnreachable {
-                detail: format!("pinned root: {e}"),
-            })?;
-            builder = builder.add_root_certificate(cert);
+        if !ca.pins().is_empty() {
+            let roots = ca
+                .pins()
+                .iter()
+                .map(|der| reqwest::Certificate::from_der(der))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| unreachable(format!("pinned root: {e}")))?;
+            builder = builder.tls_certs_only(roots);
         }
-        let client = builder.build().map_err(|e| Error::CaUnreachable {
-            detail: e.to_string(),
-        })?;
+        let client = builder.build().map_err(unreachable)?;
         Ok(CmpTransport { client, url })
     }
 
@@ -52,21 +75,30 @@ impl CmpTransport {
             })?;
         let response = self
             .client
-            .post(self.url.as_url().clone())
+            .post(self.url.clone())
             .header(reqwest::header::CONTENT_TYPE, CONTENT_TYPE)
             .body(body)
             .send()
-            .map_err(|e| Error::CaUnreachable {
-                detail: e.to_string(),
-            })?;
+            .map_err(unreachable)?;
         let status = response.status();
-        let bytes = response.bytes().map_err(|e| Error::CaUnreachable {
-            detail: e.to_string(),
-        })?;
-        if bytes.len() > MAX_RESPONSE {
-            return Err(Error::CaResponseMalformed {
-                detail: format!("{} bytes is too large", bytes.len()),
+        if status.is_redirection() {
+            return Err(Error::CaRedirected {
+                status: status.as_u16(),
             });
+        }
+        let too_large = Error::CaResponseTooLarge {
+            limit: MAX_RESPONSE,
+        };
+        if response.content_length().is_some_and(|n| n > MAX_RESPONSE) {
+            return Err(too_large);
+        }
+        let mut bytes = Vec::new();
+        response
+            .take(MAX_RESPONSE + 1)
+            .read_to_end(&mut bytes)
+            .map_err(unreachable)?;
+        if bytes.len() as u64 > MAX_RESPONSE {
+            return Err(too_large);
         }
         // A CMP error message may come with an HTTP error status: read it if it is one.
         match PkiMessage::from_der(&bytes) {
