@@ -32,6 +32,12 @@ URL="$(sed -n 's/^listening on //p' "$WORK/serve.log" | head -1)"
 SERVER="${URL#http://}"
 SERVER="${SERVER%%/*}"
 
+# The sandbox CA listens on loopback over plain HTTP, which only a sandbox distribution
+# that lists it accepts.
+printf 'product_name = "도장 벤치마크"\nsandbox = true\n[[ca]]\nname = "벤치마크 CA"\ncmp_url = "%s"\n' \
+  "$URL" > "$WORK/distribution.toml"
+export DOJANG_DISTRIBUTION="$WORK/distribution.toml"
+
 apply() {
   "$BIN/dojang-ca" apply --dir "$WORK/ca" --name "벤치마크$1" --id-number 9001011234567 --json
 }
