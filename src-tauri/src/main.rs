@@ -20,7 +20,8 @@ fn single_instance(identifier: &str) -> tauri::plugin::TauriPlugin<tauri::Wry> {
     });
     let data_dir = std::env::var_os(dojang_core::store::DATA_DIR_ENV)
         .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| dojang_core::store::default_data_dir(identifier));
+        .or_else(|| dojang_core::store::default_data_dir(identifier).ok())
+        .unwrap_or_default();
     use std::hash::{Hash as _, Hasher as _};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     data_dir.hash(&mut hasher);

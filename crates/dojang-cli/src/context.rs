@@ -22,10 +22,10 @@ pub struct Context {
 }
 
 impl Context {
-    pub fn new(cli: &Cli) -> Self {
+    pub fn new(cli: &Cli) -> Result<Self, dojang_core::Error> {
         let mut extra = cli.npki_roots.clone();
         extra.extend(NpkiRoot::extra_from_env());
-        Context {
+        Ok(Context {
             lang: cli.lang,
             json: cli.json,
             password_stdin: cli.password_stdin,
@@ -35,8 +35,8 @@ impl Context {
                 dojang_core::issue::UnlistedCa::Refuse
             },
             stdin_lines: Mutex::new(None),
-            stores: StoreSet::open(store::DEFAULT_APP_ID, cli.data_dir.clone(), &extra),
-        }
+            stores: StoreSet::open(store::DEFAULT_APP_ID, cli.data_dir.clone(), &extra)?,
+        })
     }
 
     /// The store a `--store`/`--to` value names: `keychain`, `npki` (this computer's

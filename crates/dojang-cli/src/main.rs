@@ -251,7 +251,22 @@ impl Outcome {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let ctx = context::Context::new(&cli);
+    let ctx = match context::Context::new(&cli) {
+        Ok(ctx) => ctx,
+        Err(e) => {
+            let info = e.info();
+            let message = messages::error(&info, cli.lang);
+            if cli.json {
+                println!(
+                    "{}",
+                    serde_json::json!({ "error": { "code": info.code, "message": message, "params": info.params } })
+                );
+            } else {
+                eprintln!("dojang: {message}");
+            }
+            return ExitCode::from(1);
+        }
+    };
     let outcome = match &cli.command {
         Command::List => list::run(&ctx),
         Command::Show { what } => show::run(&ctx, what),

@@ -363,10 +363,10 @@ pub fn error(e: &ErrorInfo, lang: Lang) -> String {
             "the CA's answer is too large (over {limit} bytes) and was not accepted"
         }
         ("file-not-regular", Lang::Ko) => {
-            "보통 파일이 아니어서 (폴더, 장치, 링크 등) 읽지 않았습니다: {path}"
+            "보통 파일이나 폴더가 아닙니다 (장치, 파이프, 링크 등). 안전을 위해 읽거나 쓰지 않았습니다: {path}"
         }
         ("file-not-regular", Lang::En) => {
-            "not a regular file (a folder, device, pipe or link), so it was not read: {path}"
+            "not a regular file or folder (a device, pipe or link); for safety it was neither read nor written: {path}"
         }
         ("file-too-large", Lang::Ko) => "이런 파일로는 너무 큽니다 ({limit}바이트 초과): {path}",
         ("file-too-large", Lang::En) => {

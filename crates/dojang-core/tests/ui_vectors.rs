@@ -142,9 +142,7 @@ const ID_NUMBERS: &[&str] = &[
 fn vectors_dir() -> PathBuf {
     let bindings = std::env::var_os("TS_RS_EXPORT_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/bindings")
-        });
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/bindings"));
     bindings.join("vectors")
 }
 
@@ -167,7 +165,10 @@ fn the_password_rules_are_written_as_vectors_for_the_window() {
         .map(|p| json!({ "password": p, "broken": broken_rules(p) }))
         .collect();
     // Every rule is broken by some vector, and some vector keeps them all.
-    let broken: Vec<&Value> = vectors.iter().flat_map(|v| v["broken"].as_array().unwrap()).collect();
+    let broken: Vec<&Value> = vectors
+        .iter()
+        .flat_map(|v| v["broken"].as_array().unwrap())
+        .collect();
     for rule in [
         "too-short",
         "needs-letter",
@@ -179,7 +180,11 @@ fn the_password_rules_are_written_as_vectors_for_the_window() {
     ] {
         assert!(broken.iter().any(|b| *b == rule), "no vector breaks {rule}");
     }
-    assert!(vectors.iter().any(|v| v["broken"].as_array().unwrap().is_empty()));
+    assert!(
+        vectors
+            .iter()
+            .any(|v| v["broken"].as_array().unwrap().is_empty())
+    );
     write_vectors("password-rules.json", &Value::Array(vectors));
 }
 

@@ -13,7 +13,7 @@ use super::{AppStores, blocking};
 #[tauri::command]
 pub async fn list_certificates(stores: State<'_, AppStores>) -> Result<CertificateList, ErrorInfo> {
     let stores = stores.inner().clone();
-    blocking(move || Ok(stores.get().list(time::OffsetDateTime::now_utc()))).await
+    blocking(move || Ok(stores.get()?.list(time::OffsetDateTime::now_utc()))).await
 }
 
 /// Everything about one certificate, for the details screen.
@@ -23,7 +23,7 @@ pub async fn certificate_details(
     id: String,
 ) -> Result<CertificateDetails, ErrorInfo> {
     let stores = stores.inner().clone();
-    blocking(move || stores.get().details(&id).map_err(|e| e.info())).await
+    blocking(move || stores.get()?.details(&id).map_err(|e| e.info())).await
 }
 
 /// The chain from a certificate to its root, as far as the CA certificates Dojang keeps
@@ -35,7 +35,7 @@ pub async fn certificate_chain(
 ) -> Result<CertificateChain, ErrorInfo> {
     let stores = stores.inner().clone();
     blocking(move || {
-        let set = stores.get();
+        let set = stores.get()?;
         let (store, id) = set.resolve(&id, None).map_err(|e| e.info())?;
         let cert = store.certificate(&id).map_err(|e| e.info())?;
         set.ca_book()

@@ -194,7 +194,7 @@ pub async fn change_password(
     request: ChangePasswordRequest,
 ) -> Result<(), ErrorInfo> {
     let stores = stores.inner().clone();
-    blocking(move || change_password_in(&stores.get(), request)).await
+    blocking(move || change_password_in(&stores.get()?, request)).await
 }
 
 /// Copy a certificate with its key to another store.
@@ -204,7 +204,7 @@ pub async fn copy_certificate(
     request: CopyRequest,
 ) -> Result<Stored, ErrorInfo> {
     let stores = stores.inner().clone();
-    blocking(move || copy_in(&stores.get(), request)).await
+    blocking(move || copy_in(&stores.get()?, request)).await
 }
 
 /// Delete one copy of a certificate with its key.
@@ -214,7 +214,7 @@ pub async fn delete_certificate(
     certificate: CertificateCopy,
 ) -> Result<(), ErrorInfo> {
     let stores = stores.inner().clone();
-    blocking(move || delete_in(&stores.get(), &certificate)).await
+    blocking(move || delete_in(&stores.get()?, &certificate)).await
 }
 
 /// Export a certificate as PKCS#12.
@@ -224,7 +224,7 @@ pub async fn export_pfx(
     request: ExportPfxRequest,
 ) -> Result<(), ErrorInfo> {
     let stores = stores.inner().clone();
-    blocking(move || export_pfx_in(&stores.get(), request)).await
+    blocking(move || export_pfx_in(&stores.get()?, request)).await
 }
 
 /// Import a PKCS#12 file.
@@ -234,7 +234,7 @@ pub async fn import_pfx(
     request: ImportPfxRequest,
 ) -> Result<Stored, ErrorInfo> {
     let stores = stores.inner().clone();
-    blocking(move || import_pfx_in(&stores.get(), request)).await
+    blocking(move || import_pfx_in(&stores.get()?, request)).await
 }
 
 /// Import an NPKI certificate folder.
@@ -244,7 +244,7 @@ pub async fn import_npki_folder(
     request: ImportFolderRequest,
 ) -> Result<Stored, ErrorInfo> {
     let stores = stores.inner().clone();
-    blocking(move || import_folder_in(&stores.get(), request)).await
+    blocking(move || import_folder_in(&stores.get()?, request)).await
 }
 
 /// The identity check.
@@ -254,7 +254,7 @@ pub async fn verify_identity(
     request: VerifyIdentityRequest,
 ) -> Result<bool, ErrorInfo> {
     let stores = stores.inner().clone();
-    blocking(move || verify_identity_in(&stores.get(), request)).await
+    blocking(move || verify_identity_in(&stores.get()?, request)).await
 }
 
 #[cfg(test)]
@@ -263,7 +263,7 @@ mod tests {
     use dojang_testkit::{SAMPLE_ID_NUMBER, SAMPLE_PASSWORD, sample_npki_tree};
 
     fn stores(root: &std::path::Path, data: &std::path::Path) -> StoreSet {
-        StoreSet::open("kr.dojang.test", Some(data.to_owned()), &[root.to_owned()])
+        StoreSet::open("kr.dojang.test", Some(data.to_owned()), &[root.to_owned()]).unwrap()
     }
 
     /// The first copy of `id` (no store named).
@@ -378,7 +378,8 @@ mod tests {
             "kr.dojang.test",
             Some(data.path().to_owned()),
             &[disk.path().to_owned(), usb.path().to_owned()],
-        );
+        )
+        .unwrap();
         let id = hong(&s);
         let copied = copy_in(
             &s,

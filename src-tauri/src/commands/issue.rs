@@ -124,7 +124,7 @@ pub async fn issue_certificate(
     let stores = stores.inner().clone();
     blocking(move || {
         issue_in(
-            &stores.get(),
+            &stores.get()?,
             stores.distribution()?,
             request,
             &mut to_window(on_progress),
@@ -189,7 +189,7 @@ pub async fn renew_certificate(
     let stores = stores.inner().clone();
     blocking(move || {
         renew_in(
-            &stores.get(),
+            &stores.get()?,
             stores.distribution()?,
             request,
             &mut to_window(on_progress),
@@ -247,7 +247,7 @@ pub async fn revoke_certificate(
     request: RevokeRequest,
 ) -> Result<(), ErrorInfo> {
     let stores = stores.inner().clone();
-    blocking(move || revoke_in(&stores.get(), stores.distribution()?, request)).await
+    blocking(move || revoke_in(&stores.get()?, stores.distribution()?, request)).await
 }
 
 #[cfg(test)]
@@ -281,7 +281,7 @@ mod tests {
     #[test]
     fn an_issuance_with_a_bad_password_or_plain_http_stops_before_contacting_anyone() {
         let data = tempfile::tempdir().unwrap();
-        let stores = StoreSet::open("kr.dojang.test", Some(data.path().to_owned()), &[]);
+        let stores = StoreSet::open("kr.dojang.test", Some(data.path().to_owned()), &[]).unwrap();
         let request = |ca: &str, password: &str| IssueRequest {
             ca: ca.into(),
             allow_unlisted_ca: true,

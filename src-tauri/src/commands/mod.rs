@@ -44,12 +44,13 @@ impl AppStores {
     }
 
     /// The store set as of now.
-    pub fn get(&self) -> StoreSet {
+    pub fn get(&self) -> Result<StoreSet, ErrorInfo> {
         StoreSet::open(
             &self.app_id,
             self.data_dir.clone(),
             &NpkiRoot::extra_from_env(),
         )
+        .map_err(|e| e.info())
     }
 }
 

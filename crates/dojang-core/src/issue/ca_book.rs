@@ -35,7 +35,7 @@ impl CaBook {
     /// Writes one file of the book, making its folder on first use.
     fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::from_write(parent, e))?;
+            atomic::create_dirs(parent)?;
         }
         atomic::write_file(path, bytes)
     }

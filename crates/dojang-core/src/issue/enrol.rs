@@ -178,11 +178,11 @@ pub fn enrol(
     let sender_kid_text = String::from_utf8_lossy(&sender_kid).into_owned();
     let ca = request.ca.url().to_string();
     let now = OffsetDateTime::now_utc();
-    pending.clean_up(now);
+    pending.clean_up(now, store);
     let transport = CmpTransport::new(&request.ca)?;
 
     progress(Step::GeneratingKey);
-    let earlier = pending.find(&ca, &sender_kid_text);
+    let earlier = pending.find(&ca, &sender_kid_text, store);
     let key = match (request.key, &earlier) {
         (KeySource::Existing(key), _) => key,
         // A retry after an interruption takes up the key it saved, if the password opens it.
@@ -201,10 +201,10 @@ pub fn enrol(
         sender_kid: sender_kid_text.clone(),
         started: now,
     };
-    pending.save(&tx, &attempt, &key_file)?;
+    pending.save(&tx, &attempt, &key_file, store)?;
     if let Some((name, _)) = earlier {
         // The key now lives under this attempt's folder.
-        let _ = pending.remove(&name);
+        let _ = pending.remove(&name, store);
     }
     let pending_name = crate::cert::hex(&tx, "");
 
@@ -249,7 +249,7 @@ pub fn enrol(
         }
         Err(e) => return Err(e),
     };
-    let _ = pending.remove(&pending_name);
+    let _ = pending.remove(&pending_name, store);
     // Renewal and revocation go back to this CA; the viewer shows the chain.
     let _ = book.remember(&id, &ca, &chain);
 

@@ -94,6 +94,7 @@ pub fn renew(
             started: now,
         },
         &key_file,
+        store,
     )?;
     let pending_name = crate::cert::hex(&tx, "");
 
@@ -161,7 +162,7 @@ pub fn renew(
         false
     };
     let path = store.save(&files, in_place)?;
-    let _ = pending.remove(&pending_name);
+    let _ = pending.remove(&pending_name, store);
     let _ = pending.ca_book().remember(&id, &ca, &chain);
 
     progress(Step::Confirming);

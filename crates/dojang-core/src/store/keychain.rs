@@ -16,6 +16,8 @@
 //! without them. Deleting the keychain entry makes the sealed files unreadable for good.
 //! Entries are named by the app identifier (service) and the certificate ID (user), so
 //! two branded builds never share entries; a non-default data dir gets its own namespace.
+//! The pending key of an issuance into the keychain is sealed the same way, under an entry
+//! of its own (`pending:<transactionID>`), until the certificate is stored.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -60,6 +62,12 @@ fn platform_credentials() -> Result<Arc<CredentialStore>, Error> {
     #[cfg(not(any(target_os = "linux", target_os = "macos", windows)))]
     let store: Arc<CredentialStore> = return Err(unavailable("no keychain on this platform"));
     Ok(store)
+}
+
+/// The keychain entry that seals the pending key of issuance attempt `name` (its
+/// transactionID in hex): apart from every certificate's entry.
+fn pending_entry(name: &str) -> String {
+    format!("pending:{name}")
 }
 
 /// The keychain store of one app identity and data dir.
@@ -281,6 +289,24 @@ impl Store for KeychainStore {
         }
         atomic::write_folder(&dir, &contents, replace)?;
         Ok(None)
+    }
+
+    fn seal_pending(&self, name: &str, key_file: &[u8]) -> Result<Option<Vec<u8>>, Error> {
+        let entry = pending_entry(name);
+        let key = self.wrapping_key(&entry, true)?;
+        Self::seal(&key, &entry, SIGN_KEY_FILE, key_file).map(Some)
+    }
+
+    fn open_pending(&self, name: &str, sealed: &[u8]) -> Result<Zeroizing<Vec<u8>>, Error> {
+        let entry = pending_entry(name);
+        let key = self.wrapping_key(&entry, false)?;
+        Self::open_sealed(&key, &entry, SIGN_KEY_FILE, sealed, Path::new(name))
+    }
+
+    fn forget_pending(&self, name: &str) {
+        if let Ok(entry) = self.entry(&pending_entry(name)) {
+            let _ = entry.delete_credential();
+        }
     }
 
     fn delete(&self, id: &str) -> Result<(), Error> {

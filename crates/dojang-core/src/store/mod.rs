@@ -23,10 +23,11 @@ pub const DEFAULT_APP_ID: &str = "kr.dojang.app";
 pub const DATA_DIR_ENV: &str = "DOJANG_DATA_DIR";
 
 /// The platform's data dir for an app identifier (e.g. `~/.local/share/kr.dojang.app`).
-pub fn default_data_dir(app_id: &str) -> PathBuf {
+/// Never a shared temporary folder: when the platform names none, that is the error.
+pub fn default_data_dir(app_id: &str) -> Result<PathBuf, crate::Error> {
     dirs::data_dir()
-        .unwrap_or_else(std::env::temp_dir)
-        .join(app_id)
+        .map(|dir| dir.join(app_id))
+        .ok_or(crate::Error::DataDirUnknown)
 }
 
 use serde::Serialize;
@@ -108,6 +109,25 @@ pub trait Store {
     ) -> Result<Option<PathBuf>, crate::Error>;
     /// Removes the certificate and its key for good.
     fn delete(&self, id: &str) -> Result<(), crate::Error>;
+    /// Protects the pending key file `name` of an issuance into this store the way the
+    /// store protects its own keys, or `None` when it keeps key files as they are (an
+    /// NPKI folder: the key is encrypted under the certificate password). The keychain
+    /// seals it under a wrapping key of its own.
+    fn seal_pending(&self, name: &str, key_file: &[u8]) -> Result<Option<Vec<u8>>, crate::Error> {
+        let _ = (name, key_file);
+        Ok(None)
+    }
+    /// Opens a pending key file this store sealed ([`Store::seal_pending`]).
+    fn open_pending(&self, name: &str, sealed: &[u8]) -> Result<Zeroizing<Vec<u8>>, crate::Error> {
+        let _ = sealed;
+        Err(crate::Error::KeychainEntryMissing {
+            id: name.to_owned(),
+        })
+    }
+    /// Forgets what sealed pending key `name` (its keychain entry), once it is removed.
+    fn forget_pending(&self, name: &str) {
+        let _ = name;
+    }
 }
 
 /// One certificate as found in one store: the same certificate copied to two drives is
@@ -177,6 +197,15 @@ impl<S: Store + ?Sized> Store for &S {
     }
     fn delete(&self, id: &str) -> Result<(), crate::Error> {
         (**self).delete(id)
+    }
+    fn seal_pending(&self, name: &str, key_file: &[u8]) -> Result<Option<Vec<u8>>, crate::Error> {
+        (**self).seal_pending(name, key_file)
+    }
+    fn open_pending(&self, name: &str, sealed: &[u8]) -> Result<Zeroizing<Vec<u8>>, crate::Error> {
+        (**self).open_pending(name, sealed)
+    }
+    fn forget_pending(&self, name: &str) {
+        (**self).forget_pending(name)
     }
 }
 

@@ -391,6 +391,19 @@ impl Store for NpkiDirStore {
             Some(existing) => existing,
             None => self.folder_for(&files.sign_cert)?,
         };
+        // A link inside the root (a stick's `NPKI/<CA>/USER` pointing into the home, say)
+        // would put the key somewhere else: refused. The root itself may be a link.
+        let mut inside = dir.parent();
+        while let Some(folder) = inside
+            && folder != self.root.path
+        {
+            if std::fs::symlink_metadata(folder).is_ok_and(|m| !m.is_dir()) {
+                return Err(Error::FileNotRegular {
+                    path: folder.to_owned(),
+                });
+            }
+            inside = folder.parent();
+        }
         atomic::write_folder(&dir, &folder_contents(files), replace)?;
         Ok(Some(dir))
     }

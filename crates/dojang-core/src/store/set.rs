@@ -75,19 +75,29 @@ pub struct StoreSet {
 
 impl StoreSet {
     /// The stores of app `app_id`: its data dir is `data_dir` or, when `None`, the
-    /// platform's; `extra_roots` are searched beside the platform's NPKI roots.
-    pub fn open(app_id: &str, data_dir: Option<PathBuf>, extra_roots: &[PathBuf]) -> Self {
-        let keychain = match data_dir {
-            Some(dir) => KeychainStore::new(app_id, &dir, false),
-            None => KeychainStore::new(app_id, &default_data_dir(app_id), true),
+    /// platform's; `extra_roots` are searched beside the platform's NPKI roots. The data dir
+    /// is made private (`0700`) when it exists and is ours; [`Error::DataDirUnknown`] when
+    /// there is none.
+    pub fn open(
+        app_id: &str,
+        data_dir: Option<PathBuf>,
+        extra_roots: &[PathBuf],
+    ) -> Result<Self, Error> {
+        let (dir, default) = match data_dir {
+            Some(dir) => (dir, false),
+            None => (default_data_dir(app_id)?, true),
         };
-        StoreSet {
-            keychain,
+        if dir.exists() {
+            // Best effort: a data dir someone else owns stays usable as it is.
+            let _ = super::atomic::make_private(&dir);
+        }
+        Ok(StoreSet {
+            keychain: KeychainStore::new(app_id, &dir, default),
             npki: NpkiRoot::discover(extra_roots)
                 .into_iter()
                 .map(NpkiDirStore::new)
                 .collect(),
-        }
+        })
     }
 
     /// Every store, the keychain first.
