@@ -26,9 +26,7 @@ import type { ImportFolderRequest } from './bindings/ImportFolderRequest';
 import type { ImportPfxRequest } from './bindings/ImportPfxRequest';
 import type { CheckedInvitation } from './bindings/CheckedInvitation';
 import type { Invitation } from './bindings/Invitation';
-import type { IssuePath } from './bindings/IssuePath';
 import type { IssueRequest } from './bindings/IssueRequest';
-import type { PasswordRule } from './bindings/PasswordRule';
 import type { RenewRequest } from './bindings/RenewRequest';
 import type { RevokeRequest } from './bindings/RevokeRequest';
 import type { Step } from './bindings/Step';
@@ -45,11 +43,6 @@ export function listCertificates(): Promise<Result<CertificateList>> {
 /** Everything about one certificate, for the details screen. */
 export function certificateDetails(id: string): Promise<Result<CertificateDetails>> {
   return call<CertificateDetails>('certificate_details', { id });
-}
-
-/** The rules a new certificate password breaks (none: it may be used). */
-export function checkPassword(password: string): Promise<Result<PasswordRule[]>> {
-  return call<PasswordRule[]>('check_password', { password });
 }
 
 export function changePassword(request: ChangePasswordRequest): Promise<Result<null>> {
@@ -91,14 +84,6 @@ export function distribution(): Promise<Result<Distribution>> {
 /** The certificate's chain up to its root, as far as it is known. */
 export function certificateChain(id: string): Promise<Result<CertificateChain>> {
   return call<CertificateChain>('certificate_chain', { id });
-}
-
-/**
- * Every mistake in the codes typed so far, field by field (the backend
- * decides; nothing is sent to a CA). An empty list: they may be sent.
- */
-export function checkCodes(path: IssuePath): Promise<Result<ErrorInfo[]>> {
-  return call<ErrorInfo[]>('check_codes', { path });
 }
 
 /**

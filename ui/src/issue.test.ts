@@ -5,6 +5,7 @@ import {
   adviceFor,
   chooseCa,
   codeFieldOf,
+  codeMistakesByField,
   issuePath,
   needsCaAddress,
   RENEW_STEPS,
@@ -56,10 +57,24 @@ describe('code mistakes', () => {
     expect(showsWhileTyping('id-number-malformed')).toBe(false);
   });
 
+  it('are found in the window, the first of each field, on the chosen path only', () => {
+    const typed = { registration: '1234', application: 'x', tempCode: 'aB3!', idNumber: '' };
+    expect(codeMistakesByField('registration', typed)).toEqual({
+      registration: { code: 'registration-number-length', params: { actual: '4', expected: '27' } },
+    });
+    expect(codeMistakesByField('temporary', typed)).toEqual({
+      application: { code: 'application-number-malformed', params: {} },
+      tempCode: { code: 'temporary-code-character', params: { character: '!' } },
+      idNumber: { code: 'id-number-malformed', params: {} },
+    });
+  });
+
   it('count what the backend keeps: no spaces, no hyphens, Hangul as one each', () => {
     expect(typedLength('1234-5678 AbCd')).toBe(12);
     expect(typedLength('12\u20133 4')).toBe(4);
     expect(typedLength('가나')).toBe(2);
+    // Rust's whitespace, not JavaScript's: a byte order mark counts.
+    expect(typedLength('12\u3000\ufeff')).toBe(3);
   });
 });
 

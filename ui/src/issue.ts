@@ -1,15 +1,20 @@
 /**
  * The issuance wizard's decisions that do not need a screen: the request it
  * sends, which field a code mistake belongs to, which CA it talks to, and what
- * a failure lets the person do next. The backend decides every rule about the
- * codes (`check_codes`); nothing here second-guesses it.
+ * a failure lets the person do next. The rules about the codes are
+ * dojang-core's, copied in `checks.ts`; the backend checks them again when
+ * the request arrives.
  */
 import type { CaEndpoint } from './bindings/CaEndpoint';
 import type { Distribution } from './bindings/Distribution';
+import type { ErrorInfo } from './bindings/ErrorInfo';
 import type { Invitation } from './bindings/Invitation';
 import type { IssuePath } from './bindings/IssuePath';
 import type { KeyType } from './bindings/KeyType';
 import type { Step } from './bindings/Step';
+import { codeMistakes, compactCode } from './checks';
+
+export { REGISTRATION_NUMBER_LENGTH, TEMPORARY_CODE_LENGTH } from './checks';
 
 /** The two paths of cmp-profile.md: a registration number, or the e-mail's temporary code. */
 export type IssueKind = IssuePath['kind'];
@@ -44,10 +49,6 @@ export const RENEW_STEPS: readonly Step[] = ISSUE_STEPS.filter((step) => step !=
 /** The key types offered; the first is the default (the NPKI norm). */
 export const KEY_TYPES: readonly KeyType[] = ['rsa2048', 'rsa3072', 'rsa4096', 'p256'];
 
-/** Lengths the person is told about while typing (the backend checks them). */
-export const REGISTRATION_NUMBER_LENGTH = 27;
-export const TEMPORARY_CODE_LENGTH = 10;
-
 /** The codes as the backend takes them, exactly as typed on the chosen path. */
 export function issuePath(kind: IssueKind, values: CodeValues): IssuePath {
   return kind === 'registration'
@@ -60,7 +61,7 @@ export function issuePath(kind: IssueKind, values: CodeValues): IssuePath {
  * the spaces and hyphens a paste brings (for the "n of 27" hint only).
  */
 export function typedLength(value: string): number {
-  return Array.from(value.replace(/[\s\-\u2010-\u2015\u2212]/g, '')).length;
+  return compactCode(value).length;
 }
 
 const FIELD_OF_CODE: Record<string, CodeFieldName> = {
@@ -74,9 +75,22 @@ const FIELD_OF_CODE: Record<string, CodeFieldName> = {
   'business-number-check-digit': 'idNumber',
 };
 
-/** The field a code mistake (from `check_codes` or the issuance) belongs to. */
+/** The field a code mistake (found as it is typed, or by the issuance) belongs to. */
 export function codeFieldOf(code: string): CodeFieldName | null {
   return FIELD_OF_CODE[code] ?? null;
+}
+
+/** The codes' mistakes by field, the first of each (`IssuePath::mistakes`, checked here). */
+export type CodeMistakes = Partial<Record<CodeFieldName, ErrorInfo>>;
+
+/** The mistakes in the codes typed so far on the chosen path, by field. */
+export function codeMistakesByField(kind: IssueKind, values: CodeValues): CodeMistakes {
+  const byField: CodeMistakes = {};
+  for (const mistake of codeMistakes(issuePath(kind, values))) {
+    const field = codeFieldOf(mistake.code);
+    if (field !== null) byField[field] ??= mistake;
+  }
+  return byField;
 }
 
 /**

@@ -6,7 +6,7 @@ interface Window {
   __DOJANG_IPC_DELAY_MS__?: number;
   /** How many times `list_certificates` has been called. */
   __DOJANG_IPC_CALLS__?: number;
-  /** Every command the UI sent, in order, with its arguments (check_password left out). */
+  /** Every command the UI sent, in order, with its arguments. */
   __DOJANG_CALLS__?: { command: string; args: unknown }[];
   /**
    * Errors to answer with, per command, one per call, before answering

@@ -4,7 +4,7 @@
  *
  * Every command is answered from the fixtures and recorded in
  * `window.__DOJANG_CALLS__`, so a test can check the exact request the UI
- * sent (a progress channel is recorded as the string `channel`). The file
+ * sent (and that nothing was sent while the person typed) (a progress channel is recorded as the string `channel`). The file
  * dialogs, the app version, the notify command, the clipboard and the webview's
  * drag-and-drop events are mocked through the same IPC.
  *
@@ -18,14 +18,13 @@ import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 
 import type { CertificateList } from '../src/bindings/CertificateList';
 import type { Distribution } from '../src/bindings/Distribution';
-import type { ErrorInfo } from '../src/bindings/ErrorInfo';
 import type { IssuePath } from '../src/bindings/IssuePath';
 import type { ListedCertificate } from '../src/bindings/ListedCertificate';
-import type { PasswordRule } from '../src/bindings/PasswordRule';
 import type { Revocation } from '../src/bindings/Revocation';
 import type { RevocationReason } from '../src/bindings/RevocationReason';
 import type { Step } from '../src/bindings/Step';
 import type { StoreTarget } from '../src/bindings/StoreTarget';
+import { brokenPasswordRules, codeMistakes } from '../src/checks';
 import {
   chainOf,
   detailsById,
@@ -107,80 +106,6 @@ function listing(call: number): CertificateList {
 
 function listedById(id: string): ListedCertificate | undefined {
   return listing(0).certificates.find((certificate) => certificate.id === id);
-}
-
-/** The rules of `dojang_core::password::broken_rules`, for the mock only. */
-function brokenRules(password: string): PasswordRule[] {
-  const chars = Array.from(password);
-  const codes = chars.map((c) => c.codePointAt(0) ?? 0);
-  const broken: PasswordRule[] = [];
-  if (chars.length < 10) broken.push('too-short');
-  if (!/[A-Za-z]/.test(password)) broken.push('needs-letter');
-  if (!/[0-9]/.test(password)) broken.push('needs-digit');
-  if (!/[^A-Za-z0-9]/.test(password)) broken.push('needs-special');
-  if (/['"\\|]/.test(password)) broken.push('forbidden-character');
-  const run = (step: number) =>
-    codes.some((c, i) => i >= 2 && /[A-Za-z0-9]/.test(chars[i] ?? '') && codes[i - 1] === c - step && codes[i - 2] === c - 2 * step);
-  if (run(1) || run(-1)) broken.push('sequential');
-  if (run(0)) broken.push('repeated');
-  return broken;
-}
-
-/** What a person pastes may carry spaces and hyphens: the backend drops them (codes.rs). */
-function compact(input: string): string {
-  return input.replace(/[\s\-\u2010-\u2015\u2212]/g, '');
-}
-
-function codeMistake(field: 'registration-number' | 'temporary-code', input: string, expected: number): ErrorInfo | null {
-  const code = Array.from(compact(input));
-  const foreign = code.find((c) => !/^[A-Za-z0-9]$/.test(c));
-  if (foreign !== undefined) return { code: `${field}-character`, params: { character: foreign } };
-  if (code.length !== expected) {
-    return { code: `${field}-length`, params: { expected: String(expected), actual: String(code.length) } };
-  }
-  return null;
-}
-
-/** The business registration number's check digit (National Tax Service rule). */
-function businessCheckDigitOk(d: number[]): boolean {
-  const weights = [1, 3, 7, 1, 3, 7, 1, 3, 5];
-  let sum = weights.reduce((total, weight, i) => total + (d[i] ?? 0) * weight, 0);
-  sum += Math.floor(((d[8] ?? 0) * 5) / 10);
-  return (10 - (sum % 10)) % 10 === d[9];
-}
-
-function idNumberMistake(input: string): ErrorInfo | null {
-  const digits = input.replace(/[ \-\u2010-\u2015]/g, '');
-  const malformed = { code: 'id-number-malformed', params: {} };
-  if (!/^\d*$/.test(digits)) return malformed;
-  const d = Array.from(digits, Number);
-  if (d.length === 13) {
-    const month = (d[2] ?? 0) * 10 + (d[3] ?? 0);
-    const day = (d[4] ?? 0) * 10 + (d[5] ?? 0);
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? null : malformed;
-  }
-  if (d.length === 10) return businessCheckDigitOk(d) ? null : { code: 'business-number-check-digit', params: {} };
-  return malformed;
-}
-
-/** `IssuePath::mistakes` of dojang-core, closely enough for the tests. */
-function codeMistakes(path: IssuePath): ErrorInfo[] {
-  const mistakes: (ErrorInfo | null)[] = [];
-  if (path.kind === 'registration') {
-    let mistake = codeMistake('registration-number', path.registration_number, 27);
-    if (mistake === null && !/^\d{8}/.test(compact(path.registration_number))) {
-      mistake = { code: 'reference-number-not-digits', params: {} };
-    }
-    mistakes.push(mistake);
-  } else {
-    const application = compact(path.application);
-    mistakes.push(
-      /^\d{1,20}$/.test(application) ? null : { code: 'application-number-malformed', params: {} },
-      codeMistake('temporary-code', path.temp_code, 10),
-      idNumberMistake(path.id_number),
-    );
-  }
-  return mistakes.filter((mistake) => mistake !== null);
 }
 
 /** How long the mocked CA takes for each step of an issuance or a renewal. */
@@ -271,7 +196,6 @@ const handlers: Record<string, (args: Args) => unknown> = {
     return Object.values(detailsById)[0];
   },
   distribution: (): Distribution => ({ ...distributionFixture, ...window.__DOJANG_DISTRIBUTION__ }),
-  check_codes: (args) => codeMistakes(args.path as IssuePath),
   read_invitation: (args) => {
     const path = String(args.path);
     if (!/issue\.html?$/i.test(path)) fail('invitation-link-missing');
@@ -280,7 +204,7 @@ const handlers: Record<string, (args: Args) => unknown> = {
   issue_certificate: async (args) => {
     const request = requestOf(args);
     const channel = args.onProgress as Channel<Step>;
-    const [rule] = brokenRules(String(request.password));
+    const [rule] = brokenPasswordRules(String(request.password));
     if (rule !== undefined) fail(`password-${rule}`);
     const ca = String(request.ca);
     if (!/^https:\/\//.test(ca) && !/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(ca)) fail('ca-url-insecure', { url: ca });
@@ -326,12 +250,11 @@ const handlers: Record<string, (args: Args) => unknown> = {
     window.__DOJANG_NOTIFICATIONS__?.push({ title: String(args.title), body: String(args.body) });
     return null;
   },
-  check_password: (args) => brokenRules(String(args.password)),
   change_password: (args) => {
     const request = requestOf(args);
     knownCopy(request);
     if (request.old_password !== SAMPLE_PASSWORD) fail('wrong-password');
-    const [rule] = brokenRules(String(request.new_password));
+    const [rule] = brokenPasswordRules(String(request.new_password));
     if (rule !== undefined) fail(`password-${rule}`);
     return null;
   },
@@ -357,7 +280,7 @@ const handlers: Record<string, (args: Args) => unknown> = {
   import_pfx: (args) => {
     const request = requestOf(args);
     if (request.pfx_password !== SAMPLE_PASSWORD) fail('pfx-wrong-password');
-    const [rule] = brokenRules(String(request.password));
+    const [rule] = brokenPasswordRules(String(request.password));
     if (rule !== undefined) fail(`password-${rule}`);
     return { id: 'abcdef01'.repeat(8), path: null };
   },
@@ -379,10 +302,8 @@ mockWindows('main');
 mockIPC(
   async (command, payload) => {
     const args = (payload ?? {}) as Args;
-    // Checks made while typing are not requests; the list would drown in them.
-    if (command !== 'check_password' && command !== 'check_codes') {
-      window.__DOJANG_CALLS__?.push({ command, args: recordable(args) });
-    }
+    // Every call, so a test can say that nothing crossed while the person typed.
+    window.__DOJANG_CALLS__?.push({ command, args: recordable(args) });
     const delay = window.__DOJANG_IPC_DELAY_MS__ ?? 0;
     if (delay > 0) {
       await new Promise((resolve) => setTimeout(resolve, delay));

@@ -2,6 +2,8 @@ import {
   answerDialogs,
   callsOf,
   card,
+  commandsCarrying,
+  commandsSent,
   expect,
   expectAccessible,
   failNext,
@@ -60,6 +62,10 @@ test('keyboard only: open the details, change the password, submit with Enter', 
   expect(await callsOf(page, 'change_password')).toEqual([
     { request: { ...HONG_ON_DISK, old_password: SAMPLE_PASSWORD, new_password: 'seal#7294xq' } },
   ]);
+  // The rules were checked in the window: the passwords crossed once, with the request.
+  expect(await commandsCarrying(page, 'seal#7294xq')).toEqual(['change_password']);
+  expect(await commandsCarrying(page, '"abc"')).toEqual([]);
+  expect(await commandsSent(page)).not.toContain('check_password');
   // Nothing typed outlives the dialog.
   expect(await page.content()).not.toContain('seal#7294xq');
   expect(await page.content()).not.toContain(SAMPLE_PASSWORD);

@@ -3,6 +3,8 @@ import type { Page } from '@playwright/test';
 import {
   answerDialogs,
   callsOf,
+  commandsCarrying,
+  commandsSent,
   expect,
   expectAccessible,
   failWith,
@@ -128,6 +130,15 @@ test('registration number: every step explained, the codes checked as typed, the
       onProgress: 'channel',
     },
   ]);
+
+  // The codes and the password were checked in the window as they were typed: each crossed
+  // to the native side once, in the request.
+  expect(await commandsCarrying(page, NEW_PASSWORD)).toEqual(['issue_certificate']);
+  expect(await commandsCarrying(page, 'AbCdE')).toEqual(['issue_certificate']);
+  expect(await commandsCarrying(page, 'short')).toEqual([]);
+  const sent = await commandsSent(page);
+  expect(sent).not.toContain('check_codes');
+  expect(sent).not.toContain('check_password');
 
   await done.getByRole('button', { name: '새 인증서 자세히 보기' }).click();
   await expect(page.getByTestId('details-owner')).toHaveText('이도장');

@@ -92,6 +92,24 @@ export function callsOf(page: Page, command: string): Promise<unknown[]> {
   );
 }
 
+/**
+ * The commands whose arguments carry `text` (a password, a code), in order:
+ * what crossed to the native side with it. Checks made while typing happen in
+ * the window, so only the request that uses the secret should be here.
+ */
+export function commandsCarrying(page: Page, text: string): Promise<string[]> {
+  return page.evaluate(
+    (secret) =>
+      (window.__DOJANG_CALLS__ ?? []).filter((call) => JSON.stringify(call.args).includes(secret)).map((call) => call.command),
+    text,
+  );
+}
+
+/** Every command the UI sent, by name, in order. */
+export function commandsSent(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window.__DOJANG_CALLS__ ?? []).map((call) => call.command));
+}
+
 /** Queues answers for the next file dialogs. */
 export async function answerDialogs(page: Page, ...answers: (string | null)[]): Promise<void> {
   await page.evaluate((queued) => {

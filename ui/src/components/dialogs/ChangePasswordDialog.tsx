@@ -32,7 +32,7 @@ function ChangePasswordForm({ copy, owner, onClose, onDone }: Omit<Props, 'isOpe
 
   const submit = async () => {
     form.setFailure(null);
-    const pair = await newPasswordErrors(t, next, confirm);
+    const pair = newPasswordErrors(t, next, confirm);
     const wrong = form.reject({
       current: current === '' ? t('form.required') : undefined,
       next: pair.password,

@@ -55,7 +55,7 @@ function ExportForm({ copy, owner, onClose, onDone }: Omit<Props, 'isOpen'>) {
   const submit = async () => {
     const { password, pfx, confirm } = form.values;
     form.setFailure(null);
-    const pair = await newPasswordErrors(t, pfx, confirm, { rules: false });
+    const pair = newPasswordErrors(t, pfx, confirm, { rules: false });
     const wrong = form.reject({
       password: password === '' ? t('form.required') : undefined,
       pfx: pair.password,

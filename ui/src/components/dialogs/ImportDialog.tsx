@@ -69,7 +69,7 @@ function ImportForm({ start, onClose, onDone }: Omit<Props, 'start'> & { start: 
     form.setFailure(null);
     const path = kind === 'pfx' ? file : folder;
     const to = storeTarget(destination);
-    const pair = kind === 'pfx' ? await newPasswordErrors(t, password, confirm) : {};
+    const pair = kind === 'pfx' ? newPasswordErrors(t, password, confirm) : {};
     const wrong = form.reject({
       path: path === null ? (kind === 'pfx' ? t('import.noFile') : t('import.noFolder')) : undefined,
       pfxPassword: kind === 'pfx' && pfxPassword === '' ? t('form.required') : undefined,

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 
-import { checkPassword } from '../../api';
+import { brokenPasswordRules } from '../../checks';
 import type { Translate } from '../../i18n/catalog';
 import { SecretField } from './fields';
 import { PasswordRules, usePasswordCheck } from './PasswordRules';
@@ -48,21 +48,20 @@ export function NewPasswordFields({
 
 /**
  * What is wrong with a new password and its confirmation, before anything is
- * sent: nothing typed, a rule broken (asked of the backend, which decides),
- * or two different entries.
+ * sent: nothing typed, a rule broken (the backend checks the same rules
+ * again when the request arrives), or two different entries.
  */
-export async function newPasswordErrors(
+export function newPasswordErrors(
   t: Translate,
   password: string,
   confirm: string,
   { rules = true }: { rules?: boolean } = {},
-): Promise<{ password?: string; confirm?: string }> {
+): { password?: string; confirm?: string } {
   const found: { password?: string; confirm?: string } = {};
   if (password === '') {
     found.password = t('form.required');
-  } else if (rules) {
-    const check = await checkPassword(password);
-    if (check.ok && check.value.length > 0) found.password = t('form.rulesUnmet');
+  } else if (rules && brokenPasswordRules(password).length > 0) {
+    found.password = t('form.rulesUnmet');
   }
   if (confirm !== password) found.confirm = t('form.passwordsDiffer');
   return found;

@@ -1,7 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 
-import { checkPassword } from '../../api';
 import type { PasswordRule } from '../../bindings/PasswordRule';
+import { brokenPasswordRules } from '../../checks';
 import { useI18n } from '../../i18n/context';
 import { CheckIcon, CrossIcon, DotIcon } from '../icons';
 
@@ -16,29 +16,13 @@ export const PASSWORD_RULES: readonly PasswordRule[] = [
   'repeated',
 ];
 
-/** How long typing must pause before the backend is asked about the new password. */
-const CHECK_DELAY_MS = 200;
-
 /**
- * The rules a new password breaks, asked of the backend once typing pauses;
- * null while nothing is typed or no answer has come yet.
+ * The rules a new password breaks, checked here as it is typed (the same
+ * rules as dojang-core's, so the password never crosses to the native side
+ * on a keystroke); null while nothing is typed.
  */
 export function usePasswordCheck(password: string): PasswordRule[] | null {
-  const [broken, setBroken] = useState<PasswordRule[] | null>(null);
-  useEffect(() => {
-    if (password === '') return undefined;
-    let current = true;
-    const timer = window.setTimeout(() => {
-      void checkPassword(password).then((result) => {
-        if (current && result.ok) setBroken(result.value);
-      });
-    }, CHECK_DELAY_MS);
-    return () => {
-      current = false;
-      window.clearTimeout(timer);
-    };
-  }, [password]);
-  return password === '' ? null : broken;
+  return password === '' ? null : brokenPasswordRules(password);
 }
 
 /**

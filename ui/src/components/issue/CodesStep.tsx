@@ -1,11 +1,9 @@
 import type { Ref } from 'react';
 
-import { checkCodes } from '../../api';
 import { describeError } from '../../errors';
 import { useI18n } from '../../i18n/context';
 import {
-  codeFieldOf,
-  issuePath,
+  codeMistakesByField,
   REGISTRATION_NUMBER_LENGTH,
   showsWhileTyping,
   TEMPORARY_CODE_LENGTH,
@@ -18,7 +16,6 @@ import type { FieldProps } from '../dialogs/useDialogForm';
 import { SupportContact } from '../SupportContact';
 import { Aside } from './Aside';
 import { StepFrame } from './StepFrame';
-import { useCodeCheck } from './useCodeCheck';
 import type { LoadedInvitation, WizardForm } from './wizardForm';
 
 const FIELDS: Record<IssueKind, CodeFieldName[]> = {
@@ -27,7 +24,8 @@ const FIELDS: Record<IssueKind, CodeFieldName[]> = {
 };
 
 /**
- * Step 2: the codes, checked by the backend as they are typed. A wrong
+ * Step 2: the codes, checked as they are typed (dojang-core's rules, copied in
+ * `checks.ts`: nothing crosses to the native side on a keystroke). A wrong
  * character shows at once, with a count of what was typed; a number that is
  * merely unfinished only when the person goes on.
  */
@@ -50,9 +48,9 @@ export function CodesStep({
 }) {
   const { t, lang } = useI18n();
   const values = form.values;
-  const mistakes = useCodeCheck(kind, values);
+  const mistakes = codeMistakesByField(kind, values);
 
-  // Mistakes the backend found while typing are shown only when they can never become right;
+  // Mistakes found while typing are shown only when they can never become right;
   // the rest when the person goes on (showing them on leaving a field would move the button
   // they are about to press).
   const codeField = (name: CodeFieldName): FieldProps => {
@@ -71,20 +69,13 @@ export function CodesStep({
     </>
   );
 
-  const submit = async () => {
+  const submit = () => {
     form.setFailure(null);
-    const check = await checkCodes(issuePath(kind, values));
-    if (!check.ok) {
-      form.setFailure(check.error);
-      return;
-    }
     const found: Partial<Record<CodeFieldName, string>> = {};
     for (const name of FIELDS[kind]) {
+      const mistake = mistakes[name];
       if (values[name].trim() === '') found[name] = t('form.required');
-    }
-    for (const mistake of check.value) {
-      const name = codeFieldOf(mistake.code);
-      if (name !== null && FIELDS[kind].includes(name)) found[name] ??= describeError(lang, mistake).text;
+      else if (mistake !== undefined) found[name] = describeError(lang, mistake).text;
     }
     if (!form.reject(found)) onNext();
   };

@@ -2,6 +2,7 @@ import type { ReactNode, Ref } from 'react';
 
 import type { KeyType } from '../../bindings/KeyType';
 import type { ErrorInfo } from '../../bindings/ErrorInfo';
+import { compactCode } from '../../checks';
 import { useI18n } from '../../i18n/context';
 import { ISSUE_STEPS, type CaChoice, type FailureAdvice, type IssueKind } from '../../issue';
 import { npkiRootFor } from '../../paths';
@@ -50,8 +51,8 @@ export function ReviewStep({
   headingRef: Ref<HTMLHeadingElement>;
 }) {
   const { t } = useI18n();
-  const reference = values.registration.replace(/[\s-]/g, '').slice(0, 8);
-  const application = values.application.replace(/[\s-]/g, '');
+  const reference = compactCode(values.registration).slice(0, 8).join('');
+  const application = compactCode(values.application).join('');
   return (
     <StepFrame
       step="review"

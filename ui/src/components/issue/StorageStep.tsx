@@ -41,10 +41,10 @@ export function StorageStep({
   const { t } = useI18n();
   const [advancedOpen, setAdvancedOpen] = useState(needsCa || keyType !== 'rsa2048');
 
-  const submit = async () => {
+  const submit = () => {
     const { password, confirm, caAddress } = form.values;
     form.setFailure(null);
-    const pair = await newPasswordErrors(t, password, confirm);
+    const pair = newPasswordErrors(t, password, confirm);
     const caMissing = needsCa && caAddress.trim() === '';
     if (caMissing) setAdvancedOpen(true);
     const wrong = form.reject({
