@@ -31,13 +31,6 @@ macro_rules! attempt_info {
     };
 }
 
-fn file_unreadable(path: &Path) -> ErrorInfo {
-    ErrorInfo {
-        code: "file-unreadable".to_owned(),
-        params: [("path".to_owned(), path.display().to_string())].into(),
-    }
-}
-
 fn certificate_password(ctx: &Context) -> Result<CertificatePassword, ErrorInfo> {
     ctx.password("인증서 암호", "Certificate password")
         .map(CertificatePassword::existing)
@@ -53,7 +46,10 @@ pub fn import(ctx: &Context, file: &Path, store_spec: &str) -> Outcome {
     let (id, path) = if file.is_dir() {
         attempt!(custody::import_npki_folder(file, to.as_ref()))
     } else {
-        let bytes = attempt_info!(std::fs::read(file).map_err(|_| file_unreadable(file)));
+        let bytes = attempt!(dojang_core::files::read(
+            file,
+            dojang_core::files::DOCUMENT_LIMIT
+        ));
         let pfx_password = attempt_info!(ctx.password("PFX 파일 암호", "PFX file password"));
         // With --password-stdin the second line, if any, is the certificate password;
         // without it the PFX password protects the key in the store too.

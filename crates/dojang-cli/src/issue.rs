@@ -47,10 +47,8 @@ pub fn step_text(step: Step, lang: Lang) -> &'static str {
 
 /// An unencrypted PKCS#8 key in PEM (`-----BEGIN PRIVATE KEY-----`) or DER.
 fn read_key(path: &Path) -> Result<PrivateKey, ErrorInfo> {
-    let bytes = std::fs::read(path).map_err(|_| ErrorInfo {
-        code: "file-unreadable".to_owned(),
-        params: [("path".to_owned(), path.display().to_string())].into(),
-    })?;
+    let bytes =
+        dojang_core::files::read(path, dojang_core::files::KEY_FILE_LIMIT).map_err(|e| e.info())?;
     PrivateKey::from_pkcs8_der(dojang_core::cert::pem_or_der(&bytes, "PRIVATE KEY"))
         .map_err(|e| e.info())
 }
@@ -76,10 +74,7 @@ fn codes(o: &IssueOptions<'_>, invitation: Option<&Invitation>) -> Result<Enrolm
 pub fn run(ctx: &Context, o: &IssueOptions<'_>) -> Outcome {
     let refused = |e: Error| Outcome::from_error(e);
     let invitation = match o.invitation {
-        Some(path) => match std::fs::read_to_string(path)
-            .map_err(|_| Error::InvitationLinkMissing)
-            .and_then(|html| Invitation::from_html(&html))
-        {
+        Some(path) => match Invitation::from_file(path) {
             Ok(inv) => Some(inv),
             Err(e) => return refused(e),
         },

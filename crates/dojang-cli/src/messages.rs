@@ -192,8 +192,6 @@ pub fn error(e: &ErrorInfo, lang: Lang) -> String {
         ("passwords-differ", Lang::En) => "the two passwords differ",
         ("password-input", Lang::Ko) => "암호를 읽지 못했습니다: {detail}",
         ("password-input", Lang::En) => "the password could not be read: {detail}",
-        ("file-unreadable", Lang::Ko) => "파일을 읽을 수 없습니다: {path}",
-        ("file-unreadable", Lang::En) => "the file cannot be read: {path}",
         ("confirmation-needed", Lang::Ko) => {
             "삭제하려면 --yes 를 붙이거나 터미널에서 확인해 주세요"
         }

@@ -2,9 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use dojang_core::ErrorInfo;
 use dojang_core::cert::details::CertificateDetails;
 use dojang_core::store::{npki_dir, pkcs12};
+use dojang_core::{ErrorInfo, files};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
@@ -18,21 +18,18 @@ fn certificate_from_file(ctx: &Context, path: &Path) -> Result<Vec<u8>, ErrorInf
     if path.is_dir() {
         return npki_dir::read_certificate_der(path).map_err(|e| e.info());
     }
-    let bytes = std::fs::read(path).map_err(|_| ErrorInfo {
-        code: "file-unreadable".to_owned(),
-        params: [("path".to_owned(), path.display().to_string())].into(),
-    })?;
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     if ext == "pfx" || ext == "p12" {
+        let bytes = files::read(path, files::DOCUMENT_LIMIT).map_err(|e| e.info())?;
         let password = ctx.password("PFX 파일 암호", "PFX file password")?;
         return pkcs12::read(&bytes, &password)
             .map(|c| c.certificate)
             .map_err(|e| e.info());
     }
-    Ok(dojang_core::cert::pem_or_der(&bytes, "CERTIFICATE"))
+    files::certificate(path).map_err(|e| e.info())
 }
 
 pub fn run(ctx: &Context, what: &str) -> Outcome {

@@ -147,9 +147,15 @@ impl Distribution {
 
     /// Reads and checks a distribution file; logos and roots are read relative to it.
     pub fn load(path: &Path) -> Result<Distribution, Error> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::DistributionUnreadable {
+        let bytes = crate::files::read(path, crate::files::DOCUMENT_LIMIT).map_err(|e| {
+            Error::DistributionUnreadable {
+                path: path.to_owned(),
+                detail: e.to_string(),
+            }
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| Error::DistributionInvalid {
             path: path.to_owned(),
-            detail: e.to_string(),
+            detail: "the file is not UTF-8 text".to_owned(),
         })?;
         Distribution::parse(&text, path)
     }
@@ -311,15 +317,12 @@ impl Distribution {
 /// A logo as a `data:` URL.
 fn read_logo(path: &Path) -> Result<String, String> {
     use base64::Engine as _;
-    let unreadable = |e: std::io::Error| format!("logo {}: {e}", path.display());
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    if size > LOGO_LIMIT {
-        return Err(format!(
-            "logo {} is {size} bytes; at most {LOGO_LIMIT}",
-            path.display()
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
+    let bytes = crate::files::read(path, LOGO_LIMIT).map_err(|e| match e {
+        Error::FileTooLarge { .. } => {
+            format!("logo {} is larger than {LOGO_LIMIT} bytes", path.display())
+        }
+        e => format!("logo {}: {e}", path.display()),
+    })?;
     let mime = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         "image/png"
     } else if std::str::from_utf8(&bytes).is_ok_and(|t| t.contains("<svg")) {
@@ -335,7 +338,8 @@ fn read_logo(path: &Path) -> Result<String, String> {
 
 /// A pinned root, PEM or DER, as DER.
 fn read_root(path: &Path) -> Result<Vec<u8>, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("root {}: {e}", path.display()))?;
+    let bytes = crate::files::read(path, crate::files::KEY_FILE_LIMIT)
+        .map_err(|e| format!("root {}: {e}", path.display()))?;
     let der = crate::cert::pem_or_der(&bytes, "CERTIFICATE");
     x509_parser::parse_x509_certificate(&der)
         .map_err(|e| format!("root {} is not a certificate: {e}", path.display()))?;

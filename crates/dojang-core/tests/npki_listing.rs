@@ -269,3 +269,79 @@ fn details_agree_with_openssl() {
         .collect();
     assert_eq!(decimal, d.serial_decimal);
 }
+
+/// A hostile stick: certificate "files" that are a pipe, a link to `/dev/zero` and a
+/// certificate with a 5 MB name each give their own row, at once, and the real ones list.
+#[cfg(unix)]
+#[test]
+fn a_pipe_a_link_to_dev_zero_and_a_huge_certificate_are_rows_of_their_own() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_npki_tree(dir.path(), false).unwrap();
+    let user = dir.path().join("KICA").join("USER");
+    let folder = |name: &str| {
+        let f = user.join(name);
+        std::fs::create_dir_all(&f).unwrap();
+        f.join("signCert.der")
+    };
+    let fifo = folder("cn=pipe");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    std::os::unix::fs::symlink("/dev/zero", folder("cn=zero")).unwrap();
+    let pki = TestPki::new("KICA").unwrap();
+    let (huge, _) = pki
+        .issue(&Subscriber::kica_personal(&"가".repeat((5 << 20) / 3 + 1)))
+        .unwrap();
+    assert!(huge.len() > 5_000_000);
+    std::fs::write(folder("cn=huge"), &huge).unwrap();
+
+    let list = store::list_certificates(&extra_root(dir.path()), OffsetDateTime::now_utc());
+    assert_eq!(list.certificates.len(), 3, "the real ones list");
+    let mut rows: Vec<(String, String)> = list
+        .unreadable
+        .iter()
+        .map(|u| {
+            (
+                u.path.file_name().unwrap().to_string_lossy().into_owned(),
+                u.error.code.clone(),
+            )
+        })
+        .collect();
+    rows.sort();
+    assert_eq!(
+        rows,
+        [
+            ("cn=huge".to_owned(), "file-too-large".to_owned()),
+            ("cn=pipe".to_owned(), "file-not-regular".to_owned()),
+            ("cn=zero".to_owned(), "file-not-regular".to_owned()),
+        ]
+    );
+}
+
+/// Names and serials print in time linear in their length: a certificate whose name is
+/// 300 KB (as a PKCS#12 file may carry) is read, its name escaped in full.
+#[test]
+fn a_certificate_with_a_very_long_name_is_read_in_linear_time() {
+    let pki = TestPki::new("KICA").unwrap();
+    let name = format!("{}, {}", "홍".repeat(50_000), "a+b".repeat(50_000));
+    let (der, _) = pki.issue(&Subscriber::kica_personal(&name)).unwrap();
+    let summary =
+        CertificateSummary::from_der(&der, Path::new("long.der"), OffsetDateTime::now_utc())
+            .unwrap();
+    assert!(summary.subject.starts_with("CN=홍홍"));
+    assert!(
+        summary.subject.contains("\\, a\\+ba\\+b"),
+        "escaped as RFC 4514 says"
+    );
+    let details = dojang_core::cert::details::CertificateDetails::from_der(
+        &der,
+        Path::new("long.der"),
+        OffsetDateTime::now_utc(),
+    )
+    .unwrap();
+    assert!(details.summary.subject.len() > 300_000);
+}

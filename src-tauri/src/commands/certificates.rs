@@ -52,14 +52,7 @@ pub async fn certificate_file_details(
     path: std::path::PathBuf,
 ) -> Result<CertificateDetails, ErrorInfo> {
     blocking(move || {
-        let bytes = std::fs::read(&path).map_err(|source| {
-            dojang_core::Error::CertificateFileUnreadable {
-                path: path.clone(),
-                source,
-            }
-            .info()
-        })?;
-        let der = dojang_core::cert::pem_or_der(&bytes, "CERTIFICATE");
+        let der = dojang_core::files::certificate(&path).map_err(|e| e.info())?;
         CertificateDetails::from_der(&der, &path, time::OffsetDateTime::now_utc())
             .map_err(|e| e.info())
     })

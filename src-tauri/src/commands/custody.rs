@@ -154,12 +154,8 @@ pub fn export_pfx_in(stores: &StoreSet, req: ExportPfxRequest) -> Result<(), Err
 
 pub fn import_pfx_in(stores: &StoreSet, req: ImportPfxRequest) -> Result<Stored, ErrorInfo> {
     let password = chosen(req.password)?;
-    let bytes = std::fs::read(&req.path).map_err(|source| {
-        info(Error::CertificateFileUnreadable {
-            path: req.path.clone(),
-            source,
-        })
-    })?;
+    let bytes =
+        dojang_core::files::read(&req.path, dojang_core::files::DOCUMENT_LIMIT).map_err(info)?;
     let to = stores.target(&req.to);
     let (id, path) =
         custody::import_pfx(&bytes, &req.pfx_password, &password, to.as_ref()).map_err(info)?;

@@ -99,7 +99,8 @@ pub struct CertificateDetails {
     pub issuer_attributes: Vec<NameAttribute>,
     /// X.509 version (3 for every NPKI certificate).
     pub version: u32,
-    /// The serial number in decimal.
+    /// The serial number in decimal; in hex (`0x…`) when it is longer than RFC 5280's 20
+    /// octets (a conversion to decimal takes time quadratic in the length).
     pub serial_decimal: String,
     /// The signature algorithm's name, e.g. `sha256WithRSAEncryption`.
     pub signature_algorithm: String,
@@ -140,6 +141,23 @@ fn name_attributes(name: &X509Name<'_>) -> Vec<NameAttribute> {
             }
         })
         .collect()
+}
+
+/// The longest serial RFC 5280 allows (§4.1.2.2), shown in decimal; longer ones in hex.
+const SERIAL_DECIMAL_MAX: usize = 20;
+
+/// A serial number as people read it: decimal up to [`SERIAL_DECIMAL_MAX`] octets (leading
+/// zero octets aside), hex beyond.
+fn serial_text(bytes: &[u8]) -> String {
+    let significant = bytes
+        .iter()
+        .position(|&b| b != 0)
+        .map_or(&bytes[bytes.len()..], |i| &bytes[i..]);
+    if significant.len() <= SERIAL_DECIMAL_MAX {
+        decimal(significant)
+    } else {
+        format!("0x{}", hex(significant, ""))
+    }
 }
 
 /// A big-endian unsigned integer in decimal.
@@ -322,7 +340,7 @@ impl CertificateDetails {
             subject_attributes: name_attributes(cert.subject()),
             issuer_attributes: name_attributes(cert.issuer()),
             version: cert.version().0 + 1,
-            serial_decimal: decimal(cert.raw_serial()),
+            serial_decimal: serial_text(cert.raw_serial()),
             signature_algorithm,
             signature_algorithm_oid: sig_oid,
             fingerprint_sha1: hex(&Sha1::digest(der), ":").to_uppercase(),
@@ -581,6 +599,11 @@ mod tests {
             decimal(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
             "18446744073709551615"
         );
+        assert_eq!(serial_text(&[0x00, 0x01, 0x00]), "256");
+        assert_eq!(serial_text(&[0xff; 20]).len(), 49);
+        // Beyond RFC 5280's 20 octets, hex: a megabyte-long serial prints in linear time.
+        assert_eq!(serial_text(&[0xab; 21]), format!("0x{}", "ab".repeat(21)));
+        assert_eq!(serial_text(&vec![0x7f; 1 << 20]).len(), 2 + (2 << 20));
     }
 
     #[test]

@@ -377,9 +377,10 @@ fn rfc4514(name: &X509Name<'_>) -> String {
             out.push_str(attribute_short_name(&oid).unwrap_or(&oid));
             out.push('=');
             let value = attr_value(attr);
+            let last = value.chars().count().saturating_sub(1);
             for (j, c) in value.chars().enumerate() {
                 let leading = j == 0 && matches!(c, ' ' | '#');
-                let trailing = j + 1 == value.chars().count() && c == ' ';
+                let trailing = j == last && c == ' ';
                 if leading || trailing || matches!(c, ',' | '+' | '"' | '\\' | '<' | '>' | ';') {
                     out.push('\\');
                 }

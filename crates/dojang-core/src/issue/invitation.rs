@@ -162,13 +162,10 @@ pub struct Invitation {
 }
 
 impl Invitation {
-    /// Reads an issue.html file.
+    /// Reads an issue.html file (a regular file of at most 1 MiB, in any encoding: the
+    /// link is ASCII).
     pub fn from_file(path: &std::path::Path) -> Result<Self, Error> {
-        let html =
-            std::fs::read_to_string(path).map_err(|source| Error::CertificateFileUnreadable {
-                path: path.to_owned(),
-                source,
-            })?;
+        let html = crate::files::read_text(path, crate::files::DOCUMENT_LIMIT)?;
         Invitation::from_html(&html)
     }
 

@@ -176,7 +176,7 @@ fn subfolders(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     })?;
     let mut dirs: Vec<PathBuf> = entries
         .filter_map(Result::ok)
-        .filter(|e| !atomic::is_hidden(&e.file_name()) && e.path().is_dir())
+        .filter(|e| !atomic::is_hidden(&e.file_name()) && e.file_type().is_ok_and(|t| t.is_dir()))
         .map(|e| e.path())
         .collect();
     dirs.sort();
@@ -248,7 +248,7 @@ pub fn read_certificate_der(dir: &Path) -> Result<Vec<u8>, Error> {
         find_ignoring_case(dir, SIGN_CERT_FILE).ok_or_else(|| Error::NpkiCertificateMissing {
             path: dir.to_owned(),
         })?;
-    std::fs::read(&file).map_err(|source| Error::CertificateFileUnreadable { path: file, source })
+    crate::files::read(&file, crate::files::KEY_FILE_LIMIT)
 }
 
 /// Reads the signing certificate of one NPKI certificate folder.
@@ -261,23 +261,13 @@ pub fn read_certificate_folder(
             path: dir.to_owned(),
         });
     };
-    let der = std::fs::read(&file).map_err(|source| Error::CertificateFileUnreadable {
-        path: file.clone(),
-        source,
-    })?;
+    let der = crate::files::read(&file, crate::files::KEY_FILE_LIMIT)?;
     CertificateSummary::from_der(&der, &file, now)
 }
 
 /// The file's bytes, or `None` when it does not exist.
 pub(super) fn read_optional(path: &Path) -> Result<Option<Vec<u8>>, Error> {
-    match std::fs::read(path) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(Error::CertificateFileUnreadable {
-            path: path.to_owned(),
-            source,
-        }),
-    }
+    crate::files::read_optional(path, crate::files::KEY_FILE_LIMIT)
 }
 
 /// Reads every file of one NPKI certificate folder (any folder laid out that way, e.g. one
