@@ -27,7 +27,8 @@ issuer_attributes: Array<NameAttribute>,
  */
 version: number, 
 /**
- * The serial number in decimal.
+ * The serial number in decimal; in hex (`0x…`) when it is longer than RFC 5280's 20
+ * octets (a conversion to decimal takes time quadratic in the length).
  */
 serial_decimal: string, 
 /**
