@@ -260,6 +260,9 @@ const handlers: Record<string, (args: Args) => unknown> = {
   },
   export_pfx: (args) => {
     const request = requestOf(args);
+    // The file carries the key: its password keeps the rules of a new certificate password.
+    const [rule] = brokenPasswordRules(String(request.pfx_password));
+    if (rule !== undefined) fail(`password-${rule}`);
     knownCopy(request);
     if (request.password !== SAMPLE_PASSWORD) fail('wrong-password');
     return null;

@@ -323,7 +323,8 @@ export const en = {
     'Saves the certificate and its private key as one password-locked file (.pfx), to move it to another computer or keep a backup.',
   'export.password': 'Certificate password',
   'export.pfxPassword': 'PFX file password (choose a new one)',
-  'export.pfxPasswordHint': 'You will need it to open this file again. Write it down somewhere safe.',
+  'export.pfxPasswordHint':
+    'You will need it to open this file again. The file holds the private key, so this password follows the same rules as a certificate password. Write it down somewhere safe.',
   'export.pfxConfirm': 'PFX file password again',
   'export.compat': 'Save in the format for old programs',
   'export.compatHint':

@@ -318,7 +318,8 @@ export const ko = {
     '인증서와 개인키를 암호로 잠근 파일 하나(.pfx)로 저장합니다. 다른 컴퓨터로 옮기거나 백업할 때 씁니다.',
   'export.password': '인증서 암호',
   'export.pfxPassword': 'PFX 파일 암호 (새로 정하기)',
-  'export.pfxPasswordHint': '이 파일을 다시 열 때 필요한 암호입니다. 잊지 않도록 잘 적어 두세요.',
+  'export.pfxPasswordHint':
+    '이 파일을 다시 열 때 필요한 암호입니다. 파일에 개인키가 들어 있으니 인증서 암호와 같은 규칙을 지켜야 합니다. 잊지 않도록 잘 적어 두세요.',
   'export.pfxConfirm': 'PFX 파일 암호 다시 입력',
   'export.compat': '오래된 프로그램용 방식으로 저장',
   'export.compatHint':

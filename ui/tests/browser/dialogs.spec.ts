@@ -7,6 +7,7 @@ import {
   expect,
   expectAccessible,
   failNext,
+  failWith,
   HONG_ID,
   HONG_ON_DISK,
   openDetails,
@@ -159,6 +160,56 @@ test('export as PFX: the old-program option, the chosen path, and what goes wron
     },
   });
   expect(await page.content()).not.toContain('pfx!pass2580');
+});
+
+test('export as PFX: the file password keeps the rules of a certificate password, checked as it is typed', async ({ page }) => {
+  await openScenario(page, 'three-certs-one-broken');
+  await openDetails(page, '홍길동');
+  await page.getByRole('button', { name: 'PFX로 내보내기' }).click();
+  const dialog = page.getByRole('dialog', { name: 'PFX 파일로 내보내기' });
+  const pfx = dialog.getByRole('textbox', { name: 'PFX 파일 암호 (새로 정하기)' });
+  const again = dialog.getByRole('textbox', { name: 'PFX 파일 암호 다시 입력' });
+  await dialog.getByRole('textbox', { name: '인증서 암호' }).fill(SAMPLE_PASSWORD);
+  await answerDialogs(page, 'E:\\백업\\홍길동.pfx');
+  await dialog.getByRole('button', { name: '저장할 곳 고르기…' }).click();
+  await expect(dialog.getByTestId('export-path')).toContainText('홍길동.pfx');
+
+  // Nothing typed yet: the checklist waits, and the field says it is empty.
+  await expect(dialog.getByTestId('password-rules')).toContainText('새 암호 규칙');
+  await expect(dialog.getByTestId('rule-too-short')).toHaveAttribute('data-state', 'pending');
+  await dialog.getByRole('button', { name: '내보내기' }).click();
+  await expect(pfx).toHaveAttribute('aria-invalid', 'true');
+  await expect(pfx).toBeFocused();
+  await expect(dialog.getByTestId('pfx-password')).toContainText('입력해 주세요.');
+
+  // A weak one: each broken rule in words, and nothing is sent.
+  await pfx.fill('1234');
+  await again.fill('1234');
+  await expect(dialog.getByTestId('rule-too-short')).toHaveAttribute('data-state', 'unmet');
+  await expect(dialog.getByTestId('rule-too-short')).toContainText('안 지킴');
+  await expect(dialog.getByTestId('rule-needs-letter')).toHaveAttribute('data-state', 'unmet');
+  await expect(dialog.getByTestId('rule-sequential')).toHaveAttribute('data-state', 'unmet');
+  await expect(dialog.getByTestId('rule-forbidden-character')).toHaveAttribute('data-state', 'met');
+  await dialog.getByRole('button', { name: '내보내기' }).click();
+  await expect(dialog.getByTestId('pfx-password')).toContainText('새 암호가 아래 규칙을 모두 지켜야 합니다.');
+  await expect(pfx).toBeFocused();
+  await expectAccessible(page);
+  expect(await callsOf(page, 'export_pfx')).toEqual([]);
+
+  // One the backend refuses all the same marks the field with the rule's sentence.
+  await pfx.fill('pfx!pass2580');
+  await again.fill('pfx!pass2580');
+  await expect(dialog.getByText('새 암호가 모든 규칙을 지켰습니다.')).toBeAttached();
+  await failWith(page, 'export_pfx', { code: 'password-sequential', params: {} });
+  await dialog.getByRole('button', { name: '내보내기' }).click();
+  await expect(dialog.getByTestId('pfx-password')).toContainText('새 암호에 연속된 글자를 3개 이상 쓸 수 없습니다.');
+  await expect(pfx).toHaveAttribute('aria-invalid', 'true');
+  await dialog.getByRole('button', { name: '내보내기' }).click();
+  await expect(dialog).toBeHidden();
+
+  // The file password crossed only with the requests, never while it was typed.
+  expect(await commandsCarrying(page, 'pfx!pass2580')).toEqual(['export_pfx', 'export_pfx']);
+  expect(await commandsCarrying(page, '"1234"')).toEqual([]);
 });
 
 test('copy to a USB drive goes into its NPKI folder; copy to the keychain', async ({ page }) => {

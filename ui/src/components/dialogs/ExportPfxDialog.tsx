@@ -6,8 +6,8 @@ import { useI18n } from '../../i18n/context';
 import { pfxFileName } from '../../paths';
 import { DialogShell } from './DialogShell';
 import { FormAlert, PathChooser, SecretField, SubmitActions } from './fields';
-import { newPasswordErrors, NewPasswordFields } from './NewPasswordFields';
-import { DialogFormElement, useDialogForm, wrongPasswordIn } from './useDialogForm';
+import { isPasswordRuleError, newPasswordErrors, NewPasswordFields } from './NewPasswordFields';
+import { DialogFormElement, useDialogForm } from './useDialogForm';
 import type { CertificateCopy } from '../../bindings/CertificateCopy';
 
 interface Props {
@@ -20,7 +20,11 @@ interface Props {
   owner: string;
 }
 
-/** The certificate password, a password for the file, the format, and where to save it. */
+/**
+ * The certificate password, a password for the file (kept to the same rules
+ * as a new certificate password: the file carries the key), the format, and
+ * where to save it.
+ */
 export function ExportPfxDialog({ isOpen, onClose, onDone, copy, owner }: Props) {
   const { t } = useI18n();
   return (
@@ -55,7 +59,7 @@ function ExportForm({ copy, owner, onClose, onDone }: Omit<Props, 'isOpen'>) {
   const submit = async () => {
     const { password, pfx, confirm } = form.values;
     form.setFailure(null);
-    const pair = newPasswordErrors(t, pfx, confirm, { rules: false });
+    const pair = newPasswordErrors(t, pfx, confirm);
     const wrong = form.reject({
       password: password === '' ? t('form.required') : undefined,
       pfx: pair.password,
@@ -65,7 +69,7 @@ function ExportForm({ copy, owner, onClose, onDone }: Omit<Props, 'isOpen'>) {
     if (wrong || path === null) return;
     const result = await form.run(
       () => exportPfx({ ...copy, password, pfx_password: pfx, compat, path }),
-      wrongPasswordIn('password'),
+      (error) => (error.code === 'wrong-password' ? 'password' : isPasswordRuleError(error.code) ? 'pfx' : null),
     );
     if (result.ok) onDone(path);
   };
@@ -80,7 +84,6 @@ function ExportForm({ copy, owner, onClose, onDone }: Omit<Props, 'isOpen'>) {
         label={t('export.pfxPassword')}
         hint={t('export.pfxPasswordHint')}
         confirmLabel={t('export.pfxConfirm')}
-        rules={false}
         testIds={{ password: 'pfx-password', confirm: 'pfx-confirm' }}
       />
       <CheckboxField className="checkbox" isSelected={compat} onChange={setCompat} data-testid="compat">

@@ -7,10 +7,9 @@ import { PasswordRules, usePasswordCheck } from './PasswordRules';
 import type { FieldProps } from './useDialogForm';
 
 /**
- * A new password and its confirmation. With `rules` (a certificate
- * password), the rules are checked as it is typed and shown as a checklist
- * between the two fields; without (a PFX file's password), only the two
- * entries must agree.
+ * A new password (a certificate's, or a PFX file's) and its confirmation. The
+ * rules are checked as it is typed and shown as a checklist between the two
+ * fields.
  */
 export function NewPasswordFields({
   password,
@@ -18,7 +17,6 @@ export function NewPasswordFields({
   label,
   confirmLabel,
   hint,
-  rules = true,
   testIds = { password: 'new-password', confirm: 'confirm-password' },
 }: {
   password: FieldProps;
@@ -26,10 +24,9 @@ export function NewPasswordFields({
   label: string;
   confirmLabel: string;
   hint?: string;
-  rules?: boolean;
   testIds?: { password: string; confirm: string };
 }) {
-  const broken = usePasswordCheck(rules ? password.value : '');
+  const broken = usePasswordCheck(password.value);
   const summaryId = useId();
   return (
     <>
@@ -37,10 +34,10 @@ export function NewPasswordFields({
         label={label}
         description={hint}
         {...password}
-        describedBy={rules ? summaryId : undefined}
+        describedBy={summaryId}
         testId={testIds.password}
       />
-      {rules && <PasswordRules broken={broken} summaryId={summaryId} />}
+      <PasswordRules broken={broken} summaryId={summaryId} />
       <SecretField label={confirmLabel} {...confirm} testId={testIds.confirm} />
     </>
   );
@@ -55,12 +52,11 @@ export function newPasswordErrors(
   t: Translate,
   password: string,
   confirm: string,
-  { rules = true }: { rules?: boolean } = {},
 ): { password?: string; confirm?: string } {
   const found: { password?: string; confirm?: string } = {};
   if (password === '') {
     found.password = t('form.required');
-  } else if (rules && brokenPasswordRules(password).length > 0) {
+  } else if (brokenPasswordRules(password).length > 0) {
     found.password = t('form.rulesUnmet');
   }
   if (confirm !== password) found.confirm = t('form.passwordsDiffer');
