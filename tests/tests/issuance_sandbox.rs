@@ -700,3 +700,96 @@ fn a_reissue_application_issues_a_new_certificate_and_the_ca_revokes_the_old() {
     assert_eq!(text.matches(" valid ").count(), 1, "{text}");
     assert!(text.contains("(superseded)"), "{text}");
 }
+
+/// Codes and ID numbers need not be arguments, which any local user sees in the process
+/// list and which shells keep in their history: left out, they are read like passwords
+/// (here from standard input, before the password). And an interrupted issuance into the
+/// keychain keeps its pending key sealed under the keychain, not merely encrypted.
+#[test]
+fn codes_and_id_numbers_can_come_from_standard_input_instead_of_the_command_line() {
+    let ca = SandboxCa::start();
+    let user = User::of(&ca);
+    // The registration number: the option without a value.
+    let first = ca.apply("홍길동", RESIDENT, &[]);
+    let number = first["registration_number"].as_str().unwrap();
+    let out = user.dojang(
+        &[
+            "issue",
+            "--password-stdin",
+            "--json",
+            "--ca",
+            &ca.url,
+            "--registration-number",
+            "--store",
+            "keychain",
+        ],
+        &format!("{number}\n{PASSWORD}\n"),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let id = json(&out)["id"].as_str().unwrap().to_owned();
+
+    // The e-mail path: the temporary code, then the ID number.
+    let second = ca.apply("(주)도장", "1248100998", &[]);
+    let out = user.dojang(
+        &[
+            "issue",
+            "--password-stdin",
+            "--json",
+            "--invitation",
+            second["invitation"].as_str().unwrap(),
+            "--store",
+            &user.npki(),
+        ],
+        &format!(
+            "{}\n124-81-00998\n{PASSWORD}\n",
+            second["temporary_code"].as_str().unwrap()
+        ),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // The identity check: the ID number, then the certificate password.
+    let check = |id_number: &str| {
+        user.dojang(
+            &["verify-id", &id, "--password-stdin", "--json"],
+            &format!("{id_number}\n{PASSWORD}\n"),
+        )
+    };
+    assert_eq!(json(&check(RESIDENT))["matches"], true);
+    assert_eq!(error_code(&check("8001011234567")), "identity-mismatch");
+
+    // An issuance into the keychain cut short leaves its key sealed, not just encrypted.
+    let third = ca.apply("홍길동", RESIDENT, &[]);
+    let out = user.dojang(
+        &[
+            "issue",
+            "--password-stdin",
+            "--json",
+            "--ca",
+            "http://127.0.0.1:9/cmp",
+            "--allow-unlisted-ca",
+            "--registration-number",
+            third["registration_number"].as_str().unwrap(),
+            "--store",
+            "keychain",
+        ],
+        &format!("{PASSWORD}\n"),
+    );
+    assert_eq!(out.status.code(), Some(4));
+    let pending: Vec<_> = std::fs::read_dir(user.home.path().join("data").join("pending"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(pending.len(), 1);
+    assert!(pending[0].join("signPri.key.sealed").is_file());
+    assert!(!pending[0].join("signPri.key").exists());
+}

@@ -50,7 +50,7 @@ impl App {
                 .approve_ca(&server.url, UnlistedCa::Refuse)
                 .unwrap(),
             codes,
-            password: CertificatePassword::new_chosen(PASSWORD.to_owned()).unwrap(),
+            password: CertificatePassword::new_chosen(PASSWORD).unwrap(),
             key: KeySource::Generate(KeyType::P256),
         };
         enrol(request, &store, &pending, &mut |_| {})

@@ -5,6 +5,7 @@ use std::sync::Mutex;
 
 use dojang_core::ErrorInfo;
 use dojang_core::issue::ApprovedCa;
+use dojang_core::secret::Secret;
 use dojang_core::store::{self, NpkiRoot, Store, StoreSet, StoreTarget};
 
 use crate::messages::{self, Lang};
@@ -148,6 +149,20 @@ impl Context {
             Lang::En => prompt_en,
         };
         rpassword::prompt_password(format!("{prompt}: ")).map_err(|e| input_error(e.to_string()))
+    }
+
+    /// A secret the user gave as an argument, or else asks for it like a password (without
+    /// echo, or the next line of standard input with `--password-stdin`).
+    pub fn secret_or_ask(
+        &self,
+        given: Option<&str>,
+        prompt_ko: &str,
+        prompt_en: &str,
+    ) -> Result<Secret, ErrorInfo> {
+        match given {
+            Some(value) => Ok(Secret::from(value)),
+            None => self.password(prompt_ko, prompt_en).map(Secret::from),
+        }
     }
 
     /// Reads a new password, twice on a terminal (once with `--password-stdin`).

@@ -104,6 +104,8 @@ pub fn export(
     let password = attempt_info!(certificate_password(ctx));
     let pfx_password =
         attempt_info!(ctx.new_password("PFX 파일에 쓸 암호", "Password for the PFX file"));
+    // The file leaves the stores' protection: its password keeps the same rules.
+    let pfx_password = attempt!(CertificatePassword::new_chosen(pfx_password));
     let bytes = attempt!(custody::export_pfx(
         store.as_ref(),
         &id,
@@ -175,8 +177,13 @@ pub fn delete(ctx: &Context, which: &Which, yes: bool) -> Outcome {
     Outcome::Done
 }
 
-pub fn verify_id(ctx: &Context, which: &Which, id_number: &str) -> Outcome {
-    let number = attempt!(IdNumber::parse(id_number));
+pub fn verify_id(ctx: &Context, which: &Which, id_number: Option<&str>) -> Outcome {
+    let typed = attempt_info!(ctx.secret_or_ask(
+        id_number,
+        "주민등록번호 또는 사업자등록번호",
+        "Resident or business registration number"
+    ));
+    let number = attempt!(IdNumber::parse(typed.expose()));
     let (store, id) = attempt_info!(ctx.resolve(which));
     let password = attempt_info!(certificate_password(ctx));
     let matches = attempt!(custody::verify_id(store.as_ref(), &id, &password, &number));

@@ -114,7 +114,7 @@ pub fn run(ctx: &Context) -> Outcome {
         Ok(c) => c,
         Err(e) => return Outcome::from_error(e),
     };
-    let password = match CertificatePassword::new_chosen(DEMO_PASSWORD.to_owned()) {
+    let password = match CertificatePassword::new_chosen(DEMO_PASSWORD) {
         Ok(p) => p,
         Err(e) => return Outcome::from_error(e),
     };

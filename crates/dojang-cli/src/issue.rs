@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use dojang_core::codes::EnrolmentCodes;
+use dojang_core::codes::{ApplicationNumber, EnrolmentCodes};
 use dojang_core::issue::{
     Enrolled, EnrolmentRequest, Invitation, IssuePath, KeySource, RenewalRequest, Step, enrol,
     renew as renew_certificate,
@@ -18,7 +18,8 @@ use crate::messages::Lang;
 /// The options of `dojang issue`.
 pub struct IssueOptions<'a> {
     pub ca: Option<&'a str>,
-    pub registration_number: Option<&'a str>,
+    /// `Some(None)`: the option without a value (asked for).
+    pub registration_number: Option<Option<&'a str>>,
     pub application: Option<&'a str>,
     pub temp_code: Option<&'a str>,
     pub id_number: Option<&'a str>,
@@ -53,22 +54,41 @@ fn read_key(path: &Path) -> Result<PrivateKey, ErrorInfo> {
         .map_err(|e| e.info())
 }
 
-fn codes(o: &IssueOptions<'_>, invitation: Option<&Invitation>) -> Result<EnrolmentCodes, Error> {
+/// The codes, from the options or, where an option is left out, asked like a password
+/// (the registration number, or the temporary code then the ID number).
+fn codes(
+    ctx: &Context,
+    o: &IssueOptions<'_>,
+    invitation: Option<&Invitation>,
+) -> Result<EnrolmentCodes, ErrorInfo> {
     let path = match o.registration_number {
         Some(number) => IssuePath::Registration {
-            registration_number: number.to_owned(),
+            registration_number: ctx.secret_or_ask(number, "등록번호", "Registration number")?,
         },
-        None => IssuePath::Temporary {
-            application: o
+        None => {
+            let application = o
                 .application
                 .map(str::to_owned)
                 .or_else(|| invitation.map(|i| i.application.clone()))
-                .unwrap_or_default(),
-            temp_code: o.temp_code.unwrap_or_default().to_owned(),
-            id_number: o.id_number.unwrap_or_default().to_owned(),
-        },
+                .unwrap_or_default();
+            // Nothing is asked for an application that cannot be right.
+            ApplicationNumber::parse(&application).map_err(|e| e.info())?;
+            IssuePath::Temporary {
+                application,
+                temp_code: ctx.secret_or_ask(
+                    o.temp_code,
+                    "발급용 임시번호",
+                    "Temporary issuance code",
+                )?,
+                id_number: ctx.secret_or_ask(
+                    o.id_number,
+                    "주민등록번호 또는 사업자등록번호",
+                    "Resident or business registration number",
+                )?,
+            }
+        }
     };
-    path.codes()
+    path.codes().map_err(|e| e.info())
 }
 
 pub fn run(ctx: &Context, o: &IssueOptions<'_>) -> Outcome {
@@ -81,9 +101,9 @@ pub fn run(ctx: &Context, o: &IssueOptions<'_>) -> Outcome {
         None => None,
     };
     // Everything the user typed is checked before anything else happens.
-    let codes = match codes(o, invitation.as_ref()) {
+    let codes = match codes(ctx, o, invitation.as_ref()) {
         Ok(c) => c,
-        Err(e) => return refused(e),
+        Err(e) => return Outcome::Refused(e),
     };
     let distribution = match ctx.distribution() {
         Ok(d) => d,

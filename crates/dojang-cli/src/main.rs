@@ -61,16 +61,27 @@ enum Command {
         /// The CA's CMP URL.
         #[arg(long)]
         ca: Option<String>,
-        /// The 27-character registration number (등록번호).
-        #[arg(long, conflicts_with_all = ["application", "temp_code", "invitation"])]
-        registration_number: Option<String>,
+        /// The 27-character registration number (등록번호). Give the option without a value
+        /// to be asked for the number without echo (or, with --password-stdin, to read it
+        /// from standard input before the password): a value given here shows in the
+        /// process list and the shell's history.
+        #[arg(
+            long,
+            num_args = 0..=1,
+            value_name = "NUMBER",
+            conflicts_with_all = ["application", "temp_code", "invitation"]
+        )]
+        registration_number: Option<Option<String>>,
         /// The application number (신청번호).
         #[arg(long)]
         application: Option<String>,
-        /// The 10-character temporary issuance code (발급용 임시번호).
+        /// The 10-character temporary issuance code (발급용 임시번호). Left out, it is
+        /// asked without echo (or read from standard input with --password-stdin, before
+        /// the ID number), so it stays out of the process list and the shell's history.
         #[arg(long)]
         temp_code: Option<String>,
-        /// The resident (13 digits) or business (10 digits) registration number.
+        /// The resident (13 digits) or business (10 digits) registration number. Left out,
+        /// it is asked without echo (or read from standard input with --password-stdin).
         #[arg(long)]
         id_number: Option<String>,
         /// The issue.html invitation from the CA's e-mail (gives the CA and application).
@@ -162,9 +173,12 @@ enum Command {
     VerifyId {
         #[command(flatten)]
         which: Which,
-        /// The resident (13 digits) or business (10 digits) registration number.
+        /// The resident (13 digits) or business (10 digits) registration number. Left out,
+        /// it is asked without echo (or read from standard input with --password-stdin,
+        /// before the certificate password), so it stays out of the process list and the
+        /// shell's history.
         #[arg(long)]
-        id_number: String,
+        id_number: Option<String>,
     },
 }
 
@@ -289,7 +303,7 @@ fn main() -> ExitCode {
             &ctx,
             &issue::IssueOptions {
                 ca: ca.as_deref(),
-                registration_number: registration_number.as_deref(),
+                registration_number: registration_number.as_ref().map(Option::as_deref),
                 application: application.as_deref(),
                 temp_code: temp_code.as_deref(),
                 id_number: id_number.as_deref(),
@@ -309,7 +323,9 @@ fn main() -> ExitCode {
         Command::Copy { which, to } => custody::copy(&ctx, which, to),
         Command::Passwd { which } => custody::passwd(&ctx, which),
         Command::Delete { which, yes } => custody::delete(&ctx, which, *yes),
-        Command::VerifyId { which, id_number } => custody::verify_id(&ctx, which, id_number),
+        Command::VerifyId { which, id_number } => {
+            custody::verify_id(&ctx, which, id_number.as_deref())
+        }
     };
     match outcome {
         Outcome::Done => ExitCode::SUCCESS,

@@ -168,16 +168,33 @@ fn export_as_pfx_then_import_into_another_npki_folder_then_delete() {
     let env = Env::new();
     let id = env.id_of("홍길동");
     let pfx = env.data.path().join("hong.pfx");
-    let out = env.run(
-        &[
-            "export",
-            &id,
-            "--pfx",
-            pfx.to_str().unwrap(),
-            "--password-stdin",
-        ],
-        &format!("{SAMPLE_PASSWORD}\npfx!pass2580\n"),
-    );
+    let export = |pfx_password: &str| {
+        env.run(
+            &[
+                "export",
+                &id,
+                "--pfx",
+                pfx.to_str().unwrap(),
+                "--password-stdin",
+                "--json",
+            ],
+            &format!("{SAMPLE_PASSWORD}\n{pfx_password}\n"),
+        )
+    };
+    // The file leaves the stores' protection: an empty or weak password is refused, and
+    // nothing is written.
+    for (weak, code) in [
+        ("", "password-too-short"),
+        ("1234", "password-too-short"),
+        ("pfxpassword", "password-needs-digit"),
+    ] {
+        let refused = export(weak);
+        assert_eq!(refused.status.code(), Some(1), "{weak:?}");
+        let error: serde_json::Value = serde_json::from_slice(&refused.stdout).unwrap();
+        assert_eq!(error["error"]["code"], code, "{weak:?}");
+        assert!(!pfx.exists());
+    }
+    let out = export("pfx!pass2580");
     assert!(
         out.status.success(),
         "{}",

@@ -106,7 +106,7 @@ fn dojang_completes_ir_ip_certconf_pkiconf_with_openssls_mock_server() {
     assert_eq!(std::fs::read(folder.join("signCert.der")).unwrap(), s.cert);
     // The stored key opens with the chosen password and matches the certificate.
     let files = dojang_core::store::npki_dir::read_folder_files(folder).unwrap();
-    let password = dojang_core::password::CertificatePassword::existing(PASSWORD.into());
+    let password = dojang_core::password::CertificatePassword::existing(PASSWORD);
     dojang_core::custody::open_key(&files, &password).unwrap();
     // Nothing is left pending.
     let pending = s.dir.path().join("data").join("pending");

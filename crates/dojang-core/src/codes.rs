@@ -206,9 +206,9 @@ impl EnrolmentCodes {
 #[derive(Clone, PartialEq, Eq)]
 pub enum IdNumber {
     /// 주민등록번호: 13 digits, `YYMMDD` + 7.
-    Resident(String),
+    Resident(Zeroizing<String>),
     /// 사업자등록번호: 10 digits, the last a check digit.
-    Business(String),
+    Business(Zeroizing<String>),
 }
 
 impl std::fmt::Debug for IdNumber {
@@ -239,14 +239,16 @@ impl IdNumber {
     /// resident number (its date part must be a plausible month and day), 10 digits a
     /// business number (its check digit must hold).
     pub fn parse(input: &str) -> Result<Self, Error> {
-        let digits: String = input
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '-' | '\u{2010}'..='\u{2015}'))
-            .collect();
+        let digits: Zeroizing<String> = Zeroizing::new(
+            input
+                .chars()
+                .filter(|c| !matches!(c, ' ' | '-' | '\u{2010}'..='\u{2015}'))
+                .collect(),
+        );
         if !digits.chars().all(|c| c.is_ascii_digit()) {
             return Err(Error::IdNumberMalformed);
         }
-        let values: Vec<u8> = digits.bytes().map(|b| b - b'0').collect();
+        let values: Zeroizing<Vec<u8>> = Zeroizing::new(digits.bytes().map(|b| b - b'0').collect());
         match values.len() {
             13 => {
                 let month = values[2] * 10 + values[3];
@@ -346,11 +348,11 @@ mod tests {
     #[test]
     fn hyphens_and_spaces_are_dropped_and_kinds_recognised() {
         assert!(
-            matches!(IdNumber::parse("900101-1234567"), Ok(IdNumber::Resident(d)) if d == "9001011234567")
+            matches!(IdNumber::parse("900101-1234567"), Ok(IdNumber::Resident(d)) if d.as_str() == "9001011234567")
         );
         // 124-81-00998 is a well-known valid business number shape (check digit holds).
         assert!(
-            matches!(IdNumber::parse("124-81-00998"), Ok(IdNumber::Business(d)) if d == "1248100998")
+            matches!(IdNumber::parse("124-81-00998"), Ok(IdNumber::Business(d)) if d.as_str() == "1248100998")
         );
     }
 

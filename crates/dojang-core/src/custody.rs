@@ -121,17 +121,20 @@ pub fn delete(store: &dyn Store, id: &str) -> Result<(), Error> {
 }
 
 /// Exports a certificate with its signing key as PKCS#12, the key protected by
-/// `pfx_password`. `compat` writes 3DES with a SHA-1 MAC for old importers.
+/// `pfx_password` — chosen under the same rules as a new certificate password
+/// ([`CertificatePassword::new_chosen`]), for the file leaves the stores' protection: an
+/// empty or weak one is refused before the key is opened. `compat` writes 3DES with a
+/// SHA-1 MAC for old importers.
 pub fn export_pfx(
     store: &dyn Store,
     id: &str,
     password: &CertificatePassword,
-    pfx_password: &str,
+    pfx_password: &CertificatePassword,
     compat: bool,
 ) -> Result<Vec<u8>, Error> {
     let files = store.load(id)?;
     let key = open_key(&files, password)?;
-    pkcs12::write(&key, &files.sign_cert, &[], pfx_password, compat)
+    pkcs12::write(&key, &files.sign_cert, &[], pfx_password.as_str(), compat)
 }
 
 /// Exports a certificate into an NPKI root as a certificate folder, exactly as stored.

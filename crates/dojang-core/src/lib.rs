@@ -17,6 +17,7 @@
 //! - [`open`]: what a file or `dojang:` link handed to the app asks for;
 //! - [`keys`]: key generation, PKCS#8 with randomNum, and key-file encryption;
 //! - [`password`]: the certificate password and the rules for a new one;
+//! - [`secret`]: codes and passwords as typed, zeroized and never shown;
 //! - [`files`]: reading files that may come from anyone (regular files only, capped);
 //! - [`error`]: the one error type, with a stable machine code per variant.
 #![forbid(unsafe_code)]
@@ -32,6 +33,7 @@ pub mod issue;
 pub mod keys;
 pub mod open;
 pub mod password;
+pub mod secret;
 pub mod store;
 
 pub use error::{Error, ErrorInfo};

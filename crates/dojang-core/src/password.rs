@@ -9,6 +9,7 @@ use ts_rs::TS;
 use zeroize::Zeroizing;
 
 use crate::Error;
+use crate::secret::Secret;
 
 /// Minimum length of a new certificate password.
 pub const MIN_LENGTH: usize = 10;
@@ -108,8 +109,8 @@ impl std::fmt::Debug for CertificatePassword {
 impl CertificatePassword {
     /// A password the user is choosing now: it must keep every rule; the first broken
     /// one is the error.
-    pub fn new_chosen(password: String) -> Result<Self, Error> {
-        let password = Zeroizing::new(password);
+    pub fn new_chosen(password: impl Into<Secret>) -> Result<Self, Error> {
+        let password = password.into().into_zeroizing();
         match broken_rules(&password).first() {
             Some(&rule) => Err(Error::PasswordRule { rule }),
             None => Ok(CertificatePassword(password)),
@@ -117,8 +118,8 @@ impl CertificatePassword {
     }
 
     /// A password that opens an existing key, whatever rules it was chosen under.
-    pub fn existing(password: String) -> Self {
-        CertificatePassword(Zeroizing::new(password))
+    pub fn existing(password: impl Into<Secret>) -> Self {
+        CertificatePassword(password.into().into_zeroizing())
     }
 
     /// The password as UTF-8 bytes, as NPKI key files use it.
@@ -144,7 +145,7 @@ mod tests {
     fn a_password_keeping_every_rule_is_accepted() {
         assert!(rules("dojang!2580").is_empty());
         assert!(rules("Seal#7294xq").is_empty());
-        assert!(CertificatePassword::new_chosen("dojang!2580".into()).is_ok());
+        assert!(CertificatePassword::new_chosen("dojang!2580").is_ok());
     }
 
     #[test]
@@ -165,9 +166,9 @@ mod tests {
 
     #[test]
     fn the_first_broken_rule_is_the_error_code() {
-        let e = CertificatePassword::new_chosen("short".into()).unwrap_err();
+        let e = CertificatePassword::new_chosen("short").unwrap_err();
         assert_eq!(e.code(), "password-too-short");
-        let e = CertificatePassword::new_chosen("dojang!1234".into()).unwrap_err();
+        let e = CertificatePassword::new_chosen("dojang!1234").unwrap_err();
         assert_eq!(e.code(), "password-sequential");
     }
 

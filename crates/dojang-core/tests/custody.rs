@@ -193,9 +193,14 @@ fn openssl_reads_our_pfx_modern_and_compatible_and_the_key_matches() {
     let store = store_at(&f.root);
     let dir = tempfile::tempdir().unwrap();
     for (compat, legacy) in [(false, false), (true, true), (true, false)] {
-        let bytes =
-            custody::export_pfx(&store, &f.id, &pw(SAMPLE_PASSWORD), "pfx!pass2580", compat)
-                .unwrap();
+        let bytes = custody::export_pfx(
+            &store,
+            &f.id,
+            &pw(SAMPLE_PASSWORD),
+            &pw("pfx!pass2580"),
+            compat,
+        )
+        .unwrap();
         let file = dir.path().join("out.pfx");
         std::fs::write(&file, &bytes).unwrap();
         let file = file.to_str().unwrap();
@@ -264,8 +269,14 @@ fn random_num_survives_our_pfx_export_and_import() {
     let f = fixture();
     let store = store_at(&f.root);
     let original = custody::open_key(&store.load(&f.id).unwrap(), &pw(SAMPLE_PASSWORD)).unwrap();
-    let bytes =
-        custody::export_pfx(&store, &f.id, &pw(SAMPLE_PASSWORD), "pfx!pass2580", false).unwrap();
+    let bytes = custody::export_pfx(
+        &store,
+        &f.id,
+        &pw(SAMPLE_PASSWORD),
+        &pw("pfx!pass2580"),
+        false,
+    )
+    .unwrap();
     let read = pkcs12::read(&bytes, "pfx!pass2580").unwrap();
     assert_eq!(read.key.pkcs8_der(), original.pkcs8_der());
     assert_eq!(read.certificate, f.cert);
@@ -328,8 +339,14 @@ fn a_pfx_made_by_openssl_is_imported() {
 fn pfx_problems_have_precise_errors_and_store_nothing() {
     let f = fixture();
     let store = store_at(&f.root);
-    let good =
-        custody::export_pfx(&store, &f.id, &pw(SAMPLE_PASSWORD), "pfx!pass2580", false).unwrap();
+    let good = custody::export_pfx(
+        &store,
+        &f.id,
+        &pw(SAMPLE_PASSWORD),
+        &pw("pfx!pass2580"),
+        false,
+    )
+    .unwrap();
     let key = custody::open_key(&store.load(&f.id).unwrap(), &pw(SAMPLE_PASSWORD)).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let key_pem = dir.path().join("key.pem");

@@ -143,7 +143,8 @@ fn the_data_dir_holds_no_private_key_material_in_plaintext() {
     let keychain = KeychainStore::new(APP, data.path(), false);
     let pfx = {
         let bytes =
-            custody::export_pfx(&npki, &id, &pw(SAMPLE_PASSWORD), "pfx!pass2580", false).unwrap();
+            custody::export_pfx(&npki, &id, &pw(SAMPLE_PASSWORD), &pw("pfx!pass2580"), false)
+                .unwrap();
         let new = CertificatePassword::new_chosen("seal#7294xq".to_owned()).unwrap();
         custody::import_pfx(&bytes, "pfx!pass2580", &new, &keychain).unwrap();
         bytes
@@ -172,4 +173,52 @@ fn the_data_dir_holds_no_private_key_material_in_plaintext() {
         }
     }
     custody::delete(&keychain, &id).unwrap();
+}
+
+/// The pending key of an issuance into the keychain is sealed under a keychain entry of
+/// its own: a retry finds it through the keychain, another store cannot open it, and
+/// removing the attempt removes the entry too.
+#[test]
+fn a_pending_key_for_the_keychain_is_sealed_and_its_entry_goes_with_it() {
+    use dojang_core::issue::pending::{Attempt, PendingKeys};
+    let data = tempfile::tempdir().unwrap();
+    let keychain = KeychainStore::new(APP, data.path(), false);
+    let (_npki_dir, npki, _, _) = npki_with(RsaKeySize::_2048);
+    let pending = PendingKeys::new(data.path());
+    let attempt = Attempt {
+        ca: "https://ca.example/cmp".to_owned(),
+        sender_kid: "12345678".to_owned(),
+        started: time::OffsetDateTime::now_utc(),
+    };
+    let tx = [7u8; 16];
+    let name = "07".repeat(16);
+    pending
+        .save(&tx, &attempt, b"encrypted key file", &keychain)
+        .unwrap();
+    let folder = data.path().join("pending").join(&name);
+    let sealed = std::fs::read(folder.join("signPri.key.sealed")).unwrap();
+    assert!(!folder.join("signPri.key").exists());
+    assert!(
+        !sealed
+            .windows(b"encrypted key file".len())
+            .any(|w| w == b"encrypted key file")
+    );
+    assert!(secret_tool_finds(
+        keychain.service(),
+        &format!("pending:{name}")
+    ));
+
+    let (found, key) = pending.find(&attempt.ca, "12345678", &keychain).unwrap();
+    assert_eq!(
+        (found.as_str(), key.as_slice()),
+        (name.as_str(), &b"encrypted key file"[..])
+    );
+    assert!(pending.find(&attempt.ca, "12345678", &npki).is_none());
+
+    pending.remove(&name, &keychain).unwrap();
+    assert!(!folder.exists());
+    assert!(!secret_tool_finds(
+        keychain.service(),
+        &format!("pending:{name}")
+    ));
 }

@@ -196,7 +196,7 @@ fn the_code_checks_are_written_as_vectors_for_the_window() {
         vectors.push(json!({
             "path": { "kind": "registration", "registration_number": number },
             "mistakes": mistakes(IssuePath::Registration {
-                registration_number: (*number).to_owned(),
+                registration_number: (*number).into(),
             }),
         }));
     }
@@ -211,8 +211,8 @@ fn the_code_checks_are_written_as_vectors_for_the_window() {
             },
             "mistakes": mistakes(IssuePath::Temporary {
                 application: application.to_owned(),
-                temp_code: code.to_owned(),
-                id_number: id.to_owned(),
+                temp_code: code.into(),
+                id_number: id.into(),
             }),
         })
     };

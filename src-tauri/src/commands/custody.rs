@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use dojang_core::codes::IdNumber;
 use dojang_core::custody;
 use dojang_core::password::{self, CertificatePassword, PasswordRule};
+use dojang_core::secret::Secret;
 use dojang_core::store::{CertificateCopy, StoreSet, StoreTarget};
 use dojang_core::{Error, ErrorInfo};
 use serde::{Deserialize, Serialize};
@@ -23,9 +24,9 @@ pub struct ChangePasswordRequest {
     #[ts(flatten)]
     pub certificate: CertificateCopy,
     /// The current password.
-    pub old_password: String,
+    pub old_password: Secret,
     /// The new password (must keep the rules).
-    pub new_password: String,
+    pub new_password: Secret,
 }
 
 /// Copy a certificate with its key to another store.
@@ -47,9 +48,9 @@ pub struct ExportPfxRequest {
     #[ts(flatten)]
     pub certificate: CertificateCopy,
     /// The certificate password.
-    pub password: String,
+    pub password: Secret,
     /// The password to protect the PFX file with.
-    pub pfx_password: String,
+    pub pfx_password: Secret,
     /// 3DES and a SHA-1 MAC, for old programs.
     pub compat: bool,
     /// Where to write the file.
@@ -63,9 +64,9 @@ pub struct ExportPfxRequest {
 pub struct ImportPfxRequest {
     #[ts(type = "string")]
     pub path: PathBuf,
-    pub pfx_password: String,
+    pub pfx_password: Secret,
     /// The certificate password to keep the key under (must keep the rules).
-    pub password: String,
+    pub password: Secret,
     pub to: StoreTarget,
 }
 
@@ -96,16 +97,16 @@ pub struct VerifyIdentityRequest {
     #[serde(flatten)]
     #[ts(flatten)]
     pub certificate: CertificateCopy,
-    pub password: String,
+    pub password: Secret,
     /// Resident (13 digits) or business (10 digits) registration number; hyphens allowed.
-    pub id_number: String,
+    pub id_number: Secret,
 }
 
 fn info(e: Error) -> ErrorInfo {
     e.info()
 }
 
-fn chosen(password: String) -> Result<CertificatePassword, ErrorInfo> {
+fn chosen(password: Secret) -> Result<CertificatePassword, ErrorInfo> {
     CertificatePassword::new_chosen(password).map_err(info)
 }
 
@@ -141,14 +142,9 @@ pub fn delete_in(stores: &StoreSet, copy: &CertificateCopy) -> Result<(), ErrorI
 pub fn export_pfx_in(stores: &StoreSet, req: ExportPfxRequest) -> Result<(), ErrorInfo> {
     let (store, id) = stores.find(&req.certificate).map_err(info)?;
     let password = CertificatePassword::existing(req.password);
-    let bytes = custody::export_pfx(
-        store.as_ref(),
-        &id,
-        &password,
-        &req.pfx_password,
-        req.compat,
-    )
-    .map_err(info)?;
+    let pfx_password = chosen(req.pfx_password)?;
+    let bytes = custody::export_pfx(store.as_ref(), &id, &password, &pfx_password, req.compat)
+        .map_err(info)?;
     dojang_core::store::atomic::write_file(&req.path, &bytes).map_err(info)
 }
 
@@ -157,8 +153,8 @@ pub fn import_pfx_in(stores: &StoreSet, req: ImportPfxRequest) -> Result<Stored,
     let bytes =
         dojang_core::files::read(&req.path, dojang_core::files::DOCUMENT_LIMIT).map_err(info)?;
     let to = stores.target(&req.to);
-    let (id, path) =
-        custody::import_pfx(&bytes, &req.pfx_password, &password, to.as_ref()).map_err(info)?;
+    let (id, path) = custody::import_pfx(&bytes, req.pfx_password.expose(), &password, to.as_ref())
+        .map_err(info)?;
     Ok(Stored { id, path })
 }
 
@@ -172,7 +168,7 @@ pub fn verify_identity_in(
     stores: &StoreSet,
     req: VerifyIdentityRequest,
 ) -> Result<bool, ErrorInfo> {
-    let number = IdNumber::parse(&req.id_number).map_err(info)?;
+    let number = IdNumber::parse(req.id_number.expose()).map_err(info)?;
     let (store, id) = stores.find(&req.certificate).map_err(info)?;
     custody::verify_id(
         store.as_ref(),

@@ -13,6 +13,7 @@ use dojang_core::issue::{
 };
 use dojang_core::keys::private_key::KeyType;
 use dojang_core::password::CertificatePassword;
+use dojang_core::secret::Secret;
 use dojang_core::store::{CertificateCopy, StoreSet, StoreTarget};
 use serde::Deserialize;
 use tauri::State;
@@ -36,7 +37,7 @@ pub struct IssueRequest {
     /// The codes, on either path.
     pub path: IssuePath,
     /// The certificate password the user chose.
-    pub password: String,
+    pub password: Secret,
     /// The key to generate.
     pub key_type: KeyType,
     /// Where to keep the certificate.
@@ -142,7 +143,7 @@ pub struct RenewRequest {
     #[ts(flatten)]
     pub certificate: CertificateCopy,
     /// Its password (the renewed key is kept under the same one).
-    pub password: String,
+    pub password: Secret,
 }
 
 /// Renews a certificate at the CA it came from, reporting each step.
@@ -207,7 +208,7 @@ pub struct RevokeRequest {
     #[ts(flatten)]
     pub certificate: CertificateCopy,
     /// Its password (the request is signed with its key).
-    pub password: String,
+    pub password: Secret,
     /// Why.
     pub reason: RevocationReason,
 }

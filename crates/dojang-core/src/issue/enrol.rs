@@ -23,6 +23,7 @@ use crate::codes::EnrolmentCodes;
 use crate::custody;
 use crate::keys::private_key::{KeyType, PrivateKey, generate};
 use crate::password::CertificatePassword;
+use crate::secret::Secret;
 use crate::store::{CertificateFiles, Store};
 
 /// The steps of an issuance, reported as they start.
@@ -45,7 +46,8 @@ pub enum Step {
 }
 
 /// The codes as a person gives them, on either path of cmp-profile.md; [`IssuePath::codes`]
-/// parses them (each mistake its own error).
+/// parses them (each mistake its own error). The codes and the ID number are [`Secret`]s:
+/// zeroized, and never shown by `Debug`.
 #[derive(Debug, Clone, serde::Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 #[ts(export)]
@@ -53,16 +55,16 @@ pub enum IssuePath {
     /// With a registration number (등록번호).
     Registration {
         /// The 27 characters, as typed.
-        registration_number: String,
+        registration_number: Secret,
     },
     /// With the issuance e-mail: application number, temporary code and ID number.
     Temporary {
         /// The application number (신청번호).
         application: String,
         /// The 10-character temporary code (발급용 임시번호).
-        temp_code: String,
+        temp_code: Secret,
         /// The resident or business registration number.
-        id_number: String,
+        id_number: Secret,
     },
 }
 
@@ -74,7 +76,7 @@ impl IssuePath {
             IssuePath::Registration {
                 registration_number,
             } => Ok(EnrolmentCodes::Registration(RegistrationNumber::parse(
-                registration_number,
+                registration_number.expose(),
             )?)),
             IssuePath::Temporary {
                 application,
@@ -82,8 +84,8 @@ impl IssuePath {
                 id_number,
             } => Ok(EnrolmentCodes::Temporary {
                 application: ApplicationNumber::parse(application)?,
-                code: TemporaryCode::parse(temp_code)?,
-                id_number: IdNumber::parse(id_number)?,
+                code: TemporaryCode::parse(temp_code.expose())?,
+                id_number: IdNumber::parse(id_number.expose())?,
             }),
         }
     }
@@ -100,15 +102,15 @@ impl IssuePath {
         match self {
             IssuePath::Registration {
                 registration_number,
-            } => note(RegistrationNumber::parse(registration_number).map(drop)),
+            } => note(RegistrationNumber::parse(registration_number.expose()).map(drop)),
             IssuePath::Temporary {
                 application,
                 temp_code,
                 id_number,
             } => {
                 note(ApplicationNumber::parse(application).map(drop));
-                note(TemporaryCode::parse(temp_code).map(drop));
-                note(IdNumber::parse(id_number).map(drop));
+                note(TemporaryCode::parse(temp_code.expose()).map(drop));
+                note(IdNumber::parse(id_number.expose()).map(drop));
             }
         }
         out
@@ -273,4 +275,34 @@ pub fn enrol(
         confirmed,
         chain,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_codes_as_typed_never_show_in_debug_output() {
+        let path: IssuePath = serde_json::from_str(
+            r#"{"kind":"temporary","application":"20261125001","temp_code":"aB3dE6gH9j","id_number":"900101-1234567"}"#,
+        )
+        .unwrap();
+        let shown = format!("{path:?}");
+        assert!(shown.contains("20261125001"), "{shown}");
+        assert!(
+            !shown.contains("aB3d") && !shown.contains("900101"),
+            "{shown}"
+        );
+        let parsed = format!("{:?}", path.codes().unwrap());
+        assert!(
+            !parsed.contains("aB3d") && !parsed.contains("1234567"),
+            "{parsed}"
+        );
+        let registration: IssuePath = serde_json::from_str(
+            r#"{"kind":"registration","registration_number":"12345678AbCdEfGhIjKlMnOpQrS"}"#,
+        )
+        .unwrap();
+        assert!(!format!("{registration:?}").contains("AbCd"));
+        assert!(!format!("{:?}", registration.codes().unwrap()).contains("AbCd"));
+    }
 }
