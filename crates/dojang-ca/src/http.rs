@@ -3,7 +3,11 @@
 //! (`GET /ca/root.der`, `/ca/ca1.der`, `/crl/ca1.crl`).
 //!
 //! Limits keep a hostile or broken client from tying the server up: a body size limit,
-//! a time limit for the request head and for the whole body, a cap on open connections.
+//! a time limit for the request head and for the whole body, a cap on open connections,
+//! and a rate limit per client address (a token bucket; a client over it gets an
+//! unprotected CMP `error` "unavailable" with HTTP 429 and `Retry-After`). The CRL is
+//! made once and served from a cache until a certificate changes state or half its
+//! validity has passed, so a flood of GETs costs no signatures.
 //! Shutdown is graceful: on the signal the listener closes, exchanges under way finish
 //! (for at most [`HttpLimits::shutdown_grace`]), then the server returns.
 
@@ -25,7 +29,7 @@ use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
 use crate::authority::RevocationReasonName;
-use crate::error::{CaError, Result};
+use crate::error::Result;
 use crate::registry::CertificateState;
 use crate::service::CmpService;
 
@@ -42,6 +46,9 @@ pub struct HttpLimits {
     pub max_connections: usize,
     /// How long exchanges under way may take to finish after a shutdown signal.
     pub shutdown_grace: Duration,
+    /// CMP requests one client address may make per minute, in bursts of as many; 0 for
+    /// no limit.
+    pub per_client_per_minute: u32,
 }
 
 impl Default for HttpLimits {
@@ -52,6 +59,7 @@ impl Default for HttpLimits {
             body_timeout: Duration::from_secs(30),
             max_connections: 256,
             shutdown_grace: Duration::from_secs(10),
+            per_client_per_minute: 120,
         }
     }
 }
@@ -74,6 +82,59 @@ fn text(status: StatusCode, message: &'static str) -> Reply {
 struct State {
     service: Arc<CmpService>,
     limits: HttpLimits,
+    buckets: std::sync::Mutex<std::collections::HashMap<std::net::IpAddr, Bucket>>,
+    crl: std::sync::Mutex<Option<CachedCrl>>,
+}
+
+/// One client's token bucket: `tokens` left as of `at`.
+struct Bucket {
+    tokens: f64,
+    at: Instant,
+}
+
+/// The CRL as last made, and what it was made from.
+struct CachedCrl {
+    der: Vec<u8>,
+    /// The certificates' states when it was made (serial, state).
+    made_from: Vec<(String, CertificateState)>,
+    made_at: Instant,
+}
+
+/// How long a cached CRL is served, at most (it is valid for a day).
+const CRL_REFRESH: Duration = Duration::from_secs(12 * 3600);
+
+impl State {
+    /// Takes one token from `ip`'s bucket; how long to wait when there is none.
+    fn admit(&self, ip: std::net::IpAddr) -> std::result::Result<(), Duration> {
+        let per_minute = self.limits.per_client_per_minute;
+        if per_minute == 0 {
+            return Ok(());
+        }
+        let capacity = f64::from(per_minute);
+        let rate = capacity / 60.0;
+        let now = Instant::now();
+        let Ok(mut buckets) = self.buckets.lock() else {
+            return Ok(());
+        };
+        // Forget clients whose buckets have filled up again, so the map stays small.
+        if buckets.len() > 10_000 {
+            buckets
+                .retain(|_, b| b.tokens + now.duration_since(b.at).as_secs_f64() * rate < capacity);
+        }
+        let bucket = buckets.entry(ip).or_insert(Bucket {
+            tokens: capacity,
+            at: now,
+        });
+        bucket.tokens =
+            (bucket.tokens + now.duration_since(bucket.at).as_secs_f64() * rate).min(capacity);
+        bucket.at = now;
+        if bucket.tokens >= 1.0 {
+            bucket.tokens -= 1.0;
+            Ok(())
+        } else {
+            Err(Duration::from_secs_f64((1.0 - bucket.tokens) / rate))
+        }
+    }
 }
 
 /// Serves until `shutdown` completes, then drains for at most `limits.shutdown_grace`.
@@ -85,7 +146,12 @@ pub async fn serve(
 ) -> Result<()> {
     let connections = Arc::new(Semaphore::new(limits.max_connections));
     let grace = limits.shutdown_grace;
-    let state = Arc::new(State { service, limits });
+    let state = Arc::new(State {
+        service,
+        limits,
+        buckets: Default::default(),
+        crl: Default::default(),
+    });
     let graceful = GracefulShutdown::new();
     tokio::pin!(shutdown);
     loop {
@@ -163,6 +229,20 @@ async fn route(request: Request<Incoming>, peer: SocketAddr, state: &State) -> R
 
 async fn cmp(request: Request<Incoming>, peer: SocketAddr, state: &State) -> Reply {
     let started = Instant::now();
+    if let Err(wait) = state.admit(peer.ip()) {
+        tracing::info!(%peer, "refused: over the rate limit");
+        let retry = wait.as_secs().max(1);
+        let mut response = reply(
+            StatusCode::TOO_MANY_REQUESTS,
+            dojang_core::cmp::CONTENT_TYPE,
+            state.service.rate_limited(retry),
+        );
+        response.headers_mut().insert(
+            hyper::header::RETRY_AFTER,
+            HeaderValue::from_str(&retry.to_string()).unwrap_or(HeaderValue::from_static("60")),
+        );
+        return response;
+    }
     let content_type = request
         .headers()
         .get(CONTENT_TYPE)
@@ -226,40 +306,61 @@ async fn cmp(request: Request<Incoming>, peer: SocketAddr, state: &State) -> Rep
 }
 
 async fn crl(state: &State) -> Reply {
+    let unavailable = |e: &dyn std::fmt::Display| {
+        tracing::error!(error = %e, "cannot make the CRL");
+        text(StatusCode::SERVICE_UNAVAILABLE, "CRL unavailable\n")
+    };
     let service = state.service.clone();
-    let made = tokio::task::spawn_blocking(move || -> Result<Vec<u8>> {
-        // Withdrawn certificates were sent but never confirmed: listed too, so that a
-        // client that kept one anyway cannot use it (RFC 4210 §5.3.18).
-        let revoked: Vec<_> = service
-            .registry()
-            .certificates()?
-            .into_iter()
-            .filter_map(|c| match c.state {
-                CertificateState::Revoked => Some((
-                    c.serial,
-                    c.revoked_at.unwrap_or(c.not_before),
-                    c.revocation_reason
-                        .unwrap_or(RevocationReasonName::Unspecified),
-                )),
-                CertificateState::Withdrawn => Some((
-                    c.serial,
-                    c.not_before,
-                    RevocationReasonName::CessationOfOperation,
-                )),
-                CertificateState::Pending | CertificateState::Valid => None,
-            })
-            .collect();
-        service.authority().crl(&revoked)
-    })
-    .await
-    .map_err(|e| CaError::Server {
-        detail: e.to_string(),
-    });
-    match made {
-        Ok(Ok(der)) => reply(StatusCode::OK, "application/pkix-crl", der),
-        Ok(Err(e)) | Err(e) => {
-            tracing::error!(error = %e, "cannot make the CRL");
-            text(StatusCode::SERVICE_UNAVAILABLE, "CRL unavailable\n")
+    let certificates =
+        match tokio::task::spawn_blocking(move || service.registry().certificates()).await {
+            Ok(Ok(certificates)) => certificates,
+            Ok(Err(e)) => return unavailable(&e),
+            Err(e) => return unavailable(&e),
+        };
+    let made_from: Vec<(String, CertificateState)> = certificates
+        .iter()
+        .map(|c| (c.serial.clone(), c.state))
+        .collect();
+    // Signed again only when a certificate changed state, or the cached one has aged.
+    if let Ok(cache) = state.crl.lock()
+        && let Some(cached) = cache.as_ref()
+        && cached.made_from == made_from
+        && cached.made_at.elapsed() < CRL_REFRESH
+    {
+        return reply(StatusCode::OK, "application/pkix-crl", cached.der.clone());
+    }
+    // Withdrawn certificates were sent but never confirmed: listed too, so that a
+    // client that kept one anyway cannot use it (RFC 4210 §5.3.18).
+    let revoked: Vec<_> = certificates
+        .into_iter()
+        .filter_map(|c| match c.state {
+            CertificateState::Revoked => Some((
+                c.serial,
+                c.revoked_at.unwrap_or(c.not_before),
+                c.revocation_reason
+                    .unwrap_or(RevocationReasonName::Unspecified),
+            )),
+            CertificateState::Withdrawn => Some((
+                c.serial,
+                c.not_before,
+                RevocationReasonName::CessationOfOperation,
+            )),
+            CertificateState::Pending | CertificateState::Valid => None,
+        })
+        .collect();
+    let service = state.service.clone();
+    match tokio::task::spawn_blocking(move || service.authority().crl(&revoked)).await {
+        Ok(Ok(der)) => {
+            if let Ok(mut cache) = state.crl.lock() {
+                *cache = Some(CachedCrl {
+                    der: der.clone(),
+                    made_from,
+                    made_at: Instant::now(),
+                });
+            }
+            reply(StatusCode::OK, "application/pkix-crl", der)
         }
+        Ok(Err(e)) => unavailable(&e),
+        Err(e) => unavailable(&e),
     }
 }

@@ -65,6 +65,10 @@ enum Command {
         /// Seconds exchanges under way may take to finish after Ctrl-C or SIGTERM.
         #[arg(long, default_value_t = 10)]
         shutdown_grace: u32,
+        /// CMP requests one client address may make per minute (bursts of as many are
+        /// allowed); more are answered "unavailable" with HTTP 429. 0: no limit.
+        #[arg(long, default_value_t = 120)]
+        rate_limit: u32,
     },
     /// Register an application and write its issue.html invitation.
     Apply {
@@ -124,6 +128,7 @@ fn main() -> ExitCode {
             confirm_timeout,
             validity_days,
             shutdown_grace,
+            rate_limit,
         } => run_serve(
             &dir,
             listen,
@@ -131,6 +136,7 @@ fn main() -> ExitCode {
             &policy_oid,
             HttpLimits {
                 shutdown_grace: std::time::Duration::from_secs(u64::from(shutdown_grace)),
+                per_client_per_minute: rate_limit,
                 ..HttpLimits::default()
             },
             ServiceConfig {

@@ -363,9 +363,18 @@ pub trait Registry: Send + Sync {
     fn application_by_number(&self, application_number: &str) -> Result<Option<Application>>;
     /// The application with this row ID.
     fn application(&self, id: i64) -> Result<Option<Application>>;
-    /// Counts a wrong code; locks the application at [`MAX_FAILED_ATTEMPTS`]. Returns the
-    /// application as it now stands.
-    fn record_failed_attempt(&self, application_id: i64) -> Result<Option<Application>>;
+    /// Reserves one attempt at the application's codes before its MAC is checked, so that
+    /// concurrent guesses cannot pass [`MAX_FAILED_ATTEMPTS`] between them: counted as a
+    /// wrong code until [`Registry::release_attempt`] says it was right. `false` when the
+    /// application is locked or its attempts are used up (by wrong codes or by checks
+    /// under way): then no code is checked at all.
+    fn reserve_attempt(&self, application_id: i64) -> Result<bool>;
+    /// The reserved attempt was a right code: it no longer counts.
+    fn release_attempt(&self, application_id: i64) -> Result<()>;
+    /// The reserved attempt was a wrong code: it stays counted, and the application is
+    /// locked when the count reaches [`MAX_FAILED_ATTEMPTS`]. Returns the application as
+    /// it now stands.
+    fn settle_failed_attempt(&self, application_id: i64) -> Result<Option<Application>>;
     /// Whether a transactionID was seen before.
     fn transaction_exists(&self, transaction_id: &[u8]) -> Result<bool>;
     /// Starts an enrolment on an application with a certificate made for it: refuses

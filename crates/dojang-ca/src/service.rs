@@ -221,6 +221,19 @@ impl CmpService {
         &self.authority
     }
 
+    /// The unprotected `error` for a client over its rate limit: "unavailable"
+    /// (systemUnavail), and when to try again.
+    pub fn rate_limited(&self, retry_after_s: u64) -> Vec<u8> {
+        self.refusal(
+            None,
+            Refuse::new(ReasonCode::Unavailable, Seal::None, RefusalBody::Error)
+                .bit(FailureBit::SystemUnavail)
+                .detail(format!(
+                    "too many requests from this address; try again in {retry_after_s} s"
+                )),
+        )
+    }
+
     /// Answers one DER request message. Never fails: every problem becomes a CMP error
     /// message.
     pub fn handle(&self, request: &[u8]) -> Handled {
@@ -473,21 +486,34 @@ impl CmpService {
         let Some((application, secret)) = self.credentials(kid)? else {
             return Err(wrong_code());
         };
-        match verify_mac(message, &secret) {
+        // The attempt is reserved before the MAC is checked: concurrent guesses cannot
+        // pass the limit, and once it is reached no code is checked at all, so a locked
+        // application answers a right code and a wrong one alike (no oracle for the ID
+        // number).
+        let reserved = self
+            .registry
+            .reserve_attempt(application.id)
+            .map_err(|e| Refuse::unavailable(&e, Seal::None))?;
+        if !reserved {
+            return Err(Refuse::new(
+                ReasonCode::TooManyAttempts,
+                Seal::None,
+                RefusalBody::Error,
+            ));
+        }
+        let checked = verify_mac(message, &secret);
+        if checked.is_ok() {
+            self.registry
+                .release_attempt(application.id)
+                .map_err(|e| Refuse::unavailable(&e, Seal::None))?;
+        } else {
+            self.registry
+                .settle_failed_attempt(application.id)
+                .map_err(|e| Refuse::unavailable(&e, Seal::None))?;
+        }
+        match checked {
             Ok(()) => {}
-            Err(CmpError::BadProtection) => {
-                if application.state == ApplicationState::Locked {
-                    return Err(Refuse::new(
-                        ReasonCode::TooManyAttempts,
-                        Seal::None,
-                        RefusalBody::Error,
-                    ));
-                }
-                self.registry
-                    .record_failed_attempt(application.id)
-                    .map_err(|e| Refuse::unavailable(&e, Seal::None))?;
-                return Err(wrong_code());
-            }
+            Err(CmpError::BadProtection) => return Err(wrong_code()),
             Err(other) => return Err(Refuse::from_cmp(&other, Seal::None)),
         }
         let seal = || Seal::Mac(secret.clone());

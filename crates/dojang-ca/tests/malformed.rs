@@ -260,7 +260,8 @@ fn stalled_connections_do_not_stop_the_server_and_sigterm_stops_it_gracefully() 
 
 #[test]
 fn mutated_requests_always_get_a_cmp_answer() {
-    let server = Server::start(&[]);
+    // Two hundred requests from one address: no rate limit for this one.
+    let server = Server::start(&["--rate-limit", "0"]);
     let app = server.apply("홍길동", ID, &[]);
     let (kid, secret) = common::registration(&app);
     let key = generate(KeyType::P256).unwrap();
@@ -290,4 +291,85 @@ fn mutated_requests_always_get_a_cmp_answer() {
         decode(&reply.body).unwrap();
     }
     still_serves(&server);
+}
+
+/// One client address cannot hammer the CA: over its rate limit it is told to come back
+/// later (HTTP 429, an "unavailable" CMP error with the wait), while the CA goes on.
+#[test]
+fn a_client_over_its_rate_limit_is_told_to_wait() {
+    let server = Server::start(&["--rate-limit", "6"]);
+    let http = server.client();
+    let garbage = b"\x30\x03\x02\x01\x00";
+    for _ in 0..6 {
+        assert_eq!(
+            http.post("/cmp", "application/pkixcmp", garbage).status,
+            200
+        );
+    }
+    let over = http.post("/cmp", "application/pkixcmp", garbage);
+    assert_eq!(over.status, 429);
+    assert_eq!(over.content_type, "application/pkixcmp");
+    let answer = decode(&over.body).unwrap();
+    let status = refusal(&answer).unwrap();
+    assert_eq!(status.reason(), Some(ReasonCode::Unavailable));
+    assert!(status.fail_info().contains(FailureBit::SystemUnavail));
+    assert!(
+        status.describe().contains("try again in"),
+        "{}",
+        status.describe()
+    );
+    // A token comes back every ten seconds at six a minute.
+    std::thread::sleep(std::time::Duration::from_secs(10));
+    assert_eq!(
+        http.post("/cmp", "application/pkixcmp", garbage).status,
+        200
+    );
+}
+
+/// The CRL is signed once and served from a cache: the same bytes until a certificate
+/// changes state, then a new CRL that lists it.
+#[test]
+fn the_crl_is_cached_until_a_certificate_changes_state() {
+    let server = Server::start(&[]);
+    let http = server.client();
+    let get = || {
+        let reply = http.raw(b"GET /crl/ca1.crl HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assert_eq!(reply.status, 200);
+        assert_eq!(reply.content_type, "application/pkix-crl");
+        reply.body
+    };
+    let app = server.apply("홍길동", ID, &[]);
+    let (kid, secret) = common::registration(&app);
+    let key = generate(KeyType::P256).unwrap();
+    let cert = Enrolment::new(server.client(), &kid, &secret, &key)
+        .run()
+        .unwrap();
+    let first = get();
+    // Its thisUpdate would be a second later if it were signed again.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert_eq!(get(), first, "served from the cache");
+    use der::Decode as _;
+    let serial_bytes = x509_cert::Certificate::from_der(&cert)
+        .unwrap()
+        .tbs_certificate
+        .serial_number;
+    let serial = dojang_core::cert::hex(serial_bytes.as_bytes(), "");
+    let revoked = std::process::Command::new(env!("CARGO_BIN_EXE_dojang-ca"))
+        .args(["revoke", "--dir"])
+        .arg(server.path())
+        .arg(&serial)
+        .output()
+        .unwrap();
+    assert!(
+        revoked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&revoked.stderr)
+    );
+    let after = get();
+    assert_ne!(after, first, "a revocation makes a new CRL");
+    assert!(
+        after
+            .windows(serial_bytes.as_bytes().len())
+            .any(|w| w == serial_bytes.as_bytes())
+    );
 }

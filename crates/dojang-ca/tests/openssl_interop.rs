@@ -30,9 +30,23 @@ fn new_key(dir: &Path, name: &str) -> String {
 
 /// `openssl cmp -cmd ir` with `-ref`/`-secret`; returns (success, output).
 fn openssl_ir(server: &Server, kid: &str, secret: &str, key: &str, out: &str) -> (bool, String) {
+    openssl_ir_with(server, kid, secret, key, out, &[])
+}
+
+/// [`openssl_ir`] with more options (`-rspout FILE`, say).
+fn openssl_ir_with(
+    server: &Server,
+    kid: &str,
+    secret: &str,
+    key: &str,
+    out: &str,
+    more: &[&str],
+) -> (bool, String) {
     let server_arg = format!("127.0.0.1:{}", server.port);
     let secret = format!("pass:{secret}");
-    openssl(&[
+    let extra = format!("{out}.extra.pem");
+    let capubs = format!("{out}.capubs.pem");
+    let mut args = vec![
         "cmp",
         "-cmd",
         "ir",
@@ -51,11 +65,13 @@ fn openssl_ir(server: &Server, kid: &str, secret: &str, key: &str, out: &str) ->
         "-certout",
         out,
         "-extracertsout",
-        &format!("{out}.extra.pem"),
+        &extra,
         "-cacertsout",
-        &format!("{out}.capubs.pem"),
+        &capubs,
         "-unprotected_errors",
-    ])
+    ];
+    args.extend_from_slice(more);
+    openssl(&args)
 }
 
 /// Whether OpenSSL reported a refusal with this failInfo and reason code (first status
@@ -198,11 +214,26 @@ fn refusals_reach_openssl_with_fail_info_and_reason_code() {
         assert!(!ok);
         assert!(out.contains("wrong-code"), "{out}");
     }
-    let (ok, out) = openssl_ir(&server, &kid, &secret, &key, &out_path);
-    assert!(!ok);
-    assert!(
-        refused_with(&out, "notAuthorized", "too-many-attempts"),
-        "{out}"
+    // Locked, a right code and a wrong one get the same answer: nothing is checked, so
+    // nothing can be learnt (the ID number behind a temporary code, say).
+    let answer = |secret: &str, name: &str| {
+        let file = path_in(&server, name);
+        let (ok, out) =
+            openssl_ir_with(&server, &kid, secret, &key, &out_path, &["-rspout", &file]);
+        assert!(!ok);
+        assert!(
+            refused_with(&out, "notAuthorized", "too-many-attempts"),
+            "{out}"
+        );
+        use der::Decode as _;
+        let message =
+            dojang_core::cmp::PkiMessage::from_der(&std::fs::read(&file).unwrap()).unwrap();
+        assert!(message.protection.is_none());
+        message.body.der().to_vec()
+    };
+    assert_eq!(
+        answer(&secret, "right.der"),
+        answer("WrongWrongWrong1234", "wrong.der")
     );
     let apps = server.list()["applications"].clone();
     let state = apps

@@ -341,11 +341,33 @@ impl Registry for SqliteRegistry {
         self.find_application("id", &id)
     }
 
-    fn record_failed_attempt(&self, application_id: i64) -> Result<Option<Application>> {
+    fn reserve_attempt(&self, application_id: i64) -> Result<bool> {
+        self.write(|db| {
+            let reserved = db.execute(
+                "UPDATE applications SET failed_attempts = failed_attempts + 1
+                 WHERE id = ?1 AND state != 'locked' AND failed_attempts < ?2",
+                params![application_id, MAX_FAILED_ATTEMPTS],
+            )?;
+            Ok(reserved == 1)
+        })
+    }
+
+    fn release_attempt(&self, application_id: i64) -> Result<()> {
         self.write(|db| {
             db.execute(
-                "UPDATE applications SET failed_attempts = failed_attempts + 1,
-                     state = CASE WHEN state = 'open' AND failed_attempts + 1 >= ?2
+                "UPDATE applications SET failed_attempts = failed_attempts - 1
+                 WHERE id = ?1 AND failed_attempts > 0",
+                [application_id],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn settle_failed_attempt(&self, application_id: i64) -> Result<Option<Application>> {
+        self.write(|db| {
+            db.execute(
+                "UPDATE applications SET
+                     state = CASE WHEN state = 'open' AND failed_attempts >= ?2
                                   THEN 'locked' ELSE state END
                  WHERE id = ?1",
                 params![application_id, MAX_FAILED_ATTEMPTS],
@@ -693,6 +715,32 @@ mod tests {
     }
 
     #[test]
+    fn concurrent_checks_never_pass_the_attempt_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let registry =
+            std::sync::Arc::new(SqliteRegistry::open(&dir.path().join("r.sqlite")).unwrap());
+        let app = registry
+            .create_application(&application(8))
+            .unwrap()
+            .unwrap();
+        // Twenty guesses at once, each holding its reservation while "checking".
+        let barrier = std::sync::Arc::new(std::sync::Barrier::new(20));
+        let reserved: usize = (0..20)
+            .map(|_| {
+                let (registry, barrier) = (registry.clone(), barrier.clone());
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    registry.reserve_attempt(app.id).unwrap()
+                })
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|t| usize::from(t.join().unwrap()))
+            .sum();
+        assert_eq!(reserved, MAX_FAILED_ATTEMPTS as usize);
+    }
+
+    #[test]
     fn the_fifth_wrong_code_locks_and_taken_numbers_are_reported() {
         let dir = tempfile::tempdir().unwrap();
         let registry = SqliteRegistry::open(&dir.path().join("r.sqlite")).unwrap();
@@ -706,12 +754,17 @@ mod tests {
                 .unwrap()
                 .is_none()
         );
+        // A right code's reservation is released: it never counts.
+        assert!(registry.reserve_attempt(app.id).unwrap());
+        registry.release_attempt(app.id).unwrap();
         for attempt in 1..=5u32 {
-            let now = registry.record_failed_attempt(app.id).unwrap().unwrap();
+            assert!(registry.reserve_attempt(app.id).unwrap());
+            let now = registry.settle_failed_attempt(app.id).unwrap().unwrap();
             assert_eq!(now.failed_attempts, attempt);
             let locked = now.state == ApplicationState::Locked;
             assert_eq!(locked, attempt == 5);
         }
+        assert!(!registry.reserve_attempt(app.id).unwrap(), "no sixth check");
         let now = OffsetDateTime::now_utc();
         let (t, c) = enrolment(9, app.id, now);
         assert_eq!(
