@@ -12,6 +12,7 @@ import {
   type Result,
 } from './api';
 import type { CertificateChain } from './bindings/CertificateChain';
+import type { CheckedInvitation } from './bindings/CheckedInvitation';
 import type { CertificateDetails } from './bindings/CertificateDetails';
 import type { CertificateList } from './bindings/CertificateList';
 import type { ListedCertificate } from './bindings/ListedCertificate';
@@ -184,14 +185,22 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
   useEffect(() => {
     let stop: (() => void) | null = null;
     let active = true;
+    /** The wizard takes an invitation read (or refused) by the native side. */
+    const toWizard = (path: string, read: Result<CheckedInvitation>) => {
+      setScreen((old) => {
+        const seq = (old.name === 'issue' ? (old.drop?.seq ?? 0) : 0) + 1;
+        const drop: InvitationDrop = { path, seq, read };
+        return old.name === 'issue' ? { ...old, drop } : { name: 'issue', reissueOf: null, drop };
+      });
+    };
     void onOpenRequests((requests) => {
       for (const opened of requests) {
         if (opened.kind === 'invitation') {
-          setScreen((old) => {
-            const seq = (old.name === 'issue' ? (old.drop?.seq ?? 0) : 0) + 1;
-            const drop = { path: opened.source, seq, invitation: opened.invitation };
-            return old.name === 'issue' ? { ...old, drop } : { name: 'issue', reissueOf: null, drop };
-          });
+          toWizard(opened.source, { ok: true, value: { invitation: opened.invitation, ca: opened.ca } });
+        } else if (opened.kind === 'failed' && opened.error.code === 'ca-not-listed') {
+          // An invitation naming a CA this build does not list: the wizard says so where the
+          // invitation would be, and no code can be sent with it.
+          toWizard(opened.what, { ok: false, error: opened.error });
         } else if (opened.kind === 'import-pfx') {
           setImportStart({ kind: 'pfx', path: opened.path });
         } else if (opened.kind === 'import-folder') {

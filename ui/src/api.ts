@@ -24,8 +24,8 @@ import type { UpdateInfo } from './bindings/UpdateInfo';
 import type { ExportPfxRequest } from './bindings/ExportPfxRequest';
 import type { ImportFolderRequest } from './bindings/ImportFolderRequest';
 import type { ImportPfxRequest } from './bindings/ImportPfxRequest';
+import type { CaCheck } from './bindings/CaCheck';
 import type { CheckedInvitation } from './bindings/CheckedInvitation';
-import type { Invitation } from './bindings/Invitation';
 import type { IssueRequest } from './bindings/IssueRequest';
 import type { RenewRequest } from './bindings/RenewRequest';
 import type { RevokeRequest } from './bindings/RevokeRequest';
@@ -87,12 +87,22 @@ export function certificateChain(id: string): Promise<Result<CertificateChain>> 
 }
 
 /**
- * Reads an issue.html invitation: which CA and which application. One that
- * names a CA the distribution does not list is refused (`ca-not-listed`).
+ * Reads an issue.html invitation: which CA and which application, with what
+ * the distribution says of that CA. One that names a CA a distribution with
+ * CAs does not list is refused (`ca-not-listed`, with its host); in a build
+ * without CAs its CA comes back unlisted, for the warning.
  */
-export async function readInvitation(path: string): Promise<Result<Invitation>> {
-  const read = await call<CheckedInvitation>('read_invitation', { path });
-  return read.ok ? { ok: true, value: read.value.invitation } : read;
+export function readInvitation(path: string): Promise<Result<CheckedInvitation>> {
+  return call<CheckedInvitation>('read_invitation', { path });
+}
+
+/**
+ * What the distribution says of a CA address the person typed (a build
+ * without CAs of its own): its host in full and whether it is listed, or
+ * `ca-url-malformed`, `ca-url-insecure`, `ca-not-listed`.
+ */
+export function checkCa(url: string): Promise<Result<CaCheck>> {
+  return call<CaCheck>('check_ca', { url });
 }
 
 /** Issues a certificate, reporting each step as it begins. */

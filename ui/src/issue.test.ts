@@ -6,6 +6,8 @@ import {
   chooseCa,
   codeFieldOf,
   codeMistakesByField,
+  consentFor,
+  invitationNeedsWarning,
   issuePath,
   needsCaAddress,
   RENEW_STEPS,
@@ -79,33 +81,55 @@ describe('code mistakes', () => {
 });
 
 describe('chooseCa', () => {
-  it('takes the invitation on the e-mail path, else the distribution, else what was typed', () => {
-    expect(chooseCa(distribution, 'temporary', invitation, '')).toEqual({
-      url: 'https://other.example/cmp',
-      name: 'other.example',
-    });
-    expect(chooseCa(distribution, 'registration', invitation, '')).toEqual({
+  const listed = { url: 'https://ca.dojang.test/cmp', host: 'ca.dojang.test', name: '도장 인증센터', listed: true };
+  const unlisted = { url: 'https://other.example/cmp', host: 'other.example', name: null, listed: false };
+
+  it('with a CA list, asks a listed CA only: the invitation selects one of them, else the first', () => {
+    expect(chooseCa(distribution, 'temporary', { invitation, ca: listed }, null)).toEqual({
       url: 'https://ca.dojang.test/cmp',
       name: '도장 인증센터',
+      host: 'ca.dojang.test',
+      listed: true,
     });
-    expect(chooseCa(noCa, 'registration', null, ' https://typed.example/cmp ')).toEqual({
-      url: 'https://typed.example/cmp',
-      name: 'typed.example',
+    expect(chooseCa(distribution, 'registration', null, null)).toEqual({
+      url: 'https://ca.dojang.test/cmp',
+      name: '도장 인증센터',
+      host: 'ca.dojang.test',
+      listed: true,
     });
-    expect(chooseCa(noCa, 'registration', null, '')).toBeNull();
+    // An unlisted CA never wins in a build with CAs, whatever the invitation or a consent says.
+    expect(chooseCa(distribution, 'temporary', { invitation, ca: unlisted }, unlisted)?.url).toBe('https://ca.dojang.test/cmp');
   });
 
-  it('names an invitation CA the distribution knows by its name', () => {
-    expect(chooseCa(distribution, 'temporary', { ...invitation, ca: 'https://ca.dojang.test/cmp' }, '')?.name).toBe(
-      '도장 인증센터',
-    );
+  it('without a CA list, asks only the CA the person accepted, named by its host', () => {
+    expect(chooseCa(noCa, 'registration', null, unlisted)).toEqual({
+      url: 'https://other.example/cmp',
+      name: 'other.example',
+      host: 'other.example',
+      listed: false,
+    });
+    expect(chooseCa(noCa, 'temporary', { invitation, ca: unlisted }, null)).toBeNull();
+    expect(chooseCa(noCa, 'registration', null, null)).toBeNull();
   });
 
-  it('asks for an address only when nothing names a CA', () => {
-    expect(needsCaAddress(distribution, 'registration', null)).toBe(false);
-    expect(needsCaAddress(noCa, 'registration', invitation)).toBe(true);
-    expect(needsCaAddress(noCa, 'temporary', invitation)).toBe(false);
-    expect(needsCaAddress(noCa, 'temporary', null)).toBe(true);
+  it('asks for the CA before the codes only in a build without CAs', () => {
+    expect(needsCaAddress(distribution)).toBe(false);
+    expect(needsCaAddress(noCa)).toBe(true);
+  });
+
+  it('keeps a consent only for the address it was given for', () => {
+    const accepted = { typed: 'https://other.example/cmp', check: unlisted };
+    expect(consentFor(accepted, ' https://other.example/cmp ')).toEqual(unlisted);
+    expect(consentFor(accepted, 'https://other.example/cmp2')).toBeNull();
+    expect(consentFor(null, 'https://other.example/cmp')).toBeNull();
+  });
+
+  it("warns about an invitation's CA in a build without CAs, unless it is the one accepted", () => {
+    const read = { invitation, ca: unlisted };
+    expect(invitationNeedsWarning(noCa, read, null)).toBe(true);
+    expect(invitationNeedsWarning(noCa, read, { ...unlisted, url: 'https://typed.example/cmp' })).toBe(true);
+    expect(invitationNeedsWarning(noCa, read, unlisted)).toBe(false);
+    expect(invitationNeedsWarning(distribution, { invitation, ca: listed }, null)).toBe(false);
   });
 });
 
@@ -128,15 +152,19 @@ describe('adviceFor', () => {
     expect(adviceFor('invitation-malformed', given).fix).toBe('codes');
     expect(adviceFor('password-sequential', given)).toMatchObject({ fix: 'storage', support: false });
     expect(adviceFor('disk-full', given).fix).toBe('storage');
-    expect(adviceFor('ca-url-insecure', typed).fix).toBe('storage');
+    // The address the person gave is corrected where they gave it, before the codes.
+    expect(adviceFor('ca-url-insecure', typed).fix).toBe('path');
+    expect(adviceFor('ca-not-listed', typed).fix).toBe('path');
     // An address from the distribution cannot be corrected by the person.
     expect(adviceFor('ca-url-insecure', given)).toMatchObject({ fix: null, support: true });
+    expect(adviceFor('ca-not-listed', given)).toMatchObject({ fix: null, support: true });
   });
 
   it('points at one field when there is one', () => {
     expect(wizardFieldOf('temporary-code-length')).toBe('tempCode');
     expect(wizardFieldOf('password-too-short')).toBe('password');
     expect(wizardFieldOf('ca-url-malformed')).toBe('caAddress');
+    expect(wizardFieldOf('ca-not-listed')).toBe('caAddress');
     // The CA never says which number was wrong.
     expect(wizardFieldOf('ca-wrong-code')).toBeNull();
   });

@@ -5,10 +5,10 @@
  * dojang-core's, copied in `checks.ts`; the backend checks them again when
  * the request arrives.
  */
-import type { CaEndpoint } from './bindings/CaEndpoint';
+import type { CaCheck } from './bindings/CaCheck';
+import type { CheckedInvitation } from './bindings/CheckedInvitation';
 import type { Distribution } from './bindings/Distribution';
 import type { ErrorInfo } from './bindings/ErrorInfo';
-import type { Invitation } from './bindings/Invitation';
 import type { IssuePath } from './bindings/IssuePath';
 import type { KeyType } from './bindings/KeyType';
 import type { Step } from './bindings/Step';
@@ -102,10 +102,16 @@ export function showsWhileTyping(code: string): boolean {
   return code.endsWith('-character') || code === 'reference-number-not-digits';
 }
 
-/** Where the request goes, and the name to show for it. */
+/** Where the request goes, and how to show it. */
 export interface CaChoice {
+  /** The CMP URL the request names. */
   url: string;
+  /** The CA's name, or its host when it has none (a CA the build does not list). */
   name: string;
+  /** Its host (and port), in full. */
+  host: string;
+  /** The distribution lists it; when not, the person accepted the warning about it. */
+  listed: boolean;
 }
 
 /** The host of a URL, for showing a CA that has no name. */
@@ -117,38 +123,69 @@ function hostOf(url: string): string {
   }
 }
 
-function named(url: string, cas: readonly CaEndpoint[]): CaChoice {
-  const known = cas.find((ca) => ca.cmp_url === url);
-  return { url, name: known?.name ?? hostOf(url) };
+function fromCheck(check: CaCheck): CaChoice {
+  return { url: check.url, name: check.name ?? check.host, host: check.host, listed: check.listed };
 }
 
 /**
- * The CA to ask: on the e-mail path the invitation's (it names the CA of that
- * application); otherwise the distribution's first; else what the person
- * typed in the advanced field; null when there is none at all.
+ * The CA to ask. A distribution with CAs decides alone: an invitation may
+ * only select one of them (on the e-mail path, a CA it lists), otherwise the
+ * first is asked. A build without CAs asks the CA the person accepted after
+ * the warning (`accepted`: typed, or named by an invitation); null when there
+ * is none yet, and no code may be typed.
  */
 export function chooseCa(
   distribution: Distribution,
   kind: IssueKind,
-  invitation: Invitation | null,
-  typed: string,
+  invitation: CheckedInvitation | null,
+  accepted: CaCheck | null,
 ): CaChoice | null {
-  if (kind === 'temporary' && invitation !== null) return named(invitation.ca, distribution.cas);
   const first = distribution.cas[0];
-  if (first !== undefined) return { url: first.cmp_url, name: first.name };
-  const url = typed.trim();
-  return url === '' ? null : named(url, distribution.cas);
+  if (first === undefined) return accepted === null ? null : fromCheck(accepted);
+  if (kind === 'temporary' && invitation?.ca.listed === true) return fromCheck(invitation.ca);
+  return { url: first.cmp_url, name: first.name, host: hostOf(first.cmp_url), listed: true };
 }
 
-/** Whether the wizard must ask for a CA address: neither the distribution nor an invitation names one. */
-export function needsCaAddress(distribution: Distribution, kind: IssueKind, invitation: Invitation | null): boolean {
-  return distribution.cas.length === 0 && !(kind === 'temporary' && invitation !== null);
+/**
+ * Whether the wizard asks for the CA before the codes: a build without CAs of
+ * its own (its address on the first step, or the CA of an invitation, each
+ * accepted after a warning).
+ */
+export function needsCaAddress(distribution: Distribution): boolean {
+  return distribution.cas.length === 0;
+}
+
+/**
+ * A CA the person accepted after the warning, in a build without CAs: the
+ * address as it stood when they did (typing another one takes the consent
+ * back) and the backend's check of it.
+ */
+export interface AcceptedCa {
+  typed: string;
+  check: CaCheck;
+}
+
+/** The consent that still holds for the address now in the field, if any. */
+export function consentFor(accepted: AcceptedCa | null, typed: string): CaCheck | null {
+  return accepted !== null && accepted.typed === typed.trim() ? accepted.check : null;
+}
+
+/**
+ * Whether a newly read invitation's CA needs the warning first: in a build
+ * without CAs, unless it is the CA the person already accepted.
+ */
+export function invitationNeedsWarning(
+  distribution: Distribution,
+  invitation: CheckedInvitation,
+  accepted: CaCheck | null,
+): boolean {
+  return needsCaAddress(distribution) && !invitation.ca.listed && accepted?.url !== invitation.ca.url;
 }
 
 /** What a failed issuance lets the person do, beside reading its sentence. */
 export interface FailureAdvice {
   /** The step where the mistake can be corrected, if it is the person's. */
-  fix: 'codes' | 'storage' | null;
+  fix: 'path' | 'codes' | 'storage' | null;
   /** Trying again as it is may work (the CA or the network had trouble). */
   retry: boolean;
   /** A certificate exists already: the list shows it. */
@@ -173,14 +210,17 @@ const STORAGE_TROUBLE = new Set([
  * corrected on the codes step (and, if it was right, support asked); an
  * unreachable or troubled CA is tried again later; an application that was
  * already used leads to the list; a locked, cancelled or refused one to the
- * support contact. A bad CA address can only be corrected when the person
- * typed it (`caTyped`); one from the distribution or an invitation cannot.
+ * support contact. A CA address the backend refuses can only be corrected
+ * when the person gave it (`caTyped`: a build without CAs, where the address
+ * is asked on the first step); one from the distribution cannot.
  */
 export function adviceFor(code: string, { caTyped }: { caTyped: boolean }): FailureAdvice {
   const advice: FailureAdvice = { fix: null, retry: false, openList: false, support: false };
   if (code === 'ca-wrong-code' || codeFieldOf(code) !== null || code.startsWith('invitation-')) {
     advice.fix = 'codes';
-  } else if (code.startsWith('password-') || STORAGE_TROUBLE.has(code) || (caTyped && code.startsWith('ca-url-'))) {
+  } else if (caTyped && (code.startsWith('ca-url-') || code === 'ca-not-listed')) {
+    advice.fix = 'path';
+  } else if (code.startsWith('password-') || STORAGE_TROUBLE.has(code)) {
     advice.fix = 'storage';
   }
   if (CA_TROUBLE.has(code)) advice.retry = true;
@@ -195,7 +235,8 @@ export type WizardFieldName = CodeFieldName | 'password' | 'caAddress';
 
 /**
  * The field a failed issuance points at, when it is one field: a code the
- * backend refused, the new password, or a CA address the person typed. A
+ * backend refused, the new password, or the CA's address (in a build
+ * without CAs, where the person gave it). A
  * wrong code according to the CA points at none: the CA never says which
  * number was wrong.
  */
@@ -203,6 +244,6 @@ export function wizardFieldOf(code: string): WizardFieldName | null {
   const field = codeFieldOf(code);
   if (field !== null) return field;
   if (code.startsWith('password-')) return 'password';
-  if (code.startsWith('ca-url-')) return 'caAddress';
+  if (code.startsWith('ca-url-') || code === 'ca-not-listed') return 'caAddress';
   return null;
 }

@@ -31,6 +31,8 @@ interface Window {
   __DOJANG_NOTIFICATIONS__?: { title: string; body: string }[];
   /** What the update server offers: a newer version, null (none); unset: no updater. */
   __DOJANG_UPDATE__?: import('../src/bindings/UpdateInfo').UpdateInfo | null;
+  /** What every issue.html says (the fixture's invitation unless told). */
+  __DOJANG_INVITATION__?: import('../src/bindings/Invitation').Invitation;
   /** Files and links the app was opened with (take_open_requests answers them once). */
   __DOJANG_OPEN_REQUESTS__?: import('../src/bindings/OpenRequest').OpenRequest[];
   /** Emits a Tauri event as the native side would (drag and drop). */

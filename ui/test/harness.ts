@@ -16,7 +16,9 @@ import type { Channel } from '@tauri-apps/api/core';
 import { emit } from '@tauri-apps/api/event';
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 
+import type { CaCheck } from '../src/bindings/CaCheck';
 import type { CertificateList } from '../src/bindings/CertificateList';
+import type { CheckedInvitation } from '../src/bindings/CheckedInvitation';
 import type { Distribution } from '../src/bindings/Distribution';
 import type { IssuePath } from '../src/bindings/IssuePath';
 import type { ListedCertificate } from '../src/bindings/ListedCertificate';
@@ -108,6 +110,75 @@ function listedById(id: string): ListedCertificate | undefined {
   return listing(0).certificates.find((certificate) => certificate.id === id);
 }
 
+/** The distribution the backend answers with: the fixture's, with what the test changed. */
+function currentDistribution(): Distribution {
+  return { ...distributionFixture, ...window.__DOJANG_DISTRIBUTION__ };
+}
+
+/** A loopback host, the only one plain HTTP may go to (`invitation.rs: is_loopback`). */
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+/**
+ * `CaUrl::parse`: a CMP URL, normalised (scheme and host in lower case, a
+ * default port dropped, no fragment); HTTPS, or plain HTTP to loopback.
+ */
+function caUrl(input: string): URL {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    fail('ca-url-malformed', { url: input });
+  }
+  url.hash = '';
+  if (url.hostname === '' || url.username !== '' || url.password !== '') fail('ca-url-malformed', { url: input });
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) fail('ca-url-insecure', { url: input });
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') fail('ca-url-malformed', { url: input });
+  return url;
+}
+
+/** `Distribution::parse_ca`: plain HTTP (to loopback) only in a sandbox distribution. */
+function parseCa(input: string): URL {
+  const url = caUrl(input);
+  if (url.protocol === 'http:' && !currentDistribution().sandbox) fail('ca-url-insecure', { url: input });
+  return url;
+}
+
+/** The distribution's CA at this normalised URL, if it lists it. */
+function listedCa(url: URL): Distribution['cas'][number] | undefined {
+  return currentDistribution().cas.find((ca) => {
+    try {
+      return caUrl(ca.cmp_url).href === url.href;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * `Distribution::check_ca`: what the window is told of a CA before any code
+ * is typed. A distribution with CAs refuses any other (`ca-not-listed`); in a
+ * build without CAs every CA comes back unlisted, for the warning.
+ */
+function checkCa(input: string): CaCheck {
+  const url = parseCa(input);
+  const listed = listedCa(url);
+  if (listed === undefined && currentDistribution().cas.length > 0) fail('ca-not-listed', { host: url.host, url: url.href });
+  return { url: url.href, host: url.host, name: listed?.name ?? null, listed: listed !== undefined };
+}
+
+/**
+ * `Distribution::approve_ca` as the issuance uses it: a listed CA; another
+ * only in a build without CAs, and only with the person's consent.
+ */
+function approveCa(input: string, allowUnlisted: boolean): void {
+  const url = parseCa(input);
+  if (listedCa(url) !== undefined) return;
+  if (allowUnlisted && currentDistribution().cas.length === 0) return;
+  fail('ca-not-listed', { host: url.host, url: url.href });
+}
+
 /** How long the mocked CA takes for each step of an issuance or a renewal. */
 const stepDelay = () => window.__DOJANG_STEP_DELAY_MS__ ?? 30;
 
@@ -195,19 +266,21 @@ const handlers: Record<string, (args: Args) => unknown> = {
     if (!/\.(der|cer|crt|pem)$/i.test(path)) fail('not-a-certificate', { path, detail: 'not DER' });
     return Object.values(detailsById)[0];
   },
-  distribution: (): Distribution => ({ ...distributionFixture, ...window.__DOJANG_DISTRIBUTION__ }),
-  read_invitation: (args) => {
+  distribution: (): Distribution => currentDistribution(),
+  // Any file named issue.html is an invitation; what it says, a test may change.
+  read_invitation: (args): CheckedInvitation => {
     const path = String(args.path);
     if (!/issue\.html?$/i.test(path)) fail('invitation-link-missing');
-    return { invitation: sampleInvitation, ca: { url: sampleInvitation.ca, host: new URL(sampleInvitation.ca).host, name: null, listed: false } };
+    const invitation = window.__DOJANG_INVITATION__ ?? sampleInvitation;
+    return { invitation, ca: checkCa(invitation.ca) };
   },
+  check_ca: (args) => checkCa(String(args.url)),
   issue_certificate: async (args) => {
     const request = requestOf(args);
     const channel = args.onProgress as Channel<Step>;
+    approveCa(String(request.ca), request.allow_unlisted_ca === true);
     const [rule] = brokenPasswordRules(String(request.password));
     if (rule !== undefined) fail(`password-${rule}`);
-    const ca = String(request.ca);
-    if (!/^https:\/\//.test(ca) && !/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(ca)) fail('ca-url-insecure', { url: ca });
     const index = { index: 0 };
     await report(channel, ['checking-codes'], index);
     const [mistake] = codeMistakes(request.path as IssuePath);

@@ -109,12 +109,13 @@ export const en = {
   'error.ca-unknown': 'The address of the CA that issued this certificate is not known, so no request can be sent. Please contact the support desk.',
   'error.renewal-too-early': 'Renewal opens 30 days before expiry. There are {days_left} days left.',
   'error.file-type-unsupported': 'Dojang cannot open this file. Open a certificate (.pfx, .p12, .der, .cer) or an issuance invitation (issue.html).',
-  'error.ca-not-listed': '‘{host}’ is not a CA this program knows, so nothing was sent to it. Check that the e-mail really came from your bank or CA.',
+  'error.ca-not-listed':
+    '‘{host}’ is not one of this program’s CAs. For your safety, no numbers are sent there. Check that the e-mail really came from your bank or CA.',
   'error.ca-redirected': 'The CA tried to send the request elsewhere; for safety it was not followed (HTTP {status}). Try again in a moment.',
   'error.ca-response-too-large': "The CA's answer is too large and was not accepted. Try again in a moment.",
   'error.file-not-regular': 'This is not a regular file (a folder, device, pipe or link), so it was not read.',
-  'error.file-too-large': 'This file is too large for its kind (over {limit} bytes), so it was not read.',
-  'error.data-dir-unknown': "There is no folder for the app's data.",
+  'error.file-too-large': 'This file is too large, so it was not read. Files of this kind are at most {limit} bytes.',
+  'error.data-dir-unknown': "The folder for the program's data cannot be found. Please contact the support desk.",
   'error.renewal-expired': 'An expired certificate cannot be renewed. Please get it reissued.',
   'error.where': 'Where',
   'error.detail': 'Technical details',
@@ -527,6 +528,23 @@ export const en = {
   'issue.caAddressHint':
     'This program does not come with a CA address. Enter the address your CA gave you, starting with https://.',
   'issue.caRequired': 'Please enter the CA address.',
+  'issue.caAddressHintMail':
+    'If you have the issue.html file, leave this empty: opening it on the next step fills in the CA. Without the file, enter the address your CA gave you, starting with https://.',
+  'issue.codesLocked':
+    'First open the issuance file (issue.html). This program comes without a CA address, so the numbers can be entered once the CA is settled. Without the file, press ‘Previous’ and enter the CA address.',
+  'issue.codesRefused':
+    'The numbers cannot be sent with this invitation. Open the issue.html from the e-mail your bank or CA sent.',
+  'issue.fixCa': 'Correct the CA address',
+  'issue.openInvitationFirst': 'Open the issue.html file first.',
+  'issue.summary.caUnlisted': 'A CA this program does not know; you chose to continue after the warning.',
+  'caWarning.title': 'A CA this program does not know',
+  'caWarning.typedSource': 'The CA address you entered',
+  'caWarning.invitationSource': 'The CA address in the issuance invitation',
+  'caWarning.notKnown': 'This CA is not one this program knows.',
+  'caWarning.onlyIfTold':
+    'Continue only if your bank or CA told you this address. If you continue, the numbers you enter are sent to this address.',
+  'caWarning.unsure': 'If you are not sure, press ‘Cancel’ and call your bank or CA to check.',
+  'caWarning.continue': 'Continue',
   'issue.reviewIntro': 'The certificate will be issued as below. It usually takes less than a minute.',
   'issue.summary.path': 'How',
   'issue.summary.codes': 'Numbers entered',

@@ -113,12 +113,13 @@ export const ko = {
   'error.ca-unknown': '이 인증서를 발급한 인증기관의 주소를 알 수 없어 요청을 보낼 수 없습니다. 고객센터에 문의해 주세요.',
   'error.renewal-too-early': '갱신은 만료 30일 전부터 할 수 있습니다. 지금은 만료까지 {days_left}일 남았습니다.',
   'error.file-type-unsupported': '도장이 열 수 있는 파일이 아닙니다. 인증서(.pfx, .p12, .der, .cer)나 발급 안내(issue.html) 파일을 열어 주세요.',
-  'error.ca-not-listed': '‘{host}’은(는) 이 프로그램에 등록된 인증기관이 아니어서 번호를 보내지 않았습니다. 은행이나 인증기관에서 받은 메일이 맞는지 확인해 주세요.',
+  'error.ca-not-listed':
+    '‘{host}’은(는) 이 프로그램에 등록된 인증기관이 아닙니다. 안전을 위해 이곳으로는 번호를 보내지 않습니다. 은행이나 인증기관에서 받은 메일이 맞는지 확인해 주세요.',
   'error.ca-redirected': '인증기관이 다른 주소로 보내려 해서 안전을 위해 따라가지 않았습니다 (HTTP {status}). 잠시 후 다시 시도해 주세요.',
   'error.ca-response-too-large': '인증기관의 응답이 너무 커서 받아들이지 않았습니다. 잠시 후 다시 시도해 주세요.',
-  'error.file-not-regular': '보통 파일이 아니어서 (폴더, 장치, 링크 등) 읽지 않았습니다.',
-  'error.file-too-large': '이런 파일로는 너무 커서 읽지 않았습니다 ({limit}바이트 초과).',
-  'error.data-dir-unknown': '프로그램 자료를 둘 폴더를 찾을 수 없습니다.',
+  'error.file-not-regular': '일반 파일이 아니어서(폴더, 장치, 링크 등) 읽지 않았습니다.',
+  'error.file-too-large': '파일이 너무 커서 읽지 않았습니다. 이런 파일은 {limit}바이트를 넘지 않습니다.',
+  'error.data-dir-unknown': '프로그램 자료를 둘 폴더를 찾을 수 없습니다. 고객센터에 문의해 주세요.',
   'error.renewal-expired': '만료된 인증서는 갱신할 수 없습니다. 재발급을 받아 주세요.',
   'error.where': '위치',
   'error.detail': '기술 정보',
@@ -519,6 +520,23 @@ export const ko = {
   'issue.caAddressHint':
     '이 프로그램에는 인증기관 주소가 들어 있지 않습니다. 인증기관이 알려 준, https:// 로 시작하는 주소를 입력하세요.',
   'issue.caRequired': '인증기관 주소를 입력해 주세요.',
+  'issue.caAddressHintMail':
+    'issue.html 파일이 있으면 비워 두세요. 다음 단계에서 파일을 열면 인증기관이 채워집니다. 파일이 없으면 인증기관이 알려 준, https:// 로 시작하는 주소를 입력하세요.',
+  'issue.codesLocked':
+    '먼저 발급 안내 파일(issue.html)을 열어 주세요. 이 프로그램에는 인증기관 주소가 들어 있지 않아서, 인증기관이 정해진 뒤에 번호를 입력할 수 있습니다. 파일이 없으면 ‘이전’을 눌러 인증기관 주소를 입력하세요.',
+  'issue.codesRefused':
+    '이 발급 안내로는 번호를 보낼 수 없습니다. 은행이나 인증기관에서 받은 메일의 issue.html 파일을 열어 주세요.',
+  'issue.fixCa': '인증기관 주소 고치기',
+  'issue.openInvitationFirst': '먼저 issue.html 파일을 열어 주세요.',
+  'issue.summary.caUnlisted': '이 프로그램이 모르는 인증기관입니다. 경고를 보고 계속하기로 하셨습니다.',
+  'caWarning.title': '처음 보는 인증기관입니다',
+  'caWarning.typedSource': '입력한 인증기관 주소',
+  'caWarning.invitationSource': '발급 안내에 적힌 인증기관 주소',
+  'caWarning.notKnown': '이 인증기관은 이 프로그램이 알고 있는 곳이 아닙니다.',
+  'caWarning.onlyIfTold':
+    '은행이나 인증기관이 이 주소를 알려 준 경우에만 계속하세요. 계속하면 입력하는 번호를 이 주소로 보냅니다.',
+  'caWarning.unsure': '잘 모르겠으면 ‘취소’를 누르고 은행이나 인증기관에 전화로 확인해 주세요.',
+  'caWarning.continue': '계속',
   'issue.reviewIntro': '아래 내용으로 인증서를 발급합니다. 보통 1분 안에 끝납니다.',
   'issue.summary.path': '발급 방법',
   'issue.summary.codes': '입력한 번호',

@@ -11,8 +11,9 @@ test('a dojang: link the app was opened with starts the e-mail path, prefilled',
   await openedWith(page, [
     {
       kind: 'invitation',
-      source: 'dojang://issue?ca=https%3A%2F%2Fca.example%2Fcmp&application=20261125777',
-      invitation: { ca: 'https://ca.example/cmp', application: '20261125777' },
+      source: 'dojang://issue?ca=https%3A%2F%2Fca.dojang.test%2Fcmp&application=20261125777',
+      invitation: { ca: 'https://ca.dojang.test/cmp', application: '20261125777' },
+      ca: { url: 'https://ca.dojang.test/cmp', host: 'ca.dojang.test', name: '도장 인증센터', listed: true },
     },
   ]);
   await openScenario(page, 'three-certs-one-broken');

@@ -97,6 +97,15 @@ test('screenshots of the issuance wizard, in Korean', async ({ page }) => {
   await page.screenshot({ path: join(dir, 'ui-issue-4-progress.png'), fullPage: true, animations: 'disabled' });
 });
 
+test('screenshot of the warning about a CA a build without CAs does not know', async ({ page }) => {
+  await openScenario(page, 'three-certs-one-broken', { distribution: { cas: [] } });
+  await page.getByRole('button', { name: '인증서 발급' }).click();
+  await page.getByRole('textbox', { name: '인증기관 주소 (CMP)' }).fill('https://cmp.ca.example.co.kr:8443/pkix/issue');
+  await page.getByTestId('next').click();
+  await expect(page.getByRole('alertdialog')).toBeVisible();
+  await page.screenshot({ path: join(dir, 'ui-issue-ca-warning.png'), animations: 'disabled' });
+});
+
 test('screenshots of a refusal and of the finished issuance', async ({ page }) => {
   await openScenario(page, 'three-certs-one-broken');
   await page.getByRole('button', { name: '인증서 발급' }).click();

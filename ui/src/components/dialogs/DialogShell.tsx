@@ -12,19 +12,22 @@ import { DialogBusyContext, type BusyState } from './useDialogForm';
  * reports it through `DialogBusyContext`).
  *
  * The contents unmount when it closes, so whatever was typed (passwords
- * included) is gone with it.
+ * included) is gone with it. A question the person must answer before going
+ * on (a warning) is an `alertdialog`.
  */
 export function DialogShell({
   title,
   isOpen,
   onClose,
   testId,
+  role = 'dialog',
   children,
 }: {
   title: string;
   isOpen: boolean;
   onClose: () => void;
   testId: string;
+  role?: 'dialog' | 'alertdialog';
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -41,7 +44,7 @@ export function DialogShell({
       isKeyboardDismissDisabled={isBusy}
     >
       <Modal className="modal">
-        <Dialog className="dialog" data-testid={testId}>
+        <Dialog className="dialog" role={role} data-testid={testId}>
           <div className="dialog__head">
             <Heading slot="title" className="dialog__title">
               {title}

@@ -13,6 +13,7 @@ import {
 } from '../../issue';
 import { FormAlert, PathChooser, PlainField, SecretField } from '../dialogs/fields';
 import type { FieldProps } from '../dialogs/useDialogForm';
+import { InfoIcon } from '../icons';
 import { SupportContact } from '../SupportContact';
 import { Aside } from './Aside';
 import { StepFrame } from './StepFrame';
@@ -24,15 +25,24 @@ const FIELDS: Record<IssueKind, CodeFieldName[]> = {
 };
 
 /**
+ * Why no code can be typed yet: a build without CAs whose CA is not settled
+ * (no invitation or address accepted), or an invitation the distribution
+ * refused (its CA is not one of the distribution's).
+ */
+export type CodesLock = 'no-ca' | 'refused' | null;
+
+/**
  * Step 2: the codes, checked as they are typed (dojang-core's rules, copied in
  * `checks.ts`: nothing crosses to the native side on a keystroke). A wrong
  * character shows at once, with a count of what was typed; a number that is
- * merely unfinished only when the person goes on.
+ * merely unfinished only when the person goes on. While the CA is not settled
+ * (`lock`), the fields are not there at all: only the way to an invitation.
  */
 export function CodesStep({
   kind,
   form,
   invitation,
+  lock,
   onOpenInvitation,
   onNext,
   onPrevious,
@@ -41,6 +51,7 @@ export function CodesStep({
   kind: IssueKind;
   form: WizardForm;
   invitation: LoadedInvitation | null;
+  lock: CodesLock;
   onOpenInvitation: () => void;
   onNext: () => void;
   onPrevious: () => void;
@@ -71,6 +82,10 @@ export function CodesStep({
 
   const submit = () => {
     form.setFailure(null);
+    if (lock !== null) {
+      form.reject({ invitation: form.errors.invitation ?? t('issue.openInvitationFirst') });
+      return;
+    }
     const found: Partial<Record<CodeFieldName, string>> = {};
     for (const name of FIELDS[kind]) {
       const mistake = mistakes[name];
@@ -82,7 +97,9 @@ export function CodesStep({
 
   return (
     <StepFrame step="codes" headingRef={headingRef} busy={false} onSubmit={submit} onPrevious={onPrevious}>
-      {kind === 'registration' ? (
+      {kind === 'registration' && lock !== null ? (
+        <CodesLocked lock={lock} />
+      ) : kind === 'registration' ? (
         <PlainField
           label={t('issue.registration')}
           description={counted(t('issue.registrationHint'), values.registration, REGISTRATION_NUMBER_LENGTH)}
@@ -104,35 +121,52 @@ export function CodesStep({
           <p className="field__hint wizard-step__note">
             {invitation === null ? t('issue.invitationHint') : t('issue.invitationLoaded')}
           </p>
-          <PlainField
-            label={t('issue.application')}
-            description={t('issue.applicationHint')}
-            inputMode="numeric"
-            {...codeField('application')}
-            testId="application-number"
-          />
-          <SecretField
-            label={t('issue.tempCode')}
-            description={counted(t('issue.tempCodeHint'), values.tempCode, TEMPORARY_CODE_LENGTH)}
-            showLabel={t('issue.showNumber')}
-            {...codeField('tempCode')}
-            testId="temp-code"
-          />
-          <SecretField
-            label={t('issue.idNumber')}
-            description={t('issue.idNumberHint')}
-            showLabel={t('issue.showNumber')}
-            inputMode="numeric"
-            {...codeField('idNumber')}
-            testId="id-number"
-          />
-          <Aside title={t('issue.forgotCodeHeading')} testId="forgot-code">
-            <p>{t('issue.forgotCode')}</p>
-            <SupportContact />
-          </Aside>
+          {lock === null ? (
+            <>
+              <PlainField
+                label={t('issue.application')}
+                description={t('issue.applicationHint')}
+                inputMode="numeric"
+                {...codeField('application')}
+                testId="application-number"
+              />
+              <SecretField
+                label={t('issue.tempCode')}
+                description={counted(t('issue.tempCodeHint'), values.tempCode, TEMPORARY_CODE_LENGTH)}
+                showLabel={t('issue.showNumber')}
+                {...codeField('tempCode')}
+                testId="temp-code"
+              />
+              <SecretField
+                label={t('issue.idNumber')}
+                description={t('issue.idNumberHint')}
+                showLabel={t('issue.showNumber')}
+                inputMode="numeric"
+                {...codeField('idNumber')}
+                testId="id-number"
+              />
+              <Aside title={t('issue.forgotCodeHeading')} testId="forgot-code">
+                <p>{t('issue.forgotCode')}</p>
+                <SupportContact />
+              </Aside>
+            </>
+          ) : (
+            <CodesLocked lock={lock} />
+          )}
         </>
       )}
       <FormAlert error={form.failure} />
     </StepFrame>
+  );
+}
+
+/** Why the codes cannot be typed yet, and what to do about it. */
+function CodesLocked({ lock }: { lock: Exclude<CodesLock, null> }) {
+  const { t } = useI18n();
+  return (
+    <div className="notice notice--info" data-testid="codes-locked" data-lock={lock}>
+      <InfoIcon />
+      <p>{lock === 'no-ca' ? t('issue.codesLocked') : t('issue.codesRefused')}</p>
+    </div>
   );
 }

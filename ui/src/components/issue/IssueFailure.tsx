@@ -57,7 +57,7 @@ export function IssueFailure({
         {advice.fix !== null && (
           <Button className="button" onPress={onFix} data-testid="fix">
             <BackIcon />
-            {advice.fix === 'codes' ? t('issue.fixCodes') : t('issue.fixStorage')}
+            {advice.fix === 'path' ? t('issue.fixCa') : advice.fix === 'codes' ? t('issue.fixCodes') : t('issue.fixStorage')}
           </Button>
         )}
         {advice.openList && (

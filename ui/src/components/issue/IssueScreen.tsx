@@ -1,10 +1,12 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 
-import { chooseFile, issueCertificate, readInvitation, type Result } from '../../api';
+import { checkCa, chooseFile, issueCertificate, readInvitation, type Result } from '../../api';
 import type { CertificateList } from '../../bindings/CertificateList';
+import type { CheckedInvitation } from '../../bindings/CheckedInvitation';
 import type { Enrolled } from '../../bindings/Enrolled';
-import type { Invitation } from '../../bindings/Invitation';
+import type { ErrorInfo } from '../../bindings/ErrorInfo';
+import type { IssueRequest } from '../../bindings/IssueRequest';
 import type { KeyType } from '../../bindings/KeyType';
 import type { ListedCertificate } from '../../bindings/ListedCertificate';
 import type { Step } from '../../bindings/Step';
@@ -14,9 +16,12 @@ import { useI18n } from '../../i18n/context';
 import {
   adviceFor,
   chooseCa,
+  consentFor,
+  invitationNeedsWarning,
   issuePath,
   needsCaAddress,
   wizardFieldOf,
+  type AcceptedCa,
   type IssueKind,
   type WizardFieldName,
   type WizardStep,
@@ -25,20 +30,26 @@ import { storeTarget, type Destination } from '../dialogs/DestinationField';
 import { useDialogForm } from '../dialogs/useDialogForm';
 import { BackIcon, InfoIcon } from '../icons';
 import type { Progress } from '../ProgressSteps';
-import { CodesStep } from './CodesStep';
+import { CodesStep, type CodesLock } from './CodesStep';
 import { DoneStep } from './DoneStep';
 import { PathStep } from './PathStep';
 import { ReviewStep } from './ReviewStep';
 import { StepIndicator } from './StepFrame';
 import { StorageStep } from './StorageStep';
+import { UnlistedCaWarning, type UnlistedCaQuestion } from './UnlistedCaWarning';
 import { EMPTY_VALUES, type LoadedInvitation, type WizardValues } from './wizardForm';
 
 /** An issue.html dropped on the window; `seq` tells two drops of the same file apart. */
 export interface InvitationDrop {
   path: string;
   seq: number;
-  /** Already read (a link or a file opened with the app). */
-  invitation?: Invitation;
+  /** Already read by the native side (a link or a file opened with the app), or refused there. */
+  read?: Result<CheckedInvitation>;
+}
+
+/** The warning about an unlisted CA, and what "계속" does. */
+interface PendingCa extends UnlistedCaQuestion {
+  accept: () => void;
 }
 
 /** The finished issuance and the list read after it. */
@@ -53,6 +64,13 @@ interface Issued {
  * its progress. Everything typed stays while the person goes back and forth,
  * and after a failure, so it can be corrected and sent again; it is gone when
  * the screen closes (nothing is stored anywhere).
+ *
+ * The CA is settled before any code is typed. A distribution with CAs
+ * decides alone (an invitation may only select one of them; one naming
+ * another CA is refused, and the codes cannot be sent). A build without CAs
+ * asks for the address on the first step, or takes an invitation's, and
+ * either only after the person accepted a blocking warning showing its host;
+ * that consent goes with the request (`allow_unlisted_ca`).
  */
 export function IssueScreen({
   reissueOf,
@@ -74,6 +92,11 @@ export function IssueScreen({
   const [step, setStep] = useState<WizardStep>('path');
   const [kind, setKind] = useState<IssueKind>(drop === null ? 'registration' : 'temporary');
   const [invitation, setInvitation] = useState<LoadedInvitation | null>(null);
+  // A build without CAs: the CA the person accepted after the warning.
+  const [accepted, setAccepted] = useState<AcceptedCa | null>(null);
+  // The last invitation, refused because the distribution does not list its CA.
+  const [refused, setRefused] = useState<ErrorInfo | null>(null);
+  const [pendingCa, setPendingCa] = useState<PendingCa | null>(null);
   const [destination, setDestination] = useState<Destination>({ kind: 'keychain' });
   const [keyType, setKeyType] = useState<KeyType>('rsa2048');
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -83,9 +106,11 @@ export function IssueScreen({
   // Where the cursor goes when a step opens: its heading, or a field to correct.
   const focusTarget = useRef<WizardFieldName | 'heading' | null>(null);
 
-  const needsCa = needsCaAddress(distribution, kind, invitation?.invitation ?? null);
-  const ca = chooseCa(distribution, kind, invitation?.invitation ?? null, form.values.caAddress);
-  const advice = form.failure === null ? null : adviceFor(form.failure.code, { caTyped: needsCa });
+  const askCa = needsCaAddress(distribution);
+  const consent = askCa ? consentFor(accepted, form.values.caAddress) : null;
+  const ca = chooseCa(distribution, kind, invitation, consent);
+  const lock: CodesLock = kind === 'temporary' && refused !== null ? 'refused' : askCa && consent === null ? 'no-ca' : null;
+  const advice = form.failure === null ? null : adviceFor(form.failure.code, { caTyped: askCa });
 
   useEffect(() => {
     titleRef.current?.focus();
@@ -106,15 +131,64 @@ export function IssueScreen({
     window.scrollTo(0, 0);
   };
 
-  const showInvitation = (path: string, result: Result<Invitation>) => {
-    if (!result.ok) {
-      form.reject({ invitation: describeError(lang, result.error).text });
+  /**
+   * Leaves the first step. In a build without CAs the address typed there is
+   * checked by the backend and, unless already accepted, shown in the
+   * warning; the codes step opens only after "계속". On the e-mail path the
+   * address may stay empty: the issue.html names the CA.
+   */
+  const leavePath = async () => {
+    form.setFailure(null);
+    const typed = form.values.caAddress.trim();
+    if (!askCa || consent !== null || (typed === '' && kind === 'temporary')) {
+      goTo('codes');
       return;
     }
-    setInvitation({ path, invitation: result.value });
-    form.setValue('application', result.value.application);
+    if (typed === '') {
+      form.reject({ caAddress: t('issue.caRequired') });
+      return;
+    }
+    const checked = await form.run(() => checkCa(typed), () => 'caAddress');
+    if (!checked.ok) return;
+    const check = checked.value;
+    const accept = () => {
+      setAccepted({ typed, check });
+      goTo('codes');
+    };
+    if (check.listed) accept();
+    else setPendingCa({ check, source: 'typed', accept });
+  };
+
+  /** An invitation whose CA may be asked: its application number, and in a build without CAs its CA. */
+  const loadInvitation = (path: string, read: CheckedInvitation) => {
+    setInvitation({ path, ...read });
+    setRefused(null);
+    form.setValue('application', read.invitation.application);
     form.clear('application');
     form.clear('invitation');
+    if (askCa) {
+      form.setValue('caAddress', read.ca.url);
+      form.clear('caAddress');
+      setAccepted({ typed: read.ca.url, check: read.ca });
+    }
+  };
+
+  const showInvitation = (path: string, result: Result<CheckedInvitation>) => {
+    if (!result.ok) {
+      form.reject({ invitation: describeError(lang, result.error).text });
+      // A CA the distribution does not list: this invitation cannot be used at all.
+      if (result.error.code === 'ca-not-listed') {
+        setInvitation(null);
+        setRefused(result.error);
+      }
+      return;
+    }
+    const read = result.value;
+    if (invitationNeedsWarning(distribution, read, consent)) {
+      setPendingCa({ check: read.ca, source: 'invitation', accept: () => loadInvitation(path, read) });
+    } else {
+      loadInvitation(path, read);
+    }
   };
 
   const openInvitation = async () => {
@@ -126,8 +200,9 @@ export function IssueScreen({
   };
 
   // A file dropped on the window (or opened with the app) starts the e-mail path with it.
-  const onDropRead = useEffectEvent((path: string, result: Result<Invitation>) => {
-    if (form.busy || step === 'done') return;
+  const onDropRead = useEffectEvent((path: string, result: Result<CheckedInvitation>) => {
+    // One question at a time: a warning on screen is never swapped for another.
+    if (form.busy || step === 'done' || pendingCa !== null) return;
     form.setFailure(null);
     setProgress(null);
     setKind('temporary');
@@ -138,8 +213,7 @@ export function IssueScreen({
   useEffect(() => {
     if (drop === null) return undefined;
     let current = true;
-    const read: Promise<Result<Invitation>> =
-      drop.invitation === undefined ? readInvitation(drop.path) : Promise.resolve({ ok: true, value: drop.invitation });
+    const read = drop.read === undefined ? readInvitation(drop.path) : Promise.resolve(drop.read);
     void read.then((result) => {
       if (current) onDropRead(drop.path, result);
     });
@@ -150,14 +224,24 @@ export function IssueScreen({
 
   const issue = async () => {
     const to = storeTarget(destination);
-    if (to === null || ca === null) {
+    if (ca === null) {
+      goTo('path');
+      return;
+    }
+    if (lock !== null) {
+      goTo('codes');
+      return;
+    }
+    if (to === null) {
       goTo('storage');
       return;
     }
     setProgress({ state: 'running', current: null });
     let reached: Step | null = null;
-    const request = {
+    const request: IssueRequest = {
       ca: ca.url,
+      // Only a CA the person accepted after the warning; a listed one needs no consent.
+      ...(ca.listed ? {} : { allow_unlisted_ca: true }),
       path: issuePath(kind, form.values),
       password: form.values.password,
       key_type: keyType,
@@ -214,7 +298,10 @@ export function IssueScreen({
             setKind(next);
             form.setFailure(null);
           }}
-          onNext={() => goTo('codes')}
+          caAddress={askCa ? form.field('caAddress') : null}
+          busy={form.busy}
+          failure={form.failure}
+          onNext={leavePath}
           headingRef={stepRef}
         />
       )}
@@ -223,6 +310,7 @@ export function IssueScreen({
           kind={kind}
           form={form}
           invitation={invitation}
+          lock={lock}
           onOpenInvitation={() => void openInvitation()}
           onNext={() => goTo('storage')}
           onPrevious={() => goTo('path')}
@@ -236,7 +324,6 @@ export function IssueScreen({
           onDestination={setDestination}
           keyType={keyType}
           onKeyType={setKeyType}
-          needsCa={needsCa}
           onNext={() => {
             setProgress(null);
             goTo('review');
@@ -275,6 +362,14 @@ export function IssueScreen({
           headingRef={stepRef}
         />
       )}
+      <UnlistedCaWarning
+        question={pendingCa}
+        onContinue={() => {
+          pendingCa?.accept();
+          setPendingCa(null);
+        }}
+        onCancel={() => setPendingCa(null)}
+      />
     </div>
   );
 }

@@ -1,28 +1,41 @@
 import type { Ref } from 'react';
 import { Label, RadioGroup } from 'react-aria-components';
 
+import type { ErrorInfo } from '../../bindings/ErrorInfo';
 import { useI18n } from '../../i18n/context';
 import type { IssueKind } from '../../issue';
-import { Choice } from '../dialogs/fields';
+import { Choice, FormAlert, PlainField } from '../dialogs/fields';
+import type { FieldProps } from '../dialogs/useDialogForm';
 import { SupportContact } from '../SupportContact';
 import { Aside } from './Aside';
 import { StepFrame } from './StepFrame';
 
-/** Step 1: a registration number or the issuance e-mail, each explained. */
+/**
+ * Step 1: a registration number or the issuance e-mail, each explained. In a
+ * build without CAs of its own, also the CA's address, before any code is
+ * typed (on the e-mail path it may be left to the issue.html file).
+ */
 export function PathStep({
   kind,
   onKind,
+  caAddress,
+  busy,
+  failure,
   onNext,
   headingRef,
 }: {
   kind: IssueKind;
   onKind: (kind: IssueKind) => void;
-  onNext: () => void;
+  /** The CA address field, in a build without CAs; null otherwise. */
+  caAddress: FieldProps | null;
+  busy: boolean;
+  failure: ErrorInfo | null;
+  onNext: () => void | Promise<void>;
   headingRef: Ref<HTMLHeadingElement>;
 }) {
   const { t } = useI18n();
   return (
-    <StepFrame step="path" headingRef={headingRef} busy={false} onSubmit={onNext}>
+    <StepFrame step="path" headingRef={headingRef} busy={busy} onSubmit={onNext}>
       <RadioGroup
         className="field choices"
         value={kind}
@@ -43,10 +56,20 @@ export function PathStep({
           testId="issue-kind-temporary"
         />
       </RadioGroup>
+      {caAddress !== null && (
+        <PlainField
+          label={t('issue.caAddress')}
+          description={kind === 'registration' ? t('issue.caAddressHint') : t('issue.caAddressHintMail')}
+          inputMode="url"
+          {...caAddress}
+          testId="ca-address"
+        />
+      )}
       <Aside title={t('issue.noMailHeading')} testId="no-mail">
         <p>{t('issue.noMail')}</p>
         <SupportContact />
       </Aside>
+      <FormAlert error={failure} />
     </StepFrame>
   );
 }

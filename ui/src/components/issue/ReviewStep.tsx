@@ -74,10 +74,15 @@ export function ReviewStep({
             : t('issue.summary.temporary', { application })}
         </Fact>
         <Fact label={t('issue.summary.ca')}>
-          {ca?.name}
+          <span data-testid="summary-ca">{ca?.name}</span>
           {ca !== null && (
             <span className="fact__aside url" translate="no">
               {ca.url}
+            </span>
+          )}
+          {ca !== null && !ca.listed && (
+            <span className="fact__aside" data-testid="summary-ca-unlisted">
+              {t('issue.summary.caUnlisted')}
             </span>
           )}
         </Fact>

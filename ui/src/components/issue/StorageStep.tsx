@@ -5,7 +5,7 @@ import type { KeyType } from '../../bindings/KeyType';
 import { useI18n } from '../../i18n/context';
 import { KEY_TYPES } from '../../issue';
 import { DestinationField, storeTarget, type Destination } from '../dialogs/DestinationField';
-import { Choice, FormAlert, PlainField } from '../dialogs/fields';
+import { Choice, FormAlert } from '../dialogs/fields';
 import { newPasswordErrors, NewPasswordFields } from '../dialogs/NewPasswordFields';
 import { ChevronIcon } from '../icons';
 import { StepFrame } from './StepFrame';
@@ -13,8 +13,8 @@ import type { WizardForm } from './wizardForm';
 
 /**
  * Step 3: where to keep the certificate and the password that will lock it,
- * kept to the rules as it is typed. Under "고급 설정": the key type and, only
- * when nothing else names one, the CA's address.
+ * kept to the rules as it is typed. Under "고급 설정": the key type. (The CA
+ * is settled before any code is typed, on the first step.)
  */
 export function StorageStep({
   form,
@@ -22,7 +22,6 @@ export function StorageStep({
   onDestination,
   keyType,
   onKeyType,
-  needsCa,
   onNext,
   onPrevious,
   headingRef,
@@ -32,26 +31,21 @@ export function StorageStep({
   onDestination: (destination: Destination) => void;
   keyType: KeyType;
   onKeyType: (keyType: KeyType) => void;
-  /** Neither the distribution nor an invitation names a CA: its address must be typed. */
-  needsCa: boolean;
   onNext: () => void;
   onPrevious: () => void;
   headingRef: Ref<HTMLHeadingElement>;
 }) {
   const { t } = useI18n();
-  const [advancedOpen, setAdvancedOpen] = useState(needsCa || keyType !== 'rsa2048');
+  const [advancedOpen, setAdvancedOpen] = useState(keyType !== 'rsa2048');
 
   const submit = () => {
-    const { password, confirm, caAddress } = form.values;
+    const { password, confirm } = form.values;
     form.setFailure(null);
     const pair = newPasswordErrors(t, password, confirm);
-    const caMissing = needsCa && caAddress.trim() === '';
-    if (caMissing) setAdvancedOpen(true);
     const wrong = form.reject({
       destination: storeTarget(destination) === null ? t('destination.noFolder') : undefined,
       password: pair.password,
       confirm: pair.confirm,
-      caAddress: caMissing ? t('issue.caRequired') : undefined,
     });
     if (!wrong) onNext();
   };
@@ -104,15 +98,6 @@ export function StorageStep({
               />
             ))}
           </RadioGroup>
-          {needsCa && (
-            <PlainField
-              label={t('issue.caAddress')}
-              description={t('issue.caAddressHint')}
-              inputMode="url"
-              {...form.field('caAddress')}
-              testId="ca-address"
-            />
-          )}
         </DisclosurePanel>
       </Disclosure>
       <FormAlert error={form.failure} />

@@ -1,4 +1,4 @@
-import type { Invitation } from '../../bindings/Invitation';
+import type { CheckedInvitation } from '../../bindings/CheckedInvitation';
 import type { DialogForm } from '../dialogs/useDialogForm';
 
 /** Everything typed in the wizard, kept across its steps (and after a failure, for a retry). */
@@ -24,8 +24,22 @@ export const EMPTY_VALUES: WizardValues = {
   caAddress: '',
 };
 
-/** An issue.html that was read, and the file it came from. */
-export interface LoadedInvitation {
+/** An invitation that was read, with what the distribution says of its CA, and where it came from. */
+export interface LoadedInvitation extends CheckedInvitation {
+  /** The issue.html file, or the link itself. */
   path: string;
-  invitation: Invitation;
 }
+
+/**
+ * Whether the person has typed anything secret, or a number by hand: a new
+ * invitation must then ask before it replaces what the wizard holds. An
+ * application number filled from an invitation does not count.
+ */
+export function hasTyped(values: WizardValues, invitation: LoadedInvitation | null): boolean {
+  const { registration, tempCode, idNumber, password, confirm, application } = values;
+  const byHand = application !== '' && application !== invitation?.invitation.application;
+  return [registration, tempCode, idNumber, password, confirm].some((value) => value !== '') || byHand;
+}
+
+/** What a new invitation wipes when the person lets it replace what they typed. */
+export const TYPED_FIELDS = ['registration', 'application', 'tempCode', 'idNumber', 'password', 'confirm'] as const;
