@@ -19,7 +19,12 @@ async function invitationSays(page: Page, ca: string, application: string): Prom
   }, { ca, application });
 }
 
+/**
+ * Drops a file on the window, once no dialog is left on screen (the window ignores drops
+ * while one is open, and a dialog just closed may still be leaving).
+ */
 async function dropInvitation(page: Page, path: string): Promise<void> {
+  await expect(page.locator('.modal-overlay')).toHaveCount(0);
   await page.evaluate((paths) => window.__DOJANG_EMIT__?.('tauri://drag-drop', { paths, position: { x: 100, y: 100 } }), [path]);
 }
 
@@ -281,4 +286,126 @@ test('the warning reads in English', async ({ page }) => {
   await expect(warning.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await expect(warning.getByRole('button', { name: 'Continue' })).toBeVisible();
   await expectAccessible(page);
+});
+
+/** A dojang: link opened with the running app, as Rust queues it. */
+async function linkArrives(page: Page, application: string, ca: { url: string; host: string; name: string | null; listed: boolean }): Promise<void> {
+  await page.evaluate(
+    ({ application, ca }) => {
+      window.__DOJANG_OPEN_REQUESTS__ = [
+        {
+          kind: 'invitation',
+          source: `dojang://issue?ca=${encodeURIComponent(ca.url)}&application=${application}`,
+          invitation: { ca: ca.url, application },
+          ca,
+        },
+      ];
+      return window.__DOJANG_EMIT__?.('open-requests', null);
+    },
+    { application, ca },
+  );
+}
+
+const LISTED = { url: 'https://ca.dojang.test/cmp', host: 'ca.dojang.test', name: '도장 인증센터', listed: true };
+
+test('a new invitation while codes or a password are typed asks first: keeping changes nothing, switching clears the secrets', async ({
+  page,
+}) => {
+  await openScenario(page, 'empty');
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+  // Nothing typed yet: a dropped invitation is simply taken.
+  await dropInvitation(page, '/home/user/Downloads/issue.html');
+  const codes = page.getByTestId('step-codes');
+  const application = codes.getByRole('textbox', { name: '신청번호' });
+  const temp = codes.getByRole('textbox', { name: '발급용 임시번호 (10자리)' });
+  const id = codes.getByRole('textbox', { name: '주민등록번호 또는 사업자등록번호' });
+  await expect(application).toHaveValue('20261125001');
+  await temp.fill('aB3dE6gH9j');
+  await id.fill('124-81-00998');
+
+  // A link now: the question, with the new CA's host; the cursor on "그대로 두기".
+  await linkArrives(page, '20261125777', LISTED);
+  const question = page.getByRole('alertdialog', { name: '새 발급 안내' });
+  await expect(question).toContainText(
+    '새 발급 안내가 왔습니다 (ca.dojang.test). 바꾸시겠습니까? 바꾸면 입력한 번호와 암호는 지워집니다.',
+  );
+  await expect(question.getByRole('button', { name: '그대로 두기' })).toBeFocused();
+  await expectAccessible(page);
+
+  // Keep: everything as it was, the link ignored.
+  await question.getByRole('button', { name: '그대로 두기' }).click();
+  await expect(question).toBeHidden();
+  await expect(application).toHaveValue('20261125001');
+  await expect(temp).toHaveValue('aB3dE6gH9j');
+  await expect(id).toHaveValue('124-81-00998');
+  await expect(codes.getByTestId('invitation')).toContainText('/home/user/Downloads/issue.html');
+
+  // On to the password; a dropped file asks too, and Escape keeps.
+  await page.getByTestId('next').click();
+  const storage = page.getByTestId('step-storage');
+  await storage.getByRole('textbox', { name: '인증서 암호 (새로 정하기)' }).fill(NEW_PASSWORD);
+  await storage.getByRole('textbox', { name: '인증서 암호 다시 입력' }).fill(NEW_PASSWORD);
+  await invitationSays(page, 'https://ca.dojang.test/cmp', '20261125555');
+  await dropInvitation(page, '/home/user/Downloads/new/issue.html');
+  await expect(question).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(question).toBeHidden();
+  await expect(storage.getByRole('textbox', { name: '인증서 암호 (새로 정하기)' })).toHaveValue(NEW_PASSWORD);
+
+  // Switch: the numbers and the passwords are wiped, and the new invitation taken.
+  await dropInvitation(page, '/home/user/Downloads/new/issue.html');
+  await question.getByRole('button', { name: '바꾸기' }).click();
+  await expect(question).toBeHidden();
+  await expect(application).toHaveValue('20261125555');
+  await expect(temp).toHaveValue('');
+  await expect(id).toHaveValue('');
+  await expect(codes.getByTestId('invitation')).toContainText('/home/user/Downloads/new/issue.html');
+  await temp.fill('aB3dE6gH9j');
+  await id.fill('900101-1234567');
+  await page.getByTestId('next').click();
+  await expect(storage.getByRole('textbox', { name: '인증서 암호 (새로 정하기)' })).toHaveValue('');
+  await expect(storage.getByRole('textbox', { name: '인증서 암호 다시 입력' })).toHaveValue('');
+  await finishIssuance(page);
+  const [call] = (await callsOf(page, 'issue_certificate')) as { request: Record<string, unknown> }[];
+  expect(call?.request).toMatchObject({
+    ca: 'https://ca.dojang.test/cmp',
+    path: { kind: 'temporary', application: '20261125555', temp_code: 'aB3dE6gH9j', id_number: '900101-1234567' },
+  });
+});
+
+test("a build without CAs: switching to a link's invitation still needs its warning; an unusable one while typing changes nothing", async ({
+  page,
+}) => {
+  await openScenario(page, 'three-certs-one-broken', { distribution: { cas: [] } });
+  await page.getByRole('button', { name: '인증서 발급' }).click();
+  await page.getByRole('textbox', { name: '인증기관 주소 (CMP)' }).fill('https://ca.example/cmp');
+  await page.getByTestId('next').click();
+  const warning = page.getByRole('alertdialog', { name: '처음 보는 인증기관입니다' });
+  await warning.getByRole('button', { name: '계속' }).click();
+  const registration = page.getByRole('textbox', { name: '등록번호' });
+  await registration.fill(REGISTRATION_NUMBER);
+
+  // A file that is no invitation, while typing: said, and nothing changes.
+  await dropInvitation(page, '/home/user/Downloads/memo.htm');
+  await expect(page.getByTestId('link-problem')).toContainText('새로 온 발급 안내는 쓸 수 없어 입력한 내용을 그대로 두었습니다.');
+  await expect(page.getByTestId('link-problem')).toContainText('이 파일에는 발급 안내 링크가 없습니다.');
+  await expect(registration).toHaveValue(REGISTRATION_NUMBER);
+
+  // A link naming another CA: asked first, then its own warning.
+  await linkArrives(page, '20261125777', { url: 'https://other.example/cmp', host: 'other.example', name: null, listed: false });
+  const question = page.getByRole('alertdialog', { name: '새 발급 안내' });
+  await expect(question).toContainText('(other.example)');
+  await question.getByRole('button', { name: '바꾸기' }).click();
+  await expect(warning.getByTestId('ca-warning-host')).toHaveText('other.example');
+  await warning.getByRole('button', { name: '계속' }).click();
+  const codes = page.getByTestId('step-codes');
+  await expect(codes.getByRole('textbox', { name: '신청번호' })).toHaveValue('20261125777');
+  await codes.getByRole('textbox', { name: '발급용 임시번호 (10자리)' }).fill('aB3dE6gH9j');
+  await codes.getByRole('textbox', { name: '주민등록번호 또는 사업자등록번호' }).fill('124-81-00998');
+  await page.getByTestId('next').click();
+  await finishIssuance(page);
+  const [call] = (await callsOf(page, 'issue_certificate')) as { request: Record<string, unknown> }[];
+  expect(call?.request).toMatchObject({ ca: 'https://other.example/cmp', allow_unlisted_ca: true });
+  // The registration number typed before the switch is gone.
+  expect(JSON.stringify(call)).not.toContain('AbCdE');
 });

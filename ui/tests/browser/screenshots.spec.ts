@@ -104,6 +104,22 @@ test('screenshot of the warning about a CA a build without CAs does not know', a
   await page.getByTestId('next').click();
   await expect(page.getByRole('alertdialog')).toBeVisible();
   await page.screenshot({ path: join(dir, 'ui-issue-ca-warning.png'), animations: 'disabled' });
+  await page.getByRole('button', { name: '계속' }).click();
+  await page.getByRole('textbox', { name: '등록번호' }).fill('12345678AbCdEfGhIjKlMnOpQrS');
+  await expect(page.locator('.modal-overlay')).toHaveCount(0);
+
+  // Something arrives while the number is typed: an unusable file, then an invitation.
+  await page.evaluate(() =>
+    window.__DOJANG_EMIT__?.('tauri://drag-drop', { paths: ['/home/user/memo.htm'], position: { x: 100, y: 100 } }),
+  );
+  await expect(page.getByTestId('link-problem')).toBeVisible();
+  await page.screenshot({ path: join(dir, 'ui-issue-link-unusable.png'), fullPage: true });
+  await page.evaluate(() =>
+    window.__DOJANG_EMIT__?.('tauri://drag-drop', { paths: ['/home/user/issue.html'], position: { x: 100, y: 100 } }),
+  );
+  await expect(page.getByRole('alertdialog', { name: '새 발급 안내' })).toBeVisible();
+  await expect(page.getByTestId('link-problem')).toHaveCount(0);
+  await page.screenshot({ path: join(dir, 'ui-issue-switch.png'), animations: 'disabled' });
 });
 
 test('screenshots of a refusal and of the finished issuance', async ({ page }) => {

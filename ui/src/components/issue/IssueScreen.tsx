@@ -28,7 +28,7 @@ import {
 } from '../../issue';
 import { storeTarget, type Destination } from '../dialogs/DestinationField';
 import { useDialogForm } from '../dialogs/useDialogForm';
-import { BackIcon, InfoIcon } from '../icons';
+import { BackIcon, InfoIcon, WarningIcon } from '../icons';
 import type { Progress } from '../ProgressSteps';
 import { CodesStep, type CodesLock } from './CodesStep';
 import { DoneStep } from './DoneStep';
@@ -36,8 +36,9 @@ import { PathStep } from './PathStep';
 import { ReviewStep } from './ReviewStep';
 import { StepIndicator } from './StepFrame';
 import { StorageStep } from './StorageStep';
+import { SwitchInvitationDialog } from './SwitchInvitationDialog';
 import { UnlistedCaWarning, type UnlistedCaQuestion } from './UnlistedCaWarning';
-import { EMPTY_VALUES, type LoadedInvitation, type WizardValues } from './wizardForm';
+import { EMPTY_VALUES, hasTyped, TYPED_FIELDS, type LoadedInvitation, type WizardValues } from './wizardForm';
 
 /** An issue.html dropped on the window; `seq` tells two drops of the same file apart. */
 export interface InvitationDrop {
@@ -50,6 +51,12 @@ export interface InvitationDrop {
 /** The warning about an unlisted CA, and what "계속" does. */
 interface PendingCa extends UnlistedCaQuestion {
   accept: () => void;
+}
+
+/** An invitation that arrived while the person had typed codes or a password. */
+interface PendingSwitch {
+  path: string;
+  read: CheckedInvitation;
 }
 
 /** The finished issuance and the list read after it. */
@@ -70,7 +77,9 @@ interface Issued {
  * another CA is refused, and the codes cannot be sent). A build without CAs
  * asks for the address on the first step, or takes an invitation's, and
  * either only after the person accepted a blocking warning showing its host;
- * that consent goes with the request (`allow_unlisted_ca`).
+ * that consent goes with the request (`allow_unlisted_ca`). An invitation
+ * that arrives once codes or a password were typed asks before it replaces
+ * them (and the CA).
  */
 export function IssueScreen({
   reissueOf,
@@ -97,6 +106,9 @@ export function IssueScreen({
   // The last invitation, refused because the distribution does not list its CA.
   const [refused, setRefused] = useState<ErrorInfo | null>(null);
   const [pendingCa, setPendingCa] = useState<PendingCa | null>(null);
+  const [pendingSwitch, setPendingSwitch] = useState<PendingSwitch | null>(null);
+  // An invitation that arrived while the person typed and could not be used: said, nothing changed.
+  const [linkProblem, setLinkProblem] = useState<ErrorInfo | null>(null);
   const [destination, setDestination] = useState<Destination>({ kind: 'keychain' });
   const [keyType, setKeyType] = useState<KeyType>('rsa2048');
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -127,6 +139,7 @@ export function IssueScreen({
 
   const goTo = (next: WizardStep, focus: WizardFieldName | 'heading' = 'heading') => {
     focusTarget.current = focus;
+    setLinkProblem(null);
     setStep(next);
     window.scrollTo(0, 0);
   };
@@ -199,17 +212,39 @@ export function IssueScreen({
     else if (chosen.value !== null) showInvitation(chosen.value, await readInvitation(chosen.value));
   };
 
-  // A file dropped on the window (or opened with the app) starts the e-mail path with it.
-  const onDropRead = useEffectEvent((path: string, result: Result<CheckedInvitation>) => {
-    // One question at a time: a warning on screen is never swapped for another.
-    if (form.busy || step === 'done' || pendingCa !== null) return;
+  /** An invitation taken from outside (a drop, a link): the e-mail path with it. */
+  const takeInvitation = (path: string, result: Result<CheckedInvitation>) => {
     form.setFailure(null);
     setProgress(null);
     setKind('temporary');
     // Its numbers are entered on the codes step: that is where the file shows.
     if (step !== 'codes') goTo('codes');
     showInvitation(path, result);
+  };
+
+  // A file dropped on the window (or opened with the app) starts the e-mail path with it,
+  // unless the person has typed something: then it asks first, and never swaps the CA silently.
+  const onDropRead = useEffectEvent((path: string, result: Result<CheckedInvitation>) => {
+    // One question at a time: a question on screen is never swapped for another.
+    if (form.busy || step === 'done' || pendingCa !== null || pendingSwitch !== null) return;
+    setLinkProblem(null);
+    if (!hasTyped(form.values, invitation)) {
+      takeInvitation(path, result);
+    } else if (result.ok) {
+      setPendingSwitch({ path, read: result.value });
+    } else {
+      setLinkProblem(result.error);
+    }
   });
+
+  /** "바꾸기": what was typed is wiped, and the new invitation taken (with its own CA warning). */
+  const switchInvitation = () => {
+    if (pendingSwitch === null) return;
+    setPendingSwitch(null);
+    for (const name of TYPED_FIELDS) form.setValue(name, '');
+    form.reject({});
+    takeInvitation(pendingSwitch.path, { ok: true, value: pendingSwitch.read });
+  };
   useEffect(() => {
     if (drop === null) return undefined;
     let current = true;
@@ -291,6 +326,15 @@ export function IssueScreen({
         </div>
       )}
       <StepIndicator current={step} />
+      {linkProblem !== null && (
+        <div className="form-alert" role="alert" data-testid="link-problem">
+          <div className="form-alert__title">
+            <WarningIcon />
+            <p>{t('switchInvitation.unusable')}</p>
+          </div>
+          <p>{describeError(lang, linkProblem).text}</p>
+        </div>
+      )}
       {step === 'path' && (
         <PathStep
           kind={kind}
@@ -369,6 +413,11 @@ export function IssueScreen({
           setPendingCa(null);
         }}
         onCancel={() => setPendingCa(null)}
+      />
+      <SwitchInvitationDialog
+        host={pendingSwitch?.read.ca.host ?? null}
+        onSwitch={switchInvitation}
+        onKeep={() => setPendingSwitch(null)}
       />
     </div>
   );
