@@ -20,7 +20,7 @@ APT_PACKAGES=(
   # node for the UI
   nodejs npm
   # testing with real components
-  openssl xvfb xauth webkit2gtk-driver chromium gnome-keyring dbus-x11 libsecret-tools xdotool
+  openssl python3 xvfb xauth webkit2gtk-driver chromium gnome-keyring dbus-x11 libsecret-tools xdotool
   imagemagick fonts-noto-cjk git
 )
 

@@ -398,3 +398,204 @@ fn an_unprotected_revoked_answer_is_shown_but_not_remembered() {
             .exists()
     );
 }
+
+/// An HTTPS server on loopback with a certificate from root A (Python's `ssl` and
+/// `http.server`), answering every CMP request with HTTP 503; its CMP URL.
+struct TlsServer {
+    url: String,
+    _dir: tempfile::TempDir,
+    child: std::process::Child,
+}
+
+impl Drop for TlsServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn openssl(dir: &std::path::Path, args: &[&str]) {
+    let out = std::process::Command::new("openssl")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A self-signed root in `dir`: `<name>.pem`, `<name>.key`.
+fn root(dir: &std::path::Path, name: &str) {
+    openssl(
+        dir,
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-keyout",
+            &format!("{name}.key"),
+            "-out",
+            &format!("{name}.pem"),
+            "-subj",
+            &format!("/CN={name}"),
+            "-days",
+            "2",
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign",
+        ],
+    );
+}
+
+const HTTPS_SERVER: &str = r#"
+import http.server, ssl, sys
+class Busy(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(503)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+    def log_message(self, *args):
+        pass
+server = http.server.HTTPServer(("127.0.0.1", 0), Busy)
+context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+context.load_cert_chain(sys.argv[1], sys.argv[2])
+server.socket = context.wrap_socket(server.socket, server_side=True)
+print(server.server_address[1], flush=True)
+server.serve_forever()
+"#;
+
+fn tls_server(dir: tempfile::TempDir) -> TlsServer {
+    use std::io::BufRead as _;
+    let d = dir.path();
+    root(d, "root-a");
+    root(d, "root-b");
+    openssl(
+        d,
+        &[
+            "req",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-keyout",
+            "server.key",
+            "-out",
+            "server.csr",
+            "-subj",
+            "/CN=localhost",
+        ],
+    );
+    std::fs::write(
+        d.join("ext"),
+        "subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n",
+    )
+    .unwrap();
+    openssl(
+        d,
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "root-a.pem",
+            "-CAkey",
+            "root-a.key",
+            "-CAcreateserial",
+            "-out",
+            "server.pem",
+            "-days",
+            "2",
+            "-extfile",
+            "ext",
+        ],
+    );
+    let mut child = std::process::Command::new("python3")
+        .args(["-c", HTTPS_SERVER, "server.pem", "server.key"])
+        .current_dir(d)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("python3 runs");
+    let mut port = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut port)
+        .unwrap();
+    TlsServer {
+        url: format!("https://localhost:{}/cmp", port.trim()),
+        _dir: dir,
+        child,
+    }
+}
+
+/// A distribution's pinned roots are the only trust anchors for its CA's endpoint: a
+/// server whose certificate another root vouches for is refused, even when the platform's
+/// store trusts that other root; the pinned one is accepted.
+#[test]
+fn a_pinned_root_is_the_only_trust_anchor_for_its_ca() {
+    let server = tls_server(tempfile::tempdir().unwrap());
+    let pki = server._dir.path().to_owned();
+    let home = tempfile::tempdir().unwrap();
+    let with_pins = |pins: &[&str]| {
+        let roots: Vec<String> = pins
+            .iter()
+            .map(|p| format!("\"{}\"", pki.join(p).display()))
+            .collect();
+        std::fs::write(
+            home.path().join("distribution.toml"),
+            format!(
+                "product_name = \"은행\"\n[[ca]]\nname = \"은행 CA\"\ncmp_url = \"{}\"\nroots = [{}]\n",
+                server.url,
+                roots.join(", ")
+            ),
+        )
+        .unwrap();
+        let mut command = common::dojang_command(
+            home.path(),
+            &[
+                "issue",
+                "--password-stdin",
+                "--json",
+                "--registration-number",
+                NUMBER,
+            ],
+        );
+        // The platform's store, as far as this process is concerned, trusts root A.
+        command.env("SSL_CERT_FILE", pki.join("root-a.pem"));
+        let mut child = command.spawn().unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(format!("{PASSWORD}\n").as_bytes())
+            .unwrap();
+        error(&child.wait_with_output().unwrap())
+    };
+    // Pinned to root A: the handshake succeeds and the server's answer (503) is read.
+    let answered = with_pins(&["root-a.pem"]);
+    assert_eq!(answered["code"], "ca-http-status", "{answered}");
+    assert_eq!(answered["params"]["status"], "503");
+    // Without pins the platform's store decides, and here it trusts root A...
+    let unpinned = with_pins(&[]);
+    assert_eq!(unpinned["code"], "ca-http-status", "{unpinned}");
+    // ...but pinned to root B the handshake fails: the platform store is not consulted.
+    let refused = with_pins(&["root-b.pem"]);
+    assert_eq!(refused["code"], "ca-unreachable", "{refused}");
+    assert!(
+        refused["params"]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("certificate"),
+        "the reason is in the details: {refused}"
+    );
+}

@@ -221,7 +221,7 @@ async fn a_certificate_issued_through_the_wizard_is_listed_opened_repassworded_a
 /// Dojang) hands it to the window already open and exits; the window starts the
 /// e-mail path with the application filled in.
 #[tokio::test(flavor = "multi_thread")]
-async fn an_invitation_opened_while_the_app_runs_reaches_the_open_window() {
+async fn an_invitation_opened_while_the_app_runs_reaches_the_open_window_behind_a_ca_warning() {
     let home = tempfile::tempdir().unwrap();
     let invitation = home.path().join("issue.html");
     std::fs::write(
@@ -255,6 +255,18 @@ async fn an_invitation_opened_while_the_app_runs_reaches_the_open_window() {
     .await
     .unwrap();
 
+    // A build without CAs of its own: the invitation's CA is a blocking warning with its
+    // host in full, and no code can be typed before the person accepts it.
+    let host = app
+        .wait_for_text("[data-testid=ca-warning-host]", "ca.example")
+        .await;
+    assert_eq!(host, ["ca.example"]);
+    let code_fields = app
+        .texts("[data-testid=application-number], [data-testid=temp-code]")
+        .await;
+    assert!(code_fields.is_empty(), "{code_fields:?}");
+    common::screenshot(&app.display, "wizard-ca-warning-ko.png");
+    app.click("[data-testid=ca-warning-continue]").await;
     let field = app
         .find(fantoccini::Locator::Css(
             "[data-testid=application-number] input",

@@ -16,6 +16,8 @@
 pub mod application;
 pub mod authority;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod http;
 pub mod registry;
 pub mod service;

@@ -29,6 +29,8 @@ pub mod custody;
 pub mod distribution;
 pub mod error;
 pub mod files;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod issue;
 pub mod keys;
 pub mod open;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use dojang_core::codes::IdNumber;
 use dojang_core::custody;
-use dojang_core::password::{self, CertificatePassword, PasswordRule};
+use dojang_core::password::CertificatePassword;
 use dojang_core::secret::Secret;
 use dojang_core::store::{CertificateCopy, StoreSet, StoreTarget};
 use dojang_core::{Error, ErrorInfo};
@@ -108,12 +108,6 @@ fn info(e: Error) -> ErrorInfo {
 
 fn chosen(password: Secret) -> Result<CertificatePassword, ErrorInfo> {
     CertificatePassword::new_chosen(password).map_err(info)
-}
-
-/// The rules a new password breaks, for the live checklist of the password field.
-#[tauri::command]
-pub fn check_password(password: String) -> Vec<PasswordRule> {
-    password::broken_rules(&password)
 }
 
 pub fn change_password_in(stores: &StoreSet, req: ChangePasswordRequest) -> Result<(), ErrorInfo> {
@@ -428,23 +422,6 @@ mod tests {
         assert_eq!(
             delete_in(&s, &under(&id, usb.path())).unwrap_err().code,
             "certificate-not-found"
-        );
-    }
-
-    #[test]
-    fn the_live_password_checklist_names_each_broken_rule() {
-        assert_eq!(
-            check_password("seal#7294xq".into()),
-            Vec::<PasswordRule>::new()
-        );
-        assert_eq!(
-            check_password("aaa".into()),
-            [
-                PasswordRule::TooShort,
-                PasswordRule::NeedsDigit,
-                PasswordRule::NeedsSpecial,
-                PasswordRule::Repeated
-            ]
         );
     }
 }

@@ -44,13 +44,6 @@ pub struct IssueRequest {
     pub to: StoreTarget,
 }
 
-/// Every mistake in the codes as typed so far, field by field (for checking as the user
-/// types; nothing is sent anywhere).
-#[tauri::command]
-pub fn check_codes(path: IssuePath) -> Vec<ErrorInfo> {
-    path.mistakes()
-}
-
 /// Reads an issue.html invitation (from the file dialog, drag and drop, or a file opened
 /// with the app), with what the distribution says of its CA: an invitation naming a CA
 /// that the distribution does not list is refused here, before any code is typed.
@@ -254,30 +247,6 @@ pub async fn revoke_certificate(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn codes_are_checked_field_by_field_without_sending_anything() {
-        let mistakes = check_codes(IssuePath::Temporary {
-            application: "x".into(),
-            temp_code: "short".into(),
-            id_number: "124-81-00999".into(),
-        });
-        let codes: Vec<&str> = mistakes.iter().map(|m| m.code.as_str()).collect();
-        assert_eq!(
-            codes,
-            [
-                "application-number-malformed",
-                "temporary-code-length",
-                "business-number-check-digit"
-            ]
-        );
-        assert!(
-            check_codes(IssuePath::Registration {
-                registration_number: "12345678AbCdEfGhIjKlMnOpQrS".into()
-            })
-            .is_empty()
-        );
-    }
 
     #[test]
     fn an_issuance_with_a_bad_password_or_plain_http_stops_before_contacting_anyone() {

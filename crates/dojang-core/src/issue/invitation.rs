@@ -280,6 +280,33 @@ mod tests {
     }
 
     #[test]
+    fn a_ca_address_is_shown_by_its_whole_host_and_compared_in_normal_form() {
+        let url = CaUrl::parse("HTTPS://CA.Example:443/cmp#x").unwrap();
+        assert_eq!(url.to_string(), "https://ca.example/cmp");
+        assert_eq!(url.host(), "ca.example");
+        assert_eq!(
+            CaUrl::parse("https://ca.example:8443/cmp").unwrap().host(),
+            "ca.example:8443"
+        );
+        // A name in another script is shown as it is resolved (punycode), so a look-alike
+        // letter cannot pass for a bank's address in the warning.
+        for look_alike in ["https://은행.example/cmp", "https://pаypal.example/cmp"] {
+            let host = CaUrl::parse(look_alike).unwrap().host();
+            assert!(
+                host.starts_with("xn--") && host.ends_with(".example") && host.is_ascii(),
+                "{host}"
+            );
+        }
+        // Credentials in an address would be sent to the CA's server: refused.
+        assert_eq!(
+            CaUrl::parse("https://user:pw@ca.example/cmp")
+                .unwrap_err()
+                .code(),
+            "ca-url-malformed"
+        );
+    }
+
+    #[test]
     fn broken_invitations_are_named() {
         assert_eq!(
             Invitation::from_html("<p>no link</p>").unwrap_err().code(),

@@ -11,7 +11,7 @@
 //! Every exchange goes through one transaction type that protects the requests and
 //! believes an answer only after checking its protection, transactionID and nonce.
 
-mod answer;
+pub(crate) mod answer;
 pub mod ca_book;
 pub mod enrol;
 pub mod invitation;

@@ -37,10 +37,17 @@ pub struct CmpTransport {
     url: url::Url,
 }
 
-fn unreachable(e: impl std::fmt::Display) -> Error {
-    Error::CaUnreachable {
-        detail: e.to_string(),
+/// The CA could not be reached, with every cause of `e` (a TLS or DNS failure hides
+/// behind "error sending request"), for the details a person copies to support.
+fn unreachable(e: impl std::error::Error) -> Error {
+    let mut detail = e.to_string();
+    let mut cause = e.source();
+    while let Some(inner) = cause {
+        detail.push_str(": ");
+        detail.push_str(&inner.to_string());
+        cause = inner.source();
     }
+    Error::CaUnreachable { detail }
 }
 
 impl CmpTransport {
@@ -60,7 +67,9 @@ impl CmpTransport {
                 .iter()
                 .map(|der| reqwest::Certificate::from_der(der))
                 .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| unreachable(format!("pinned root: {e}")))?;
+                .map_err(|e| Error::CaUnreachable {
+                    detail: format!("pinned root: {e}"),
+                })?;
             builder = builder.tls_certs_only(roots);
         }
         let client = builder.build().map_err(unreachable)?;

@@ -67,9 +67,10 @@ const FIXED_IV: &[u8; 16] = b"0123456789012345";
 /// What [`encrypt`] writes: NPKI's usual 8-byte salt and 2048 iterations.
 const SALT_LEN: usize = 8;
 const ITERATIONS: u32 = 2048;
-/// Iteration counts above this are refused, so that a hostile file cannot make the app
-/// hash for minutes (10 million SHA-1 rounds take about a second).
-const MAX_ITERATIONS: u32 = 10_000_000;
+/// Iteration counts above this are refused, so that a hostile file (on a stick, in a
+/// PFX) cannot make each password attempt hash for seconds: NPKI software writes 2048,
+/// and a million SHA-1 rounds take about a tenth of a second.
+const MAX_ITERATIONS: u32 = 1_000_000;
 
 /// How a key file is encrypted; [`decrypt`] says which it found, [`encrypt`] is told which
 /// to write.
@@ -171,7 +172,7 @@ struct CipherKey {
 /// Errors: [`KeyFileError::WrongPassword`] whenever the structure is sound but the
 /// password does not open it; [`KeyFileError::Unsupported`] for an unknown algorithm;
 /// [`KeyFileError::Malformed`] for anything that is not such a file, including zero or
-/// more than 10,000,000 iterations. Never panics.
+/// more than 1,000,000 iterations. Never panics.
 pub fn decrypt(
     file: &[u8],
     password: &[u8],
