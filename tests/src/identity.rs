@@ -1,5 +1,5 @@
 //! The identity-check pieces of a Korean certificate, made independently of dojang-core
-//! (npki-facts.md): the randomNum attribute in a PKCS#8 key, and the identifyData
+//! (docs/npki.md): the randomNum attribute in a PKCS#8 key, and the identifyData
 //! SubjectAltName with the VID computed from an ID number and that randomNum.
 
 use der::asn1::{

@@ -1,6 +1,6 @@
 //! NPKI private-key files (`signPri.key`) made the fixture tool's own way, independently of
 //! dojang-core, so that tests can check one implementation against another: the key
-//! derivation written from npki-facts.md with the `sha1` crate, SEED-CBC done by the
+//! derivation written from docs/npki.md with the `sha1` crate, SEED-CBC done by the
 //! OpenSSL command line (`openssl enc -seed-cbc`, legacy provider), the DER by `der`.
 //!
 //! ```text
@@ -61,7 +61,7 @@ struct SaltAndIterations<'a> {
 }
 
 /// The SEED key and IV of a variant A or B file, from the password, salt and iteration
-/// count (as npki-facts.md gives them).
+/// count (as docs/npki.md gives them).
 pub fn npki_key_and_iv(
     password: &str,
     salt: &[u8],

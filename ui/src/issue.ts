@@ -16,7 +16,8 @@ import { codeMistakes, compactCode } from './checks';
 
 export { REGISTRATION_NUMBER_LENGTH, TEMPORARY_CODE_LENGTH } from './checks';
 
-/** The two paths of cmp-profile.md: a registration number, or the e-mail's temporary code. */
+/** The two paths of docs/cmp-profile.md: a registration number, or the e-mail's temporary
+ * code. */
 export type IssueKind = IssuePath['kind'];
 
 /** What the person typed on the codes step, as typed. */

@@ -62,7 +62,7 @@ function daysLeftText(t: Translate, daysLeft: number): string {
   return t('validity.daysLeft', { days: daysLeft });
 }
 
-/** Renewal opens this many days before expiry (cmp-profile.md). */
+/** Renewal opens this many days before expiry (docs/cmp-profile.md). */
 export const RENEWAL_WINDOW_DAYS = 30;
 
 /** Where a certificate stands for renewal. */

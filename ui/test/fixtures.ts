@@ -252,7 +252,7 @@ export const distributionFixture: Distribution = {
   sandbox: false,
 };
 
-/** A registration number the mock accepts (cmp-profile.md's example shape). */
+/** A registration number the mock accepts (docs/cmp-profile.md's example shape). */
 export const SAMPLE_REGISTRATION_NUMBER = '12345678AbCdEfGhIjKlMnOpQrS';
 /** A temporary code, an application and a business number the mock accepts. */
 export const SAMPLE_TEMP_CODE = 'aB3dE6gH9j';

@@ -1,5 +1,5 @@
 //! Applications (발급 신청): the numbers and codes a CA hands an applicant, and the
-//! issue.html invitation that carries the `dojang://issue` link (cmp-profile.md).
+//! issue.html invitation that carries the `dojang://issue` link (docs/cmp-profile.md).
 //!
 //! | what | shape |
 //! | --- | --- |
@@ -31,7 +31,7 @@ pub const AUTHORIZATION_CODE_LEN: usize = REGISTRATION_NUMBER_LEN - REFERENCE_NU
 /// Length of the application numbers this CA hands out.
 pub const APPLICATION_NUMBER_LEN: usize = 10;
 
-/// What `dojang-ca apply` hands out (JSON keys are a promise: interfaces.md).
+/// What `dojang-ca apply` hands out (JSON keys are a promise: docs/interfaces.md).
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Issued {
     /// Reference number + authorization code, 27 characters.

@@ -1,4 +1,4 @@
-//! The sandbox CA: a CMP server over HTTP (cmp-profile.md) with its own registry of
+//! The sandbox CA: a CMP server over HTTP (docs/cmp-profile.md) with its own registry of
 //! applications, for the demo a newcomer runs, Dojang's end-to-end tests, and the banks
 //! and CAs that integrate Dojang and want a reference peer. It issues certificates
 //! shaped like Korean NPKI ones from a root and an issuing CA it makes itself.

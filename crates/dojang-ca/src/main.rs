@@ -1,4 +1,4 @@
-//! `dojang-ca`: the sandbox CA's command line (brief/interfaces.md).
+//! `dojang-ca`: the sandbox CA's command line (docs/interfaces.md).
 //!
 //! ```text
 //! dojang-ca serve --dir D [--listen 127.0.0.1:8080]

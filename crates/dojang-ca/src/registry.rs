@@ -13,7 +13,7 @@ use crate::error::Result;
 
 pub mod sqlite;
 
-/// An application expires this long after it was made (cmp-profile.md).
+/// An application expires this long after it was made (docs/cmp-profile.md).
 pub const APPLICATION_LIFETIME: Duration = Duration::days(30);
 /// Wrong codes after which an application is locked.
 pub const MAX_FAILED_ATTEMPTS: u32 = 5;

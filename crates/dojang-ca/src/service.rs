@@ -1,4 +1,4 @@
-//! The CA's side of Dojang's CMP profile (cmp-profile.md): one request message in, one
+//! The CA's side of Dojang's CMP profile (docs/cmp-profile.md): one request message in, one
 //! response message out, with the rules of the sandbox CA.
 //!
 //! - `ir` with PasswordBasedMac under either code pair → `ip` (MAC-protected with the

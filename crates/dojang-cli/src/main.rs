@@ -1,5 +1,5 @@
 //! `dojang`: every user job without a window, for support staff, scripts and headless
-//! tests. The command line is a promise (brief/interfaces.md).
+//! tests. The command line is a promise (docs/interfaces.md).
 #![forbid(unsafe_code)]
 
 mod context;
@@ -233,7 +233,7 @@ impl From<KeyTypeArg> for dojang_core::keys::private_key::KeyType {
     }
 }
 
-/// How a command ended, mapped to the exit statuses of brief/interfaces.md.
+/// How a command ended, mapped to the exit statuses of docs/interfaces.md.
 pub enum Outcome {
     /// Done (0).
     Done,

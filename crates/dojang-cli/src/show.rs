@@ -49,7 +49,7 @@ pub fn run(ctx: &Context, what: &str) -> Outcome {
         }
     };
     if ctx.json {
-        // The list's fields at the top level (brief/interfaces.md), the rest beside them.
+        // The list's fields at the top level (docs/interfaces.md), the rest beside them.
         let mut row = serde_json::to_value(&details.summary).unwrap_or_default();
         let rest = serde_json::to_value(&details).unwrap_or_default();
         if let (Some(obj), Some(rest)) = (row.as_object_mut(), rest.as_object()) {

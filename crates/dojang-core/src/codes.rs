@@ -4,7 +4,7 @@
 //! pastes may carry spaces and hyphens; they are dropped, nothing else is changed (codes
 //! are case-sensitive, so case is never touched).
 //!
-//! How the codes authenticate a request (cmp-profile.md):
+//! How the codes authenticate a request (docs/cmp-profile.md):
 //!
 //! | path | senderKID (sent) | MAC secret (never sent) |
 //! | --- | --- | --- |
@@ -157,7 +157,7 @@ pub enum CodeField {
     TemporaryCode,
 }
 
-/// What authenticates an enrolment: one of the two code paths of cmp-profile.md.
+/// What authenticates an enrolment: one of the two code paths of docs/cmp-profile.md.
 #[derive(Debug)]
 pub enum EnrolmentCodes {
     /// 등록번호.

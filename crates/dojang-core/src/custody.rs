@@ -19,7 +19,7 @@ use crate::store::npki_dir;
 use crate::store::pkcs12;
 use crate::store::{CertificateFiles, KeyManagementPair, Store};
 
-/// How new key files are written: variant A of npki-facts.md, what NPKI software reads.
+/// How new key files are written: variant A of docs/npki.md, what NPKI software reads.
 const WRITE_SCHEME: KeyEncryption = KeyEncryption::NpkiSeedSha1;
 
 fn key_file_error(e: KeyFileError) -> Error {

@@ -1,8 +1,8 @@
 //! The distribution file: what a bank or CA sets when it hands Dojang to its customers —
 //! the product name, logo, accent colour, support contact, its CMP endpoints and the CA
-//! roots to pin. One TOML file, baked into the installer (see DEVELOPERS.md, "Branding a
-//! build"), read and checked once at start; a wrong file is one clear error naming the
-//! line, never a half-branded app.
+//! roots to pin. One TOML file, baked into the installer (see docs/branding.md), read and
+//! checked once at start; a wrong file is one clear error naming the line, never a
+//! half-branded app.
 //!
 //! ```toml
 //! product_name = "도장"

@@ -1,7 +1,7 @@
 //! A certificate, parsed once into the view model that every host shows.
 //!
 //! [`CertificateSummary`] is what the list shows and what `dojang list --json` prints
-//! (field names are a promise: brief/interfaces.md).
+//! (field names are a promise: docs/interfaces.md).
 
 pub mod chain;
 pub mod details;
@@ -24,7 +24,7 @@ pub use policy::Purpose;
 use crate::Error;
 
 /// Days before expiry from which a certificate is flagged as expiring soon (and renewal
-/// opens, cmp-profile.md).
+/// opens, docs/cmp-profile.md).
 pub const EXPIRY_WARNING_DAYS: i64 = 30;
 
 /// Where a certificate stands in time, at the moment it was listed.

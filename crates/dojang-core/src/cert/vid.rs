@@ -1,6 +1,6 @@
 //! The identity check (본인확인): the VID a Korean certificate carries in its
 //! SubjectAltName, and its recomputation from an ID number and the key's randomNum
-//! (npki-facts.md, KISA's identification profile).
+//! (docs/npki.md, KISA's identification profile).
 //!
 //! ```text
 //! otherName { type-id 1.2.410.200004.10.1.1 (identifyData),

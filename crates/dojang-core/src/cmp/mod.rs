@@ -1,6 +1,6 @@
 //! CMP, the Certificate Management Protocol (RFC 4210, updated by RFC 9480; Lightweight
 //! CMP Profile RFC 9483) with CRMF certificate requests (RFC 4211): the messages, their
-//! protection, and the errors of Dojang's profile (cmp-profile.md). The sandbox CA and the
+//! protection, and the errors of Dojang's profile (docs/cmp-profile.md). The sandbox CA and the
 //! app's client share this code, and both are tested against OpenSSL's `openssl cmp`.
 //!
 //! - [`message`]: `PKIMessage`, `PKIHeader`, the `PKIBody` types of the profile

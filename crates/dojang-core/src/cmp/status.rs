@@ -411,7 +411,7 @@ pub struct ErrorMsgContent {
     pub error_details: Option<PkiFreeText>,
 }
 
-/// The reason codes of Dojang's CMP profile (cmp-profile.md, "Errors"): the first
+/// The reason codes of Dojang's CMP profile (docs/cmp-profile.md, "Refusals"): the first
 /// statusString of every refusal is one of these, and its failInfo says the same kind of
 /// thing in standard terms. The app maps each to a plain message and a next step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -1,5 +1,5 @@
 //! Enrolment (발급, 재발급): from the codes a person typed to a stored certificate, over
-//! CMP `ir` → `ip` → `certConf` → `pkiConf` (cmp-profile.md).
+//! CMP `ir` → `ip` → `certConf` → `pkiConf` (docs/cmp-profile.md).
 //!
 //! Never lose a key, never strand a code: the key is saved as pending before the `ir`
 //! leaves; the certificate and key are committed to the chosen store before `certConf`

@@ -1,6 +1,6 @@
 //! The issuance invitation: issue.html, the attachment of a CA's issuance e-mail, holds a
 //! link `dojang://issue?ca=<percent-encoded CMP URL>&application=<digits>`
-//! (cmp-profile.md). Dojang opens the file, or receives the link itself as the handler of
+//! (docs/cmp-profile.md). Dojang opens the file, or receives the link itself as the handler of
 //! the `dojang:` scheme, and prefills the CA and the application number.
 
 use serde::Serialize;

@@ -1,4 +1,4 @@
-//! Issuance (발급) and its relatives, over CMP (cmp-profile.md):
+//! Issuance (발급) and its relatives, over CMP (docs/cmp-profile.md):
 //! - [`enrol`](mod@enrol): issuance and reissue (`ir` → `ip` → `certConf` → `pkiConf`), with progress
 //!   steps and [`pending`] keys saved before the request leaves;
 //! - [`renew`](mod@renew): renewal (`kur` → `kup` → `certConf` → `pkiConf`), signed with

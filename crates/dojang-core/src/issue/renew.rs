@@ -1,5 +1,5 @@
 //! Renewal (갱신): `kur` → `kup` → `certConf` → `pkiConf`, signed with the current key
-//! and certificate, in the last 30 days of the certificate's validity (cmp-profile.md).
+//! and certificate, in the last 30 days of the certificate's validity (docs/cmp-profile.md).
 //!
 //! A fresh key (same type, fresh randomNum) replaces the old one. Nothing is lost on the
 //! way: the new key is pending before the `kur` leaves; in an NPKI folder, where the

@@ -1,5 +1,5 @@
 //! Revocation (폐지): `rr` → `rp`, signed with the certificate's own key
-//! (cmp-profile.md). The CA's answer is believed only when it is signed by the CA that
+//! (docs/cmp-profile.md). The CA's answer is believed only when it is signed by the CA that
 //! issued the certificate (a certificate in the answer's extraCerts that verifies ours).
 
 use der::Decode;

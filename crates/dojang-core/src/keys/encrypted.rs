@@ -7,7 +7,7 @@
 //!   encryptedData        OCTET STRING }        -- the DER of a PrivateKeyInfo, encrypted
 //! ```
 //!
-//! Three encryption algorithms occur (npki-facts.md, "signPri.key"):
+//! Three encryption algorithms occur (docs/npki.md, "signPri.key"):
 //!
 //! ```text
 //! -- A, the common one: 1.2.410.200004.1.15 (seedCBCWithSHA1)

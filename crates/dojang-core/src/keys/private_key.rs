@@ -10,7 +10,7 @@
 //!   publicKey            [1]  IMPLICIT BIT STRING OPTIONAL }   -- v1 (RFC 5958) only
 //! ```
 //!
-//! randomNum (npki-facts.md): `Attribute { 1.2.410.200004.10.1.1.3, SET { BIT STRING } }`,
+//! randomNum (docs/npki.md): `Attribute { 1.2.410.200004.10.1.1.3, SET { BIT STRING } }`,
 //! 160 random bits generated with the key; the identity check (VID) needs it, so it must
 //! survive every re-encryption, copy, export and import byte for byte. This type keeps
 //! the DER exactly as read and only ever adds the attribute when it is missing.
@@ -23,7 +23,7 @@ use zeroize::Zeroizing;
 
 use crate::Error;
 
-/// The randomNum attribute type (KISA, npki-facts.md).
+/// The randomNum attribute type (KISA, docs/npki.md).
 pub const RANDOM_NUM_OID: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.2.410.200004.10.1.1.3");
 /// Length of a randomNum this app generates (160 bits).

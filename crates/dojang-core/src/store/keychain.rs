@@ -11,7 +11,7 @@
 //! (kmCert.der, kmPri.key.sealed likewise)
 //! ```
 //!
-//! `signPri.key` is itself encrypted under the certificate password (npki-facts.md), so
+//! `signPri.key` is itself encrypted under the certificate password (docs/npki.md), so
 //! using the key needs both the keychain entry and the password; nothing on disk opens
 //! without them. Deleting the keychain entry makes the sealed files unreadable for good.
 //! Entries are named by the app identifier (service) and the certificate ID (user), so

@@ -52,7 +52,7 @@ pub enum StoreKind {
 }
 
 /// The files of one certificate as every store keeps them. The keys stay encrypted under
-/// the certificate password (PKCS#8 `EncryptedPrivateKeyInfo`, npki-facts.md): moving a
+/// the certificate password (PKCS#8 `EncryptedPrivateKeyInfo`, docs/npki.md): moving a
 /// certificate between stores never needs the password.
 pub struct CertificateFiles {
     /// The signing certificate, DER (`signCert.der`).

@@ -1,5 +1,5 @@
 //! NPKI folders: `NPKI/<CA>/USER/<subject DN>/signCert.der` (+ `signPri.key`, and
-//! optionally `kmCert.der` + `kmPri.key`), as brief/npki-facts.md describes.
+//! optionally `kmCert.der` + `kmPri.key`), as docs/npki.md describes.
 //!
 //! Folder names are matched case-insensitively on read (`USER` and `User` both occur).
 
@@ -58,7 +58,7 @@ pub struct NpkiRoot {
 }
 
 impl NpkiRoot {
-    /// The roots this platform uses (brief/npki-facts.md), followed by the NPKI folders of
+    /// The roots this platform uses (docs/npki.md), followed by the NPKI folders of
     /// mounted removable drives, followed by `extra`. Platform and removable roots that do
     /// not exist are left out; an extra root that does not exist is kept, so the listing
     /// can say so. A folder reached twice is kept once.
@@ -91,7 +91,7 @@ impl NpkiRoot {
     }
 
     /// This computer's own NPKI root, where certificates are written when no other root
-    /// is named: the first of the platform's roots (brief/npki-facts.md).
+    /// is named: the first of the platform's roots (docs/npki.md).
     pub fn own() -> PathBuf {
         platform_roots(dirs::home_dir().as_deref())
             .into_iter()
