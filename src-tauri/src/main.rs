@@ -4,7 +4,15 @@
 // No console window behind the app on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+#[macro_use]
 mod commands;
+
+/// The invoke handler of the commands declared in `commands/declared.rs`.
+macro_rules! handler {
+    ($($module:ident :: $name:ident ($($arg:ident : $ty:ty),*) -> $result:ty;)*) => {
+        tauri::generate_handler![$(commands::$module::$name),*]
+    };
+}
 
 /// One window per data dir: a second launch with the same data dir hands its arguments
 /// over and exits; a launch with another data dir (another `DOJANG_DATA_DIR` or home, as
@@ -104,29 +112,7 @@ fn main() {
             commands::open::deliver(app.handle(), std::env::args().skip(1));
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::certificates::list_certificates,
-            commands::certificates::certificate_details,
-            commands::certificates::certificate_chain,
-            commands::certificates::certificate_file_details,
-            commands::open::take_open_requests,
-            commands::reminders::notify,
-            commands::update::check_update,
-            commands::update::install_update,
-            commands::distribution::distribution,
-            commands::custody::change_password,
-            commands::custody::copy_certificate,
-            commands::custody::delete_certificate,
-            commands::custody::export_pfx,
-            commands::custody::import_pfx,
-            commands::custody::import_npki_folder,
-            commands::custody::verify_identity,
-            commands::issue::read_invitation,
-            commands::issue::check_ca,
-            commands::issue::issue_certificate,
-            commands::issue::renew_certificate,
-            commands::issue::revoke_certificate,
-        ])
+        .invoke_handler(app_commands!(handler))
         .run(context);
     if let Err(e) = result {
         eprintln!("dojang: the window could not be started: {e}");

@@ -3,10 +3,10 @@
 use std::io::{BufRead, IsTerminal};
 use std::sync::Mutex;
 
-use dojang_core::ErrorInfo;
 use dojang_core::issue::ApprovedCa;
 use dojang_core::secret::Secret;
 use dojang_core::store::{self, NpkiRoot, Store, StoreSet, StoreTarget};
+use dojang_core::{ErrorCode, ErrorInfo};
 
 use crate::messages::{self, Lang};
 use crate::{Cli, Which};
@@ -128,10 +128,8 @@ impl Context {
     /// Reads one password: the next line of standard input with `--password-stdin`,
     /// else asked on the terminal without echo.
     pub fn password(&self, prompt_ko: &str, prompt_en: &str) -> Result<String, ErrorInfo> {
-        let input_error = |detail: String| ErrorInfo {
-            code: "password-input".to_owned(),
-            params: [("detail".to_owned(), detail)].into(),
-        };
+        let input_error =
+            |detail: String| ErrorInfo::new(ErrorCode::PasswordInput, &[("detail", &detail)]);
         if self.password_stdin {
             let mut guard = self
                 .stdin_lines
@@ -171,10 +169,7 @@ impl Context {
         if !self.password_stdin {
             let again = self.password("한 번 더 입력", "Once more")?;
             if again != first {
-                return Err(ErrorInfo {
-                    code: "passwords-differ".to_owned(),
-                    params: Default::default(),
-                });
+                return Err(ErrorInfo::new(ErrorCode::PasswordsDiffer, &[]));
             }
         }
         Ok(first)

@@ -152,10 +152,10 @@ pub fn delete(ctx: &Context, which: &Which, yes: bool) -> Outcome {
     let (store, id) = attempt_info!(ctx.resolve(which));
     if !yes {
         if !std::io::stdin().is_terminal() {
-            return Outcome::Refused(ErrorInfo {
-                code: "confirmation-needed".to_owned(),
-                params: Default::default(),
-            });
+            return Outcome::Refused(ErrorInfo::new(
+                dojang_core::ErrorCode::ConfirmationNeeded,
+                &[],
+            ));
         }
         let question = match ctx.lang {
             crate::messages::Lang::Ko => "정말 삭제하려면 ID 앞 8자리를 입력하세요",
@@ -166,10 +166,10 @@ pub fn delete(ctx: &Context, which: &Which, yes: bool) -> Outcome {
         eprint!("{question} ({}): ", &id[..8]);
         let mut answer = String::new();
         if std::io::stdin().read_line(&mut answer).is_err() || answer.trim() != &id[..8] {
-            return Outcome::Refused(ErrorInfo {
-                code: "confirmation-needed".to_owned(),
-                params: Default::default(),
-            });
+            return Outcome::Refused(ErrorInfo::new(
+                dojang_core::ErrorCode::ConfirmationNeeded,
+                &[],
+            ));
         }
     }
     attempt!(custody::delete(store.as_ref(), &id));

@@ -25,10 +25,10 @@ const DEMO_NAME: &str = "홍길동";
 const DEMO_ID_NUMBER: &str = "9001011234567";
 
 fn failed(detail: impl std::fmt::Display) -> Outcome {
-    Outcome::Refused(ErrorInfo {
-        code: "demo-failed".to_owned(),
-        params: [("detail".to_owned(), detail.to_string())].into(),
-    })
+    Outcome::Refused(ErrorInfo::new(
+        dojang_core::ErrorCode::DemoFailed,
+        &[("detail", &detail.to_string())],
+    ))
 }
 
 pub fn run(ctx: &Context) -> Outcome {

@@ -22,7 +22,7 @@ pub fn run(ctx: &Context) -> Outcome {
                 Lang::En => "unreadable:",
             },
             problem.path.display(),
-            messages::error(&problem.error, lang)
+            messages::error_at_path(&problem.error, lang)
         );
     }
     // A closed pipe (`dojang list | head`) is not an error worth a message.

@@ -281,7 +281,11 @@ fn an_unknown_or_ambiguous_id_is_explained() {
         &["passwd", "abc", "--password-stdin", "--lang", "en"],
         "x\ny\n",
     );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no certificate abc"));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("The certificate could not be found") && said.contains("[id: abc]"),
+        "{said}"
+    );
 }
 
 /// Runs `dojang copy ID --to npki:MNT/NPKI --json` with a 64 KiB tmpfs mounted at MNT in

@@ -122,7 +122,10 @@ fn text_listing_is_korean_by_default_and_names_damaged_folders() {
     assert!(stdout.contains("곧 만료"), "{stdout}");
     assert!(stdout.contains("만료됨"), "{stdout}");
     assert!(stderr.contains("인증서 파일이 잘려 있습니다"), "{stderr}");
-    assert!(stderr.contains("인증서 파일이 아닙니다"), "{stderr}");
+    assert!(
+        stderr.contains("이 파일은 인증서가 아니거나 손상되었습니다"),
+        "{stderr}"
+    );
     assert!(stderr.contains("signCert.der"), "{stderr}");
 }
 
@@ -138,7 +141,7 @@ fn nothing_found_says_so_and_a_missing_root_is_named() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("No certificates found"));
     assert!(
         String::from_utf8_lossy(&out.stderr)
-            .contains("/no/such/NPKI: the NPKI folder does not exist")
+            .contains("/no/such/NPKI: The certificate folder (NPKI) could not be found.")
     );
 }
 

@@ -8,8 +8,228 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+/// Declares [`ErrorCode`] from one table: variant, wire code, domain, description. Every
+/// code any host reports is here, once.
+macro_rules! error_codes {
+    ($(($variant:ident, $code:literal, $domain:ident, $doc:literal),)*) => {
+        /// The stable machine code of an error, as it crosses the IPC boundary, prints in
+        /// the CLI's JSON and keys the message catalog (`data/errors.json`). Every code any
+        /// host reports is one of these.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+        #[serde(rename_all = "kebab-case")]
+        #[ts(export)]
+        #[non_exhaustive]
+        pub enum ErrorCode {
+            $(#[doc = $doc] $variant,)*
+        }
+
+        impl ErrorCode {
+            /// Every code, in the table's order.
+            pub const ALL: &[ErrorCode] = &[$(ErrorCode::$variant,)*];
+
+            /// The code as it is written (`certificate-truncated`).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $code,)*
+                }
+            }
+
+            /// What the error is about, for grouping and for the next step a screen
+            /// offers.
+            pub fn domain(self) -> ErrorDomain {
+                match self {
+                    $(ErrorCode::$variant => ErrorDomain::$domain,)*
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    (CertificateFileUnreadable, "certificate-file-unreadable", File, "A file exists but could not be read."),
+    (CertificateTruncated, "certificate-truncated", File, "A certificate file ends before the certificate does."),
+    (NotACertificate, "not-a-certificate", File, "A file that should hold a certificate holds something else."),
+    (NpkiCertificateMissing, "npki-certificate-missing", File, "An NPKI certificate folder without its signCert.der."),
+    (NpkiRootNotFound, "npki-root-not-found", File, "An NPKI root that was asked for does not exist."),
+    (FolderUnreadable, "folder-unreadable", File, "A folder could not be listed."),
+    (FileNotRegular, "file-not-regular", File, "A pipe, device, link or folder where a regular file was expected."),
+    (FileTooLarge, "file-too-large", File, "A file larger than any file of its kind needs to be."),
+    (FileTypeUnsupported, "file-type-unsupported", File, "A file handed to Dojang that is none of the kinds it opens."),
+    (KeyMalformed, "key-malformed", Key, "A private key's PKCS#8 structure is broken."),
+    (KeyAlgorithmUnsupported, "key-algorithm-unsupported", Key, "A private key of an algorithm or size Dojang does not handle."),
+    (KeyGenerationFailed, "key-generation-failed", Key, "The system could not generate a key."),
+    (KeyEncryptionUnsupported, "key-encryption-unsupported", Key, "A key file encrypted with a scheme Dojang does not read."),
+    (KeyFileMalformed, "key-file-malformed", Key, "A key file that is not an encrypted private key."),
+    (KeyCertificateMismatch, "key-certificate-mismatch", Key, "The private key does not belong to the certificate."),
+    (NpkiKeyMissing, "npki-key-missing", Key, "An NPKI folder with a certificate but no signPri.key."),
+    (RandomNumMissing, "random-num-missing", Key, "The private key carries no randomNum."),
+    (WrongPassword, "wrong-password", Password, "The certificate password does not open the key."),
+    (PasswordTooShort, "password-too-short", Password, "A new password shorter than the rules allow."),
+    (PasswordNeedsLetter, "password-needs-letter", Password, "A new password without a letter."),
+    (PasswordNeedsDigit, "password-needs-digit", Password, "A new password without a digit."),
+    (PasswordNeedsSpecial, "password-needs-special", Password, "A new password without a special character."),
+    (PasswordForbiddenCharacter, "password-forbidden-character", Password, "A new password with one of the four characters other NPKI software cannot take."),
+    (PasswordSequential, "password-sequential", Password, "A new password with three characters in sequence."),
+    (PasswordRepeated, "password-repeated", Password, "A new password with a character three times in a row."),
+    (PasswordInput, "password-input", Password, "A password could not be read (the terminal or standard input failed)."),
+    (PasswordsDiffer, "passwords-differ", Password, "A new password typed twice differently."),
+    (CertificateNotFound, "certificate-not-found", Store, "No certificate with this ID is stored."),
+    (CertificateIdAmbiguous, "certificate-id-ambiguous", Store, "An ID prefix that matches more than one certificate."),
+    (AlreadyStored, "already-stored", Store, "The destination already holds this certificate."),
+    (DiskFull, "disk-full", Store, "The disk or drive is full."),
+    (ReadOnly, "read-only", Store, "The folder or drive cannot be written."),
+    (WriteFailed, "write-failed", Store, "Writing failed for another reason."),
+    (KeychainUnavailable, "keychain-unavailable", Store, "The OS keychain cannot be used."),
+    (KeychainEntryMissing, "keychain-entry-missing", Store, "The keychain no longer holds a certificate's wrapping key."),
+    (StoreUnknown, "store-unknown", Store, "A store name that is none of keychain, npki, npki:DIR."),
+    (DataDirUnknown, "data-dir-unknown", Store, "There is no folder for the app's data."),
+    (PfxWrongPassword, "pfx-wrong-password", Pfx, "The PKCS#12 password is wrong."),
+    (PfxNoMac, "pfx-no-mac", Pfx, "A PKCS#12 file without an integrity MAC."),
+    (PfxNoKey, "pfx-no-key", Pfx, "A PKCS#12 file without a private key."),
+    (PfxSeveralKeys, "pfx-several-keys", Pfx, "A PKCS#12 file with more than one private key."),
+    (PfxNoCertificate, "pfx-no-certificate", Pfx, "A PKCS#12 file without the certificate of its key."),
+    (PfxMalformed, "pfx-malformed", Pfx, "A file that is not PKCS#12."),
+    (IdentityDataMissing, "identity-data-missing", Identity, "The certificate carries no identity data (VID)."),
+    (IdentityMismatch, "identity-mismatch", Identity, "The ID number is not the certificate holder's."),
+    (IdNumberMalformed, "id-number-malformed", Codes, "An ID number that is not well-formed."),
+    (BusinessNumberCheckDigit, "business-number-check-digit", Codes, "A business registration number whose check digit is wrong."),
+    (RegistrationNumberLength, "registration-number-length", Codes, "A registration number with the wrong number of characters."),
+    (RegistrationNumberCharacter, "registration-number-character", Codes, "A registration number with a character that is not a letter or digit."),
+    (ReferenceNumberNotDigits, "reference-number-not-digits", Codes, "A registration number whose first 8 characters are not digits."),
+    (TemporaryCodeLength, "temporary-code-length", Codes, "A temporary code with the wrong number of characters."),
+    (TemporaryCodeCharacter, "temporary-code-character", Codes, "A temporary code with a character that is not a letter or digit."),
+    (ApplicationNumberMalformed, "application-number-malformed", Codes, "An application number that is not digits."),
+    (InvitationLinkMissing, "invitation-link-missing", Invitation, "An issue.html without a dojang://issue? link."),
+    (InvitationMalformed, "invitation-malformed", Invitation, "A dojang://issue? link without its CA or application."),
+    (CaUrlMalformed, "ca-url-malformed", CaAddress, "A CA address that is not a URL Dojang can use."),
+    (CaUrlInsecure, "ca-url-insecure", CaAddress, "A CA address over plain HTTP where that is not allowed."),
+    (CaNotListed, "ca-not-listed", CaAddress, "A CA the distribution does not list."),
+    (CaUnknown, "ca-unknown", CaAddress, "No CA address is known for a certificate."),
+    (CaUnreachable, "ca-unreachable", Ca, "The CA could not be reached."),
+    (CaHttpStatus, "ca-http-status", Ca, "The CA answered with an HTTP error and no CMP message."),
+    (CaRedirected, "ca-redirected", Ca, "The CA answered with a redirect, which is never followed."),
+    (CaResponseMalformed, "ca-response-malformed", Ca, "The CA's answer is not a CMP message Dojang can use."),
+    (CaResponseTooLarge, "ca-response-too-large", Ca, "The CA's answer is larger than any CMP answer needs to be."),
+    (CaResponseUnverified, "ca-response-unverified", Ca, "The CA's answer failed its checks."),
+    (CaWrongCode, "ca-wrong-code", Ca, "The CA says the codes are wrong."),
+    (CaAlreadyIssued, "ca-already-issued", Ca, "The CA says a certificate was already issued for the codes."),
+    (CaApplicationExpired, "ca-application-expired", Ca, "The CA says the application lapsed."),
+    (CaTooManyAttempts, "ca-too-many-attempts", Ca, "The CA says the application is locked after wrong tries."),
+    (CaRenewalNotDue, "ca-renewal-not-due", Ca, "The CA says renewal is not open."),
+    (CaCertificateRevoked, "ca-certificate-revoked", Ca, "The CA says the certificate is revoked."),
+    (CaBadRequest, "ca-bad-request", Ca, "The CA says the request is malformed."),
+    (CaUnavailable, "ca-unavailable", Ca, "The CA says it is in trouble."),
+    (CaRefused, "ca-refused", Ca, "The CA refused without a reason code of the profile."),
+    (DistributionUnreadable, "distribution-unreadable", Distribution, "The distribution file could not be read."),
+    (DistributionInvalid, "distribution-invalid", Distribution, "The distribution file is not valid."),
+    (RenewalTooEarly, "renewal-too-early", Renewal, "Renewal opens in the last days of a certificate's validity."),
+    (RenewalExpired, "renewal-expired", Renewal, "An expired certificate cannot be renewed."),
+    (ConfirmationNeeded, "confirmation-needed", App, "A destructive command without a confirmation (dojang delete without --yes, off a terminal)."),
+    (DemoFailed, "demo-failed", App, "dojang demo could not set up its sandbox."),
+    (Internal, "internal", App, "Something went wrong inside the app (a bug): details to copy."),
+    (UpdateCheckFailed, "update-check-failed", App, "The update server could not be asked."),
+    (UpdateInstallFailed, "update-install-failed", App, "An update could not be installed."),
+    (UpdatesNotConfigured, "updates-not-configured", App, "This build has no update server."),
+    (NotificationFailed, "notification-failed", App, "The desktop refused a notification."),
+}
+
+/// What an error is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum ErrorDomain {
+    /// A file or folder (certificate files, NPKI folders, anything opened).
+    File,
+    /// A private key or key file.
+    Key,
+    /// A certificate password, existing or new.
+    Password,
+    /// Where certificates are kept: stores, the keychain, drives.
+    Store,
+    /// A PKCS#12 file.
+    Pfx,
+    /// The identity check.
+    Identity,
+    /// What a person types: registration number, temporary code, application and ID
+    /// numbers.
+    Codes,
+    /// An issue.html or `dojang:` link.
+    Invitation,
+    /// Which CA to talk to: its address and whether it may be used.
+    CaAddress,
+    /// The CA's answer, or its absence.
+    Ca,
+    /// The distribution file.
+    Distribution,
+    /// Renewal's own rules.
+    Renewal,
+    /// The app or command line itself.
+    App,
+}
+
+/// A code compares equal to its written form (`ErrorCode::WrongPassword == "wrong-password"`),
+/// as tests and the CLI's JSON see it.
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<str> for ErrorCode {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A language of the shared message catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    /// 한국어, the default.
+    Ko,
+    /// English.
+    En,
+}
+
+/// The sentence of every error code in Korean and English, with `{name}` placeholders
+/// for its parameters: one catalog, which the window imports and the command line
+/// embeds. A missing sentence fails the UI's type check and this crate's tests.
+pub const MESSAGES_JSON: &str = include_str!("../data/errors.json");
+
+#[derive(Deserialize)]
+struct Messages {
+    ko: BTreeMap<ErrorCode, String>,
+    en: BTreeMap<ErrorCode, String>,
+}
+
+fn messages() -> &'static Messages {
+    static MESSAGES: std::sync::OnceLock<Messages> = std::sync::OnceLock::new();
+    MESSAGES.get_or_init(|| {
+        // The catalog is part of this crate, checked by its tests.
+        serde_json::from_str(MESSAGES_JSON).unwrap_or(Messages {
+            ko: BTreeMap::new(),
+            en: BTreeMap::new(),
+        })
+    })
+}
+
+/// The sentence for `code` in `language`, placeholders unfilled; the code itself when the
+/// catalog has none (the tests make sure it has).
+pub fn message(code: ErrorCode, language: Language) -> &'static str {
+    let catalog = match language {
+        Language::Ko => &messages().ko,
+        Language::En => &messages().en,
+    };
+    catalog.get(&code).map_or(code.as_str(), String::as_str)
+}
 
 /// Everything that can go wrong in dojang-core.
 #[derive(Debug, thiserror::Error)]
@@ -227,198 +447,161 @@ pub enum Error {
 }
 
 impl Error {
-    /// The stable machine code of this error; the UI and CLI catalogs are keyed by it.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Error::CertificateFileUnreadable { .. } => "certificate-file-unreadable",
-            Error::CertificateTruncated { .. } => "certificate-truncated",
-            Error::NotACertificate { .. } => "not-a-certificate",
-            Error::NpkiCertificateMissing { .. } => "npki-certificate-missing",
-            Error::NpkiRootNotFound { .. } => "npki-root-not-found",
-            Error::FolderUnreadable { .. } => "folder-unreadable",
-            Error::KeyMalformed { .. } => "key-malformed",
-            Error::KeyAlgorithmUnsupported { .. } => "key-algorithm-unsupported",
-            Error::KeyGenerationFailed { .. } => "key-generation-failed",
-            Error::WrongPassword => "wrong-password",
-            Error::KeyEncryptionUnsupported { .. } => "key-encryption-unsupported",
-            Error::KeyFileMalformed { .. } => "key-file-malformed",
-            Error::PasswordRule { rule } => rule.code(),
-            Error::CertificateNotFound { .. } => "certificate-not-found",
-            Error::CertificateIdAmbiguous { .. } => "certificate-id-ambiguous",
-            Error::KeyCertificateMismatch => "key-certificate-mismatch",
-            Error::NpkiKeyMissing { .. } => "npki-key-missing",
-            Error::AlreadyStored { .. } => "already-stored",
-            Error::DiskFull { .. } => "disk-full",
-            Error::ReadOnly { .. } => "read-only",
-            Error::WriteFailed { .. } => "write-failed",
-            Error::KeychainUnavailable { .. } => "keychain-unavailable",
-            Error::KeychainEntryMissing { .. } => "keychain-entry-missing",
-            Error::PfxWrongPassword => "pfx-wrong-password",
-            Error::PfxNoMac => "pfx-no-mac",
-            Error::PfxNoKey => "pfx-no-key",
-            Error::PfxSeveralKeys { .. } => "pfx-several-keys",
-            Error::PfxNoCertificate => "pfx-no-certificate",
-            Error::PfxMalformed { .. } => "pfx-malformed",
-            Error::IdentityDataMissing => "identity-data-missing",
-            Error::RandomNumMissing => "random-num-missing",
-            Error::IdNumberMalformed => "id-number-malformed",
-            Error::BusinessNumberCheckDigit => "business-number-check-digit",
-            Error::IdentityMismatch => "identity-mismatch",
-            Error::StoreUnknown { .. } => "store-unknown",
-            Error::CodeLength { field, .. } => match field {
-                crate::codes::CodeField::RegistrationNumber => "registration-number-length",
-                crate::codes::CodeField::TemporaryCode => "temporary-code-length",
-            },
-            Error::CodeCharacter { field, .. } => match field {
-                crate::codes::CodeField::RegistrationNumber => "registration-number-character",
-                crate::codes::CodeField::TemporaryCode => "temporary-code-character",
-            },
-            Error::ReferenceNumberNotDigits => "reference-number-not-digits",
-            Error::CaUrlMalformed { .. } => "ca-url-malformed",
-            Error::CaUrlInsecure { .. } => "ca-url-insecure",
-            Error::InvitationLinkMissing => "invitation-link-missing",
-            Error::CaNotListed { .. } => "ca-not-listed",
-            Error::CaRedirected { .. } => "ca-redirected",
-            Error::CaResponseTooLarge { .. } => "ca-response-too-large",
-            Error::FileNotRegular { .. } => "file-not-regular",
-            Error::FileTooLarge { .. } => "file-too-large",
-            Error::DataDirUnknown => "data-dir-unknown",
-            Error::CaUnreachable { .. } => "ca-unreachable",
-            Error::CaHttpStatus { .. } => "ca-http-status",
-            Error::CaResponseMalformed { .. } => "ca-response-malformed",
-            Error::CaResponseUnverified { .. } => "ca-response-unverified",
-            Error::CaRefused { reason, .. } => match reason {
-                Some(crate::cmp::ReasonCode::WrongCode) => "ca-wrong-code",
-                Some(crate::cmp::ReasonCode::AlreadyIssued) => "ca-already-issued",
-                Some(crate::cmp::ReasonCode::ApplicationExpired) => "ca-application-expired",
-                Some(crate::cmp::ReasonCode::TooManyAttempts) => "ca-too-many-attempts",
-                Some(crate::cmp::ReasonCode::RenewalNotDue) => "ca-renewal-not-due",
-                Some(crate::cmp::ReasonCode::CertificateRevoked) => "ca-certificate-revoked",
-                Some(crate::cmp::ReasonCode::BadRequest) => "ca-bad-request",
-                Some(crate::cmp::ReasonCode::Unavailable) => "ca-unavailable",
-                None => "ca-refused",
-            },
-            Error::InvitationMalformed => "invitation-malformed",
-            Error::ApplicationNumberMalformed => "application-number-malformed",
-            Error::DistributionUnreadable { .. } => "distribution-unreadable",
-            Error::DistributionInvalid { .. } => "distribution-invalid",
-            Error::CaUnknown { .. } => "ca-unknown",
-            Error::RenewalTooEarly { .. } => "renewal-too-early",
-            Error::RenewalExpired => "renewal-expired",
-            Error::FileTypeUnsupported { .. } => "file-type-unsupported",
-        }
+    /// The stable code of this error and the named values its message may show (paths,
+    /// details), from one match.
+    fn describe(&self) -> (ErrorCode, BTreeMap<String, String>) {
+        use ErrorCode as C;
+        let path = |p: &Path| ("path".to_owned(), p.display().to_string());
+        let text = |name: &str, value: &dyn std::fmt::Display| (name.to_owned(), value.to_string());
+        let (code, params) = match self {
+            Error::CertificateFileUnreadable { path: p, source } => (
+                C::CertificateFileUnreadable,
+                vec![path(p), text("detail", source)],
+            ),
+            Error::FolderUnreadable { path: p, source } => {
+                (C::FolderUnreadable, vec![path(p), text("detail", source)])
+            }
+            Error::WriteFailed { path: p, source } => {
+                (C::WriteFailed, vec![path(p), text("detail", source)])
+            }
+            Error::NotACertificate { path: p, detail } => {
+                (C::NotACertificate, vec![path(p), text("detail", detail)])
+            }
+            Error::KeyFileMalformed { path: p, detail } => {
+                (C::KeyFileMalformed, vec![path(p), text("detail", detail)])
+            }
+            Error::DistributionUnreadable { path: p, detail } => (
+                C::DistributionUnreadable,
+                vec![path(p), text("detail", detail)],
+            ),
+            Error::DistributionInvalid { path: p, detail } => (
+                C::DistributionInvalid,
+                vec![path(p), text("detail", detail)],
+            ),
+            Error::CertificateTruncated { path: p } => (C::CertificateTruncated, vec![path(p)]),
+            Error::NpkiCertificateMissing { path: p } => (C::NpkiCertificateMissing, vec![path(p)]),
+            Error::NpkiRootNotFound { path: p } => (C::NpkiRootNotFound, vec![path(p)]),
+            Error::NpkiKeyMissing { path: p } => (C::NpkiKeyMissing, vec![path(p)]),
+            Error::AlreadyStored { path: p } => (C::AlreadyStored, vec![path(p)]),
+            Error::DiskFull { path: p } => (C::DiskFull, vec![path(p)]),
+            Error::ReadOnly { path: p } => (C::ReadOnly, vec![path(p)]),
+            Error::FileTypeUnsupported { path: p } => (C::FileTypeUnsupported, vec![path(p)]),
+            Error::FileNotRegular { path: p } => (C::FileNotRegular, vec![path(p)]),
+            Error::FileTooLarge { path: p, limit } => {
+                (C::FileTooLarge, vec![path(p), text("limit", limit)])
+            }
+            Error::KeyMalformed { detail } => (C::KeyMalformed, vec![text("detail", detail)]),
+            Error::KeyGenerationFailed { detail } => {
+                (C::KeyGenerationFailed, vec![text("detail", detail)])
+            }
+            Error::KeychainUnavailable { detail } => {
+                (C::KeychainUnavailable, vec![text("detail", detail)])
+            }
+            Error::PfxMalformed { detail } => (C::PfxMalformed, vec![text("detail", detail)]),
+            Error::CaUnreachable { detail } => (C::CaUnreachable, vec![text("detail", detail)]),
+            Error::CaResponseMalformed { detail } => {
+                (C::CaResponseMalformed, vec![text("detail", detail)])
+            }
+            Error::CaResponseUnverified { detail } => {
+                (C::CaResponseUnverified, vec![text("detail", detail)])
+            }
+            Error::CaRefused { reason, detail, .. } => {
+                use crate::cmp::ReasonCode as R;
+                let code = match reason {
+                    Some(R::WrongCode) => C::CaWrongCode,
+                    Some(R::AlreadyIssued) => C::CaAlreadyIssued,
+                    Some(R::ApplicationExpired) => C::CaApplicationExpired,
+                    Some(R::TooManyAttempts) => C::CaTooManyAttempts,
+                    Some(R::RenewalNotDue) => C::CaRenewalNotDue,
+                    Some(R::CertificateRevoked) => C::CaCertificateRevoked,
+                    Some(R::BadRequest) => C::CaBadRequest,
+                    Some(R::Unavailable) => C::CaUnavailable,
+                    None => C::CaRefused,
+                };
+                (code, vec![text("detail", detail)])
+            }
+            Error::KeyAlgorithmUnsupported { oid } => {
+                (C::KeyAlgorithmUnsupported, vec![text("oid", oid)])
+            }
+            Error::KeyEncryptionUnsupported { oid } => {
+                (C::KeyEncryptionUnsupported, vec![text("oid", oid)])
+            }
+            Error::CertificateNotFound { id } => (C::CertificateNotFound, vec![text("id", id)]),
+            Error::CertificateIdAmbiguous { id } => {
+                (C::CertificateIdAmbiguous, vec![text("id", id)])
+            }
+            Error::KeychainEntryMissing { id } => (C::KeychainEntryMissing, vec![text("id", id)]),
+            Error::CaUnknown { id } => (C::CaUnknown, vec![text("id", id)]),
+            Error::CodeLength {
+                field,
+                expected,
+                actual,
+            } => (
+                match field {
+                    crate::codes::CodeField::RegistrationNumber => C::RegistrationNumberLength,
+                    crate::codes::CodeField::TemporaryCode => C::TemporaryCodeLength,
+                },
+                vec![text("expected", expected), text("actual", actual)],
+            ),
+            Error::CodeCharacter { field, character } => (
+                match field {
+                    crate::codes::CodeField::RegistrationNumber => C::RegistrationNumberCharacter,
+                    crate::codes::CodeField::TemporaryCode => C::TemporaryCodeCharacter,
+                },
+                vec![text("character", character)],
+            ),
+            Error::CaUrlMalformed { url } => (C::CaUrlMalformed, vec![text("url", url)]),
+            Error::CaUrlInsecure { url } => (C::CaUrlInsecure, vec![text("url", url)]),
+            Error::CaNotListed { url, host } => {
+                (C::CaNotListed, vec![text("url", url), text("host", host)])
+            }
+            Error::CaResponseTooLarge { limit } => {
+                (C::CaResponseTooLarge, vec![text("limit", limit)])
+            }
+            Error::CaHttpStatus { status } => (C::CaHttpStatus, vec![text("status", status)]),
+            Error::CaRedirected { status } => (C::CaRedirected, vec![text("status", status)]),
+            Error::StoreUnknown { name } => (C::StoreUnknown, vec![text("store", name)]),
+            Error::RenewalTooEarly {
+                days_left,
+                opens_in_days,
+            } => (
+                C::RenewalTooEarly,
+                vec![
+                    text("days_left", days_left),
+                    text("opens_in_days", opens_in_days),
+                ],
+            ),
+            Error::PfxSeveralKeys { count } => (C::PfxSeveralKeys, vec![text("count", count)]),
+            Error::PasswordRule { rule } => (rule.code(), vec![]),
+            Error::WrongPassword => (C::WrongPassword, vec![]),
+            Error::KeyCertificateMismatch => (C::KeyCertificateMismatch, vec![]),
+            Error::PfxWrongPassword => (C::PfxWrongPassword, vec![]),
+            Error::PfxNoMac => (C::PfxNoMac, vec![]),
+            Error::PfxNoKey => (C::PfxNoKey, vec![]),
+            Error::PfxNoCertificate => (C::PfxNoCertificate, vec![]),
+            Error::IdentityDataMissing => (C::IdentityDataMissing, vec![]),
+            Error::RandomNumMissing => (C::RandomNumMissing, vec![]),
+            Error::IdNumberMalformed => (C::IdNumberMalformed, vec![]),
+            Error::BusinessNumberCheckDigit => (C::BusinessNumberCheckDigit, vec![]),
+            Error::IdentityMismatch => (C::IdentityMismatch, vec![]),
+            Error::ReferenceNumberNotDigits => (C::ReferenceNumberNotDigits, vec![]),
+            Error::ApplicationNumberMalformed => (C::ApplicationNumberMalformed, vec![]),
+            Error::InvitationLinkMissing => (C::InvitationLinkMissing, vec![]),
+            Error::InvitationMalformed => (C::InvitationMalformed, vec![]),
+            Error::RenewalExpired => (C::RenewalExpired, vec![]),
+            Error::DataDirUnknown => (C::DataDirUnknown, vec![]),
+        };
+        (code, params.into_iter().collect())
+    }
+
+    /// The stable machine code of this error; the catalogs are keyed by it.
+    pub fn code(&self) -> ErrorCode {
+        self.describe().0
     }
 
     /// The named values a message may show (paths, details), as strings.
     pub fn params(&self) -> BTreeMap<String, String> {
-        let path = |p: &Path| ("path".to_owned(), p.display().to_string());
-        let mut params = BTreeMap::new();
-        match self {
-            Error::CertificateFileUnreadable { path: p, source }
-            | Error::FolderUnreadable { path: p, source } => {
-                params.extend([path(p), ("detail".to_owned(), source.to_string())]);
-            }
-            Error::NotACertificate { path: p, detail } => {
-                params.extend([path(p), ("detail".to_owned(), detail.clone())]);
-            }
-            Error::CertificateTruncated { path: p }
-            | Error::NpkiCertificateMissing { path: p }
-            | Error::NpkiRootNotFound { path: p }
-            | Error::NpkiKeyMissing { path: p }
-            | Error::AlreadyStored { path: p }
-            | Error::DiskFull { path: p }
-            | Error::ReadOnly { path: p }
-            | Error::FileTypeUnsupported { path: p }
-            | Error::FileNotRegular { path: p } => {
-                params.extend([path(p)]);
-            }
-            Error::WriteFailed { path: p, source } => {
-                params.extend([path(p), ("detail".to_owned(), source.to_string())]);
-            }
-            Error::KeyFileMalformed { path: p, detail }
-            | Error::DistributionUnreadable { path: p, detail }
-            | Error::DistributionInvalid { path: p, detail } => {
-                params.extend([path(p), ("detail".to_owned(), detail.clone())]);
-            }
-            Error::KeyMalformed { detail }
-            | Error::KeyGenerationFailed { detail }
-            | Error::KeychainUnavailable { detail }
-            | Error::PfxMalformed { detail } => {
-                params.insert("detail".to_owned(), detail.clone());
-            }
-            Error::KeyAlgorithmUnsupported { oid } | Error::KeyEncryptionUnsupported { oid } => {
-                params.insert("oid".to_owned(), oid.clone());
-            }
-            Error::CertificateNotFound { id }
-            | Error::CertificateIdAmbiguous { id }
-            | Error::KeychainEntryMissing { id }
-            | Error::CaUnknown { id } => {
-                params.insert("id".to_owned(), id.clone());
-            }
-            Error::CodeLength {
-                expected, actual, ..
-            } => {
-                params.insert("expected".to_owned(), expected.to_string());
-                params.insert("actual".to_owned(), actual.to_string());
-            }
-            Error::CodeCharacter { character, .. } => {
-                params.insert("character".to_owned(), character.to_string());
-            }
-            Error::CaUrlMalformed { url } | Error::CaUrlInsecure { url } => {
-                params.insert("url".to_owned(), url.clone());
-            }
-            Error::CaUnreachable { detail }
-            | Error::CaResponseMalformed { detail }
-            | Error::CaResponseUnverified { detail }
-            | Error::CaRefused { detail, .. } => {
-                params.insert("detail".to_owned(), detail.clone());
-            }
-            Error::FileTooLarge { path: p, limit } => {
-                params.extend([path(p), ("limit".to_owned(), limit.to_string())]);
-            }
-            Error::CaNotListed { url, host } => {
-                params.insert("url".to_owned(), url.clone());
-                params.insert("host".to_owned(), host.clone());
-            }
-            Error::CaResponseTooLarge { limit } => {
-                params.insert("limit".to_owned(), limit.to_string());
-            }
-            Error::CaHttpStatus { status } | Error::CaRedirected { status } => {
-                params.insert("status".to_owned(), status.to_string());
-            }
-            Error::StoreUnknown { name } => {
-                params.insert("store".to_owned(), name.clone());
-            }
-            Error::RenewalTooEarly {
-                days_left,
-                opens_in_days,
-            } => {
-                params.insert("days_left".to_owned(), days_left.to_string());
-                params.insert("opens_in_days".to_owned(), opens_in_days.to_string());
-            }
-            Error::PfxSeveralKeys { count } => {
-                params.insert("count".to_owned(), count.to_string());
-            }
-            Error::PasswordRule { .. }
-            | Error::WrongPassword
-            | Error::KeyCertificateMismatch
-            | Error::PfxWrongPassword
-            | Error::PfxNoMac
-            | Error::PfxNoKey
-            | Error::PfxNoCertificate
-            | Error::IdentityDataMissing
-            | Error::RandomNumMissing
-            | Error::IdNumberMalformed
-            | Error::BusinessNumberCheckDigit
-            | Error::IdentityMismatch
-            | Error::ReferenceNumberNotDigits
-            | Error::ApplicationNumberMalformed
-            | Error::InvitationLinkMissing
-            | Error::InvitationMalformed
-            | Error::RenewalExpired
-            | Error::DataDirUnknown => {}
-        }
-        params
+        self.describe().1
     }
 
     /// A malformed private key, from the DER layer's error.
@@ -442,21 +625,34 @@ impl Error {
 
     /// The `{ code, params }` form that crosses the IPC boundary and the CLI's JSON output.
     pub fn info(&self) -> ErrorInfo {
-        ErrorInfo {
-            code: self.code().to_owned(),
-            params: self.params(),
-        }
+        let (code, params) = self.describe();
+        ErrorInfo { code, params }
     }
 }
 
 /// An error as it crosses the IPC boundary: a stable code and its parameters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ErrorInfo {
     /// The stable machine code, e.g. `certificate-truncated`.
-    pub code: String,
+    // The window takes it as a plain string until its catalogs are keyed by ErrorCode.
+    #[ts(as = "String")]
+    pub code: ErrorCode,
     /// Named values for the message, e.g. `path`.
     pub params: BTreeMap<String, String>,
+}
+
+impl ErrorInfo {
+    /// An error of a host's own (the app's, the command line's), with its parameters.
+    pub fn new(code: ErrorCode, params: &[(&str, &str)]) -> Self {
+        ErrorInfo {
+            code,
+            params: params
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+        }
+    }
 }
 
 impl From<&Error> for ErrorInfo {
@@ -468,5 +664,90 @@ impl From<&Error> for ErrorInfo {
 impl From<Error> for ErrorInfo {
     fn from(e: Error) -> Self {
         e.info()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(text: &str) -> std::collections::BTreeSet<&str> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect()
+    }
+
+    #[test]
+    fn the_catalog_has_a_sentence_for_every_code_in_both_languages_with_the_same_placeholders() {
+        let catalog: BTreeMap<String, BTreeMap<String, String>> =
+            serde_json::from_str(MESSAGES_JSON).unwrap();
+        let codes: Vec<String> = ErrorCode::ALL
+            .iter()
+            .map(|c| c.as_str().to_owned())
+            .collect();
+        for (lang, sentences) in &catalog {
+            let keys: Vec<&String> = sentences.keys().collect();
+            let mut expected: Vec<&String> = codes.iter().collect();
+            expected.sort();
+            assert_eq!(keys, expected, "{lang}: exactly one sentence per code");
+            for (code, text) in sentences {
+                assert!(!text.trim().is_empty(), "{lang} {code}");
+                assert_eq!(
+                    placeholders(text),
+                    placeholders(&catalog["ko"][code]),
+                    "{lang} {code}"
+                );
+            }
+        }
+        assert_eq!(catalog.len(), 2);
+    }
+
+    /// The domain of every code, for the window (`ui/src/bindings/errorDomains.ts`,
+    /// written beside the ts-rs bindings and checked like them).
+    #[test]
+    fn the_domains_of_the_codes_are_written_for_the_window() {
+        let mut text = String::from(
+            "// Written by dojang-core's tests from ErrorCode::domain(). Do not edit.\n\
+             import type { ErrorCode } from './ErrorCode';\n\
+             import type { ErrorDomain } from './ErrorDomain';\n\n\
+             /** What each error is about. */\n\
+             export const ERROR_DOMAINS: Record<ErrorCode, ErrorDomain> = {\n",
+        );
+        for &code in ErrorCode::ALL {
+            let domain = serde_json::to_string(&code.domain()).unwrap();
+            text.push_str(&format!(
+                "  '{}': '{}',\n",
+                code.as_str(),
+                domain.trim_matches('"')
+            ));
+        }
+        text.push_str("};\n");
+        let dir = std::env::var_os("TS_RS_EXPORT_DIR")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| {
+                std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/bindings")
+            });
+        let path = dir.join("errorDomains.ts");
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            std::fs::write(&path, &text).unwrap();
+        }
+    }
+
+    #[test]
+    fn codes_are_written_as_the_catalog_and_the_wire_spell_them() {
+        for &code in ErrorCode::ALL {
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+            assert_eq!(serde_json::from_str::<ErrorCode>(&json).unwrap(), code);
+        }
+        assert_eq!(
+            Error::CertificateTruncated { path: "x".into() }.code(),
+            ErrorCode::CertificateTruncated
+        );
+        assert_eq!(
+            message(ErrorCode::WrongPassword, Language::En),
+            "The certificate password is wrong. Check upper and lower case and the Korean/English input mode, then type it again."
+        );
     }
 }

@@ -38,4 +38,4 @@ pub mod password;
 pub mod secret;
 pub mod store;
 
-pub use error::{Error, ErrorInfo};
+pub use error::{Error, ErrorCode, ErrorDomain, ErrorInfo};

@@ -41,15 +41,16 @@ pub enum PasswordRule {
 
 impl PasswordRule {
     /// The stable error code of a password that breaks this rule.
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> crate::error::ErrorCode {
+        use crate::error::ErrorCode as C;
         match self {
-            PasswordRule::TooShort => "password-too-short",
-            PasswordRule::NeedsLetter => "password-needs-letter",
-            PasswordRule::NeedsDigit => "password-needs-digit",
-            PasswordRule::NeedsSpecial => "password-needs-special",
-            PasswordRule::ForbiddenCharacter => "password-forbidden-character",
-            PasswordRule::Sequential => "password-sequential",
-            PasswordRule::Repeated => "password-repeated",
+            PasswordRule::TooShort => C::PasswordTooShort,
+            PasswordRule::NeedsLetter => C::PasswordNeedsLetter,
+            PasswordRule::NeedsDigit => C::PasswordNeedsDigit,
+            PasswordRule::NeedsSpecial => C::PasswordNeedsSpecial,
+            PasswordRule::ForbiddenCharacter => C::PasswordForbiddenCharacter,
+            PasswordRule::Sequential => C::PasswordSequential,
+            PasswordRule::Repeated => C::PasswordRepeated,
         }
     }
 }

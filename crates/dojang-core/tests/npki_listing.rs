@@ -307,7 +307,7 @@ fn a_pipe_a_link_to_dev_zero_and_a_huge_certificate_are_rows_of_their_own() {
         .map(|u| {
             (
                 u.path.file_name().unwrap().to_string_lossy().into_owned(),
-                u.error.code.clone(),
+                u.error.code.as_str().to_owned(),
             )
         })
         .collect();

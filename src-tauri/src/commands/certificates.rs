@@ -23,7 +23,7 @@ pub async fn certificate_details(
     id: String,
 ) -> Result<CertificateDetails, ErrorInfo> {
     let stores = stores.inner().clone();
-    blocking(move || stores.get()?.details(&id).map_err(|e| e.info())).await
+    blocking(move || stores.get()?.details(&id).map_err(ErrorInfo::from)).await
 }
 
 /// The chain from a certificate to its root, as far as the CA certificates Dojang keeps
@@ -36,11 +36,11 @@ pub async fn certificate_chain(
     let stores = stores.inner().clone();
     blocking(move || {
         let set = stores.get()?;
-        let (store, id) = set.resolve(&id, None).map_err(|e| e.info())?;
-        let cert = store.certificate(&id).map_err(|e| e.info())?;
+        let (store, id) = set.resolve(&id, None)?;
+        let cert = store.certificate(&id)?;
         set.ca_book()
             .chain(&cert, stores.distribution()?)
-            .map_err(|e| e.info())
+            .map_err(ErrorInfo::from)
     })
     .await
 }
@@ -52,9 +52,9 @@ pub async fn certificate_file_details(
     path: std::path::PathBuf,
 ) -> Result<CertificateDetails, ErrorInfo> {
     blocking(move || {
-        let der = dojang_core::files::certificate(&path).map_err(|e| e.info())?;
+        let der = dojang_core::files::certificate(&path)?;
         CertificateDetails::from_der(&der, &path, time::OffsetDateTime::now_utc())
-            .map_err(|e| e.info())
+            .map_err(ErrorInfo::from)
     })
     .await
 }

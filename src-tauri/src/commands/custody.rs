@@ -4,12 +4,12 @@
 
 use std::path::PathBuf;
 
+use dojang_core::ErrorInfo;
 use dojang_core::codes::IdNumber;
 use dojang_core::custody;
 use dojang_core::password::CertificatePassword;
 use dojang_core::secret::Secret;
 use dojang_core::store::{CertificateCopy, StoreSet, StoreTarget};
-use dojang_core::{Error, ErrorInfo};
 use serde::{Deserialize, Serialize};
 use tauri::State;
 use ts_rs::TS;
@@ -102,59 +102,53 @@ pub struct VerifyIdentityRequest {
     pub id_number: Secret,
 }
 
-fn info(e: Error) -> ErrorInfo {
-    e.info()
-}
-
 fn chosen(password: Secret) -> Result<CertificatePassword, ErrorInfo> {
-    CertificatePassword::new_chosen(password).map_err(info)
+    CertificatePassword::new_chosen(password).map_err(ErrorInfo::from)
 }
 
 pub fn change_password_in(stores: &StoreSet, req: ChangePasswordRequest) -> Result<(), ErrorInfo> {
     let new = chosen(req.new_password)?;
-    let (store, id) = stores.find(&req.certificate).map_err(info)?;
+    let (store, id) = stores.find(&req.certificate)?;
     custody::change_password(
         store.as_ref(),
         &id,
         &CertificatePassword::existing(req.old_password),
         &new,
     )
-    .map_err(info)
+    .map_err(ErrorInfo::from)
 }
 
 pub fn copy_in(stores: &StoreSet, req: CopyRequest) -> Result<Stored, ErrorInfo> {
-    let (from, id) = stores.find(&req.certificate).map_err(info)?;
-    let path = custody::copy(from.as_ref(), &id, stores.target(&req.to).as_ref()).map_err(info)?;
+    let (from, id) = stores.find(&req.certificate)?;
+    let path = custody::copy(from.as_ref(), &id, stores.target(&req.to).as_ref())?;
     Ok(Stored { id, path })
 }
 
 pub fn delete_in(stores: &StoreSet, copy: &CertificateCopy) -> Result<(), ErrorInfo> {
-    let (store, id) = stores.find(copy).map_err(info)?;
-    custody::delete(store.as_ref(), &id).map_err(info)
+    let (store, id) = stores.find(copy)?;
+    custody::delete(store.as_ref(), &id).map_err(ErrorInfo::from)
 }
 
 pub fn export_pfx_in(stores: &StoreSet, req: ExportPfxRequest) -> Result<(), ErrorInfo> {
-    let (store, id) = stores.find(&req.certificate).map_err(info)?;
+    let (store, id) = stores.find(&req.certificate)?;
     let password = CertificatePassword::existing(req.password);
     let pfx_password = chosen(req.pfx_password)?;
-    let bytes = custody::export_pfx(store.as_ref(), &id, &password, &pfx_password, req.compat)
-        .map_err(info)?;
-    dojang_core::store::atomic::write_file(&req.path, &bytes).map_err(info)
+    let bytes = custody::export_pfx(store.as_ref(), &id, &password, &pfx_password, req.compat)?;
+    dojang_core::store::atomic::write_file(&req.path, &bytes).map_err(ErrorInfo::from)
 }
 
 pub fn import_pfx_in(stores: &StoreSet, req: ImportPfxRequest) -> Result<Stored, ErrorInfo> {
     let password = chosen(req.password)?;
-    let bytes =
-        dojang_core::files::read(&req.path, dojang_core::files::DOCUMENT_LIMIT).map_err(info)?;
+    let bytes = dojang_core::files::read(&req.path, dojang_core::files::DOCUMENT_LIMIT)?;
     let to = stores.target(&req.to);
-    let (id, path) = custody::import_pfx(&bytes, req.pfx_password.expose(), &password, to.as_ref())
-        .map_err(info)?;
+    let (id, path) =
+        custody::import_pfx(&bytes, req.pfx_password.expose(), &password, to.as_ref())?;
     Ok(Stored { id, path })
 }
 
 pub fn import_folder_in(stores: &StoreSet, req: ImportFolderRequest) -> Result<Stored, ErrorInfo> {
     let to = stores.target(&req.to);
-    let (id, path) = custody::import_npki_folder(&req.path, to.as_ref()).map_err(info)?;
+    let (id, path) = custody::import_npki_folder(&req.path, to.as_ref())?;
     Ok(Stored { id, path })
 }
 
@@ -162,15 +156,15 @@ pub fn verify_identity_in(
     stores: &StoreSet,
     req: VerifyIdentityRequest,
 ) -> Result<bool, ErrorInfo> {
-    let number = IdNumber::parse(req.id_number.expose()).map_err(info)?;
-    let (store, id) = stores.find(&req.certificate).map_err(info)?;
+    let number = IdNumber::parse(req.id_number.expose())?;
+    let (store, id) = stores.find(&req.certificate)?;
     custody::verify_id(
         store.as_ref(),
         &id,
         &CertificatePassword::existing(req.password),
         &number,
     )
-    .map_err(info)
+    .map_err(ErrorInfo::from)
 }
 
 /// Change a certificate's password.

@@ -57,7 +57,7 @@ pub async fn read_invitation(
         let distribution = stores.distribution()?;
         Invitation::from_file(&path)
             .and_then(|invitation| invitation.checked(distribution))
-            .map_err(|e| e.info())
+            .map_err(ErrorInfo::from)
     })
     .await
 }
@@ -67,7 +67,13 @@ pub async fn read_invitation(
 #[tauri::command]
 pub async fn check_ca(stores: State<'_, AppStores>, url: String) -> Result<CaCheck, ErrorInfo> {
     let stores = stores.inner().clone();
-    blocking(move || stores.distribution()?.check_ca(&url).map_err(|e| e.info())).await
+    blocking(move || {
+        stores
+            .distribution()?
+            .check_ca(&url)
+            .map_err(ErrorInfo::from)
+    })
+    .await
 }
 
 /// Runs an issuance, reporting each step.
@@ -77,7 +83,7 @@ pub fn issue_in(
     request: IssueRequest,
     progress: &mut dyn FnMut(Step),
 ) -> Result<Enrolled, ErrorInfo> {
-    let codes = request.path.codes().map_err(|e| e.info())?;
+    let codes = request.path.codes()?;
     // A build that lists CAs sends codes to those only; one without lets the person go on
     // to another after the window's warning.
     let unlisted = if request.allow_unlisted_ca && distribution.cas.is_empty() {
@@ -85,10 +91,8 @@ pub fn issue_in(
     } else {
         UnlistedCa::Refuse
     };
-    let ca = distribution
-        .approve_ca(&request.ca, unlisted)
-        .map_err(|e| e.info())?;
-    let password = CertificatePassword::new_chosen(request.password).map_err(|e| e.info())?;
+    let ca = distribution.approve_ca(&request.ca, unlisted)?;
+    let password = CertificatePassword::new_chosen(request.password)?;
     let store = stores.target(&request.to);
     let pending = PendingKeys::new(stores.keychain.data_dir());
     let enrolment = EnrolmentRequest {
@@ -97,7 +101,8 @@ pub fn issue_in(
         password,
         key: KeySource::Generate(request.key_type),
     };
-    dojang_core::issue::enrol(enrolment, store.as_ref(), &pending, progress).map_err(|e| e.info())
+    dojang_core::issue::enrol(enrolment, store.as_ref(), &pending, progress)
+        .map_err(ErrorInfo::from)
 }
 
 /// Sends each step to the window's progress channel.
@@ -147,17 +152,14 @@ pub fn renew_in(
     progress: &mut dyn FnMut(Step),
 ) -> Result<Enrolled, ErrorInfo> {
     let pending = PendingKeys::new(stores.keychain.data_dir());
-    let (store, id, ca) = pending
-        .ca_book()
-        .locate(
-            stores,
-            &request.certificate.id,
-            request.certificate.store.as_ref(),
-            None,
-            UnlistedCa::Refuse,
-            distribution,
-        )
-        .map_err(|e| e.info())?;
+    let (store, id, ca) = pending.ca_book().locate(
+        stores,
+        &request.certificate.id,
+        request.certificate.store.as_ref(),
+        None,
+        UnlistedCa::Refuse,
+        distribution,
+    )?;
     let renewal = RenewalRequest {
         ca,
         id,
@@ -170,7 +172,7 @@ pub fn renew_in(
         &pending,
         progress,
     )
-    .map_err(|e| e.info())
+    .map_err(ErrorInfo::from)
 }
 
 /// Renews a certificate (갱신).
@@ -212,17 +214,14 @@ pub fn revoke_in(
     distribution: &Distribution,
     request: RevokeRequest,
 ) -> Result<(), ErrorInfo> {
-    let (store, id, ca) = stores
-        .ca_book()
-        .locate(
-            stores,
-            &request.certificate.id,
-            request.certificate.store.as_ref(),
-            None,
-            UnlistedCa::Refuse,
-            distribution,
-        )
-        .map_err(|e| e.info())?;
+    let (store, id, ca) = stores.ca_book().locate(
+        stores,
+        &request.certificate.id,
+        request.certificate.store.as_ref(),
+        None,
+        UnlistedCa::Refuse,
+        distribution,
+    )?;
     revoke_stored(
         store.as_ref(),
         &id,
@@ -231,7 +230,7 @@ pub fn revoke_in(
         &ca,
         &stores.ca_book(),
     )
-    .map_err(|e| e.info())
+    .map_err(ErrorInfo::from)
 }
 
 /// Revokes a certificate (폐지). It cannot be undone.

@@ -3,20 +3,25 @@
 //! returns typed output or an `ErrorInfo { code, params }`. Passwords come in once, in
 //! a request, and never go back out; no key material is ever returned.
 
+// The command list, declared once (a macro, so it comes first).
+include!("declared.rs");
+
 pub mod certificates;
 pub mod custody;
 pub mod distribution;
 pub mod issue;
 pub mod open;
 pub mod reminders;
+#[cfg(test)]
+mod typescript;
 pub mod update;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use dojang_core::ErrorInfo;
 use dojang_core::distribution::Distribution;
 use dojang_core::store::{NpkiRoot, StoreSet};
+use dojang_core::{ErrorCode, ErrorInfo};
 
 /// The user's stores and the distribution, shared by every command. The NPKI roots are
 /// discovered again for each job, so a USB stick plugged in after start is seen.
@@ -50,7 +55,7 @@ impl AppStores {
             self.data_dir.clone(),
             &NpkiRoot::extra_from_env(),
         )
-        .map_err(|e| e.info())
+        .map_err(ErrorInfo::from)
     }
 }
 
@@ -60,10 +65,7 @@ pub async fn blocking<T: Send + 'static>(
 ) -> Result<T, ErrorInfo> {
     let result = tauri::async_runtime::spawn_blocking(job)
         .await
-        .map_err(|e| ErrorInfo {
-            code: "internal".to_owned(),
-            params: [("detail".to_owned(), e.to_string())].into(),
-        })?;
+        .map_err(|e| ErrorInfo::new(ErrorCode::Internal, &[("detail", &e.to_string())]))?;
     if let Err(e) = &result {
         // The code only: parameters may name files or people.
         log::warn!("a command failed: {}", e.code);

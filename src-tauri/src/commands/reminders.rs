@@ -13,8 +13,10 @@ pub fn notify(app: AppHandle, title: String, body: String) -> Result<(), dojang_
         .title(title)
         .body(body)
         .show()
-        .map_err(|e| dojang_core::ErrorInfo {
-            code: "notification-failed".to_owned(),
-            params: [("detail".to_owned(), e.to_string())].into(),
+        .map_err(|e| {
+            dojang_core::ErrorInfo::new(
+                dojang_core::ErrorCode::NotificationFailed,
+                &[("detail", &e.to_string())],
+            )
         })
 }

@@ -8,7 +8,7 @@ use tauri::AppHandle;
 use tauri_plugin_updater::UpdaterExt as _;
 use ts_rs::TS;
 
-use dojang_core::ErrorInfo;
+use dojang_core::{ErrorCode, ErrorInfo};
 
 /// A newer version on offer.
 #[derive(Serialize, TS)]
@@ -25,21 +25,16 @@ pub fn configured<R: tauri::Runtime>(app: &AppHandle<R>) -> bool {
     app.config().plugins.0.contains_key("updater")
 }
 
-fn failure(code: &str, detail: impl std::fmt::Display) -> ErrorInfo {
-    ErrorInfo {
-        code: code.to_owned(),
-        params: [("detail".to_owned(), detail.to_string())].into(),
-    }
+fn failure(code: ErrorCode, detail: impl std::fmt::Display) -> ErrorInfo {
+    ErrorInfo::new(code, &[("detail", &detail.to_string())])
 }
 
 fn updater(app: &AppHandle) -> Result<tauri_plugin_updater::Updater, ErrorInfo> {
     if !configured(app) {
-        return Err(ErrorInfo {
-            code: "updates-not-configured".to_owned(),
-            params: Default::default(),
-        });
+        return Err(ErrorInfo::new(ErrorCode::UpdatesNotConfigured, &[]));
     }
-    app.updater().map_err(|e| failure("update-check-failed", e))
+    app.updater()
+        .map_err(|e| failure(ErrorCode::UpdateCheckFailed, e))
 }
 
 /// Asks the distribution's update server whether a newer version exists.
@@ -48,7 +43,7 @@ pub async fn check_update(app: AppHandle) -> Result<Option<UpdateInfo>, ErrorInf
     let update = updater(&app)?
         .check()
         .await
-        .map_err(|e| failure("update-check-failed", e))?;
+        .map_err(|e| failure(ErrorCode::UpdateCheckFailed, e))?;
     Ok(update.map(|u| UpdateInfo {
         version: u.version,
         notes: u.body,
@@ -61,7 +56,7 @@ pub async fn install_update(app: AppHandle) -> Result<(), ErrorInfo> {
     let Some(update) = updater(&app)?
         .check()
         .await
-        .map_err(|e| failure("update-check-failed", e))?
+        .map_err(|e| failure(ErrorCode::UpdateCheckFailed, e))?
     else {
         return Ok(());
     };
@@ -69,6 +64,6 @@ pub async fn install_update(app: AppHandle) -> Result<(), ErrorInfo> {
     update
         .download_and_install(|_, _| {}, || {})
         .await
-        .map_err(|e| failure("update-install-failed", e))?;
+        .map_err(|e| failure(ErrorCode::UpdateInstallFailed, e))?;
     app.restart()
 }

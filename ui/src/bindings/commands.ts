@@ -1,0 +1,51 @@
+// Written by the app's tests from src-tauri/src/commands/declared.rs. Do not edit.
+import type { Channel } from '@tauri-apps/api/core';
+import type { CaCheck } from './CaCheck';
+import type { CertificateChain } from './CertificateChain';
+import type { CertificateCopy } from './CertificateCopy';
+import type { CertificateDetails } from './CertificateDetails';
+import type { CertificateList } from './CertificateList';
+import type { ChangePasswordRequest } from './ChangePasswordRequest';
+import type { CheckedInvitation } from './CheckedInvitation';
+import type { CopyRequest } from './CopyRequest';
+import type { Distribution } from './Distribution';
+import type { Enrolled } from './Enrolled';
+import type { ExportPfxRequest } from './ExportPfxRequest';
+import type { ImportFolderRequest } from './ImportFolderRequest';
+import type { ImportPfxRequest } from './ImportPfxRequest';
+import type { IssueRequest } from './IssueRequest';
+import type { OpenRequest } from './OpenRequest';
+import type { RenewRequest } from './RenewRequest';
+import type { RevokeRequest } from './RevokeRequest';
+import type { Step } from './Step';
+import type { Stored } from './Stored';
+import type { UpdateInfo } from './UpdateInfo';
+import type { VerifyIdentityRequest } from './VerifyIdentityRequest';
+
+/** Every command the window may call: its arguments and its result. */
+export interface Commands {
+  list_certificates: { args: {}; result: CertificateList };
+  certificate_details: { args: { id: string }; result: CertificateDetails };
+  certificate_chain: { args: { id: string }; result: CertificateChain };
+  certificate_file_details: { args: { path: string }; result: CertificateDetails };
+  take_open_requests: { args: {}; result: Array<OpenRequest> };
+  notify: { args: { title: string; body: string }; result: null };
+  check_update: { args: {}; result: UpdateInfo | null };
+  install_update: { args: {}; result: null };
+  distribution: { args: {}; result: Distribution };
+  change_password: { args: { request: ChangePasswordRequest }; result: null };
+  copy_certificate: { args: { request: CopyRequest }; result: Stored };
+  delete_certificate: { args: { certificate: CertificateCopy }; result: null };
+  export_pfx: { args: { request: ExportPfxRequest }; result: null };
+  import_pfx: { args: { request: ImportPfxRequest }; result: Stored };
+  import_npki_folder: { args: { request: ImportFolderRequest }; result: Stored };
+  verify_identity: { args: { request: VerifyIdentityRequest }; result: boolean };
+  read_invitation: { args: { path: string }; result: CheckedInvitation };
+  check_ca: { args: { url: string }; result: CaCheck };
+  issue_certificate: { args: { request: IssueRequest; onProgress: Channel<Step> }; result: Enrolled };
+  renew_certificate: { args: { request: RenewRequest; onProgress: Channel<Step> }; result: Enrolled };
+  revoke_certificate: { args: { request: RevokeRequest }; result: null };
+}
+
+/** A command's name. */
+export type CommandName = keyof Commands;
