@@ -1,5 +1,5 @@
 //! The custody commands as scripts use them: `--password-stdin`, `--json`, exit statuses
-//! (brief/interfaces.md), on NPKI folders (the keychain store has its own tests in
+//! (docs/interfaces.md), on NPKI folders (the keychain store has its own tests in
 //! dojang-core, under a real Secret Service).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly

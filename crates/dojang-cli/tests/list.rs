@@ -1,4 +1,4 @@
-//! `dojang list` as support staff and scripts use it (brief/interfaces.md).
+//! `dojang list` as support staff and scripts use it (docs/interfaces.md).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly
 

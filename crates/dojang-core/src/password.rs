@@ -1,4 +1,4 @@
-//! The certificate password and KICA's rules for a new one (npki-facts.md).
+//! The certificate password and KICA's rules for a new one (docs/npki.md).
 //!
 //! The rules apply when a password is *chosen* (issuance, password change, import into a
 //! new store). An existing key opens with whatever password it was made with: older

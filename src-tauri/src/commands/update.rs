@@ -1,5 +1,5 @@
 //! Signed updates. A distribution that publishes updates sets the updater's public key
-//! and endpoints in its Tauri config overlay (README, "Branding a build"); every update
+//! and endpoints in its Tauri config overlay (docs/branding.md); every update
 //! is checked against that key before it is installed. A build without that
 //! configuration has no updater and says so.
 
