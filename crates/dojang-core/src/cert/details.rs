@@ -7,6 +7,7 @@ use sha1::{Digest as _, Sha1};
 use ts_rs::TS;
 use x509_parser::prelude::*;
 
+pub use super::asn1::Asn1Line;
 use super::{CertificateSummary, attr_value, attribute_short_name, hex, policy};
 use crate::Error;
 
@@ -69,22 +70,6 @@ pub struct ExtensionView {
     pub value: String,
     /// Its DER value, hex.
     pub der_hex: String,
-}
-
-/// One line of the ASN.1 view.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct Asn1Line {
-    /// Nesting depth (0 for the certificate's outer SEQUENCE).
-    pub depth: u32,
-    /// Offset of the TLV in the DER.
-    pub offset: u32,
-    /// Length of the value.
-    pub length: u32,
-    /// The tag, e.g. `SEQUENCE`, `OBJECT IDENTIFIER`, `[0]`.
-    pub tag: String,
-    /// The value, for primitive types (shortened when long).
-    pub value: Option<String>,
 }
 
 /// Everything about one certificate.
@@ -179,143 +164,6 @@ fn decimal(bytes: &[u8]) -> String {
         digits.pop();
     }
     digits.iter().rev().map(|d| char::from(b'0' + d)).collect()
-}
-
-const ASN1_MAX_LINES: usize = 4000;
-const ASN1_MAX_DEPTH: u32 = 32;
-
-fn universal_name(tag: u8) -> Option<&'static str> {
-    Some(match tag {
-        1 => "BOOLEAN",
-        2 => "INTEGER",
-        3 => "BIT STRING",
-        4 => "OCTET STRING",
-        5 => "NULL",
-        6 => "OBJECT IDENTIFIER",
-        10 => "ENUMERATED",
-        12 => "UTF8String",
-        16 => "SEQUENCE",
-        17 => "SET",
-        19 => "PrintableString",
-        20 => "T61String",
-        22 => "IA5String",
-        23 => "UTCTime",
-        24 => "GeneralizedTime",
-        30 => "BMPString",
-        _ => return None,
-    })
-}
-
-/// Reads a DER header at `at`: (tag byte, header length, value length).
-fn header(der: &[u8], at: usize) -> Option<(u8, usize, usize)> {
-    let tag = *der.get(at)?;
-    if tag & 0x1f == 0x1f {
-        return None; // multi-byte tags do not occur in certificates
-    }
-    let first = *der.get(at + 1)?;
-    if first < 0x80 {
-        return Some((tag, 2, usize::from(first)));
-    }
-    let n = usize::from(first & 0x7f);
-    if n == 0 || n > 4 {
-        return None;
-    }
-    let mut len = 0usize;
-    for i in 0..n {
-        len = (len << 8) | usize::from(*der.get(at + 2 + i)?);
-    }
-    Some((tag, 2 + n, len))
-}
-
-fn shorten(mut s: String) -> String {
-    if s.chars().count() > 96 {
-        s = s.chars().take(93).collect::<String>() + "…";
-    }
-    s
-}
-
-fn primitive_value(tag: u8, value: &[u8]) -> Option<String> {
-    match tag {
-        0x01 => Some(
-            if value.first().copied().unwrap_or(0) != 0 {
-                "TRUE"
-            } else {
-                "FALSE"
-            }
-            .to_owned(),
-        ),
-        0x02 | 0x0a | 0x03 | 0x04 => Some(shorten(hex(value, " ").to_uppercase())),
-        0x06 => der::asn1::ObjectIdentifier::from_bytes(value)
-            .ok()
-            .map(|oid| {
-                let dotted = oid.to_string();
-                match x509_parser::objects::oid2sn(
-                    &x509_parser::oid_registry::Oid::new(std::borrow::Cow::Borrowed(value)),
-                    x509_parser::objects::oid_registry(),
-                ) {
-                    Ok(sn) => format!("{dotted} ({sn})"),
-                    Err(_) => dotted,
-                }
-            }),
-        0x0c | 0x13 | 0x14 | 0x16 | 0x17 | 0x18 => {
-            Some(shorten(String::from_utf8_lossy(value).into_owned()))
-        }
-        0x1e => Some(shorten(
-            value
-                .chunks(2)
-                .filter_map(|c| char::from_u32(u32::from(*c.first()?) << 8 | u32::from(*c.get(1)?)))
-                .collect(),
-        )),
-        _ => None,
-    }
-}
-
-/// A flattened ASN.1 tree of `der`, at most [`ASN1_MAX_LINES`] lines.
-fn asn1_lines(der: &[u8], start: usize, end: usize, depth: u32, out: &mut Vec<Asn1Line>) -> bool {
-    let mut at = start;
-    while at < end {
-        if out.len() >= ASN1_MAX_LINES || depth > ASN1_MAX_DEPTH {
-            return false;
-        }
-        let Some((tag, hl, len)) = header(der, at) else {
-            return false;
-        };
-        let value_start = at + hl;
-        let Some(value_end) = value_start.checked_add(len).filter(|&e| e <= end) else {
-            return false;
-        };
-        let constructed = tag & 0x20 != 0;
-        let label = match tag & 0xc0 {
-            0x00 => universal_name(tag & 0x1f)
-                .map_or_else(|| format!("[UNIVERSAL {}]", tag & 0x1f), str::to_owned),
-            0x80 => format!("[{}]", tag & 0x1f),
-            0x40 => format!("[APPLICATION {}]", tag & 0x1f),
-            _ => format!("[PRIVATE {}]", tag & 0x1f),
-        };
-        let value = der.get(value_start..value_end).unwrap_or_default();
-        out.push(Asn1Line {
-            depth,
-            offset: u32::try_from(at).unwrap_or(u32::MAX),
-            length: u32::try_from(len).unwrap_or(u32::MAX),
-            tag: label,
-            value: if constructed {
-                None
-            } else {
-                primitive_value(tag, value)
-            },
-        });
-        if constructed {
-            asn1_lines(der, value_start, value_end, depth + 1, out);
-        } else if tag == 0x04 && !value.is_empty() {
-            // An OCTET STRING that holds DER (an extension's value) is shown opened up.
-            let mark = out.len();
-            if !asn1_lines(der, value_start, value_end, depth + 1, out) {
-                out.truncate(mark);
-            }
-        }
-        at = value_end;
-    }
-    true
 }
 
 impl CertificateDetails {
@@ -443,7 +291,7 @@ impl CertificateDetails {
                 _ => {}
             }
         }
-        asn1_lines(der, 0, der.len(), 0, &mut details.asn1);
+        details.asn1 = super::asn1::lines(der);
         Ok(details)
     }
 }
@@ -604,14 +452,6 @@ mod tests {
         // Beyond RFC 5280's 20 octets, hex: a megabyte-long serial prints in linear time.
         assert_eq!(serial_text(&[0xab; 21]), format!("0x{}", "ab".repeat(21)));
         assert_eq!(serial_text(&vec![0x7f; 1 << 20]).len(), 2 + (2 << 20));
-    }
-
-    #[test]
-    fn the_asn1_walker_survives_garbage() {
-        for bad in [&b"\x30\x80"[..], b"\x30\x05\x02\x01", b"\x1f\x01\x00", b""] {
-            let mut out = Vec::new();
-            asn1_lines(bad, 0, bad.len(), 0, &mut out);
-        }
     }
 
     /// Extension values read as OpenSSL prints them (`openssl x509 -text`), the notation

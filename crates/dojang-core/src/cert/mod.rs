@@ -3,6 +3,7 @@
 //! [`CertificateSummary`] is what the list shows and what `dojang list --json` prints
 //! (field names are a promise: docs/interfaces.md).
 
+pub mod asn1;
 pub mod chain;
 pub mod details;
 pub mod policy;
@@ -226,7 +227,7 @@ fn file_name_safe(name: &str) -> String {
 fn parse_error(detail: &str, der: &[u8], path: &Path) -> Error {
     // A DER certificate is one SEQUENCE whose header states its length: if the file is
     // shorter than that, it was cut off, which tells the user more than a parse error.
-    if let Some(declared) = der_declared_len(der)
+    if let Some(declared) = asn1::declared_len(der)
         && der.len() < declared
     {
         return Error::CertificateTruncated {
@@ -237,26 +238,6 @@ fn parse_error(detail: &str, der: &[u8], path: &Path) -> Error {
         path: path.to_owned(),
         detail: detail.to_owned(),
     }
-}
-
-/// The total length a DER SEQUENCE header announces, if `der` starts with one.
-fn der_declared_len(der: &[u8]) -> Option<usize> {
-    let (&tag, rest) = der.split_first()?;
-    if tag != 0x30 {
-        return None;
-    }
-    let (&first, rest) = rest.split_first()?;
-    if first < 0x80 {
-        return Some(2 + usize::from(first));
-    }
-    let n = usize::from(first & 0x7f);
-    if n == 0 || n > 4 || rest.len() < n {
-        return None;
-    }
-    let len = rest[..n]
-        .iter()
-        .fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
-    Some(2 + n + len)
 }
 
 fn validity_status(
@@ -414,13 +395,5 @@ mod tests {
         assert_eq!(owner_name("홍길동"), "홍길동");
         assert_eq!(owner_name("홍길동()"), "홍길동()");
         assert_eq!(owner_name("a()b12"), "a()b12");
-    }
-
-    #[test]
-    fn der_length_header_is_read() {
-        assert_eq!(der_declared_len(&[0x30, 0x03, 1, 2, 3]), Some(5));
-        assert_eq!(der_declared_len(&[0x30, 0x82, 0x01, 0x00]), Some(260));
-        assert_eq!(der_declared_len(&[0x04, 0x01]), None);
-        assert_eq!(der_declared_len(&[]), None);
     }
 }

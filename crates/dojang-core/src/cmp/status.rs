@@ -70,136 +70,63 @@ impl EncodeValue for PkiStatus {
     }
 }
 
-/// One bit of `PKIFailureInfo` (RFC 4210 §5.2.3, with RFC 9480's names).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[repr(u8)]
-pub enum FailureBit {
-    /// Unrecognized or unsupported algorithm identifier.
-    BadAlg = 0,
-    /// Integrity check failed (e.g., signature did not verify).
-    BadMessageCheck = 1,
-    /// Transaction not permitted or supported.
-    BadRequest = 2,
-    /// messageTime was not sufficiently close to the system time.
-    BadTime = 3,
-    /// No certificate could be found matching the provided criteria.
-    BadCertId = 4,
-    /// The data submitted has the wrong format.
-    BadDataFormat = 5,
-    /// The authority indicated in the request is different from this one.
-    WrongAuthority = 6,
-    /// The requester's data is incorrect (for notary services).
-    IncorrectData = 7,
-    /// Timestamp is missing but should be there (by policy).
-    MissingTimeStamp = 8,
-    /// The proof-of-possession failed.
-    BadPop = 9,
-    /// The certificate has already been revoked.
-    CertRevoked = 10,
-    /// The certificate has already been confirmed.
-    CertConfirmed = 11,
-    /// Invalid integrity, password-based instead of signature or vice versa.
-    WrongIntegrity = 12,
-    /// Invalid recipient nonce, either missing or wrong value.
-    BadRecipientNonce = 13,
-    /// The TSA's time source is not available.
-    TimeNotAvailable = 14,
-    /// The requested TSA policy is not supported.
-    UnacceptedPolicy = 15,
-    /// The requested extension is not supported.
-    UnacceptedExtension = 16,
-    /// The additional information requested could not be understood or is not available.
-    AddInfoNotAvailable = 17,
-    /// Invalid sender nonce, either missing or wrong size.
-    BadSenderNonce = 18,
-    /// Invalid cert. template or missing mandatory information.
-    BadCertTemplate = 19,
-    /// Signer of the message unknown or not trusted.
-    SignerNotTrusted = 20,
-    /// The transaction identifier is already in use.
-    TransactionIdInUse = 21,
-    /// The version of the message is not supported.
-    UnsupportedVersion = 22,
-    /// The sender was not authorized to make the preceding request.
-    NotAuthorized = 23,
-    /// The request cannot be handled due to system unavailability.
-    SystemUnavail = 24,
-    /// The request cannot be handled due to system failure.
-    SystemFailure = 25,
-    /// The certificate cannot be issued because a duplicate certificate already exists.
-    DuplicateCertReq = 26,
+/// Declares [`FailureBit`] from one table: variant, bit number, ASN.1 name, meaning.
+macro_rules! failure_bits {
+    ($(($variant:ident, $number:literal, $name:literal, $doc:literal),)*) => {
+        /// One bit of `PKIFailureInfo` (RFC 4210 §5.2.3, with RFC 9480's names).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[repr(u8)]
+        pub enum FailureBit {
+            $(#[doc = $doc] $variant = $number,)*
+        }
+
+        impl FailureBit {
+            /// Every bit RFC 4210/9480 names, in bit order.
+            pub const ALL: [FailureBit; 27] = [$(FailureBit::$variant,)*];
+
+            /// The bit's number in the BIT STRING (0 is the first, most significant bit).
+            pub fn number(self) -> u8 {
+                self as u8
+            }
+
+            /// The ASN.1 name, as OpenSSL prints it (`badMessageCheck`, `duplicateCertReq`, …).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(FailureBit::$variant => $name,)*
+                }
+            }
+        }
+    };
 }
 
-impl FailureBit {
-    /// Every bit RFC 4210/9480 names, in bit order.
-    pub const ALL: [FailureBit; 27] = [
-        FailureBit::BadAlg,
-        FailureBit::BadMessageCheck,
-        FailureBit::BadRequest,
-        FailureBit::BadTime,
-        FailureBit::BadCertId,
-        FailureBit::BadDataFormat,
-        FailureBit::WrongAuthority,
-        FailureBit::IncorrectData,
-        FailureBit::MissingTimeStamp,
-        FailureBit::BadPop,
-        FailureBit::CertRevoked,
-        FailureBit::CertConfirmed,
-        FailureBit::WrongIntegrity,
-        FailureBit::BadRecipientNonce,
-        FailureBit::TimeNotAvailable,
-        FailureBit::UnacceptedPolicy,
-        FailureBit::UnacceptedExtension,
-        FailureBit::AddInfoNotAvailable,
-        FailureBit::BadSenderNonce,
-        FailureBit::BadCertTemplate,
-        FailureBit::SignerNotTrusted,
-        FailureBit::TransactionIdInUse,
-        FailureBit::UnsupportedVersion,
-        FailureBit::NotAuthorized,
-        FailureBit::SystemUnavail,
-        FailureBit::SystemFailure,
-        FailureBit::DuplicateCertReq,
-    ];
-
-    /// The bit's number in the BIT STRING (0 is the first, most significant bit).
-    pub fn number(self) -> u8 {
-        self as u8
-    }
-
-    /// The ASN.1 name, as OpenSSL prints it (`badMessageCheck`, `duplicateCertReq`, …).
-    pub fn name(self) -> &'static str {
-        const NAMES: [&str; 27] = [
-            "badAlg",
-            "badMessageCheck",
-            "badRequest",
-            "badTime",
-            "badCertId",
-            "badDataFormat",
-            "wrongAuthority",
-            "incorrectData",
-            "missingTimeStamp",
-            "badPOP",
-            "certRevoked",
-            "certConfirmed",
-            "wrongIntegrity",
-            "badRecipientNonce",
-            "timeNotAvailable",
-            "unacceptedPolicy",
-            "unacceptedExtension",
-            "addInfoNotAvailable",
-            "badSenderNonce",
-            "badCertTemplate",
-            "signerNotTrusted",
-            "transactionIdInUse",
-            "unsupportedVersion",
-            "notAuthorized",
-            "systemUnavail",
-            "systemFailure",
-            "duplicateCertReq",
-        ];
-        NAMES[self as usize]
-    }
+failure_bits! {
+    (BadAlg, 0, "badAlg", "Unrecognized or unsupported algorithm identifier."),
+    (BadMessageCheck, 1, "badMessageCheck", "Integrity check failed (e.g., signature did not verify)."),
+    (BadRequest, 2, "badRequest", "Transaction not permitted or supported."),
+    (BadTime, 3, "badTime", "messageTime was not sufficiently close to the system time."),
+    (BadCertId, 4, "badCertId", "No certificate could be found matching the provided criteria."),
+    (BadDataFormat, 5, "badDataFormat", "The data submitted has the wrong format."),
+    (WrongAuthority, 6, "wrongAuthority", "The authority indicated in the request is different from this one."),
+    (IncorrectData, 7, "incorrectData", "The requester's data is incorrect (for notary services)."),
+    (MissingTimeStamp, 8, "missingTimeStamp", "Timestamp is missing but should be there (by policy)."),
+    (BadPop, 9, "badPOP", "The proof-of-possession failed."),
+    (CertRevoked, 10, "certRevoked", "The certificate has already been revoked."),
+    (CertConfirmed, 11, "certConfirmed", "The certificate has already been confirmed."),
+    (WrongIntegrity, 12, "wrongIntegrity", "Invalid integrity, password-based instead of signature or vice versa."),
+    (BadRecipientNonce, 13, "badRecipientNonce", "Invalid recipient nonce, either missing or wrong value."),
+    (TimeNotAvailable, 14, "timeNotAvailable", "The TSA's time source is not available."),
+    (UnacceptedPolicy, 15, "unacceptedPolicy", "The requested TSA policy is not supported."),
+    (UnacceptedExtension, 16, "unacceptedExtension", "The requested extension is not supported."),
+    (AddInfoNotAvailable, 17, "addInfoNotAvailable", "The additional information requested could not be understood or is not available."),
+    (BadSenderNonce, 18, "badSenderNonce", "Invalid sender nonce, either missing or wrong size."),
+    (BadCertTemplate, 19, "badCertTemplate", "Invalid cert. template or missing mandatory information."),
+    (SignerNotTrusted, 20, "signerNotTrusted", "Signer of the message unknown or not trusted."),
+    (TransactionIdInUse, 21, "transactionIdInUse", "The transaction identifier is already in use."),
+    (UnsupportedVersion, 22, "unsupportedVersion", "The version of the message is not supported."),
+    (NotAuthorized, 23, "notAuthorized", "The sender was not authorized to make the preceding request."),
+    (SystemUnavail, 24, "systemUnavail", "The request cannot be handled due to system unavailability."),
+    (SystemFailure, 25, "systemFailure", "The request cannot be handled due to system failure."),
+    (DuplicateCertReq, 26, "duplicateCertReq", "The certificate cannot be issued because a duplicate certificate already exists."),
 }
 
 /// `PKIFailureInfo` (RFC 4210 §5.2.3): a named-bit BIT STRING of up to 27 defined bits.
