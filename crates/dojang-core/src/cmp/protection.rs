@@ -218,7 +218,7 @@ fn protection_bytes(message: &PkiMessage) -> Result<&[u8], CmpError> {
 }
 
 /// Checks a PasswordBasedMac protection with `secret`, using the message's own PBM
-/// parameters (SHA-1 or SHA-256 one-way function, HMAC-SHA1 or HMAC-SHA256, at most
+/// parameters (a SHA-1 or SHA-2 one-way function, HMAC-SHA1 or HMAC-SHA256, at most
 /// [`MAX_PBM_ITERATIONS`] iterations).
 pub fn verify_mac(message: &PkiMessage, secret: &[u8]) -> Result<(), CmpError> {
     let alg = message

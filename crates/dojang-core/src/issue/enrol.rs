@@ -45,7 +45,7 @@ pub enum Step {
     Confirming,
 }
 
-/// The codes as a person gives them, on either path of cmp-profile.md; [`IssuePath::codes`]
+/// The codes as a person gives them, on either path of docs/cmp-profile.md; [`IssuePath::codes`]
 /// parses them (each mistake its own error). The codes and the ID number are [`Secret`]s:
 /// zeroized, and never shown by `Debug`.
 #[derive(Debug, Clone, serde::Deserialize, TS)]
