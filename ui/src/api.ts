@@ -18,6 +18,7 @@ import type { ChangePasswordRequest } from './bindings/ChangePasswordRequest';
 import type { CopyRequest } from './bindings/CopyRequest';
 import type { Distribution } from './bindings/Distribution';
 import type { Enrolled } from './bindings/Enrolled';
+import type { ErrorCode } from './bindings/ErrorCode';
 import type { ErrorInfo } from './bindings/ErrorInfo';
 import type { OpenRequest } from './bindings/OpenRequest';
 import type { UpdateInfo } from './bindings/UpdateInfo';
@@ -246,7 +247,9 @@ export function toErrorInfo(rejection: unknown): ErrorInfo {
     for (const [name, value] of Object.entries(rejection.params ?? {})) {
       params[name] = typeof value === 'string' ? value : JSON.stringify(value);
     }
-    return { code: rejection.code, params };
+    // Taken as the backend's `ErrorCode`. One this window does not know (a newer
+    // backend's) passes as it came: `describeError` gives it the generic sentence.
+    return { code: rejection.code as ErrorCode, params };
   }
   const detail =
     rejection instanceof Error

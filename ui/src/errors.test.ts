@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
 import { toErrorInfo } from './api';
-import { describeError, errorReport } from './errors';
+import type { ErrorInfo } from './bindings/ErrorInfo';
+import { describeError, errorReport, errorText } from './errors';
 
 describe('describeError', () => {
   it('turns a known code into its sentence and keeps its parameters', () => {
-    const error = {
+    const error: ErrorInfo = {
       code: 'certificate-file-unreadable',
       params: { path: 'E:\\NPKI\\yessign\\USER\\signCert.der', detail: 'Access is denied. (os error 5)' },
     };
@@ -43,16 +44,26 @@ describe('describeError', () => {
     );
   });
 
-  it('still says something, with the code, for an unknown code', () => {
-    const error = { code: 'pin-locked', params: { detail: 'too many tries' } };
+  it('still says something, with the code, for a code a newer backend might send', () => {
+    const error = toErrorInfo({ code: 'pin-locked', params: { detail: 'too many tries' } });
     expect(describeError('ko', error).text).toBe('알 수 없는 문제가 생겼습니다. (오류 코드: pin-locked)');
     expect(describeError('en', error).text).toBe('An unknown problem occurred. (Error code: pin-locked)');
     expect(describeError('en', error).detail).toBe('too many tries');
+    expect(describeError('en', error).code).toBe('pin-locked');
   });
 
-  it('does not mistake a label key for a code', () => {
-    expect(describeError('en', { code: 'where', params: {} }).text).toBe(
-      'An unknown problem occurred. (Error code: where)',
+  it('does not mistake a label or an inherited property for a code', () => {
+    for (const code of ['where', 'unknown', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(describeError('en', toErrorInfo({ code, params: {} })).text).toBe(
+        `An unknown problem occurred. (Error code: ${code})`,
+      );
+    }
+  });
+
+  it('says a code outside a failure by its sentence alone', () => {
+    expect(errorText('ko', 'renewal-expired')).toBe('만료된 인증서는 갱신할 수 없습니다. 재발급을 받아 주세요.');
+    expect(errorText('en', 'identity-data-missing')).toBe(
+      'This certificate carries no identity data, so the identity check cannot be done.',
     );
   });
 });

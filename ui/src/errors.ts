@@ -1,5 +1,7 @@
+import type { ErrorCode } from './bindings/ErrorCode';
 import type { ErrorInfo } from './bindings/ErrorInfo';
-import { isMessageKey, type Lang, message } from './i18n/catalog';
+import { interpolate, type Lang, message } from './i18n/catalog';
+import { errorSentence } from './i18n/errorCatalog';
 
 /** An error as a person reads it. */
 export interface ErrorText {
@@ -10,20 +12,19 @@ export interface ErrorText {
   /** The technical detail from the system, untranslated, if any. */
   detail: string | null;
   /** The stable code, for support. */
-  code: string;
+  code: ErrorCode;
 }
 
 /**
- * Turns an error code into a sentence: `error.<code>` from the catalog, filled
- * with the error's parameters; an unknown code gets a generic sentence that
+ * Turns an error code into a sentence: the code's sentence from the error
+ * catalog (`i18n/errorCatalog.ts`), filled with the error's parameters; a code
+ * this window does not know (a newer backend's) gets a generic sentence that
  * names it.
  */
 export function describeError(lang: Lang, error: ErrorInfo): ErrorText {
-  const key = `error.${error.code}`;
   const params: Record<string, string> = { ...error.params, code: error.code };
-  const text = isMessageKey(key) && !isLabelKey(key)
-    ? message(lang, key, params)
-    : message(lang, 'error.unknown', params);
+  const sentence = errorSentence(lang, error.code);
+  const text = sentence === undefined ? message(lang, 'error.unknown', params) : interpolate(sentence, params);
   return {
     text,
     path: nonEmpty(error.params.path),
@@ -32,9 +33,9 @@ export function describeError(lang: Lang, error: ErrorInfo): ErrorText {
   };
 }
 
-/** `error.where` and `error.detail` are labels, not codes. */
-function isLabelKey(key: string): boolean {
-  return key === 'error.where' || key === 'error.detail' || key === 'error.unknown';
+/** The sentence for an error without parameters, said outside a failure (a dialog's note). */
+export function errorText(lang: Lang, code: ErrorCode): string {
+  return describeError(lang, { code, params: {} }).text;
 }
 
 function nonEmpty(value: string | undefined): string | null {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
+import { toErrorInfo } from '../api';
+import { ERROR_DOMAINS } from '../bindings/errorDomains';
+import type { ErrorCode } from '../bindings/ErrorCode';
+import type { ErrorInfo } from '../bindings/ErrorInfo';
+import type { IssuePath } from '../bindings/IssuePath';
 import type { KeyType } from '../bindings/KeyType';
 import type { KeyUsageBit } from '../bindings/KeyUsageBit';
 import type { PasswordRule } from '../bindings/PasswordRule';
@@ -7,14 +12,18 @@ import type { Purpose } from '../bindings/Purpose';
 import type { RevocationReason } from '../bindings/RevocationReason';
 import type { Step } from '../bindings/Step';
 import type { ValidityStatus } from '../bindings/ValidityStatus';
+import codeVectors from '../bindings/vectors/code-checks.json';
+import { describeError } from '../errors';
 import {
   catalogs,
   interpolate,
   isMessageKey,
   LANGUAGES,
+  message,
   placeholdersIn,
   translator,
 } from './catalog';
+import { ERROR_SENTENCES, errorSentence } from './errorCatalog';
 import { ko } from './ko';
 
 const koKeys = Object.keys(ko).sort();
@@ -60,84 +69,6 @@ describe('message catalogs', () => {
     }
     for (const status of statuses) {
       expect(isMessageKey(`validity.${status}`), status).toBe(true);
-    }
-  });
-
-  it('labels every error code the backend has', () => {
-    const codes = [
-      'certificate-file-unreadable',
-      'certificate-truncated',
-      'not-a-certificate',
-      'npki-certificate-missing',
-      'npki-root-not-found',
-      'folder-unreadable',
-      'key-malformed',
-      'key-algorithm-unsupported',
-      'key-generation-failed',
-      'wrong-password',
-      'key-encryption-unsupported',
-      'key-file-malformed',
-      'password-too-short',
-      'password-needs-letter',
-      'password-needs-digit',
-      'password-needs-special',
-      'password-forbidden-character',
-      'password-sequential',
-      'password-repeated',
-      'certificate-not-found',
-      'certificate-id-ambiguous',
-      'key-certificate-mismatch',
-      'npki-key-missing',
-      'already-stored',
-      'disk-full',
-      'read-only',
-      'write-failed',
-      'keychain-unavailable',
-      'keychain-entry-missing',
-      'pfx-wrong-password',
-      'pfx-no-mac',
-      'pfx-no-key',
-      'pfx-several-keys',
-      'pfx-no-certificate',
-      'pfx-malformed',
-      'identity-data-missing',
-      'random-num-missing',
-      'id-number-malformed',
-      'business-number-check-digit',
-      'identity-mismatch',
-      'store-unknown',
-      'internal',
-      'registration-number-length',
-      'registration-number-character',
-      'reference-number-not-digits',
-      'temporary-code-length',
-      'temporary-code-character',
-      'application-number-malformed',
-      'invitation-link-missing',
-      'invitation-malformed',
-      'ca-url-malformed',
-      'ca-url-insecure',
-      'ca-unreachable',
-      'ca-http-status',
-      'ca-response-malformed',
-      'ca-response-unverified',
-      'ca-wrong-code',
-      'ca-already-issued',
-      'ca-application-expired',
-      'ca-too-many-attempts',
-      'ca-renewal-not-due',
-      'ca-certificate-revoked',
-      'ca-bad-request',
-      'ca-unavailable',
-      'ca-refused',
-      'ca-unknown',
-      'renewal-too-early',
-      'renewal-expired',
-      'distribution-unreadable',
-      'distribution-invalid',
-    ];
-    for (const code of codes) {
-      expect(isMessageKey(`error.${code}`), code).toBe(true);
     }
   });
 
@@ -196,6 +127,56 @@ describe('message catalogs', () => {
     expect(t('purpose.personal-general')).toBe('개인 범용');
     expect(t('purpose.personal-banking')).toBe('개인 용도제한 (은행·보험)');
     expect(t('purpose.tax-invoice')).toBe('전자세금계산서');
+  });
+});
+
+describe('the error catalog', () => {
+  // Every code there is: `ERROR_DOMAINS` is a Record<ErrorCode, …>, complete or `tsc` fails.
+  const codes = (Object.keys(ERROR_DOMAINS) as ErrorCode[]).sort();
+
+  it.each(LANGUAGES)('%s has a sentence for every error code, and for nothing else', (lang) => {
+    expect(codes.length).toBeGreaterThan(80);
+    expect(Object.keys(ERROR_SENTENCES[lang]).sort()).toEqual(codes);
+    for (const code of codes) expect(errorSentence(lang, code)?.trim(), code).not.toBe('');
+  });
+
+  it.each(LANGUAGES)('%s writes every parameter as a placeholder the window fills', (lang) => {
+    for (const code of codes) {
+      const sentence = ERROR_SENTENCES[lang][code];
+      const names = placeholdersIn(sentence);
+      // Nothing that looks like a placeholder but is not one `interpolate` knows.
+      expect(sentence.replace(/\{[A-Za-z0-9_]+\}/g, '').match(/[{}]/), code).toBeNull();
+      // Given a value for each, the sentence is said whole, with nothing left to fill.
+      const params = Object.fromEntries(names.map((name) => [name, `<${name}>`]));
+      const text = describeError(lang, { code, params }).text;
+      expect(text, code).toBe(interpolate(sentence, params));
+      expect(placeholdersIn(text), code).toEqual([]);
+      for (const name of names) expect(text, code).toContain(`<${name}>`);
+    }
+  });
+
+  it('names the same placeholders in every language', () => {
+    const mismatches = codes.filter((code) => {
+      const [first, ...others] = LANGUAGES.map((lang) => new Set(placeholdersIn(ERROR_SENTENCES[lang][code])));
+      return others.some((set) => set.size !== first?.size || [...set].some((name) => !first.has(name)));
+    });
+    expect(mismatches).toEqual([]);
+  });
+
+  it.each(LANGUAGES)("%s fills the window's own code mistakes completely, from Rust's parameters", (lang) => {
+    const mistakes = (codeVectors as { path: IssuePath; mistakes: ErrorInfo[] }[]).flatMap((vector) => vector.mistakes);
+    expect(new Set(mistakes.map((mistake) => mistake.code)).size).toBeGreaterThan(5);
+    for (const mistake of mistakes) {
+      expect(placeholdersIn(describeError(lang, mistake).text), mistake.code).toEqual([]);
+    }
+  });
+
+  it.each(LANGUAGES)('%s has no sentence for a code it does not know: that gets the generic one', (lang) => {
+    for (const code of ['pin-locked', 'where', 'unknown', 'toString', 'constructor']) {
+      expect(errorSentence(lang, code), code).toBeUndefined();
+    }
+    const newer = toErrorInfo({ code: 'pin-locked', params: {} });
+    expect(describeError(lang, newer).text).toBe(message(lang, 'error.unknown', { code: 'pin-locked' }));
   });
 });
 

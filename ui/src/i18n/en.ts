@@ -81,110 +81,8 @@ export const en = {
   'unreadable.title': 'The certificate in this folder could not be read',
   'unreadable.hint': 'Your other certificates can still be used.',
 
-  'error.registration-number-length': "The registration number has 27 letters and digits. You entered {actual}.",
-  'error.registration-number-character': "The registration number has only letters and digits; '{character}' is not allowed.",
-  'error.reference-number-not-digits': "The first 8 characters of the registration number (the reference number) are digits. Please check.",
-  'error.temporary-code-length': "The temporary issuance code has 10 letters and digits. You entered {actual}.",
-  'error.temporary-code-character': "The temporary issuance code has only letters and digits; '{character}' is not allowed.",
-  'error.application-number-malformed': "The application number is made of digits. Check the issuance e-mail.",
-  'error.ca-url-malformed': "The CA address is not valid.",
-  'error.ca-url-insecure': "CA addresses without a secure connection (HTTPS) are not used.",
-  'error.invitation-link-missing': "This file has no issuance link. Check that it is the issue.html attached to the e-mail.",
-  'error.invitation-malformed': "The issuance link is damaged. Open the issue.html from the e-mail again.",
-  'error.ca-unreachable': "The CA cannot be reached. Check the internet connection and try again in a moment.",
-  'error.ca-http-status': "The CA answered with an error (HTTP {status}). Try again in a moment.",
-  'error.ca-response-malformed': "The CA's answer cannot be understood. Try again in a moment.",
-  'error.ca-response-unverified': "The CA's answer failed its checks and was not accepted. Try again in a moment.",
-  'error.ca-wrong-code': "The number is not correct. Upper and lower case differ, so enter it again letter by letter.",
-  'error.ca-already-issued': "A certificate was already issued for this number. See the certificate list.",
-  'error.ca-application-expired': "More than 30 days have passed since the application, so it was cancelled. Please apply again.",
-  'error.ca-too-many-attempts': "A wrong number was entered 5 times, so the application is locked. Please contact the support desk.",
-  'error.ca-renewal-not-due': "Renewal opens 30 days before the certificate ends.",
-  'error.ca-certificate-revoked': "This certificate is revoked. Please get it reissued.",
-  'error.ca-bad-request': "The CA did not accept the request. Copy the technical details below and send them to the support desk.",
-  'error.ca-unavailable': "The CA has a temporary problem. Try again in a moment.",
-  'error.ca-refused': "The CA refused the request.",
-  'error.distribution-unreadable': 'The settings file installed with this program cannot be opened.',
-  'error.distribution-invalid': 'The settings file installed with this program is not valid.',
-  'error.ca-unknown': 'The address of the CA that issued this certificate is not known, so no request can be sent. Please contact the support desk.',
-  'error.renewal-too-early': 'Renewal opens 30 days before expiry. There are {days_left} days left.',
-  'error.file-type-unsupported': 'Dojang cannot open this file. Open a certificate (.pfx, .p12, .der, .cer) or an issuance invitation (issue.html).',
-  'error.ca-not-listed':
-    '‘{host}’ is not one of this program’s CAs. For your safety, no numbers are sent there. Check that the e-mail really came from your bank or CA.',
-  'error.ca-redirected': 'The CA tried to send the request elsewhere; for safety it was not followed (HTTP {status}). Try again in a moment.',
-  'error.ca-response-too-large': "The CA's answer is too large and was not accepted. Try again in a moment.",
-  'error.file-not-regular': 'This is not a regular file (a folder, device, pipe or link), so it was not read.',
-  'error.file-too-large': 'This file is too large, so it was not read. Files of this kind are at most {limit} bytes.',
-  'error.data-dir-unknown': "The folder for the program's data cannot be found. Please contact the support desk.",
-  'error.renewal-expired': 'An expired certificate cannot be renewed. Please get it reissued.',
   'error.where': 'Where',
   'error.detail': 'Technical details',
-  'error.certificate-file-unreadable':
-    'The certificate file could not be opened. Another program may be using it, or you may not have permission to read it.',
-  'error.certificate-truncated':
-    'The certificate file is cut short. It may not have been copied completely.',
-  'error.not-a-certificate': 'This file is not a certificate, or it is damaged.',
-  'error.npki-certificate-missing': 'This folder has no certificate file (signCert.der).',
-  'error.npki-root-not-found': 'The certificate folder (NPKI) could not be found.',
-  'error.folder-unreadable':
-    'The folder could not be opened. You may not have permission to read it.',
-  'error.key-malformed':
-    'The private key is damaged and cannot be read. Import a backup if you have one; otherwise have the certificate reissued.',
-  'error.key-algorithm-unsupported': 'This kind of key is not supported by the program yet.',
-  'error.key-generation-failed': 'The key could not be made. Please try again in a moment.',
-  'error.key-encryption-unsupported':
-    'The private key is locked in a way this program cannot read yet.',
-  'error.key-file-malformed':
-    'The private key file (signPri.key) is damaged. Import a backup if you have one; otherwise have the certificate reissued.',
-  'error.wrong-password':
-    'The certificate password is wrong. Check upper and lower case and the Korean/English input mode, then type it again.',
-  'error.password-too-short': 'The new password needs at least 10 characters.',
-  'error.password-needs-letter': 'The new password needs at least one letter.',
-  'error.password-needs-digit': 'The new password needs at least one digit.',
-  'error.password-needs-special': 'The new password needs at least one special character (e.g. ! @ # $).',
-  'error.password-forbidden-character':
-    'The new password may not contain quotes (\' "), a backslash (\\) or a vertical bar (|).',
-  'error.password-sequential':
-    'The new password may not contain three characters in sequence (e.g. abc, 123).',
-  'error.password-repeated':
-    'The new password may not repeat a character three times in a row (e.g. aaa).',
-  'error.certificate-not-found':
-    'The certificate could not be found. It may have been deleted, or a USB drive removed. Try refreshing the list.',
-  'error.certificate-id-ambiguous':
-    'Several certificates start with the same number, so none could be chosen.',
-  'error.key-certificate-mismatch':
-    'The private key does not belong to this certificate. The certificate and key files may come from different certificates.',
-  'error.npki-key-missing':
-    'This folder has no private key file (signPri.key). It must be in the same folder as the certificate file (signCert.der).',
-  'error.already-stored': 'This certificate is already there. There is no need to store it again.',
-  'error.disk-full': 'There is not enough space. Delete files you no longer need, or choose another place.',
-  'error.read-only':
-    'Nothing can be saved there. It may be a write-protected USB drive: slide its lock switch off, or choose another place.',
-  'error.write-failed': 'Saving failed. Choose another place and try again.',
-  'error.keychain-unavailable':
-    "This computer's keychain cannot be used. If it is locked, unlock it and try again.",
-  'error.keychain-entry-missing':
-    "The keychain no longer holds this certificate's key. Import a backup if you have one.",
-  'error.pfx-wrong-password':
-    "The PFX file's password is wrong. Type the password that was chosen when the file was made.",
-  'error.pfx-no-mac':
-    'This PFX file has no integrity check, so it was not opened. Export it again from the program that made it.',
-  'error.pfx-no-key': 'The PFX file holds no private key. Export it again with the private key included.',
-  'error.pfx-several-keys':
-    'The PFX file holds {count} private keys, so it is unclear which one to import. Export it again with one certificate only.',
-  'error.pfx-no-certificate': 'The PFX file holds no certificate for its private key.',
-  'error.pfx-malformed': 'This is not a PFX (.pfx, .p12) file, or it is damaged.',
-  'error.identity-data-missing':
-    'This certificate carries no identity data, so the identity check cannot be done.',
-  'error.random-num-missing':
-    'The private key lacks the data the identity check needs, so it cannot be done.',
-  'error.id-number-malformed':
-    'Enter a resident registration number (13 digits) or a business registration number (10 digits). Hyphens are optional.',
-  'error.business-number-check-digit':
-    'The business registration number is not valid. Please check the digits.',
-  'error.identity-mismatch': "The number does not match this certificate's holder.",
-  'error.store-unknown': 'Unknown storage place.',
-  'error.internal': 'Something unexpected went wrong inside the program.',
   'error.unknown': 'An unknown problem occurred. (Error code: {code})',
 
   'empty.heading': 'There are no certificates on this computer yet',
@@ -433,8 +331,6 @@ export const en = {
   'update.installing': 'Downloading version {version}, checking its signature and installing it…',
   'update.unavailable': 'This program does not update itself. Get new versions from the bank or CA that gave it to you.',
   'update.failed': 'The update did not work.',
-  'error.update-check-failed': 'The update server could not be reached. Please check the internet connection and try again later.',
-  'error.update-install-failed': 'The new version could not be installed: its signature did not match, or the download was cut off. The current version is unchanged.',
   'settings.about': 'About this program',
   'settings.version': 'Version',
   'settings.versionUnknown': 'Unknown',

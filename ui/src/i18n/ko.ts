@@ -3,7 +3,9 @@
  *
  * Keys are flat and dotted. `{name}` is a placeholder filled in by `t()`.
  * Every key here must exist in every other catalog with the same placeholders;
- * `tsc` and the unit tests both check it.
+ * `tsc` and the unit tests both check it. The sentence of each error code is
+ * not here but in dojang-core's catalog (`errorCatalog.ts`); `error.*` keys
+ * are the labels around it.
  */
 export const ko = {
   'app.name': '도장',
@@ -85,101 +87,8 @@ export const ko = {
   'unreadable.title': '이 폴더의 인증서를 읽지 못했습니다',
   'unreadable.hint': '다른 인증서는 그대로 사용할 수 있습니다.',
 
-  'error.registration-number-length': "등록번호는 영문과 숫자 27자리입니다. 지금 {actual}자리를 입력했습니다.",
-  'error.registration-number-character': "등록번호에는 영문과 숫자만 들어갑니다. '{character}'는 쓸 수 없습니다.",
-  'error.reference-number-not-digits': "등록번호의 앞 8자리(참조번호)는 숫자입니다. 다시 확인해 주세요.",
-  'error.temporary-code-length': "발급용 임시번호는 영문과 숫자 10자리입니다. 지금 {actual}자리를 입력했습니다.",
-  'error.temporary-code-character': "발급용 임시번호에는 영문과 숫자만 들어갑니다. '{character}'는 쓸 수 없습니다.",
-  'error.application-number-malformed': "신청번호는 숫자로 되어 있습니다. 발급 안내 메일을 확인해 주세요.",
-  'error.ca-url-malformed': "인증기관 주소가 올바르지 않습니다.",
-  'error.ca-url-insecure': "보안 연결(HTTPS)이 아닌 인증기관 주소는 쓰지 않습니다.",
-  'error.invitation-link-missing': "이 파일에는 발급 안내 링크가 없습니다. 메일에 첨부된 issue.html 파일인지 확인해 주세요.",
-  'error.invitation-malformed': "발급 안내 링크가 손상되었습니다. 메일의 issue.html 파일을 다시 열어 주세요.",
-  'error.ca-unreachable': "인증기관에 연결할 수 없습니다. 인터넷 연결을 확인하고 잠시 후 다시 시도해 주세요.",
-  'error.ca-http-status': "인증기관이 오류로 응답했습니다 (HTTP {status}). 잠시 후 다시 시도해 주세요.",
-  'error.ca-response-malformed': "인증기관의 응답을 이해할 수 없습니다. 잠시 후 다시 시도해 주세요.",
-  'error.ca-response-unverified': "인증기관의 응답을 확인할 수 없어 받아들이지 않았습니다. 잠시 후 다시 시도해 주세요.",
-  'error.ca-wrong-code': "번호가 올바르지 않습니다. 대소문자를 구별하니 한 글자씩 정확하게 다시 입력해 주세요.",
-  'error.ca-already-issued': "이 번호로는 이미 인증서가 발급되었습니다. 인증서 목록에서 확인해 주세요.",
-  'error.ca-application-expired': "신청 후 30일이 지나 신청이 자동으로 취소되었습니다. 새로 신청해 주세요.",
-  'error.ca-too-many-attempts': "잘못된 번호를 5번 입력해 신청이 잠겼습니다. 고객센터에 문의해 주세요.",
-  'error.ca-renewal-not-due': "갱신은 인증서가 끝나기 30일 전부터 할 수 있습니다.",
-  'error.ca-certificate-revoked': "폐지된 인증서입니다. 재발급을 받아 주세요.",
-  'error.ca-bad-request': "인증기관이 요청을 받아들이지 않았습니다. 아래 기술 정보를 복사해 고객센터에 알려 주세요.",
-  'error.ca-unavailable': "인증기관에 일시적인 문제가 있습니다. 잠시 후 다시 시도해 주세요.",
-  'error.ca-refused': "인증기관이 요청을 거절했습니다.",
-  'error.distribution-unreadable': '이 프로그램과 함께 설치된 설정 파일을 열 수 없습니다.',
-  'error.distribution-invalid': '이 프로그램과 함께 설치된 설정 파일의 내용이 올바르지 않습니다.',
-  'error.ca-unknown': '이 인증서를 발급한 인증기관의 주소를 알 수 없어 요청을 보낼 수 없습니다. 고객센터에 문의해 주세요.',
-  'error.renewal-too-early': '갱신은 만료 30일 전부터 할 수 있습니다. 지금은 만료까지 {days_left}일 남았습니다.',
-  'error.file-type-unsupported': '도장이 열 수 있는 파일이 아닙니다. 인증서(.pfx, .p12, .der, .cer)나 발급 안내(issue.html) 파일을 열어 주세요.',
-  'error.ca-not-listed':
-    '‘{host}’은(는) 이 프로그램에 등록된 인증기관이 아닙니다. 안전을 위해 이곳으로는 번호를 보내지 않습니다. 은행이나 인증기관에서 받은 메일이 맞는지 확인해 주세요.',
-  'error.ca-redirected': '인증기관이 다른 주소로 보내려 해서 안전을 위해 따라가지 않았습니다 (HTTP {status}). 잠시 후 다시 시도해 주세요.',
-  'error.ca-response-too-large': '인증기관의 응답이 너무 커서 받아들이지 않았습니다. 잠시 후 다시 시도해 주세요.',
-  'error.file-not-regular': '일반 파일이 아니어서(폴더, 장치, 링크 등) 읽지 않았습니다.',
-  'error.file-too-large': '파일이 너무 커서 읽지 않았습니다. 이런 파일은 {limit}바이트를 넘지 않습니다.',
-  'error.data-dir-unknown': '프로그램 자료를 둘 폴더를 찾을 수 없습니다. 고객센터에 문의해 주세요.',
-  'error.renewal-expired': '만료된 인증서는 갱신할 수 없습니다. 재발급을 받아 주세요.',
   'error.where': '위치',
   'error.detail': '기술 정보',
-  'error.certificate-file-unreadable':
-    '인증서 파일을 열 수 없습니다. 다른 프로그램이 사용 중이거나 읽기 권한이 없을 수 있습니다.',
-  'error.certificate-truncated': '인증서 파일이 잘려 있습니다. 복사가 끝까지 되지 않았을 수 있습니다.',
-  'error.not-a-certificate': '이 파일은 인증서가 아니거나 손상되었습니다.',
-  'error.npki-certificate-missing': '이 폴더에 인증서 파일(signCert.der)이 없습니다.',
-  'error.npki-root-not-found': '인증서 폴더(NPKI)를 찾을 수 없습니다.',
-  'error.folder-unreadable': '폴더를 열 수 없습니다. 이 폴더를 읽을 권한이 없을 수 있습니다.',
-  'error.key-malformed':
-    '개인키가 손상되어 읽을 수 없습니다. 백업해 둔 인증서가 있다면 그것을 가져오고, 없다면 인증서를 재발급받으세요.',
-  'error.key-algorithm-unsupported': '이 프로그램이 아직 다루지 못하는 종류의 키입니다.',
-  'error.key-generation-failed': '키를 만들지 못했습니다. 잠시 후 다시 시도해 주세요.',
-  'error.key-encryption-unsupported':
-    '개인키가 이 프로그램이 아직 읽지 못하는 방식으로 잠겨 있습니다.',
-  'error.key-file-malformed':
-    '개인키 파일(signPri.key)이 손상되었습니다. 백업해 둔 인증서가 있다면 그것을 가져오고, 없다면 인증서를 재발급받으세요.',
-  'error.wrong-password':
-    '인증서 암호가 맞지 않습니다. 대문자·소문자와 한/영 전환을 확인하고 다시 입력해 주세요.',
-  'error.password-too-short': '새 암호는 10자 이상이어야 합니다.',
-  'error.password-needs-letter': '새 암호에 영문자가 하나 이상 있어야 합니다.',
-  'error.password-needs-digit': '새 암호에 숫자가 하나 이상 있어야 합니다.',
-  'error.password-needs-special': '새 암호에 특수문자(예: ! @ # $)가 하나 이상 있어야 합니다.',
-  'error.password-forbidden-character':
-    '새 암호에는 따옴표(\' "), 역슬래시(\\), 세로줄(|)을 쓸 수 없습니다.',
-  'error.password-sequential': '새 암호에 연속된 글자를 3개 이상 쓸 수 없습니다. (예: abc, 123)',
-  'error.password-repeated': '새 암호에 같은 글자를 3번 이상 연달아 쓸 수 없습니다. (예: aaa)',
-  'error.certificate-not-found':
-    '인증서를 찾을 수 없습니다. 그사이 지워졌거나 USB 메모리가 빠졌을 수 있습니다. 목록을 새로 고쳐 보세요.',
-  'error.certificate-id-ambiguous': '같은 번호로 시작하는 인증서가 여러 개라 하나를 고를 수 없습니다.',
-  'error.key-certificate-mismatch':
-    '개인키가 이 인증서의 짝이 아닙니다. 인증서 파일과 개인키 파일이 서로 다른 인증서의 것일 수 있습니다.',
-  'error.npki-key-missing':
-    '이 폴더에 개인키 파일(signPri.key)이 없습니다. 인증서 파일(signCert.der)과 같은 폴더에 있어야 합니다.',
-  'error.already-stored': '그곳에는 이미 이 인증서가 있습니다. 따로 저장하지 않아도 됩니다.',
-  'error.disk-full': '저장 공간이 부족합니다. 필요 없는 파일을 지우거나 다른 곳을 골라 주세요.',
-  'error.read-only':
-    '그곳에는 저장할 수 없습니다. 쓰기 보호된 USB 메모리일 수 있으니 잠금 스위치를 풀거나 다른 곳을 골라 주세요.',
-  'error.write-failed': '저장하지 못했습니다. 다른 곳을 골라 다시 시도해 주세요.',
-  'error.keychain-unavailable':
-    '이 컴퓨터의 키체인을 쓸 수 없습니다. 키체인이 잠겨 있다면 잠금을 풀고 다시 시도해 주세요.',
-  'error.keychain-entry-missing':
-    '키체인에서 이 인증서의 열쇠를 찾을 수 없습니다. 백업해 둔 인증서가 있다면 그것을 가져오세요.',
-  'error.pfx-wrong-password': 'PFX 파일의 암호가 맞지 않습니다. 이 파일을 만들 때 정한 암호를 입력해 주세요.',
-  'error.pfx-no-mac':
-    '위조되지 않았는지 확인할 수 없는 PFX 파일이라 열지 않았습니다. 처음 만든 프로그램에서 다시 내보내 주세요.',
-  'error.pfx-no-key': 'PFX 파일에 개인키가 없습니다. 개인키를 포함해서 다시 내보내 주세요.',
-  'error.pfx-several-keys':
-    'PFX 파일에 개인키가 {count}개 들어 있어 어느 것을 가져올지 알 수 없습니다. 인증서 하나만 담아 다시 내보내 주세요.',
-  'error.pfx-no-certificate': 'PFX 파일에 개인키와 짝이 되는 인증서가 없습니다.',
-  'error.pfx-malformed': 'PFX(.pfx, .p12) 파일이 아니거나 손상된 파일입니다.',
-  'error.identity-data-missing': '이 인증서에는 본인확인 정보가 없어 확인할 수 없습니다.',
-  'error.random-num-missing': '개인키에 본인확인에 필요한 정보가 없어 확인할 수 없습니다.',
-  'error.id-number-malformed':
-    '주민등록번호 13자리나 사업자등록번호 10자리를 입력해 주세요. 하이픈(-)은 넣어도 되고 빼도 됩니다.',
-  'error.business-number-check-digit': '사업자등록번호가 올바르지 않습니다. 숫자를 다시 확인해 주세요.',
-  'error.identity-mismatch': '입력한 번호가 이 인증서 주인의 번호와 일치하지 않습니다.',
-  'error.store-unknown': '알 수 없는 저장 위치입니다.',
-  'error.internal': '프로그램 안에서 예상하지 못한 문제가 생겼습니다.',
   'error.unknown': '알 수 없는 문제가 생겼습니다. (오류 코드: {code})',
 
   'empty.heading': '아직 이 컴퓨터에 인증서가 없습니다',
@@ -425,8 +334,6 @@ export const ko = {
   'update.installing': '{version} 버전을 받아 서명을 확인하고 설치하고 있습니다…',
   'update.unavailable': '이 프로그램은 자동 업데이트를 쓰지 않습니다. 새 버전은 프로그램을 받은 은행이나 인증기관에서 받으세요.',
   'update.failed': '업데이트하지 못했습니다.',
-  'error.update-check-failed': '업데이트 서버에 연결하지 못했습니다. 인터넷 연결을 확인하고 잠시 후 다시 시도해 주세요.',
-  'error.update-install-failed': '새 버전을 설치하지 못했습니다. 서명이 맞지 않거나 받는 중에 끊겼을 수 있습니다. 지금 쓰는 버전은 그대로입니다.',
   'settings.about': '이 프로그램에 대하여',
   'settings.version': '버전',
   'settings.versionUnknown': '알 수 없음',

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 
 import { verifyIdentity } from '../../api';
+import type { ErrorCode } from '../../bindings/ErrorCode';
+import { errorText } from '../../errors';
 import { useI18n } from '../../i18n/context';
 import { CheckIcon, CrossIcon, InfoIcon } from '../icons';
 import { DialogShell } from './DialogShell';
@@ -20,7 +22,7 @@ interface Props {
 
 /** The certificate password and an ID number; the answer in plain words. */
 export function IdentityDialog({ isOpen, onClose, copy, hasIdentityData }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <DialogShell title={t('identity.title')} isOpen={isOpen} onClose={onClose} testId="identity-dialog">
       {hasIdentityData ? (
@@ -29,7 +31,7 @@ export function IdentityDialog({ isOpen, onClose, copy, hasIdentityData }: Props
         <div className="dialog__form">
           <p className="notice notice--info">
             <InfoIcon />
-            <span>{t('error.identity-data-missing')}</span>
+            <span>{errorText(lang, 'identity-data-missing')}</span>
           </p>
           <DialogActions>
             <Button className="button button--primary" onPress={onClose}>
@@ -43,7 +45,7 @@ export function IdentityDialog({ isOpen, onClose, copy, hasIdentityData }: Props
 }
 
 /** The ID number errors that belong to the ID number field. */
-export const isIdNumberError = (code: string): boolean =>
+export const isIdNumberError = (code: ErrorCode): boolean =>
   code === 'id-number-malformed' || code === 'business-number-check-digit';
 
 function IdentityForm({ copy, onClose }: Pick<Props, 'copy' | 'onClose'>) {

@@ -6,6 +6,7 @@ import type { CertificateCopy } from '../../bindings/CertificateCopy';
 import type { CertificateSummary } from '../../bindings/CertificateSummary';
 import type { Enrolled } from '../../bindings/Enrolled';
 import type { Step } from '../../bindings/Step';
+import { errorText } from '../../errors';
 import { useI18n } from '../../i18n/context';
 import { adviceFor, RENEW_STEPS } from '../../issue';
 import { renewalState } from '../../validity';
@@ -33,7 +34,7 @@ interface Props {
  * otherwise, when it opens (or why it cannot) in words.
  */
 export function RenewDialog({ isOpen, onClose, onRenewed, onReissue, summary, copy }: Props) {
-  const { t, formatDate } = useI18n();
+  const { t, lang, formatDate } = useI18n();
   const state = renewalState(summary);
   return (
     <DialogShell title={t('renew.title')} isOpen={isOpen} onClose={onClose} testId="renew-dialog">
@@ -47,7 +48,7 @@ export function RenewDialog({ isOpen, onClose, onRenewed, onReissue, summary, co
               {state.kind === 'early'
                 ? t('renew.tooEarly', { date: formatDate(state.opensOn) })
                 : state.kind === 'expired'
-                  ? t('error.renewal-expired')
+                  ? errorText(lang, 'renewal-expired')
                   : state.kind === 'revoked'
                     ? t('renew.revoked')
                     : t('renew.notYetValid')}
