@@ -27,6 +27,26 @@ pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + S
 /// subjects have two or three; rcgen's own OU type holds one).
 const OU_OID: [u64; 4] = [2, 5, 4, 11];
 
+/// What a command printed on standard output, as JSON (`--json`); the test fails with both
+/// of its outputs when it is not.
+pub fn json(out: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
+        panic!(
+            "not JSON: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+/// The error code a command printed with `--json` (empty when it printed none).
+pub fn error_code(out: &std::process::Output) -> String {
+    json(out)["error"]["code"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
 /// The text of a sandbox distribution file (`sandbox = true`) that lists the CAs at
 /// `cmp_urls`: what a test's user needs to reach a sandbox CA over plain HTTP on loopback.
 pub fn sandbox_distribution(cmp_urls: &[&str]) -> String {

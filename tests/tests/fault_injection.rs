@@ -8,6 +8,7 @@
 
 mod common;
 
+use dojang_testkit::json;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Output};
@@ -260,16 +261,6 @@ impl User {
             String::from_utf8_lossy(&out.stdout)
         );
     }
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
-        panic!(
-            "not JSON: {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
 }
 
 /// The CA's certificates and their states, from `dojang-ca list`.

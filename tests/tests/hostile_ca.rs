@@ -7,6 +7,7 @@
 
 mod common;
 
+use dojang_testkit::json;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::process::Output;
@@ -179,16 +180,6 @@ fn issue(home: &std::path::Path, args: &[&str]) -> Output {
     let mut all = vec!["issue", "--password-stdin", "--json", "--store", "npki"];
     all.extend(args);
     common::run_dojang(home, &all, &format!("{PASSWORD}\n"))
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
-        panic!(
-            "not JSON: {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
 }
 
 fn error(out: &Output) -> serde_json::Value {

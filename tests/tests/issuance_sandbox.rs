@@ -5,6 +5,7 @@
 
 mod common;
 
+use dojang_testkit::{error_code, json};
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -52,23 +53,6 @@ impl User {
             self.home.path().join("usb").join("NPKI").display()
         )
     }
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
-        panic!(
-            "not JSON: {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
-}
-
-fn error_code(out: &Output) -> String {
-    json(out)["error"]["code"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned()
 }
 
 #[test]

@@ -15,6 +15,17 @@ pub mod sqlite;
 
 /// An application expires this long after it was made (docs/cmp-profile.md).
 pub const APPLICATION_LIFETIME: Duration = Duration::days(30);
+/// Whether a check of an application's codes may go ahead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reservation {
+    /// Go ahead: one check is reserved.
+    Reserved,
+    /// Locked after too many wrong codes: nothing is checked any more.
+    Locked,
+    /// The attempts left are all taken by checks under way: try again in a moment.
+    Busy,
+}
+
 /// Wrong codes after which an application is locked.
 pub const MAX_FAILED_ATTEMPTS: u32 = 5;
 
@@ -363,18 +374,19 @@ pub trait Registry: Send + Sync {
     fn application_by_number(&self, application_number: &str) -> Result<Option<Application>>;
     /// The application with this row ID.
     fn application(&self, id: i64) -> Result<Option<Application>>;
-    /// Reserves one attempt at the application's codes before its MAC is checked, so that
-    /// concurrent guesses cannot pass [`MAX_FAILED_ATTEMPTS`] between them: counted as a
-    /// wrong code until [`Registry::release_attempt`] says it was right. `false` when the
-    /// application is locked or its attempts are used up (by wrong codes or by checks
-    /// under way): then no code is checked at all.
-    fn reserve_attempt(&self, application_id: i64) -> Result<bool>;
-    /// The reserved attempt was a right code: it no longer counts.
+    /// Reserves one check of the application's codes before its MAC is checked, so that
+    /// concurrent guesses cannot pass [`MAX_FAILED_ATTEMPTS`] between them: wrong codes so
+    /// far and checks under way together stay within the limit. When it is
+    /// [`Reservation::Locked`] or [`Reservation::Busy`], no code is checked at all.
+    fn reserve_attempt(&self, application_id: i64) -> Result<Reservation>;
+    /// The reserved check found the right code.
     fn release_attempt(&self, application_id: i64) -> Result<()>;
-    /// The reserved attempt was a wrong code: it stays counted, and the application is
+    /// The reserved check found a wrong code: it is counted, and the application is
     /// locked when the count reaches [`MAX_FAILED_ATTEMPTS`]. Returns the application as
     /// it now stands.
     fn settle_failed_attempt(&self, application_id: i64) -> Result<Option<Application>>;
+    /// Forgets the checks a stopped server left under way (at the start of serving).
+    fn forget_checks_in_flight(&self) -> Result<()>;
     /// Whether a transactionID was seen before.
     fn transaction_exists(&self, transaction_id: &[u8]) -> Result<bool>;
     /// Starts an enrolment on an application with a certificate made for it: refuses

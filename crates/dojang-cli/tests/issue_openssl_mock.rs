@@ -6,6 +6,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly
 
+use dojang_testkit::json;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -70,16 +71,6 @@ fn issue_against_mock(s: &Setup, mock_args: &str, issue_args: &str) -> Output {
         .env_remove("DOJANG_NPKI_ROOT")
         .output()
         .expect("unshare and openssl run")
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
-        panic!(
-            "not JSON: {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
 }
 
 #[test]

@@ -9,20 +9,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark fails loudly
 
 use std::process::Command;
-use std::time::Instant;
 
 use dojang_core::keys::private_key::{KeyType, generate};
 
-fn median(mut samples: Vec<f64>) -> f64 {
-    samples.sort_by(f64::total_cmp);
-    samples[samples.len() / 2]
-}
+mod timing;
 
-fn time_ms(f: impl Fn()) -> f64 {
-    let start = Instant::now();
-    f();
-    start.elapsed().as_secs_f64() * 1000.0
-}
+use timing::{median, time_ms};
 
 fn main() {
     let runs: usize = std::env::var("DOJANG_BENCH_RUNS")

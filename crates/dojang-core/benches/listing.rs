@@ -10,21 +10,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark fails loudly
 
 use std::path::Path;
-use std::time::Instant;
 
 use dojang_core::store::{self, NpkiRoot, RootKind};
 use dojang_testkit::{Subscriber, TestPki};
 
-fn median(mut samples: Vec<f64>) -> f64 {
-    samples.sort_by(f64::total_cmp);
-    samples[samples.len() / 2]
-}
+mod timing;
 
-fn time_ms(f: impl Fn()) -> f64 {
-    let start = Instant::now();
-    f();
-    start.elapsed().as_secs_f64() * 1000.0
-}
+use timing::{median, time_ms};
 
 /// `n` certificate folders under `<root>/KICA/USER/`, each with the same certificate.
 fn lay_out(root: &Path, n: usize, der: &[u8]) {

@@ -152,14 +152,10 @@ pub fn renew_in(
     progress: &mut dyn FnMut(Step),
 ) -> Result<Enrolled, ErrorInfo> {
     let pending = PendingKeys::new(stores.keychain.data_dir());
-    let (store, id, ca) = pending.ca_book().locate(
-        stores,
-        &request.certificate.id,
-        request.certificate.store.as_ref(),
-        None,
-        UnlistedCa::Refuse,
-        distribution,
-    )?;
+    let (store, id, ca) =
+        pending
+            .ca_book()
+            .locate_copy(stores, &request.certificate, distribution)?;
     let renewal = RenewalRequest {
         ca,
         id,
@@ -214,14 +210,10 @@ pub fn revoke_in(
     distribution: &Distribution,
     request: RevokeRequest,
 ) -> Result<(), ErrorInfo> {
-    let (store, id, ca) = stores.ca_book().locate(
-        stores,
-        &request.certificate.id,
-        request.certificate.store.as_ref(),
-        None,
-        UnlistedCa::Refuse,
-        distribution,
-    )?;
+    let (store, id, ca) =
+        stores
+            .ca_book()
+            .locate_copy(stores, &request.certificate, distribution)?;
     revoke_stored(
         store.as_ref(),
         &id,

@@ -11,8 +11,8 @@ use time::OffsetDateTime;
 
 use super::{
     Application, ApplicationKind, ApplicationState, CertificateRecord, CertificateState,
-    ConfirmOutcome, MAX_FAILED_ATTEMPTS, NewApplication, Refusal, Registry, RevokeOutcome,
-    Transaction, TransactionKind, TransactionState,
+    ConfirmOutcome, MAX_FAILED_ATTEMPTS, NewApplication, Refusal, Registry, Reservation,
+    RevokeOutcome, Transaction, TransactionKind, TransactionState,
 };
 use crate::authority::RevocationReasonName;
 use crate::error::{CaError, Result};
@@ -33,7 +33,8 @@ CREATE TABLE IF NOT EXISTS applications (
     kind               TEXT NOT NULL,
     applied_at         INTEGER NOT NULL,
     failed_attempts    INTEGER NOT NULL DEFAULT 0,
-    state              TEXT NOT NULL DEFAULT 'open'
+    state              TEXT NOT NULL DEFAULT 'open',
+    checks_in_flight   INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS certificates (
     serial            TEXT PRIMARY KEY,
@@ -228,6 +229,17 @@ impl SqliteRegistry {
         connection.pragma_update(None, "synchronous", "NORMAL")?;
         connection.pragma_update(None, "foreign_keys", "ON")?;
         connection.execute_batch(SCHEMA)?;
+        // A registry made before checks were reserved gets the column.
+        let has_column: bool = connection
+            .prepare(
+                "SELECT 1 FROM pragma_table_info('applications') WHERE name = 'checks_in_flight'",
+            )?
+            .exists([])?;
+        if !has_column {
+            connection.execute_batch(
+                "ALTER TABLE applications ADD COLUMN checks_in_flight INTEGER NOT NULL DEFAULT 0",
+            )?;
+        }
         Ok(SqliteRegistry {
             connection: Mutex::new(connection),
         })
@@ -341,24 +353,41 @@ impl Registry for SqliteRegistry {
         self.find_application("id", &id)
     }
 
-    fn reserve_attempt(&self, application_id: i64) -> Result<bool> {
+    fn reserve_attempt(&self, application_id: i64) -> Result<Reservation> {
         self.write(|db| {
-            let reserved = db.execute(
-                "UPDATE applications SET failed_attempts = failed_attempts + 1
-                 WHERE id = ?1 AND state != 'locked' AND failed_attempts < ?2",
-                params![application_id, MAX_FAILED_ATTEMPTS],
+            let (failed, in_flight, state): (u32, u32, String) = db.query_row(
+                "SELECT failed_attempts, checks_in_flight, state FROM applications WHERE id = ?1",
+                [application_id],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
             )?;
-            Ok(reserved == 1)
+            if state == ApplicationState::Locked.name() || failed >= MAX_FAILED_ATTEMPTS {
+                return Ok(Reservation::Locked);
+            }
+            if failed + in_flight >= MAX_FAILED_ATTEMPTS {
+                return Ok(Reservation::Busy);
+            }
+            db.execute(
+                "UPDATE applications SET checks_in_flight = checks_in_flight + 1 WHERE id = ?1",
+                [application_id],
+            )?;
+            Ok(Reservation::Reserved)
         })
     }
 
     fn release_attempt(&self, application_id: i64) -> Result<()> {
         self.write(|db| {
             db.execute(
-                "UPDATE applications SET failed_attempts = failed_attempts - 1
-                 WHERE id = ?1 AND failed_attempts > 0",
+                "UPDATE applications SET checks_in_flight = max(checks_in_flight - 1, 0)
+                 WHERE id = ?1",
                 [application_id],
             )?;
+            Ok(())
+        })
+    }
+
+    fn forget_checks_in_flight(&self) -> Result<()> {
+        self.write(|db| {
+            db.execute("UPDATE applications SET checks_in_flight = 0", [])?;
             Ok(())
         })
     }
@@ -367,7 +396,9 @@ impl Registry for SqliteRegistry {
         self.write(|db| {
             db.execute(
                 "UPDATE applications SET
-                     state = CASE WHEN state = 'open' AND failed_attempts >= ?2
+                     checks_in_flight = max(checks_in_flight - 1, 0),
+                     failed_attempts = failed_attempts + 1,
+                     state = CASE WHEN state = 'open' AND failed_attempts + 1 >= ?2
                                   THEN 'locked' ELSE state END
                  WHERE id = ?1",
                 params![application_id, MAX_FAILED_ATTEMPTS],
@@ -735,9 +766,17 @@ mod tests {
             })
             .collect::<Vec<_>>()
             .into_iter()
-            .map(|t| usize::from(t.join().unwrap()))
+            .map(|t| usize::from(t.join().unwrap() == Reservation::Reserved))
             .sum();
         assert_eq!(reserved, MAX_FAILED_ATTEMPTS as usize);
+        // The others were told to come back, not that the application is locked.
+        assert_eq!(registry.reserve_attempt(app.id).unwrap(), Reservation::Busy);
+        // A stopped server's checks are forgotten when the next one starts.
+        registry.forget_checks_in_flight().unwrap();
+        assert_eq!(
+            registry.reserve_attempt(app.id).unwrap(),
+            Reservation::Reserved
+        );
     }
 
     #[test]
@@ -755,16 +794,26 @@ mod tests {
                 .is_none()
         );
         // A right code's reservation is released: it never counts.
-        assert!(registry.reserve_attempt(app.id).unwrap());
+        assert_eq!(
+            registry.reserve_attempt(app.id).unwrap(),
+            Reservation::Reserved
+        );
         registry.release_attempt(app.id).unwrap();
         for attempt in 1..=5u32 {
-            assert!(registry.reserve_attempt(app.id).unwrap());
+            assert_eq!(
+                registry.reserve_attempt(app.id).unwrap(),
+                Reservation::Reserved
+            );
             let now = registry.settle_failed_attempt(app.id).unwrap().unwrap();
             assert_eq!(now.failed_attempts, attempt);
             let locked = now.state == ApplicationState::Locked;
             assert_eq!(locked, attempt == 5);
         }
-        assert!(!registry.reserve_attempt(app.id).unwrap(), "no sixth check");
+        assert_eq!(
+            registry.reserve_attempt(app.id).unwrap(),
+            Reservation::Locked,
+            "no sixth check"
+        );
         let now = OffsetDateTime::now_utc();
         let (t, c) = enrolment(9, app.id, now);
         assert_eq!(

@@ -75,16 +75,28 @@ impl CmpService {
         // pass the limit, and once it is reached no code is checked at all, so a locked
         // application answers a right code and a wrong one alike (no oracle for the ID
         // number).
-        let reserved = self
+        match self
             .registry
             .reserve_attempt(application.id)
-            .map_err(|e| Refuse::unavailable(&e, Seal::None))?;
-        if !reserved {
-            return Err(Refuse::new(
-                ReasonCode::TooManyAttempts,
-                Seal::None,
-                RefusalBody::Error,
-            ));
+            .map_err(|e| Refuse::unavailable(&e, Seal::None))?
+        {
+            Reservation::Reserved => {}
+            Reservation::Locked => {
+                return Err(Refuse::new(
+                    ReasonCode::TooManyAttempts,
+                    Seal::None,
+                    RefusalBody::Error,
+                ));
+            }
+            Reservation::Busy => {
+                return Err(
+                    Refuse::new(ReasonCode::Unavailable, Seal::None, RefusalBody::Error)
+                        .bit(FailureBit::SystemUnavail)
+                        .detail(
+                            "other checks of this application's codes are under way; try again",
+                        ),
+                );
+            }
         }
         let checked = verify_mac(message, &secret);
         if checked.is_ok() {

@@ -45,7 +45,7 @@ use crate::authority::{Authority, IssueRequest, RevocationReasonName, Subscriber
 use crate::error::CaError;
 use crate::registry::{
     Application, ApplicationState, CertificateRecord, CertificateState, ConfirmOutcome, Refusal,
-    Registry, RevokeOutcome, Transaction, TransactionKind, TransactionState,
+    Registry, Reservation, RevokeOutcome, Transaction, TransactionKind, TransactionState,
 };
 
 mod confirm;
@@ -130,12 +130,14 @@ fn transaction_tag(header: &PkiHeader) -> String {
 }
 
 impl CmpService {
-    /// The service over a CA and its registry.
+    /// The service over a CA and its registry. Checks of codes that a stopped server left
+    /// under way are forgotten: this service is the one that checks them now.
     pub fn new(
         authority: Authority,
         registry: Arc<dyn Registry>,
         config: ServiceConfig,
     ) -> Result<Self, CaError> {
+        registry.forget_checks_in_flight()?;
         let issuing = certificate_parts(authority.issuing_der()).map_err(CaError::certificate)?;
         let wrap = |der: &[u8]| CmpCertificate::from_der_bytes(der).map_err(CaError::certificate);
         let chain = vec![wrap(authority.issuing_der())?, wrap(authority.root_der())?];

@@ -247,6 +247,24 @@ impl CaBook {
         Ok((store, id, ca))
     }
 
+    /// [`CaBook::locate`] for a copy the window acts on: its CA as the distribution
+    /// approves it, never an unlisted one (the window names no CA of its own).
+    pub fn locate_copy<'s>(
+        &self,
+        stores: &'s crate::store::StoreSet,
+        copy: &crate::store::CertificateCopy,
+        distribution: &Distribution,
+    ) -> Result<(Box<dyn crate::store::Store + 's>, String, ApprovedCa), Error> {
+        self.locate(
+            stores,
+            &copy.id,
+            copy.store.as_ref(),
+            None,
+            UnlistedCa::Refuse,
+            distribution,
+        )
+    }
+
     /// The chain of `cert_der` from the certificates kept and the distribution's roots.
     pub fn chain(
         &self,
