@@ -635,8 +635,6 @@ impl Error {
 #[ts(export)]
 pub struct ErrorInfo {
     /// The stable machine code, e.g. `certificate-truncated`.
-    // The window takes it as a plain string until its catalogs are keyed by ErrorCode.
-    #[ts(as = "String")]
     pub code: ErrorCode,
     /// Named values for the message, e.g. `path`.
     pub params: BTreeMap<String, String>,
