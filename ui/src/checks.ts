@@ -12,6 +12,7 @@
  * (`char::is_whitespace`, not JavaScript's `\s`); everything here works on
  * code points for that reason.
  */
+import type { ErrorCode } from './bindings/ErrorCode';
 import type { ErrorInfo } from './bindings/ErrorInfo';
 import type { IssuePath } from './bindings/IssuePath';
 import type { PasswordRule } from './bindings/PasswordRule';
@@ -65,6 +66,24 @@ export function brokenPasswordRules(password: string): PasswordRule[] {
   if (sequential) broken.push('sequential');
   if (windows.some(([a, b, c]) => a === b && b === c)) broken.push('repeated');
   return broken;
+}
+
+/** The error the backend answers a broken rule of a new password with (`Error::PasswordRule`). */
+export const PASSWORD_RULE_CODES = {
+  'too-short': 'password-too-short',
+  'needs-letter': 'password-needs-letter',
+  'needs-digit': 'password-needs-digit',
+  'needs-special': 'password-needs-special',
+  'forbidden-character': 'password-forbidden-character',
+  sequential: 'password-sequential',
+  repeated: 'password-repeated',
+} as const satisfies Record<PasswordRule, ErrorCode>;
+
+const RULE_CODES: ReadonlySet<ErrorCode> = new Set(Object.values(PASSWORD_RULE_CODES));
+
+/** Whether the backend refused a new password for one of its rules (it belongs to that field). */
+export function isPasswordRuleError(code: ErrorCode): boolean {
+  return RULE_CODES.has(code);
 }
 
 /** Rust's `char::is_whitespace` (Unicode White_Space), which JavaScript's `\s` is not. */

@@ -58,5 +58,6 @@ describe('support and errors', () => {
     expect(isDistributionError('distribution-invalid')).toBe(true);
     expect(isDistributionError('distribution-unreadable')).toBe(true);
     expect(isDistributionError('internal')).toBe(false);
+    expect(isDistributionError('updates-not-configured')).toBe(false);
   });
 });

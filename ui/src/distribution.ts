@@ -4,6 +4,8 @@
  * here; `DistributionProvider.tsx` holds it for the window.
  */
 import type { Distribution } from './bindings/Distribution';
+import type { ErrorCode } from './bindings/ErrorCode';
+import { ERROR_DOMAINS } from './bindings/errorDomains';
 import type { Support } from './bindings/Support';
 import type { Lang } from './i18n/catalog';
 
@@ -23,8 +25,8 @@ export const UNBRANDED: Distribution = {
 };
 
 /** The errors that mean the distribution file itself is unreadable or wrong. */
-export function isDistributionError(code: string): boolean {
-  return code === 'distribution-unreadable' || code === 'distribution-invalid';
+export function isDistributionError(code: ErrorCode): boolean {
+  return ERROR_DOMAINS[code] === 'distribution';
 }
 
 /** The product's name in a language; the catalog's name when the distribution gives none. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Distribution } from './bindings/Distribution';
+import { PASSWORD_RULE_CODES } from './checks';
 import {
   adviceFor,
   chooseCa,
@@ -57,6 +58,8 @@ describe('code mistakes', () => {
     expect(showsWhileTyping('reference-number-not-digits')).toBe(true);
     expect(showsWhileTyping('registration-number-length')).toBe(false);
     expect(showsWhileTyping('id-number-malformed')).toBe(false);
+    expect(showsWhileTyping('temporary-code-character')).toBe(true);
+    expect(showsWhileTyping('temporary-code-length')).toBe(false);
   });
 
   it('are found in the window, the first of each field, on the chosen path only', () => {
@@ -167,6 +170,28 @@ describe('adviceFor', () => {
     expect(wizardFieldOf('ca-not-listed')).toBe('caAddress');
     // The CA never says which number was wrong.
     expect(wizardFieldOf('ca-wrong-code')).toBeNull();
+  });
+
+  it('takes every broken rule of the new password back to the password, and nothing else about passwords', () => {
+    for (const code of Object.values(PASSWORD_RULE_CODES)) {
+      expect(wizardFieldOf(code), code).toBe('password');
+      expect(adviceFor(code, given), code).toMatchObject({ fix: 'storage', support: false });
+    }
+    for (const code of ['wrong-password', 'passwords-differ', 'password-input'] as const) {
+      expect(wizardFieldOf(code), code).toBeNull();
+      expect(adviceFor(code, given).fix, code).toBeNull();
+    }
+  });
+
+  it('asks for support on anything about the CA, and corrects only an address the person can mend', () => {
+    // A certificate whose CA has no address: about the CA, but nothing typed mends it.
+    expect(adviceFor('ca-unknown', typed)).toMatchObject({ fix: null, support: true, retry: false });
+    expect(wizardFieldOf('ca-unknown')).toBeNull();
+    expect(adviceFor('ca-response-too-large', given)).toMatchObject({ support: true, retry: false });
+    expect(adviceFor('invitation-link-missing', given)).toMatchObject({ fix: 'codes', support: false });
+    expect(adviceFor('internal', given)).toMatchObject({ fix: null, support: true });
+    expect(adviceFor('key-generation-failed', given)).toMatchObject({ fix: null, support: true });
+    expect(adviceFor('wrong-password', given)).toMatchObject({ fix: null, support: false });
   });
 });
 

@@ -8,11 +8,13 @@
 import type { CaCheck } from './bindings/CaCheck';
 import type { CheckedInvitation } from './bindings/CheckedInvitation';
 import type { Distribution } from './bindings/Distribution';
+import type { ErrorCode } from './bindings/ErrorCode';
+import { ERROR_DOMAINS } from './bindings/errorDomains';
 import type { ErrorInfo } from './bindings/ErrorInfo';
 import type { IssuePath } from './bindings/IssuePath';
 import type { KeyType } from './bindings/KeyType';
 import type { Step } from './bindings/Step';
-import { codeMistakes, compactCode } from './checks';
+import { codeMistakes, compactCode, isPasswordRuleError } from './checks';
 
 export { REGISTRATION_NUMBER_LENGTH, TEMPORARY_CODE_LENGTH } from './checks';
 
@@ -65,7 +67,7 @@ export function typedLength(value: string): number {
   return compactCode(value).length;
 }
 
-const FIELD_OF_CODE: Record<string, CodeFieldName> = {
+const FIELD_OF_CODE: Partial<Record<ErrorCode, CodeFieldName>> = {
   'registration-number-length': 'registration',
   'registration-number-character': 'registration',
   'reference-number-not-digits': 'registration',
@@ -77,7 +79,7 @@ const FIELD_OF_CODE: Record<string, CodeFieldName> = {
 };
 
 /** The field a code mistake (found as it is typed, or by the issuance) belongs to. */
-export function codeFieldOf(code: string): CodeFieldName | null {
+export function codeFieldOf(code: ErrorCode): CodeFieldName | null {
   return FIELD_OF_CODE[code] ?? null;
 }
 
@@ -94,14 +96,22 @@ export function codeMistakesByField(kind: IssueKind, values: CodeValues): CodeMi
   return byField;
 }
 
+/** The code mistakes no further typing can mend: a foreign character, a letter in the reference number. */
+const NEVER_RIGHT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'registration-number-character',
+  'temporary-code-character',
+  'reference-number-not-digits',
+]);
+
 /**
  * Whether a mistake is worth showing while the person is still typing in
  * the field: a character that can never be right is; a number that is merely
  * not finished yet is not (it is shown once they leave the field or go on).
  */
-export function showsWhileTyping(code: string): boolean {
-  return code.endsWith('-character') || code === 'reference-number-not-digits';
+export function showsWhileTyping(code: ErrorCode): boolean {
+  return NEVER_RIGHT.has(code);
 }
+
 
 /** Where the request goes, and how to show it. */
 export interface CaChoice {
@@ -195,8 +205,14 @@ export interface FailureAdvice {
   support: boolean;
 }
 
-const CA_TROUBLE = new Set(['ca-unreachable', 'ca-unavailable', 'ca-http-status', 'ca-response-malformed', 'ca-response-unverified']);
-const STORAGE_TROUBLE = new Set([
+const CA_TROUBLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'ca-unreachable',
+  'ca-unavailable',
+  'ca-http-status',
+  'ca-response-malformed',
+  'ca-response-unverified',
+]);
+const STORAGE_TROUBLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'disk-full',
   'read-only',
   'write-failed',
@@ -207,6 +223,19 @@ const STORAGE_TROUBLE = new Set([
 ]);
 
 /**
+ * The CA addresses the backend refuses as given (malformed, plain HTTP, not
+ * listed): the person can correct them when they typed them. Not `ca-unknown`
+ * (a certificate whose CA has no address), which nothing typed mends.
+ */
+const CA_ADDRESS_REFUSED: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['ca-url-malformed', 'ca-url-insecure', 'ca-not-listed']);
+
+/** Whatever the CA said, or said of the CA's address. */
+function isAboutTheCa(code: ErrorCode): boolean {
+  const domain = ERROR_DOMAINS[code];
+  return domain === 'ca' || domain === 'ca-address';
+}
+
+/**
  * The next steps the issuance FAQ gives for each failure: a wrong number is
  * corrected on the codes step (and, if it was right, support asked); an
  * unreachable or troubled CA is tried again later; an application that was
@@ -215,19 +244,19 @@ const STORAGE_TROUBLE = new Set([
  * when the person gave it (`caTyped`: a build without CAs, where the address
  * is asked on the first step); one from the distribution cannot.
  */
-export function adviceFor(code: string, { caTyped }: { caTyped: boolean }): FailureAdvice {
+export function adviceFor(code: ErrorCode, { caTyped }: { caTyped: boolean }): FailureAdvice {
   const advice: FailureAdvice = { fix: null, retry: false, openList: false, support: false };
-  if (code === 'ca-wrong-code' || codeFieldOf(code) !== null || code.startsWith('invitation-')) {
+  if (code === 'ca-wrong-code' || codeFieldOf(code) !== null || ERROR_DOMAINS[code] === 'invitation') {
     advice.fix = 'codes';
-  } else if (caTyped && (code.startsWith('ca-url-') || code === 'ca-not-listed')) {
+  } else if (caTyped && CA_ADDRESS_REFUSED.has(code)) {
     advice.fix = 'path';
-  } else if (code.startsWith('password-') || STORAGE_TROUBLE.has(code)) {
+  } else if (isPasswordRuleError(code) || STORAGE_TROUBLE.has(code)) {
     advice.fix = 'storage';
   }
   if (CA_TROUBLE.has(code)) advice.retry = true;
   if (code === 'ca-already-issued') advice.openList = true;
   // Anything the CA said, or that went wrong inside: a person to ask helps.
-  advice.support = code.startsWith('ca-') || code === 'internal' || code === 'key-generation-failed';
+  advice.support = isAboutTheCa(code) || code === 'internal' || code === 'key-generation-failed';
   return advice;
 }
 
@@ -241,10 +270,10 @@ export type WizardFieldName = CodeFieldName | 'password' | 'caAddress';
  * wrong code according to the CA points at none: the CA never says which
  * number was wrong.
  */
-export function wizardFieldOf(code: string): WizardFieldName | null {
+export function wizardFieldOf(code: ErrorCode): WizardFieldName | null {
   const field = codeFieldOf(code);
   if (field !== null) return field;
-  if (code.startsWith('password-')) return 'password';
-  if (code.startsWith('ca-url-') || code === 'ca-not-listed') return 'caAddress';
+  if (isPasswordRuleError(code)) return 'password';
+  if (CA_ADDRESS_REFUSED.has(code)) return 'caAddress';
   return null;
 }

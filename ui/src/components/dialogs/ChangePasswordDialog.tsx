@@ -1,8 +1,9 @@
 import { changePassword } from '../../api';
+import { isPasswordRuleError } from '../../checks';
 import { useI18n } from '../../i18n/context';
 import { DialogShell } from './DialogShell';
 import { FormAlert, SecretField, SubmitActions } from './fields';
-import { isPasswordRuleError, newPasswordErrors, NewPasswordFields } from './NewPasswordFields';
+import { newPasswordErrors, NewPasswordFields } from './NewPasswordFields';
 import { DialogFormElement, useDialogForm } from './useDialogForm';
 import type { CertificateCopy } from '../../bindings/CertificateCopy';
 

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { CheckboxButton, CheckboxField, Text } from 'react-aria-components';
 
 import { chooseSavePath, exportPfx } from '../../api';
+import { isPasswordRuleError } from '../../checks';
 import { useI18n } from '../../i18n/context';
 import { pfxFileName } from '../../paths';
 import { DialogShell } from './DialogShell';
 import { FormAlert, PathChooser, SecretField, SubmitActions } from './fields';
-import { isPasswordRuleError, newPasswordErrors, NewPasswordFields } from './NewPasswordFields';
+import { newPasswordErrors, NewPasswordFields } from './NewPasswordFields';
 import { DialogFormElement, useDialogForm } from './useDialogForm';
 import type { CertificateCopy } from '../../bindings/CertificateCopy';
 

@@ -3,11 +3,12 @@ import { Label, RadioGroup } from 'react-aria-components';
 
 import { chooseFile, chooseFolder, importNpkiFolder, importPfx } from '../../api';
 import type { Stored } from '../../bindings/Stored';
+import { isPasswordRuleError } from '../../checks';
 import { useI18n } from '../../i18n/context';
 import { DestinationField, storeTarget, type Destination } from './DestinationField';
 import { DialogShell } from './DialogShell';
 import { Choice, FormAlert, PathChooser, SecretField, SubmitActions } from './fields';
-import { isPasswordRuleError, newPasswordErrors, NewPasswordFields } from './NewPasswordFields';
+import { newPasswordErrors, NewPasswordFields } from './NewPasswordFields';
 import { DialogFormElement, useDialogForm } from './useDialogForm';
 
 /** What the import starts with: a kind, and a file already known (a drop). */

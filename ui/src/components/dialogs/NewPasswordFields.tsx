@@ -63,5 +63,3 @@ export function newPasswordErrors(
   return found;
 }
 
-/** Errors the backend reports about a new password's rules start with this. */
-export const isPasswordRuleError = (code: string): boolean => code.startsWith('password-');
