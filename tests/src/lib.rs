@@ -8,6 +8,7 @@ pub use rcgen::RsaKeySize;
 
 pub mod identity;
 pub mod npki_key;
+pub mod sandbox;
 
 use std::path::{Path, PathBuf};
 

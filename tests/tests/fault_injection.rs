@@ -279,7 +279,7 @@ const CONFIRM_TIMEOUT_S: u64 = 3;
 
 /// A CA whose unconfirmed issuances lapse after [`CONFIRM_TIMEOUT_S`].
 fn quick_ca() -> SandboxCa {
-    SandboxCa::start_with(&["--confirm-timeout", &CONFIRM_TIMEOUT_S.to_string()])
+    SandboxCa::start(&["--confirm-timeout", &CONFIRM_TIMEOUT_S.to_string()])
 }
 
 /// The retry after an interruption, through the proxy (which now forwards everything):
@@ -308,9 +308,10 @@ fn retry_succeeds(user: &User, proxy: &Proxy, number: &str) -> String {
 fn a_connection_dropped_before_the_ir_reaches_the_ca_loses_nothing() {
     let ca = quick_ca();
     let user = User::new();
-    let number = ca.apply("홍길동", RESIDENT, &[])["registration_number"]
+    let number = ca
+        .apply("홍길동", RESIDENT, &[])
+        .registration_number
         .as_str()
-        .unwrap()
         .to_owned();
     let proxy = Proxy::start(&ca.url, &[Fault::DropRequest]);
     common::trust_sandbox(user.home.path(), &[&ca.url, &proxy.url]);
@@ -326,9 +327,10 @@ fn a_connection_dropped_before_the_ir_reaches_the_ca_loses_nothing() {
 fn a_connection_dropped_after_the_ca_answered_leaves_a_clean_retry() {
     let ca = quick_ca();
     let user = User::new();
-    let number = ca.apply("홍길동", RESIDENT, &[])["registration_number"]
+    let number = ca
+        .apply("홍길동", RESIDENT, &[])
+        .registration_number
         .as_str()
-        .unwrap()
         .to_owned();
     let proxy = Proxy::start(&ca.url, &[Fault::DropAnswer]);
     common::trust_sandbox(user.home.path(), &[&ca.url, &proxy.url]);
@@ -347,9 +349,10 @@ fn a_connection_dropped_after_the_ca_answered_leaves_a_clean_retry() {
 fn a_lost_pkiconf_is_confirmed_again_and_the_certificate_is_in_force() {
     let ca = quick_ca();
     let user = User::new();
-    let number = ca.apply("홍길동", RESIDENT, &[])["registration_number"]
+    let number = ca
+        .apply("홍길동", RESIDENT, &[])
+        .registration_number
         .as_str()
-        .unwrap()
         .to_owned();
     // ir passes; the certConf reaches the CA, whose pkiConf is lost.
     let proxy = Proxy::start(&ca.url, &[Fault::Forward, Fault::DropAnswer]);
@@ -381,9 +384,10 @@ fn a_lost_pkiconf_is_confirmed_again_and_the_certificate_is_in_force() {
 fn a_client_killed_after_the_ca_answered_keeps_its_key_and_the_retry_succeeds() {
     let ca = quick_ca();
     let user = User::new();
-    let number = ca.apply("홍길동", RESIDENT, &[])["registration_number"]
+    let number = ca
+        .apply("홍길동", RESIDENT, &[])
+        .registration_number
         .as_str()
-        .unwrap()
         .to_owned();
     let proxy = Proxy::start(&ca.url, &[Fault::KillClient]);
     common::trust_sandbox(user.home.path(), &[&ca.url, &proxy.url]);
@@ -413,9 +417,10 @@ fn a_client_killed_after_the_ca_answered_keeps_its_key_and_the_retry_succeeds() 
 fn a_certconf_that_never_arrives_leaves_a_certificate_the_retry_replaces() {
     let ca = quick_ca();
     let user = User::new();
-    let number = ca.apply("홍길동", RESIDENT, &[])["registration_number"]
+    let number = ca
+        .apply("홍길동", RESIDENT, &[])
+        .registration_number
         .as_str()
-        .unwrap()
         .to_owned();
     // The ir passes; every certConf (the first and both repeats) is lost on the way.
     let proxy = Proxy::start(

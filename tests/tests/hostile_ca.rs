@@ -188,17 +188,14 @@ fn error(out: &Output) -> serde_json::Value {
 
 #[test]
 fn an_invitation_naming_a_ca_the_distribution_does_not_list_reaches_no_one() {
-    let ca = SandboxCa::start();
+    let ca = SandboxCa::start(&[]);
     let rogue = Rogue::start(Answer::Nothing);
     let home = user_trusting(&[&ca.url]);
     let application = ca.apply("홍길동", RESIDENT, &[]);
     // The CA's own invitation, with the rogue's address in place of the CA's.
     let invitation = dojang_core::issue::Invitation {
         ca: rogue.url.clone(),
-        application: application["application_number"]
-            .as_str()
-            .unwrap()
-            .to_owned(),
+        application: application.application_number.as_str().to_owned(),
     };
     let html = home.path().join("issue.html");
     std::fs::write(
@@ -206,7 +203,7 @@ fn an_invitation_naming_a_ca_the_distribution_does_not_list_reaches_no_one() {
         format!("<a href=\"{}\">발급하기</a>", invitation.link()),
     )
     .unwrap();
-    let temp_code = application["temporary_code"].as_str().unwrap();
+    let temp_code = application.temporary_code.as_str();
     let out = issue(
         home.path(),
         &[
@@ -333,7 +330,7 @@ fn a_50_mb_answer_is_refused_while_it_streams() {
 #[test]
 fn an_unprotected_revoked_answer_is_shown_but_not_remembered() {
     use dojang_core::cmp::FailureBit;
-    let ca = SandboxCa::start();
+    let ca = SandboxCa::start(&[]);
     let forger = Rogue::start(Answer::UnprotectedError(
         "certificate-revoked",
         FailureBit::CertRevoked,
@@ -346,7 +343,7 @@ fn an_unprotected_revoked_answer_is_shown_but_not_remembered() {
             "--ca",
             &ca.url,
             "--registration-number",
-            application["registration_number"].as_str().unwrap(),
+            application.registration_number.as_str(),
         ],
     );
     assert_eq!(

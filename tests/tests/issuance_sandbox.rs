@@ -57,10 +57,10 @@ impl User {
 
 #[test]
 fn a_registration_number_issues_into_the_keychain_and_the_identity_check_passes() {
-    let ca = SandboxCa::start();
+    let ca = SandboxCa::start(&[]);
     let user = User::of(&ca);
     let app = ca.apply("홍길동", RESIDENT, &[]);
-    let number = app["registration_number"].as_str().unwrap();
+    let number = app.registration_number.as_str();
     let out = user.issue(
         &ca.url,
         &["--registration-number", number, "--store", "keychain"],
@@ -129,11 +129,11 @@ fn a_registration_number_issues_into_the_keychain_and_the_identity_check_passes(
 
 #[test]
 fn the_issuance_email_path_uses_the_invitation_and_issues_into_an_npki_folder() {
-    let ca = SandboxCa::start();
+    let ca = SandboxCa::start(&[]);
     let user = User::of(&ca);
     let app = ca.apply("(주)도장", "1248100998", &[]);
-    let invitation = app["invitation"].as_str().unwrap();
-    let code = app["temporary_code"].as_str().unwrap();
+    let invitation = app.invitation.as_str();
+    let code = app.temporary_code.as_str();
     let out = user.issue(
         "",
         &[
@@ -206,12 +206,12 @@ fn the_issuance_email_path_uses_the_invitation_and_issues_into_an_npki_folder() 
 
 #[test]
 fn the_cas_refusals_reach_the_user_as_the_profiles_reasons() {
-    let ca = SandboxCa::start();
+    let ca = SandboxCa::start(&[]);
     let user = User::of(&ca);
 
     // One letter's case changed: wrong code, and nothing stored.
     let app = ca.apply("김철수", RESIDENT, &[]);
-    let number = app["registration_number"].as_str().unwrap().to_owned();
+    let number = app.registration_number.as_str().to_owned();
     let flipped: String = number
         .chars()
         .enumerate()
@@ -265,7 +265,7 @@ fn the_cas_refusals_reach_the_user_as_the_profiles_reasons() {
         &ca.url,
         &[
             "--registration-number",
-            old["registration_number"].as_str().unwrap(),
+            old.registration_number.as_str(),
             "--store",
             &user.npki(),
         ],
@@ -274,7 +274,7 @@ fn the_cas_refusals_reach_the_user_as_the_profiles_reasons() {
 
     // Five wrong temporary codes lock the application; then even the right one is refused.
     let locked = ca.apply("박민수", RESIDENT, &[]);
-    let application = locked["application_number"].as_str().unwrap();
+    let application = locked.application_number.as_str();
     for _ in 0..5 {
         let out = user.issue(
             &ca.url,
@@ -297,7 +297,7 @@ fn the_cas_refusals_reach_the_user_as_the_profiles_reasons() {
             "--application",
             application,
             "--temp-code",
-            locked["temporary_code"].as_str().unwrap(),
+            locked.temporary_code.as_str(),
             "--id-number",
             RESIDENT,
             "--store",
@@ -310,10 +310,10 @@ fn the_cas_refusals_reach_the_user_as_the_profiles_reasons() {
 
 #[test]
 fn a_stopped_ca_is_unreachable_and_the_same_code_works_once_it_is_back() {
-    let mut ca = SandboxCa::start();
+    let mut ca = SandboxCa::start(&[]);
     let user = User::of(&ca);
     let app = ca.apply("홍길동", RESIDENT, &[]);
-    let number = app["registration_number"].as_str().unwrap().to_owned();
+    let number = app.registration_number.as_str().to_owned();
     let url = ca.url.clone();
     ca.stop();
     let out = user.issue(
@@ -331,7 +331,7 @@ fn a_stopped_ca_is_unreachable_and_the_same_code_works_once_it_is_back() {
     // The CA comes back (same folder, another port): the retry with the same code succeeds.
     let dir = std::mem::replace(&mut ca.dir, tempfile::tempdir().unwrap());
     drop(ca);
-    let back = common::SandboxCa::start_in(dir);
+    let back = common::SandboxCa::start_in(dir, &[]);
     common::trust_sandbox(user.home.path(), &[&url, &back.url]);
     let out = user.issue(
         &back.url,
@@ -347,14 +347,14 @@ fn a_stopped_ca_is_unreachable_and_the_same_code_works_once_it_is_back() {
 
 #[test]
 fn a_certificate_is_revoked_at_its_ca_and_a_second_revocation_is_refused() {
-    let ca = SandboxCa::start();
+    let ca = SandboxCa::start(&[]);
     let user = User::of(&ca);
     let app = ca.apply("홍길동", RESIDENT, &[]);
     let out = user.issue(
         &ca.url,
         &[
             "--registration-number",
-            app["registration_number"].as_str().unwrap(),
+            app.registration_number.as_str(),
             "--store",
             &user.npki(),
         ],
@@ -468,14 +468,14 @@ fn a_certificate_is_revoked_at_its_ca_and_a_second_revocation_is_refused() {
 /// window from the start (valid 20 days).
 #[test]
 fn a_certificate_due_for_renewal_is_renewed_in_its_npki_folder_and_the_old_pair_goes() {
-    let ca = SandboxCa::start_with(&["--validity-days", "20"]);
+    let ca = SandboxCa::start(&["--validity-days", "20"]);
     let user = User::of(&ca);
     let app = ca.apply("홍길동", RESIDENT, &[]);
     let issued = user.issue(
         &ca.url,
         &[
             "--registration-number",
-            app["registration_number"].as_str().unwrap(),
+            app.registration_number.as_str(),
             "--store",
             &user.npki(),
         ],
@@ -580,7 +580,7 @@ fn a_certificate_due_for_renewal_is_renewed_in_its_npki_folder_and_the_old_pair_
 
 #[test]
 fn renewal_before_its_window_is_refused_locally_and_the_distribution_names_the_ca() {
-    let ca = SandboxCa::start();
+    let ca = SandboxCa::start(&[]);
     let user = User::of(&ca);
     // No --ca: the distribution names the sandbox CA.
     std::fs::write(
@@ -596,7 +596,7 @@ fn renewal_before_its_window_is_refused_locally_and_the_distribution_names_the_c
         "",
         &[
             "--registration-number",
-            app["registration_number"].as_str().unwrap(),
+            app.registration_number.as_str(),
             "--store",
             &user.npki(),
         ],
@@ -644,14 +644,14 @@ fn renewal_before_its_window_is_refused_locally_and_the_distribution_names_the_c
 /// previous one (superseded) when the new one is confirmed.
 #[test]
 fn a_reissue_application_issues_a_new_certificate_and_the_ca_revokes_the_old() {
-    let ca = SandboxCa::start();
+    let ca = SandboxCa::start(&[]);
     let user = User::of(&ca);
     let first = ca.apply("홍길동", RESIDENT, &[]);
     let old = user.issue(
         &ca.url,
         &[
             "--registration-number",
-            first["registration_number"].as_str().unwrap(),
+            first.registration_number.as_str(),
             "--store",
             &user.npki(),
         ],
@@ -662,7 +662,7 @@ fn a_reissue_application_issues_a_new_certificate_and_the_ca_revokes_the_old() {
         &ca.url,
         &[
             "--registration-number",
-            reissue["registration_number"].as_str().unwrap(),
+            reissue.registration_number.as_str(),
             "--store",
             &user.npki(),
         ],
@@ -691,11 +691,11 @@ fn a_reissue_application_issues_a_new_certificate_and_the_ca_revokes_the_old() {
 /// keychain keeps its pending key sealed under the keychain, not merely encrypted.
 #[test]
 fn codes_and_id_numbers_can_come_from_standard_input_instead_of_the_command_line() {
-    let ca = SandboxCa::start();
+    let ca = SandboxCa::start(&[]);
     let user = User::of(&ca);
     // The registration number: the option without a value.
     let first = ca.apply("홍길동", RESIDENT, &[]);
-    let number = first["registration_number"].as_str().unwrap();
+    let number = first.registration_number.as_str();
     let out = user.dojang(
         &[
             "issue",
@@ -725,13 +725,13 @@ fn codes_and_id_numbers_can_come_from_standard_input_instead_of_the_command_line
             "--password-stdin",
             "--json",
             "--invitation",
-            second["invitation"].as_str().unwrap(),
+            second.invitation.as_str(),
             "--store",
             &user.npki(),
         ],
         &format!(
             "{}\n124-81-00998\n{PASSWORD}\n",
-            second["temporary_code"].as_str().unwrap()
+            second.temporary_code.as_str()
         ),
     );
     assert_eq!(
@@ -762,7 +762,7 @@ fn codes_and_id_numbers_can_come_from_standard_input_instead_of_the_command_line
             "http://127.0.0.1:9/cmp",
             "--allow-unlisted-ca",
             "--registration-number",
-            third["registration_number"].as_str().unwrap(),
+            third.registration_number.as_str(),
             "--store",
             "keychain",
         ],

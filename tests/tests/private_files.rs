@@ -91,7 +91,7 @@ fn id_of(out: &Output) -> String {
 
 #[test]
 fn what_dojang_writes_is_private_whatever_the_umask() {
-    let ca = SandboxCa::start();
+    let ca = SandboxCa::start(&[]);
     let home = tempfile::tempdir().unwrap();
     let home = home.path();
     common::trust_sandbox(home, &[&ca.url]);
@@ -99,9 +99,10 @@ fn what_dojang_writes_is_private_whatever_the_umask() {
 
     // Issued into an NPKI folder and into the keychain.
     let issue = |store: &str| {
-        let number = ca.apply("홍길동", RESIDENT, &[])["registration_number"]
+        let number = ca
+            .apply("홍길동", RESIDENT, &[])
+            .registration_number
             .as_str()
-            .unwrap()
             .to_owned();
         id_of(&dojang(
             home,

@@ -57,10 +57,11 @@ async fn save_in_native_dialog(display: &str, title: &str, path: &std::path::Pat
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_certificate_issued_through_the_wizard_is_listed_opened_repassworded_and_exported() {
-    let ca = SandboxCa::start();
-    let number = ca.apply("홍길동", RESIDENT, &[])["registration_number"]
+    let ca = SandboxCa::start(&[]);
+    let number = ca
+        .apply("홍길동", RESIDENT, &[])
+        .registration_number
         .as_str()
-        .unwrap()
         .to_owned();
     let home = tempfile::tempdir().unwrap();
     let distribution = home.path().join("distribution.toml");
@@ -295,10 +296,11 @@ async fn an_invitation_opened_while_the_app_runs_reaches_the_open_window_behind_
 /// revoked; the CA's own list shows both outcomes.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_certificate_due_is_renewed_then_revoked_through_the_window() {
-    let ca = SandboxCa::start_with(&["--validity-days", "20"]);
-    let number = ca.apply("홍길동", RESIDENT, &[])["registration_number"]
+    let ca = SandboxCa::start(&["--validity-days", "20"]);
+    let number = ca
+        .apply("홍길동", RESIDENT, &[])
+        .registration_number
         .as_str()
-        .unwrap()
         .to_owned();
     let home = tempfile::tempdir().unwrap();
     common::trust_sandbox(home.path(), &[&ca.url]);

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::Server;
+use common::{Application, Server};
 use dojang_core::Error;
 use dojang_core::cmp::ReasonCode;
 use dojang_core::codes::{
@@ -20,7 +20,6 @@ use dojang_core::keys::private_key::{KeyType, PrivateKey};
 use dojang_core::password::CertificatePassword;
 use dojang_core::store::npki_dir::NpkiDirStore;
 use dojang_core::store::{NpkiRoot, RootKind};
-use serde_json::Value;
 
 const PASSWORD: &str = "Dojang!2580x";
 
@@ -57,16 +56,16 @@ impl App {
     }
 }
 
-fn registration(app: &Value) -> EnrolmentCodes {
+fn registration(app: &Application) -> EnrolmentCodes {
     EnrolmentCodes::Registration(
-        RegistrationNumber::parse(app["registration_number"].as_str().unwrap()).unwrap(),
+        RegistrationNumber::parse(app.registration_number.as_str()).unwrap(),
     )
 }
 
-fn temporary(app: &Value, id_number: &str) -> EnrolmentCodes {
+fn temporary(app: &Application, id_number: &str) -> EnrolmentCodes {
     EnrolmentCodes::Temporary {
-        application: ApplicationNumber::parse(app["application_number"].as_str().unwrap()).unwrap(),
-        code: TemporaryCode::parse(app["temporary_code"].as_str().unwrap()).unwrap(),
+        application: ApplicationNumber::parse(app.application_number.as_str()).unwrap(),
+        code: TemporaryCode::parse(app.temporary_code.as_str()).unwrap(),
         id_number: IdNumber::parse(id_number).unwrap(),
     }
 }
@@ -119,7 +118,7 @@ fn the_app_reads_each_refusal_as_the_profiles_reason() {
     let application = server.apply("홍길동", id, &[]);
     let wrong = format!(
         "{}{}",
-        application["reference_number"].as_str().unwrap(),
+        application.reference_number.as_str(),
         "WrongWrongWrong2345"
     );
     let codes = EnrolmentCodes::Registration(RegistrationNumber::parse(&wrong).unwrap());

@@ -9,7 +9,7 @@ mod common;
 use std::collections::HashSet;
 use std::sync::{Arc, Barrier};
 
-use common::{Enrolment, Server};
+use common::{Enrolment, Server, ServerClient};
 use dojang_core::cmp::{FailureBit, PkiBody, ReasonCode};
 use dojang_core::keys::private_key::{KeyType, generate};
 

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{Enrolment, Server, refusal};
+use common::{Enrolment, Server, ServerClient, refusal};
 use dojang_core::cmp::protection::{PbmParameter, Protector, protect};
 use dojang_core::cmp::request::{header, new_nonce, null_dn};
 use dojang_core::cmp::{FailureBit, PkiBody, ReasonCode, decode, encode};

@@ -89,7 +89,7 @@ fn path_in(server: &Server, name: &str) -> String {
 fn openssl_enrols_with_the_registration_number_and_the_chain_verifies() {
     let server = Server::start(&[]);
     let app = server.apply("홍길동", "900101-1234567", &[]);
-    assert_eq!(app["registration_number"].as_str().unwrap().len(), 27);
+    assert_eq!(app.registration_number.as_str().len(), 27);
     let (kid, secret) = common::registration(&app);
     let key = new_key(server.path(), "key.pem");
     let cert = path_in(&server, "cert.pem");
@@ -127,27 +127,24 @@ fn openssl_enrols_with_the_registration_number_and_the_chain_verifies() {
 
     // The invitation links to this server's CMP URL and the application, and carries no
     // code.
-    let html = std::fs::read_to_string(app["invitation"].as_str().unwrap()).unwrap();
+    let html = std::fs::read_to_string(app.invitation.as_str()).unwrap();
     let link = format!(
         "dojang://issue?ca=http%3A%2F%2F127.0.0.1%3A{}%2Fcmp&amp;application={}",
         server.port,
-        app["application_number"].as_str().unwrap()
+        app.application_number.as_str()
     );
     assert!(html.contains(&link), "{html}");
     // The app's own reader finds the CA and the application in it.
     let invitation = dojang_core::issue::invitation::Invitation::from_html(&html).unwrap();
     assert_eq!(invitation.ca, server.url);
-    assert_eq!(
-        invitation.application,
-        app["application_number"].as_str().unwrap()
-    );
+    assert_eq!(invitation.application, app.application_number.as_str());
     assert!(html.contains("홍길동 님"));
     for code in [
-        "authorization_code",
-        "temporary_code",
-        "registration_number",
+        &app.authorization_code,
+        &app.temporary_code,
+        &app.registration_number,
     ] {
-        assert!(!html.contains(app[code].as_str().unwrap()));
+        assert!(!html.contains(code.as_str()));
     }
     let apps = server.list()["applications"].clone();
     assert_eq!(apps[0]["state"], "issued");
@@ -174,7 +171,7 @@ fn refusals_reach_openssl_with_fail_info_and_reason_code() {
     let app = server.apply("김철수", ID, &[]);
     let (kid, secret) = common::registration(&app);
     let (tkid, tsecret) = common::temporary(&app, ID);
-    let wrong_id = format!("{}8001011234567", app["temporary_code"].as_str().unwrap());
+    let wrong_id = format!("{}8001011234567", app.temporary_code.as_str());
     for (kid, secret) in [
         ("99999999".to_owned(), secret.clone()),
         (kid.clone(), format!("{secret}x")),
@@ -415,7 +412,7 @@ fn a_certificate_revoked_by_the_admin_command_cannot_be_renewed() {
         .unwrap()
         .to_owned();
     // The admin command, in its own process, beside the running server.
-    let revoke = std::process::Command::new(common::BIN)
+    let revoke = std::process::Command::new(env!("CARGO_BIN_EXE_dojang-ca"))
         .args(["revoke", "--dir"])
         .arg(server.path())
         .args([
@@ -426,7 +423,7 @@ fn a_certificate_revoked_by_the_admin_command_cannot_be_renewed() {
         .output()
         .unwrap();
     assert!(revoke.status.success(), "{revoke:?}");
-    let again = std::process::Command::new(common::BIN)
+    let again = std::process::Command::new(env!("CARGO_BIN_EXE_dojang-ca"))
         .args(["revoke", "--dir"])
         .arg(server.path())
         .arg(&serial)
@@ -461,7 +458,7 @@ fn a_certificate_revoked_by_the_admin_command_cannot_be_renewed() {
 fn apply_refuses_a_malformed_id_number_with_usage_status() {
     let dir = tempfile::tempdir().unwrap();
     for id in ["124-81-00999", "12345", "9013011234567"] {
-        let out = std::process::Command::new(common::BIN)
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dojang-ca"))
             .args(["apply", "--dir"])
             .arg(dir.path())
             .args(["--name", "홍길동", "--id-number", id])
@@ -469,7 +466,7 @@ fn apply_refuses_a_malformed_id_number_with_usage_status() {
             .unwrap();
         assert_eq!(out.status.code(), Some(2), "{id}");
     }
-    let out = std::process::Command::new(common::BIN)
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dojang-ca"))
         .args(["apply", "--dir"])
         .arg(dir.path())
         .args([

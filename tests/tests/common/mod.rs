@@ -12,14 +12,9 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 
-/// The directory holding the workspace's binaries (next to this test's `deps/`).
-pub fn bin_dir() -> PathBuf {
-    let exe = std::env::current_exe().expect("test binary path");
-    exe.parent()
-        .and_then(Path::parent)
-        .expect("target/<profile>/deps/<test>")
-        .to_owned()
-}
+// Each test file uses part of this module.
+#[allow(unused_imports)]
+pub use dojang_testkit::sandbox::{SandboxCa, bin_dir};
 
 /// The app binary: `DOJANG_APP_BINARY` (the benchmark's release build), else the one
 /// the README's test command builds before the tests run.
@@ -277,79 +272,6 @@ impl AppWindow {
         let _ = self.client.close().await;
         drop(self.driver);
         drop(self.xvfb);
-    }
-}
-
-/// A `dojang-ca serve` process on a free loopback port, with its folder.
-pub struct SandboxCa {
-    pub dir: tempfile::TempDir,
-    /// The CMP URL it serves.
-    pub url: String,
-    child: Option<Terminated>,
-}
-
-impl SandboxCa {
-    /// Starts a sandbox CA in a fresh folder.
-    pub fn start() -> SandboxCa {
-        Self::start_in(tempfile::tempdir().expect("a temporary folder"))
-    }
-
-    /// Starts a sandbox CA in a fresh folder with extra `serve` options.
-    pub fn start_with(options: &[&str]) -> SandboxCa {
-        Self::start_in_with(tempfile::tempdir().expect("a temporary folder"), options)
-    }
-
-    /// Starts a sandbox CA kept in `dir` (made on first start).
-    pub fn start_in(dir: tempfile::TempDir) -> SandboxCa {
-        Self::start_in_with(dir, &[])
-    }
-
-    fn start_in_with(dir: tempfile::TempDir, options: &[&str]) -> SandboxCa {
-        let mut child = Command::new(bin_dir().join("dojang-ca"))
-            .args(["serve", "--dir"])
-            .arg(dir.path())
-            .args(["--listen", "127.0.0.1:0"])
-            .args(options)
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("dojang-ca is built (cargo build --workspace)");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("piped"))
-            .read_line(&mut line)
-            .expect("dojang-ca says where it listens");
-        let url = line
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
-            .to_owned();
-        SandboxCa {
-            dir,
-            url,
-            child: Some(Terminated(child)),
-        }
-    }
-
-    /// `dojang-ca apply --json` for a person or business, with extra options.
-    pub fn apply(&self, name: &str, id_number: &str, extra: &[&str]) -> serde_json::Value {
-        let out = Command::new(bin_dir().join("dojang-ca"))
-            .args(["apply", "--dir"])
-            .arg(self.dir.path())
-            .args(["--name", name, "--id-number", id_number, "--json"])
-            .args(extra)
-            .output()
-            .expect("dojang-ca runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).expect("apply prints JSON")
-    }
-
-    /// Stops the server.
-    pub fn stop(&mut self) {
-        self.child.take();
     }
 }
 

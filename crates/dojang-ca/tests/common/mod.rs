@@ -11,10 +11,9 @@
     dead_code
 )]
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 use dojang_core::cmp::message::{CertOrEncCert, CertStatus};
@@ -24,147 +23,21 @@ use dojang_core::cmp::protection::{
 use dojang_core::cmp::request::{cert_req_msg, header, new_nonce, null_dn};
 use dojang_core::cmp::{PkiBody, PkiMessage, PkiStatusInfo, decode, encode};
 use dojang_core::keys::private_key::PrivateKey;
-use serde_json::Value;
 use x509_cert::der::Decode;
 use x509_cert::der::asn1::OctetString;
 
-pub const BIN: &str = env!("CARGO_BIN_EXE_dojang-ca");
+/// The sandbox CA (the testkit's harness, shared with the cross-crate tests).
+pub use dojang_testkit::sandbox::{Application, SandboxCa as Server};
 
-/// A running `dojang-ca serve`, stopped (SIGTERM) when dropped.
-pub struct Server {
-    pub dir: tempfile::TempDir,
-    pub url: String,
-    pub port: u16,
-    child: Option<Child>,
+/// The CMP client of these tests, to a server.
+pub trait ServerClient {
+    /// A client to the server's port.
+    fn client(&self) -> Http;
 }
 
-impl Server {
-    /// Starts a server with extra `serve` options.
-    pub fn start(extra: &[&str]) -> Server {
-        let dir = tempfile::tempdir().unwrap();
-        Self::start_in(dir, extra)
-    }
-
-    pub fn start_in(dir: tempfile::TempDir, extra: &[&str]) -> Server {
-        let mut child = Command::new(BIN)
-            .args(["serve", "--dir"])
-            .arg(dir.path())
-            .args(["--listen", "127.0.0.1:0"])
-            .args(extra)
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let url = line
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
-            .to_owned();
-        let port = url
-            .trim_end_matches("/cmp")
-            .rsplit(':')
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap();
-        Server {
-            dir,
-            url,
-            port,
-            child: Some(child),
-        }
-    }
-
-    pub fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    pub fn root_pem(&self) -> PathBuf {
-        self.path().join("root-ca.pem")
-    }
-
-    pub fn ca1_pem(&self) -> PathBuf {
-        self.path().join("ca1.pem")
-    }
-
-    /// Registers an application; returns `apply --json`'s object.
-    pub fn apply(&self, name: &str, id_number: &str, extra: &[&str]) -> Value {
-        let out = Command::new(BIN)
-            .args(["apply", "--dir"])
-            .arg(self.path())
-            .args(["--name", name, "--id-number", id_number, "--json"])
-            .args(extra)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap()
-    }
-
-    pub fn list(&self) -> Value {
-        let out = Command::new(BIN)
-            .args(["list", "--dir"])
-            .arg(self.path())
-            .arg("--json")
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        serde_json::from_slice(&out.stdout).unwrap()
-    }
-
-    /// The certificates in `list --json` with this state.
-    pub fn certificates_in(&self, state: &str) -> Vec<Value> {
-        self.list()["certificates"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|c| c["state"] == state)
-            .cloned()
-            .collect()
-    }
-
-    /// Sends SIGTERM and waits; returns whether the server exited successfully.
-    pub fn stop(&mut self) -> bool {
-        let Some(mut child) = self.child.take() else {
-            return true;
-        };
-        let _ = Command::new("kill")
-            .args(["-TERM", &child.id().to_string()])
-            .status();
-        for _ in 0..200 {
-            if let Some(status) = child.try_wait().unwrap() {
-                return status.success();
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let _ = child.kill();
-        let _ = child.wait();
-        false
-    }
-
-    /// Whether the process is still running.
-    pub fn is_running(&mut self) -> bool {
-        self.child
-            .as_mut()
-            .is_some_and(|c| c.try_wait().unwrap().is_none())
-    }
-
-    pub fn client(&self) -> Http {
+impl ServerClient for Server {
+    fn client(&self) -> Http {
         Http { port: self.port }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.stop();
     }
 }
 
@@ -363,18 +236,15 @@ impl<'a> Enrolment<'a> {
 }
 
 /// The registration-number credentials of an application: (senderKID, secret).
-pub fn registration(app: &Value) -> (String, String) {
-    (
-        app["reference_number"].as_str().unwrap().to_owned(),
-        app["authorization_code"].as_str().unwrap().to_owned(),
-    )
+pub fn registration(app: &Application) -> (String, String) {
+    (app.reference_number.clone(), app.authorization_code.clone())
 }
 
 /// The temporary-code credentials: (`T` + application number, temporary code + ID).
-pub fn temporary(app: &Value, id_number: &str) -> (String, String) {
+pub fn temporary(app: &Application, id_number: &str) -> (String, String) {
     (
-        format!("T{}", app["application_number"].as_str().unwrap()),
-        format!("{}{id_number}", app["temporary_code"].as_str().unwrap()),
+        format!("T{}", app.application_number),
+        format!("{}{id_number}", app.temporary_code),
     )
 }
 
