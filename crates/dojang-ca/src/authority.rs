@@ -437,22 +437,31 @@ pub enum RevocationReasonName {
     Unspecified,
     /// keyCompromise (1).
     KeyCompromise,
+    /// cACompromise (2).
+    CaCompromise,
     /// affiliationChanged (3).
     AffiliationChanged,
     /// superseded (4): also what a reissue does to the previous certificate.
     Superseded,
     /// cessationOfOperation (5).
     CessationOfOperation,
+    /// privilegeWithdrawn (9).
+    PrivilegeWithdrawn,
+    /// aACompromise (10).
+    AaCompromise,
 }
 
 impl RevocationReasonName {
     /// Every reason, by name.
-    pub const ALL: [RevocationReasonName; 5] = [
+    pub const ALL: [RevocationReasonName; 8] = [
         RevocationReasonName::Unspecified,
         RevocationReasonName::KeyCompromise,
+        RevocationReasonName::CaCompromise,
         RevocationReasonName::AffiliationChanged,
         RevocationReasonName::Superseded,
         RevocationReasonName::CessationOfOperation,
+        RevocationReasonName::PrivilegeWithdrawn,
+        RevocationReasonName::AaCompromise,
     ];
 
     /// The name, e.g. `keyCompromise`.
@@ -460,9 +469,12 @@ impl RevocationReasonName {
         match self {
             RevocationReasonName::Unspecified => "unspecified",
             RevocationReasonName::KeyCompromise => "keyCompromise",
+            RevocationReasonName::CaCompromise => "cACompromise",
             RevocationReasonName::AffiliationChanged => "affiliationChanged",
             RevocationReasonName::Superseded => "superseded",
             RevocationReasonName::CessationOfOperation => "cessationOfOperation",
+            RevocationReasonName::PrivilegeWithdrawn => "privilegeWithdrawn",
+            RevocationReasonName::AaCompromise => "aACompromise",
         }
     }
 
@@ -471,24 +483,32 @@ impl RevocationReasonName {
         Self::ALL.into_iter().find(|r| r.name() == name)
     }
 
-    /// The reason of a CRLReason number; the ones without a name here are unspecified.
-    pub fn from_code(code: u8) -> Self {
-        match code {
+    /// The reason of a CRLReason number (RFC 5280 §5.3.1), if it is one this CA keeps
+    /// (certificateHold and removeFromCRL are not).
+    pub fn from_code(code: u8) -> Option<Self> {
+        Some(match code {
+            0 => RevocationReasonName::Unspecified,
             1 => RevocationReasonName::KeyCompromise,
+            2 => RevocationReasonName::CaCompromise,
             3 => RevocationReasonName::AffiliationChanged,
             4 => RevocationReasonName::Superseded,
             5 => RevocationReasonName::CessationOfOperation,
-            _ => RevocationReasonName::Unspecified,
-        }
+            9 => RevocationReasonName::PrivilegeWithdrawn,
+            10 => RevocationReasonName::AaCompromise,
+            _ => return None,
+        })
     }
 
     fn rcgen(self) -> RevocationReason {
         match self {
             RevocationReasonName::Unspecified => RevocationReason::Unspecified,
             RevocationReasonName::KeyCompromise => RevocationReason::KeyCompromise,
+            RevocationReasonName::CaCompromise => RevocationReason::CaCompromise,
             RevocationReasonName::AffiliationChanged => RevocationReason::AffiliationChanged,
             RevocationReasonName::Superseded => RevocationReason::Superseded,
             RevocationReasonName::CessationOfOperation => RevocationReason::CessationOfOperation,
+            RevocationReasonName::PrivilegeWithdrawn => RevocationReason::PrivilegeWithdrawn,
+            RevocationReasonName::AaCompromise => RevocationReason::AaCompromise,
         }
     }
 }

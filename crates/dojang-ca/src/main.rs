@@ -110,8 +110,8 @@ enum Command {
         dir: PathBuf,
         /// The serial number, hex (colons and case do not matter).
         serial: String,
-        /// unspecified, keyCompromise, affiliationChanged, superseded or
-        /// cessationOfOperation.
+        /// unspecified, keyCompromise, cACompromise, affiliationChanged, superseded,
+        /// cessationOfOperation, privilegeWithdrawn or aACompromise.
         #[arg(long, default_value = "unspecified")]
         reason: String,
     },

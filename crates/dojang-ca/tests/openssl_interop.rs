@@ -481,3 +481,153 @@ fn apply_refuses_a_malformed_id_number_with_usage_status() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The five places where the sandbox CA disagreed with OpenSSL's own CMP test suite,
+/// replayed with `openssl cmp`.
+#[test]
+fn the_ca_agrees_with_openssls_client_where_its_test_suite_found_deviations() {
+    let server = Server::start(&["--validity-days", "20"]);
+    let issue = |name: &str, file: &str| {
+        let app = server.apply(name, ID, &[]);
+        let (kid, secret) = common::registration(&app);
+        let key = new_key(server.path(), &format!("{file}.key"));
+        let cert = path_in(&server, &format!("{file}.pem"));
+        let rsp = path_in(&server, &format!("{file}.ip.der"));
+        let (ok, out) = openssl_ir_with(&server, &kid, &secret, &key, &cert, &["-rspout", &rsp]);
+        assert!(ok, "{out}");
+        (cert, key, rsp, kid, secret)
+    };
+    let (a_cert, a_key, a_ip, kid, secret) = issue("홍길동", "a");
+    let (b_cert, _, _, _, _) = issue("김철수", "b");
+
+    // 3. The CA writes the subject from the application, not the template's /CN=x: the
+    // certificate comes "grantedWithMods", as RFC 4210 says a changed request must.
+    use der::Decode as _;
+    let ip = dojang_core::cmp::PkiMessage::from_der(&std::fs::read(&a_ip).unwrap()).unwrap();
+    let dojang_core::cmp::PkiBody::Ip(reply) = ip.body.value() else {
+        panic!("not an ip")
+    };
+    assert_eq!(
+        reply.response[0].status.status,
+        dojang_core::cmp::PkiStatus::GRANTED_WITH_MODS
+    );
+
+    // 1. A kur naming another certificate (oldCertID) than the one signing it is refused.
+    let renewed = path_in(&server, "renewed.pem");
+    let (ok, out) = openssl_signed(
+        &server,
+        &[
+            "-cmd", "kur", "-oldcert", &b_cert, "-newkey", &a_key, "-certout", &renewed,
+        ],
+        &a_cert,
+        &a_key,
+    );
+    assert!(!ok);
+    assert!(out.contains("badCertId"), "{out}");
+    assert!(
+        out.contains("oldCertID is not the one that signed"),
+        "{out}"
+    );
+
+    // 2. A revocation keeps the reason asked for (cACompromise here); a hold is refused
+    // with its reason, and nothing is revoked by it.
+    let (ok, out) = openssl_signed(
+        &server,
+        &["-cmd", "rr", "-oldcert", &a_cert, "-revreason", "6"],
+        &a_cert,
+        &a_key,
+    );
+    assert!(!ok);
+    assert!(out.contains("certificateHold is not supported"), "{out}");
+    assert_eq!(server.certificates_in("revoked").len(), 0);
+    let (ok, out) = openssl_signed(
+        &server,
+        &["-cmd", "rr", "-oldcert", &a_cert, "-revreason", "2"],
+        &a_cert,
+        &a_key,
+    );
+    assert!(ok, "{out}");
+    let revoked = server.certificates_in("revoked");
+    assert_eq!(revoked[0]["revocation_reason"], "cACompromise");
+
+    // 4. A cr is refused naming it, protected by the application's MAC since that checked
+    // out: OpenSSL reads the reason without -unprotected_errors.
+    let server_arg = format!("127.0.0.1:{}", server.port);
+    let pass = format!("pass:{secret}");
+    let key = new_key(server.path(), "cr.key");
+    let cr_cert = path_in(&server, "cr.pem");
+    let (ok, out) = openssl(&[
+        "cmp",
+        "-cmd",
+        "cr",
+        "-server",
+        &server_arg,
+        "-path",
+        "cmp",
+        "-ref",
+        &kid,
+        "-secret",
+        &pass,
+        "-newkey",
+        &key,
+        "-subject",
+        "/CN=x",
+        "-certout",
+        &cr_cert,
+    ]);
+    assert!(!ok);
+    assert!(out.contains("cr is not supported here"), "{out}");
+    assert!(!out.contains("missing protection"), "{out}");
+}
+
+/// 5. An `rr` that names no certificate is told so.
+#[test]
+fn a_revocation_request_without_a_serial_number_is_told_what_is_missing() {
+    use der::{Decode as _, Encode as _};
+    use dojang_core::cmp::message::{RevDetails, revocation_template};
+    use dojang_core::cmp::protection::{Protector, protect};
+    use dojang_core::cmp::request::{directory_name, header};
+    use dojang_core::keys::private_key::{KeyType, generate};
+    let server = Server::start(&[]);
+    let app = server.apply("홍길동", ID, &[]);
+    let (kid, secret) = common::registration(&app);
+    let key = generate(KeyType::P256).unwrap();
+    let cert = common::Enrolment::new(common::ServerClient::client(&server), &kid, &secret, &key)
+        .run()
+        .unwrap();
+    let parsed = x509_cert::Certificate::from_der(&cert).unwrap();
+    let mut template = revocation_template(
+        parsed.tbs_certificate.issuer.clone(),
+        der::asn1::Int::new(parsed.tbs_certificate.serial_number.as_bytes()).unwrap(),
+    );
+    template.serial_number = None;
+    let subject = parsed.tbs_certificate.subject.to_der().unwrap();
+    let issuer = parsed.tbs_certificate.issuer.to_der().unwrap();
+    let rr = protect(
+        header(
+            directory_name(&subject).unwrap(),
+            directory_name(&issuer).unwrap(),
+            None,
+            &[9u8; 16],
+            None,
+        )
+        .unwrap(),
+        dojang_core::cmp::PkiBody::Rr(vec![RevDetails {
+            cert_details: template,
+            crl_entry_details: None,
+        }]),
+        Some(vec![
+            dojang_core::cmp::message::CmpCertificate::from_der_bytes(&cert).unwrap(),
+        ]),
+        &Protector::Signature { key: &key },
+    )
+    .unwrap();
+    let answer = common::ServerClient::client(&server).cmp(&dojang_core::cmp::encode(&rr).unwrap());
+    let status = common::refusal(&answer).unwrap();
+    assert!(
+        status.describe().contains("no serialNumber"),
+        "{}",
+        status.describe()
+    );
+    assert_eq!(server.certificates_in("revoked").len(), 0);
+}

@@ -55,26 +55,20 @@ impl CmpService {
         Ok(Some((application, codes.mac_secret())))
     }
 
-    pub(super) fn enrol(
+    /// The application whose codes MAC-protect `message`, and their secret, once the MAC
+    /// checks out. The check is reserved first: concurrent guesses cannot pass the limit,
+    /// and once it is reached no code is checked at all, so a locked application answers a
+    /// right code and a wrong one alike (no oracle for the ID number). Every refusal here
+    /// is unprotected: nothing was authenticated.
+    pub(super) fn check_codes(
         &self,
         message: &PkiMessage,
-        requests: &[CertReqMsg],
-        now: OffsetDateTime,
-    ) -> Step<(Vec<u8>, &'static str)> {
-        let header = message.header.value();
+    ) -> Step<(Application, Zeroizing<Vec<u8>>)> {
         let wrong_code = || Refuse::new(ReasonCode::WrongCode, Seal::None, RefusalBody::Error);
-        if !is_mac_protected(message) {
-            return Err(Refuse::from_cmp(&CmpError::WrongProtectionKind, Seal::None)
-                .detail("ir must be protected by PasswordBasedMac with the application's code"));
-        }
-        let kid = header.sender_kid().unwrap_or_default();
+        let kid = message.header.value().sender_kid().unwrap_or_default();
         let Some((application, secret)) = self.credentials(kid)? else {
             return Err(wrong_code());
         };
-        // The attempt is reserved before the MAC is checked: concurrent guesses cannot
-        // pass the limit, and once it is reached no code is checked at all, so a locked
-        // application answers a right code and a wrong one alike (no oracle for the ID
-        // number).
         match self
             .registry
             .reserve_attempt(application.id)
@@ -109,10 +103,24 @@ impl CmpService {
                 .map_err(|e| Refuse::unavailable(&e, Seal::None))?;
         }
         match checked {
-            Ok(()) => {}
-            Err(CmpError::BadProtection) => return Err(wrong_code()),
-            Err(other) => return Err(Refuse::from_cmp(&other, Seal::None)),
+            Ok(()) => Ok((application, secret)),
+            Err(CmpError::BadProtection) => Err(wrong_code()),
+            Err(other) => Err(Refuse::from_cmp(&other, Seal::None)),
         }
+    }
+
+    pub(super) fn enrol(
+        &self,
+        message: &PkiMessage,
+        requests: &[CertReqMsg],
+        now: OffsetDateTime,
+    ) -> Step<(Vec<u8>, &'static str)> {
+        let header = message.header.value();
+        if !is_mac_protected(message) {
+            return Err(Refuse::from_cmp(&CmpError::WrongProtectionKind, Seal::None)
+                .detail("ir must be protected by PasswordBasedMac with the application's code"));
+        }
+        let (application, secret) = self.check_codes(message)?;
         let seal = || Seal::Mac(secret.clone());
         let refuse = |reason| Refuse::new(reason, seal(), RefusalBody::CertRep { renewal: false });
         let transaction_id = header.transaction_id().unwrap_or_default();
@@ -156,7 +164,7 @@ impl CmpService {
             kind: TransactionKind::Enrolment,
             application_id: Some(application.id),
             old_serial: None,
-            sender_kid: kid.to_vec(),
+            sender_kid: header.sender_kid().unwrap_or_default().to_vec(),
             server_nonce: response_header.sender_nonce().unwrap_or_default().to_vec(),
             serial: Some(cert.serial.clone()),
             cert_req_id: request.cert_req.cert_req_id,
@@ -187,7 +195,7 @@ impl CmpService {
             Ok(()) => {}
             Err(refusal) => return Err(self.refusal_of(refusal, seal(), false)),
         }
-        let body = self.granted(request.cert_req.cert_req_id, &cert.der, false)?;
+        let body = self.granted(request, &cert.der, false)?;
         let der = self
             .seal(response_header, body, &seal())
             .map_err(|e| Refuse::from_cmp(&e, seal()))?;
@@ -258,19 +266,31 @@ impl CmpService {
         }
     }
 
+    /// The `ip`/`kup` granting `cert_der` to `request`: "accepted" when the certificate is
+    /// what was asked, "grantedWithMods" (RFC 4210 §5.2.3) when the CA changed something
+    /// the template asked for (its subject, validity or extensions).
     pub(super) fn granted(
         &self,
-        cert_req_id: i64,
+        request: &CertReqMsg,
         cert_der: &[u8],
         renewal: bool,
     ) -> Step<PkiBody> {
         let certificate = CmpCertificate::from_der_bytes(cert_der)
             .map_err(|e| Refuse::unavailable(&CaError::certificate(e), Seal::None))?;
+        let status = if modified(&request.cert_req.value().cert_template, cert_der) {
+            PkiStatusInfo {
+                status: PkiStatus::GRANTED_WITH_MODS,
+                status_string: None,
+                fail_info: None,
+            }
+        } else {
+            PkiStatusInfo::accepted()
+        };
         let content = CertRepMessage {
             ca_pubs: Some(vec![self.root.clone()]),
             response: vec![CertResponse {
-                cert_req_id,
-                status: PkiStatusInfo::accepted(),
+                cert_req_id: request.cert_req.value().cert_req_id,
+                status,
                 certified_key_pair: Some(CertifiedKeyPair {
                     cert_or_enc_cert: CertOrEncCert::Certificate(certificate),
                     private_key: None,
@@ -316,4 +336,28 @@ pub(super) fn acceptable_key(spki_der: &[u8]) -> Result<(), String> {
         Ok(_) => Err("unsupported key algorithm".to_owned()),
         Err(e) => Err(e.to_string()),
     }
+}
+
+/// Whether the certificate `cert_der` differs from what `template` asked for: a subject
+/// that is not empty, a validity, or an extension the certificate does not carry as asked.
+pub(super) fn modified(template: &dojang_core::cmp::crmf::CertTemplate, cert_der: &[u8]) -> bool {
+    let Ok(cert) = x509_cert::Certificate::from_der(cert_der) else {
+        return true;
+    };
+    let tbs = &cert.tbs_certificate;
+    let subject_changed = template
+        .subject
+        .as_ref()
+        .is_some_and(|asked| !asked.0.is_empty() && *asked != tbs.subject);
+    let validity_asked = template
+        .validity
+        .as_ref()
+        .is_some_and(|v| v.not_before.is_some() || v.not_after.is_some());
+    let extensions_changed = template.extensions.iter().flatten().any(|asked| {
+        !tbs.extensions
+            .iter()
+            .flatten()
+            .any(|issued| issued == asked)
+    });
+    subject_changed || validity_asked || extensions_changed
 }

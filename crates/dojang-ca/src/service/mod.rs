@@ -243,12 +243,29 @@ impl CmpService {
             // instead of a certConf: the same as a rejecting certConf.
             PkiBody::Error(_) => self.confirm(message, None, now),
             PkiBody::Rr(details) => self.revoke(message, details, now),
-            other => Err(Refuse::from_cmp(
-                &CmpError::UnsupportedBody {
-                    body: other.name().to_owned(),
-                },
-                Seal::None,
-            )),
+            // A body this CA does not take (cr, p10cr, …) is refused naming it, protected
+            // as the request was when its protection checks out, so a stock client reads
+            // the reason instead of "missing protection".
+            other => {
+                let seal = if is_mac_protected(message) {
+                    Seal::Mac(self.check_codes(message)?.1)
+                } else if message.header.value().protection_alg.is_some() {
+                    self.signer(message)?;
+                    Seal::Signature
+                } else {
+                    Seal::None
+                };
+                Err(Refuse::from_cmp(
+                    &CmpError::UnsupportedBody {
+                        body: other.name().to_owned(),
+                    },
+                    seal,
+                )
+                .detail(format!(
+                    "{} is not supported here: enrol with ir, renew with kur, revoke with rr",
+                    other.name()
+                )))
+            }
         }
     }
 

@@ -3,6 +3,10 @@
 use super::enrol::single_request;
 use super::*;
 
+/// id-regCtrl-oldCertID (RFC 4211 §6.5): which certificate a `kur` renews.
+const OLD_CERT_ID_OID: der::asn1::ObjectIdentifier =
+    der::asn1::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.5.1.5");
+
 impl CmpService {
     /// The certificate of this CA that signed a request (the first extraCerts entry), with
     /// the signature checked against the key the registry holds for it.
@@ -39,6 +43,49 @@ impl CmpService {
                     .detail(e.to_string())
             })?;
         Ok(record)
+    }
+
+    /// A `kur` that names the certificate it renews (the oldCertID control, RFC 4211
+    /// §6.5) must name the one that signed it, issued by this CA.
+    fn check_old_cert_id(&self, request: &CertReqMsg, signer: &CertificateRecord) -> Step<()> {
+        let refuse = |detail: &str| {
+            Refuse::new(
+                ReasonCode::BadRequest,
+                Seal::Signature,
+                RefusalBody::CertRep { renewal: true },
+            )
+            .bit(FailureBit::BadCertId)
+            .detail(detail)
+        };
+        let Some(control) = request
+            .cert_req
+            .controls
+            .iter()
+            .flatten()
+            .find(|c| c.oid == OLD_CERT_ID_OID)
+        else {
+            return Ok(());
+        };
+        let named: dojang_core::cmp::crmf::CertId = control
+            .value
+            .decode_as()
+            .map_err(|_| refuse("the oldCertID control is malformed"))?;
+        let ours = match &named.issuer {
+            GeneralName::DirectoryName(issuer) => certificate_parts(self.authority.issuing_der())
+                .is_ok_and(|ca| ca.tbs_certificate.subject == *issuer),
+            _ => false,
+        };
+        if !ours {
+            return Err(refuse(
+                "the certificate named in oldCertID was not issued by this CA",
+            ));
+        }
+        if hex(named.serial_number.as_bytes()) != signer.serial {
+            return Err(refuse(
+                "the certificate named in oldCertID is not the one that signed the request",
+            ));
+        }
+        Ok(())
     }
 
     pub(super) fn renew(
@@ -101,6 +148,7 @@ impl CmpService {
             id_number,
         };
         let request = single_request(requests, Seal::Signature, true)?;
+        self.check_old_cert_id(request, &old)?;
         let cert = self.certify(request, &subscriber, now, Seal::Signature, true)?;
         let response_header = self
             .response_header(Some(header), &Seal::Signature)
@@ -140,7 +188,7 @@ impl CmpService {
         {
             return Err(self.refusal_of(refusal, Seal::Signature, true));
         }
-        let body = self.granted(request.cert_req.cert_req_id, &cert.der, true)?;
+        let body = self.granted(request, &cert.der, true)?;
         let der = self
             .seal(response_header, body, &Seal::Signature)
             .map_err(|e| Refuse::from_cmp(&e, Seal::Signature))?;

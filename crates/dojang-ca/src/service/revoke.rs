@@ -15,17 +15,21 @@ impl CmpService {
         let [detail] = details else {
             return Err(refuse(ReasonCode::BadRequest).detail("revoke exactly one certificate"));
         };
-        let serial = detail
-            .cert_details
-            .serial_number
-            .as_ref()
-            .map(|s| hex(s.as_bytes()));
-        if serial.as_deref() != Some(signer.serial.as_str()) {
+        let Some(serial) = detail.cert_details.serial_number.as_ref() else {
+            return Err(refuse(ReasonCode::BadRequest)
+                .bit(FailureBit::BadCertTemplate)
+                .detail("the request names no certificate: certDetails has no serialNumber"));
+        };
+        if hex(serial.as_bytes()) != signer.serial {
             return Err(refuse(ReasonCode::BadRequest)
                 .bit(FailureBit::NotAuthorized)
                 .detail("a certificate can be revoked only with its own key"));
         }
-        let reason = revocation_reason(detail);
+        let reason = revocation_reason(detail).map_err(|detail| {
+            refuse(ReasonCode::BadRequest)
+                .bit(FailureBit::BadRequest)
+                .detail(detail)
+        })?;
         let response_header = self
             .response_header(Some(header), &Seal::Signature)
             .map_err(|e| Refuse::from_cmp(&e, Seal::Signature))?;
@@ -73,17 +77,26 @@ impl CmpService {
     }
 }
 
-/// The reasonCode CRL entry extension of a revocation request (unspecified if absent).
-pub(super) fn revocation_reason(detail: &RevDetails) -> RevocationReasonName {
-    detail
+/// The reasonCode CRL entry extension of a revocation request (unspecified if absent),
+/// kept as asked; what this CA does not do is refused with a reason: holds (a revocation
+/// here is final, so there is nothing for removeFromCRL to take back) and unknown codes.
+pub(super) fn revocation_reason(detail: &RevDetails) -> Result<RevocationReasonName, String> {
+    let Some(extension) = detail
         .crl_entry_details
         .iter()
         .flatten()
         .find(|e| e.extn_id.to_string() == "2.5.29.21")
-        .and_then(|e| match e.extn_value.as_bytes() {
-            // ENUMERATED, one content byte.
-            [0x0a, 0x01, code] => Some(RevocationReasonName::from_code(*code)),
-            _ => None,
-        })
-        .unwrap_or(RevocationReasonName::Unspecified)
+    else {
+        return Ok(RevocationReasonName::Unspecified);
+    };
+    // CRLReason ::= ENUMERATED, one content octet.
+    let [0x0a, 0x01, code] = extension.extn_value.as_bytes() else {
+        return Err("the reasonCode extension is malformed".to_owned());
+    };
+    match code {
+        6 => Err("certificateHold is not supported: a revocation here is final".to_owned()),
+        8 => Err("removeFromCRL is not supported: this CA puts no certificate on hold".to_owned()),
+        code => RevocationReasonName::from_code(*code)
+            .ok_or_else(|| format!("{code} is not a CRLReason")),
+    }
 }
