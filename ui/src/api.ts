@@ -11,6 +11,7 @@ import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { open, save } from '@tauri-apps/plugin-dialog';
 
 import type { CertificateChain } from './bindings/CertificateChain';
+import type { CommandName, Commands } from './bindings/commands';
 import type { CertificateCopy } from './bindings/CertificateCopy';
 import type { CertificateDetails } from './bindings/CertificateDetails';
 import type { CertificateList } from './bindings/CertificateList';
@@ -38,53 +39,53 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo }
 
 /** Every certificate in every store, plus what could not be read. */
 export function listCertificates(): Promise<Result<CertificateList>> {
-  return call<CertificateList>('list_certificates');
+  return call('list_certificates');
 }
 
 /** Everything about one certificate, for the details screen. */
 export function certificateDetails(id: string): Promise<Result<CertificateDetails>> {
-  return call<CertificateDetails>('certificate_details', { id });
+  return call('certificate_details', { id });
 }
 
 export function changePassword(request: ChangePasswordRequest): Promise<Result<null>> {
-  return call<null>('change_password', { request });
+  return call('change_password', { request });
 }
 
 /** Copies a certificate with its key; resolves to where the copy went. */
 export function copyCertificate(request: CopyRequest): Promise<Result<Stored>> {
-  return call<Stored>('copy_certificate', { request });
+  return call('copy_certificate', { request });
 }
 
 /** Deletes one copy of a certificate and its key for good. */
 export function deleteCertificate(certificate: CertificateCopy): Promise<Result<null>> {
-  return call<null>('delete_certificate', { certificate });
+  return call('delete_certificate', { certificate });
 }
 
 export function exportPfx(request: ExportPfxRequest): Promise<Result<null>> {
-  return call<null>('export_pfx', { request });
+  return call('export_pfx', { request });
 }
 
 export function importPfx(request: ImportPfxRequest): Promise<Result<Stored>> {
-  return call<Stored>('import_pfx', { request });
+  return call('import_pfx', { request });
 }
 
 export function importNpkiFolder(request: ImportFolderRequest): Promise<Result<Stored>> {
-  return call<Stored>('import_npki_folder', { request });
+  return call('import_npki_folder', { request });
 }
 
 /** The identity check: true when the ID number is the certificate holder's. */
 export function verifyIdentity(request: VerifyIdentityRequest): Promise<Result<boolean>> {
-  return call<boolean>('verify_identity', { request });
+  return call('verify_identity', { request });
 }
 
 /** The branding, support contact and CAs this build was distributed with. */
 export function distribution(): Promise<Result<Distribution>> {
-  return call<Distribution>('distribution');
+  return call('distribution');
 }
 
 /** The certificate's chain up to its root, as far as it is known. */
 export function certificateChain(id: string): Promise<Result<CertificateChain>> {
-  return call<CertificateChain>('certificate_chain', { id });
+  return call('certificate_chain', { id });
 }
 
 /**
@@ -94,7 +95,7 @@ export function certificateChain(id: string): Promise<Result<CertificateChain>> 
  * without CAs its CA comes back unlisted, for the warning.
  */
 export function readInvitation(path: string): Promise<Result<CheckedInvitation>> {
-  return call<CheckedInvitation>('read_invitation', { path });
+  return call('read_invitation', { path });
 }
 
 /**
@@ -103,22 +104,22 @@ export function readInvitation(path: string): Promise<Result<CheckedInvitation>>
  * `ca-url-malformed`, `ca-url-insecure`, `ca-not-listed`.
  */
 export function checkCa(url: string): Promise<Result<CaCheck>> {
-  return call<CaCheck>('check_ca', { url });
+  return call('check_ca', { url });
 }
 
 /** Issues a certificate, reporting each step as it begins. */
 export function issueCertificate(request: IssueRequest, onStep: (step: Step) => void): Promise<Result<Enrolled>> {
-  return call<Enrolled>('issue_certificate', { request, onProgress: new Channel<Step>(onStep) });
+  return call('issue_certificate', { request, onProgress: new Channel<Step>(onStep) });
 }
 
 /** Renews a certificate near its expiry; the new one replaces it where it was. */
 export function renewCertificate(request: RenewRequest, onStep: (step: Step) => void): Promise<Result<Enrolled>> {
-  return call<Enrolled>('renew_certificate', { request, onProgress: new Channel<Step>(onStep) });
+  return call('renew_certificate', { request, onProgress: new Channel<Step>(onStep) });
 }
 
 /** Asks the CA to revoke a certificate, for good. */
 export function revokeCertificate(request: RevokeRequest): Promise<Result<null>> {
-  return call<null>('revoke_certificate', { request });
+  return call('revoke_certificate', { request });
 }
 
 /**
@@ -127,7 +128,7 @@ export function revokeCertificate(request: RevokeRequest): Promise<Result<null>>
  * happens, and it is tried again next time).
  */
 export async function notifyExpiry(title: string, body: string): Promise<boolean> {
-  const shown = await call<null>('notify', { title, body });
+  const shown = await call('notify', { title, body });
   return shown.ok;
 }
 
@@ -192,17 +193,17 @@ export async function onFileDrop(handler: (drop: FileDrop) => void): Promise<() 
 
 /** Asks the distribution's update server for a newer version (null: none). */
 export function checkUpdate(): Promise<Result<UpdateInfo | null>> {
-  return call<UpdateInfo | null>('check_update');
+  return call('check_update');
 }
 
 /** Installs the newer version (signature checked) and restarts the app. */
 export function installUpdate(): Promise<Result<null>> {
-  return call<null>('install_update');
+  return call('install_update');
 }
 
 /** Certificate details of a file opened with the app (in no store). */
 export function certificateFileDetails(path: string): Promise<Result<CertificateDetails>> {
-  return call<CertificateDetails>('certificate_file_details', { path });
+  return call('certificate_file_details', { path });
 }
 
 /**
@@ -212,7 +213,7 @@ export function certificateFileDetails(path: string): Promise<Result<Certificate
  */
 export async function onOpenRequests(handler: (requests: OpenRequest[]) => void): Promise<() => void> {
   const take = async () => {
-    const taken = await call<OpenRequest[]>('take_open_requests');
+    const taken = await call('take_open_requests');
     if (taken.ok && taken.value.length > 0) handler(taken.value);
   };
   try {
@@ -225,8 +226,18 @@ export async function onOpenRequests(handler: (requests: OpenRequest[]) => void)
   }
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<Result<T>> {
-  return attempt(() => invoke<T>(command, args));
+/** A command's arguments as sent; left out when it takes none. */
+type ArgsOf<K extends CommandName> = keyof Commands[K]['args'] extends never
+  ? [args?: Commands[K]['args']]
+  : [args: Commands[K]['args']];
+
+/**
+ * Calls one of the app's commands (`bindings/commands.ts`, written from the
+ * Rust side's one list of them): a renamed command, a changed argument or a
+ * changed result fails `tsc` here or in the wrapper that calls it.
+ */
+async function call<K extends CommandName>(command: K, ...[args]: ArgsOf<K>): Promise<Result<Commands[K]['result']>> {
+  return attempt(() => invoke<Commands[K]['result']>(command, args));
 }
 
 async function attempt<T>(job: () => Promise<T>): Promise<Result<T>> {

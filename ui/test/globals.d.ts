@@ -12,7 +12,7 @@ interface Window {
    * Errors to answer with, per command, one per call, before answering
    * normally again: `{ change_password: [{ code: 'wrong-password', params: {} }] }`.
    */
-  __DOJANG_FAILURES__?: Record<string, { code: string; params: Record<string, string> }[]>;
+  __DOJANG_FAILURES__?: Partial<Record<string, import('../src/bindings/ErrorInfo').ErrorInfo[]>>;
   /** What the file dialogs answer, in order (a path, or null for Cancel). */
   __DOJANG_DIALOG_ANSWERS__?: (string | null)[];
   /** The app version the native side reports; unset makes `getVersion` fail. */

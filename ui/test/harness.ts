@@ -8,6 +8,11 @@
  * dialogs, the app version, the notify command, the clipboard and the webview's
  * drag-and-drop events are mocked through the same IPC.
  *
+ * The handlers are keyed and typed by `src/bindings/commands.ts`, the map
+ * the UI's `call` is typed by: every command the app declares is answered,
+ * with its own arguments and its own result type, and every failure with an
+ * `ErrorCode`.
+ *
  * The issuance and the renewal report their steps through the channel the UI
  * passes, the way the Rust side does (`runCallback` with `{index, message}`),
  * and a failure queued for them comes after the CA was contacted.
@@ -17,16 +22,17 @@ import { emit } from '@tauri-apps/api/event';
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 
 import type { CaCheck } from '../src/bindings/CaCheck';
+import type { CertificateCopy } from '../src/bindings/CertificateCopy';
+import type { CertificateDetails } from '../src/bindings/CertificateDetails';
 import type { CertificateList } from '../src/bindings/CertificateList';
-import type { CheckedInvitation } from '../src/bindings/CheckedInvitation';
+import type { CommandName, Commands } from '../src/bindings/commands';
 import type { Distribution } from '../src/bindings/Distribution';
-import type { IssuePath } from '../src/bindings/IssuePath';
+import type { ErrorCode } from '../src/bindings/ErrorCode';
 import type { ListedCertificate } from '../src/bindings/ListedCertificate';
 import type { Revocation } from '../src/bindings/Revocation';
-import type { RevocationReason } from '../src/bindings/RevocationReason';
 import type { Step } from '../src/bindings/Step';
 import type { StoreTarget } from '../src/bindings/StoreTarget';
-import { brokenPasswordRules, codeMistakes } from '../src/checks';
+import { brokenPasswordRules, codeMistakes, PASSWORD_RULE_CODES } from '../src/checks';
 import {
   chainOf,
   detailsById,
@@ -67,7 +73,10 @@ if (answer === undefined) {
 }
 
 /** Commands whose queued failure comes after their progress began (see `queuedFailure`). */
-const PROGRESSING = new Set(['issue_certificate', 'renew_certificate']);
+const PROGRESSING: ReadonlySet<string> = new Set<CommandName>(['issue_certificate', 'renew_certificate']);
+
+/** The arguments of a call as they reach the mocked IPC. */
+type Args = Record<string, unknown>;
 
 /** The arguments as recorded: a progress channel becomes the string `channel`. */
 function recordable(args: Args): Args {
@@ -199,52 +208,53 @@ function queuedFailure(command: string): void {
   if (failure !== undefined) fail(failure.code, failure.params);
 }
 
-function fail(code: string, params: Record<string, string> = {}): never {
+/** Rejects as the backend does: with an `ErrorInfo`, whose code is one the app declares. */
+function fail(code: ErrorCode, params: Record<string, string> = {}): never {
   // eslint-disable-next-line @typescript-eslint/only-throw-error
   throw { code, params };
 }
 
-type Args = Record<string, unknown>;
-type Request = Record<string, unknown>;
-
-function requestOf(args: Args): Request {
-  return (args.request ?? {}) as Request;
-}
-
-function knownCertificate(id: unknown): void {
-  if (typeof id !== 'string' || detailsById[id] === undefined) {
-    fail('certificate-not-found', { id: String(id) });
-  }
+/** The details of a known certificate; fails as the backend does for any other ID. */
+function knownCertificate(id: string): CertificateDetails {
+  return detailsById[id] ?? fail('certificate-not-found', { id });
 }
 
 /**
  * Fails as the backend does unless the copy a request names is listed: the
  * certificate in the store given (the keychain, or an NPKI root), or anywhere
- * when no store is given.
+ * when no store is given. The store is checked as it arrived: a request
+ * without one at all is refused.
  */
-function knownCopy(copy: Args): void {
+function knownCopy(copy: CertificateCopy): void {
   knownCertificate(copy.id);
   const store = copy.store as StoreTarget | null | undefined;
-  if (store === undefined) fail('certificate-not-found', { id: String(copy.id) });
+  if (store === undefined) fail('certificate-not-found', { id: copy.id });
   const held = listing(0).certificates.some((certificate) => certificate.id === copy.id && holds(store, certificate));
-  if (!held) fail('certificate-not-found', { id: String(copy.id) });
+  if (!held) fail('certificate-not-found', { id: copy.id });
 }
 
-const handlers: Record<string, (args: Args) => unknown> = {
+/** A command's answer, as the Rust side would give it. */
+type Answered<K extends CommandName> = Commands[K]['result'] | Promise<Commands[K]['result']>;
+
+/**
+ * One handler for every command the app declares (`bindings/commands.ts`),
+ * typed by the same map as the UI's `call`: a command added, renamed or
+ * changed on the Rust side fails `tsc` here until the mock follows.
+ */
+const handlers: { [K in CommandName]: (args: Commands[K]['args']) => Answered<K> } = {
   list_certificates: () => {
     const call = (window.__DOJANG_IPC_CALLS__ ?? 0) + 1;
     window.__DOJANG_IPC_CALLS__ = call;
     return listing(call);
   },
   certificate_details: (args) => {
-    knownCertificate(args.id);
-    const details = detailsById[args.id as string];
-    const revoked = revocations.get(args.id as string);
-    return details === undefined || revoked === undefined ? details : { ...details, summary: { ...details.summary, revoked } };
+    const details = knownCertificate(args.id);
+    const revoked = revocations.get(args.id);
+    return revoked === undefined ? details : { ...details, summary: { ...details.summary, revoked } };
   },
   certificate_chain: (args) => {
     knownCertificate(args.id);
-    return chainOf(args.id as string, listedById(args.id as string));
+    return chainOf(args.id, listedById(args.id));
   },
   // The distribution's update server, as a test sets it (no updater unless told).
   check_update: () => {
@@ -262,117 +272,128 @@ const handlers: Record<string, (args: Args) => unknown> = {
     return queued;
   },
   certificate_file_details: (args) => {
-    const path = String(args.path);
+    const { path } = args;
     if (!/\.(der|cer|crt|pem)$/i.test(path)) fail('not-a-certificate', { path, detail: 'not DER' });
-    return Object.values(detailsById)[0];
+    return Object.values(detailsById)[0] ?? fail('not-a-certificate', { path, detail: 'no fixture' });
   },
-  distribution: (): Distribution => currentDistribution(),
+  distribution: () => currentDistribution(),
   // Any file named issue.html is an invitation; what it says, a test may change.
-  read_invitation: (args): CheckedInvitation => {
-    const path = String(args.path);
-    if (!/issue\.html?$/i.test(path)) fail('invitation-link-missing');
+  read_invitation: (args) => {
+    if (!/issue\.html?$/i.test(args.path)) fail('invitation-link-missing');
     const invitation = window.__DOJANG_INVITATION__ ?? sampleInvitation;
     return { invitation, ca: checkCa(invitation.ca) };
   },
-  check_ca: (args) => checkCa(String(args.url)),
-  issue_certificate: async (args) => {
-    const request = requestOf(args);
-    const channel = args.onProgress as Channel<Step>;
-    approveCa(String(request.ca), request.allow_unlisted_ca === true);
-    const [rule] = brokenPasswordRules(String(request.password));
-    if (rule !== undefined) fail(`password-${rule}`);
+  check_ca: (args) => checkCa(args.url),
+  issue_certificate: async ({ request, onProgress: channel }) => {
+    approveCa(request.ca, request.allow_unlisted_ca === true);
+    const [rule] = brokenPasswordRules(request.password);
+    if (rule !== undefined) fail(PASSWORD_RULE_CODES[rule]);
     const index = { index: 0 };
     await report(channel, ['checking-codes'], index);
-    const [mistake] = codeMistakes(request.path as IssuePath);
+    const [mistake] = codeMistakes(request.path);
     if (mistake !== undefined) fail(mistake.code, mistake.params);
     await report(channel, ['generating-key', 'contacting-ca'], index);
     queuedFailure('issue_certificate');
     await report(channel, ['receiving-certificate', 'saving', 'confirming'], index);
-    const issued = issuedCertificate(request.to as StoreTarget);
+    const issued = issuedCertificate(request.to);
     detailsById[issued.id] = detailsOfNew(issued);
     added.push(issued);
     return { id: issued.id, path: issued.path, confirmed: !(window.__DOJANG_UNCONFIRMED__ ?? false) };
   },
-  renew_certificate: async (args) => {
-    const request = requestOf(args);
+  renew_certificate: async ({ request, onProgress: channel }) => {
     knownCopy(request);
-    const listed = listedById(String(request.id));
+    const listed = listedById(request.id);
     if (request.password !== SAMPLE_PASSWORD) fail('wrong-password');
-    if (listed !== undefined && listed.days_left < 0) fail('certificate-expired-renewal');
+    if (listed !== undefined && listed.days_left < 0) fail('renewal-expired');
     if (listed !== undefined && listed.days_left > 30) fail('renewal-too-early', { days_left: String(listed.days_left) });
     const index = { index: 0 };
-    await report(args.onProgress as Channel<Step>, ['generating-key', 'contacting-ca'], index);
+    await report(channel, ['generating-key', 'contacting-ca'], index);
     queuedFailure('renew_certificate');
-    await report(args.onProgress as Channel<Step>, ['receiving-certificate', 'saving', 'confirming'], index);
+    await report(channel, ['receiving-certificate', 'saving', 'confirming'], index);
     const renewed = { ...renewedKim, store: listed?.store ?? renewedKim.store, path: listed?.path ?? null };
     detailsById[renewed.id] = detailsOfNew(renewed);
-    replaced.add(String(request.id));
+    replaced.add(request.id);
     added.push(renewed);
     return { id: renewed.id, path: renewed.path, confirmed: !(window.__DOJANG_UNCONFIRMED__ ?? false) };
   },
-  revoke_certificate: (args) => {
-    const request = requestOf(args);
+  revoke_certificate: ({ request }) => {
     knownCopy(request);
     if (request.password !== SAMPLE_PASSWORD) fail('wrong-password');
-    revocations.set(String(request.id), { reason: request.reason as RevocationReason, known_since: '2026-11-25T09:30:00Z' });
+    revocations.set(request.id, { reason: request.reason, known_since: '2026-11-25T09:30:00Z' });
     return null;
   },
   notify: (args) => {
     // The system may refuse notifications (switched off for the app).
     if (window.__DOJANG_NOTIFICATION_PERMISSION__ === 'denied') fail('notification-failed');
-    window.__DOJANG_NOTIFICATIONS__?.push({ title: String(args.title), body: String(args.body) });
+    window.__DOJANG_NOTIFICATIONS__?.push({ title: args.title, body: args.body });
     return null;
   },
-  change_password: (args) => {
-    const request = requestOf(args);
+  change_password: ({ request }) => {
     knownCopy(request);
     if (request.old_password !== SAMPLE_PASSWORD) fail('wrong-password');
-    const [rule] = brokenPasswordRules(String(request.new_password));
-    if (rule !== undefined) fail(`password-${rule}`);
+    const [rule] = brokenPasswordRules(request.new_password);
+    if (rule !== undefined) fail(PASSWORD_RULE_CODES[rule]);
     return null;
   },
-  export_pfx: (args) => {
-    const request = requestOf(args);
+  export_pfx: ({ request }) => {
     // The file carries the key: its password keeps the rules of a new certificate password.
-    const [rule] = brokenPasswordRules(String(request.pfx_password));
-    if (rule !== undefined) fail(`password-${rule}`);
+    const [rule] = brokenPasswordRules(request.pfx_password);
+    if (rule !== undefined) fail(PASSWORD_RULE_CODES[rule]);
     knownCopy(request);
     if (request.password !== SAMPLE_PASSWORD) fail('wrong-password');
     return null;
   },
-  copy_certificate: (args) => {
-    const request = requestOf(args);
+  copy_certificate: ({ request }) => {
     knownCopy(request);
-    const to = request.to as { kind: string; root?: string | null };
+    const { to } = request;
     const path = to.kind === 'keychain' ? null : `${to.root ?? 'C:\\Users\\user\\AppData\\LocalLow\\NPKI'}\\yessign\\USER\\cn=copy`;
     return { id: request.id, path };
   },
-  delete_certificate: (args) => {
-    const copy = args.certificate as Args;
-    knownCopy(copy);
-    deleted.push({ id: String(copy.id), store: copy.store as StoreTarget | null });
+  delete_certificate: ({ certificate }) => {
+    knownCopy(certificate);
+    deleted.push({ id: certificate.id, store: certificate.store });
     return null;
   },
-  import_pfx: (args) => {
-    const request = requestOf(args);
+  import_pfx: ({ request }) => {
     if (request.pfx_password !== SAMPLE_PASSWORD) fail('pfx-wrong-password');
-    const [rule] = brokenPasswordRules(String(request.password));
-    if (rule !== undefined) fail(`password-${rule}`);
+    const [rule] = brokenPasswordRules(request.password);
+    if (rule !== undefined) fail(PASSWORD_RULE_CODES[rule]);
     return { id: 'abcdef01'.repeat(8), path: null };
   },
   import_npki_folder: () => ({ id: 'abcdef01'.repeat(8), path: 'C:\\Users\\user\\AppData\\LocalLow\\NPKI\\yessign\\USER\\cn=imported' }),
-  verify_identity: (args) => {
-    const request = requestOf(args);
+  verify_identity: ({ request }) => {
     knownCopy(request);
     if (request.password !== SAMPLE_PASSWORD) fail('wrong-password');
-    const digits = String(request.id_number).replace(/-/g, '');
+    const digits = request.id_number.replace(/-/g, '');
     if (!/^(\d{10}|\d{13})$/.test(digits)) fail('id-number-malformed');
     return digits === SAMPLE_ID_NUMBER;
   },
+};
+
+/** The plugins' commands the UI reaches through their own APIs (not `call`). */
+const plugins: Record<string, () => unknown> = {
   'plugin:dialog|open': () => window.__DOJANG_DIALOG_ANSWERS__?.shift() ?? null,
   'plugin:dialog|save': () => window.__DOJANG_DIALOG_ANSWERS__?.shift() ?? null,
   'plugin:app|version': () => window.__DOJANG_APP_VERSION__ ?? fail('internal', { detail: 'no version' }),
 };
+
+function isCommand(command: string): command is CommandName {
+  return Object.hasOwn(handlers, command);
+}
+
+/**
+ * Answers a call. The arguments are the UI's, sent through the `call` that
+ * the same map types, so they are taken as the command's.
+ */
+function dispatch(command: string, args: Args): unknown {
+  if (isCommand(command)) {
+    const handler = handlers[command] as (args: Args) => unknown;
+    return handler(args);
+  }
+  const plugin = plugins[command];
+  if (plugin === undefined) fail('internal', { detail: `no mock for ${command}` });
+  return plugin();
+}
 
 mockWindows('main');
 mockIPC(
@@ -385,9 +406,7 @@ mockIPC(
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
     if (!PROGRESSING.has(command)) queuedFailure(command);
-    const handler = handlers[command];
-    if (handler === undefined) fail('internal', { detail: `no mock for ${command}` });
-    return handler(args);
+    return dispatch(command, args);
   },
   { shouldMockEvents: true },
 );

@@ -1,6 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Locator, type Page } from '@playwright/test';
 
+import type { CommandName } from '../../src/bindings/commands';
+import type { ErrorCode } from '../../src/bindings/ErrorCode';
+import type { ErrorInfo } from '../../src/bindings/ErrorInfo';
+
 export type Scenario = 'three-certs-one-broken' | 'four-places' | 'empty' | 'ipc-error';
 
 /** The password that opens every sample key (test/fixtures.ts). */
@@ -39,7 +43,7 @@ export interface ScenarioOptions {
   /** The language to start in (remembered as if chosen before). */
   lang?: 'ko' | 'en';
   /** Errors to answer with, per command, one per call. */
-  failures?: Record<string, { code: string; params: Record<string, string> }[]>;
+  failures?: Partial<Record<CommandName, ErrorInfo[]>>;
   /** What the file dialogs answer, in order. */
   dialogAnswers?: (string | null)[];
   /** The version the native side reports; unset makes it fail. */
@@ -85,7 +89,7 @@ export function ipcCalls(page: Page): Promise<number> {
 }
 
 /** The arguments of every call of `command` the UI made, in order. */
-export function callsOf(page: Page, command: string): Promise<unknown[]> {
+export function callsOf(page: Page, command: CommandName | `plugin:${string}`): Promise<unknown[]> {
   return page.evaluate(
     (name) => (window.__DOJANG_CALLS__ ?? []).filter((call) => call.command === name).map((call) => call.args),
     command,
@@ -118,7 +122,7 @@ export async function answerDialogs(page: Page, ...answers: (string | null)[]): 
 }
 
 /** Queues errors for the next calls of a command. */
-export async function failNext(page: Page, command: string, ...codes: string[]): Promise<void> {
+export async function failNext(page: Page, command: CommandName, ...codes: ErrorCode[]): Promise<void> {
   await page.evaluate(
     ({ command, codes }) => {
       const failures = (window.__DOJANG_FAILURES__ ??= {});
@@ -129,11 +133,7 @@ export async function failNext(page: Page, command: string, ...codes: string[]):
 }
 
 /** Queues one error, with its parameters, for the next call of a command. */
-export async function failWith(
-  page: Page,
-  command: string,
-  error: { code: string; params: Record<string, string> },
-): Promise<void> {
+export async function failWith(page: Page, command: CommandName, error: ErrorInfo): Promise<void> {
   await page.evaluate(
     ({ command, error }) => {
       const failures = (window.__DOJANG_FAILURES__ ??= {});
