@@ -71,6 +71,40 @@ impl TestCa {
     pub fn der(&self) -> Vec<u8> {
         self.issuer.der().to_vec()
     }
+
+    /// The CA certificate, PEM (for OpenSSL's tools).
+    pub fn pem(&self) -> String {
+        self.issuer.pem()
+    }
+
+    /// The CA's private key, PKCS#8 PEM (for OpenSSL's tools, which sign CRLs and OCSP
+    /// responses with it).
+    pub fn key_pem(&self) -> String {
+        self.issuer.key().serialize_pem()
+    }
+}
+
+/// How the issuing CA of a [`TestPki`] departs from a well-formed one, to test that paths
+/// through it fail with the right reason.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IssuingShape {
+    /// Its validity ended a day ago.
+    pub expired: bool,
+    /// Its keyUsage lacks keyCertSign (it keeps cRLSign).
+    pub without_cert_sign: bool,
+    /// It has no basicConstraints: not a CA.
+    pub not_a_ca: bool,
+}
+
+/// Where a subscriber certificate points relying parties (absent when `None`).
+#[derive(Debug, Clone, Default)]
+pub struct Pointers {
+    /// The OCSP responder (AIA id-ad-ocsp).
+    pub ocsp: Option<String>,
+    /// The issuing CA's certificate (AIA id-ad-caIssuers).
+    pub ca_issuers: Option<String>,
+    /// The CRL (cRLDistributionPoints).
+    pub crl: Option<String>,
 }
 
 /// A test root and an accredited issuing CA under it, shaped like KICA's
@@ -102,6 +136,8 @@ pub struct Subscriber {
     /// The ID number and randomNum bound into the certificate's VID (identifyData);
     /// the key then carries the randomNum.
     pub identity: Option<identity::Identity>,
+    /// Where the certificate points for its status and its CA.
+    pub pointers: Pointers,
 }
 
 /// The certificate password of every key the fixture tool writes (it keeps the rules).
@@ -140,6 +176,7 @@ impl Subscriber {
                 id_number: SAMPLE_ID_NUMBER.to_owned(),
                 random_num: fixture_random_num(name),
             }),
+            pointers: Pointers::default(),
         }
     }
 
@@ -182,13 +219,27 @@ impl TestPki {
     /// A fresh root (`Dojang Test RootCA`) and issuing CA (`Dojang Test CA1`) whose O is
     /// `org`.
     pub fn new(org: &str) -> Result<Self> {
+        Self::with_issuing(org, IssuingShape::default())
+    }
+
+    /// Like [`TestPki::new`], with an issuing CA shaped as `shape` says.
+    pub fn with_issuing(org: &str, shape: IssuingShape) -> Result<Self> {
         let now = OffsetDateTime::now_utc();
         let root = CertifiedIssuer::self_signed(
             ca_params("Dojang Test RootCA", "Dojang Test", now)?,
             rsa_key()?,
         )?;
-        let issuing =
-            CertifiedIssuer::signed_by(ca_params("Dojang Test CA1", org, now)?, rsa_key()?, &root)?;
+        let mut params = ca_params("Dojang Test CA1", org, now)?;
+        if shape.expired {
+            params.not_after = now - Duration::days(1);
+        }
+        if shape.without_cert_sign {
+            params.key_usages = vec![KeyUsagePurpose::CrlSign];
+        }
+        if shape.not_a_ca {
+            params.is_ca = IsCa::ExplicitNoCa;
+        }
+        let issuing = CertifiedIssuer::signed_by(params, rsa_key()?, &root)?;
         Ok(TestPki {
             root: TestCa { issuer: root },
             issuing: TestCa { issuer: issuing },
@@ -238,6 +289,14 @@ impl TestPki {
         params
             .custom_extensions
             .push(policies_extension(&s.policy_oid)?);
+        if let Some(extension) = access_extension(&s.pointers)? {
+            params.custom_extensions.push(extension);
+        }
+        if let Some(crl) = &s.pointers.crl {
+            params.crl_distribution_points = vec![rcgen::CrlDistributionPoint {
+                uris: vec![crl.clone()],
+            }];
+        }
         let mut pkcs8 = key.serialize_der();
         if let Some(id) = &s.identity {
             params
@@ -261,6 +320,34 @@ fn policies_extension(oid: &str) -> Result<CustomExtension> {
         &[2, 5, 29, 32],
         policies.to_der()?,
     ))
+}
+
+/// The authorityInfoAccess extension (RFC 5280 §4.2.2.1) with the OCSP and caIssuers
+/// addresses given, or none.
+fn access_extension(pointers: &Pointers) -> Result<Option<CustomExtension>> {
+    use x509_cert::ext::pkix::name::GeneralName;
+    use x509_cert::ext::pkix::{AccessDescription, AuthorityInfoAccessSyntax};
+    let mut access = Vec::new();
+    for (method, url) in [
+        ("1.3.6.1.5.5.7.48.1", &pointers.ocsp),
+        ("1.3.6.1.5.5.7.48.2", &pointers.ca_issuers),
+    ] {
+        if let Some(url) = url {
+            access.push(AccessDescription {
+                access_method: der::asn1::ObjectIdentifier::new_unwrap(method),
+                access_location: GeneralName::UniformResourceIdentifier(der::asn1::Ia5String::new(
+                    url,
+                )?),
+            });
+        }
+    }
+    if access.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(CustomExtension::from_oid_content(
+        &[1, 3, 6, 1, 5, 5, 7, 1, 1],
+        AuthorityInfoAccessSyntax(access).to_der()?,
+    )))
 }
 
 /// Writes one NPKI certificate folder `root/<org>/<user_dir>/<subject>/signCert.der` and
@@ -322,6 +409,7 @@ pub fn sample_npki_tree(root: &Path, broken: bool) -> Result<Vec<PathBuf>> {
         starts_in: Duration::days(-355),
         ends_in: Duration::days(10),
         identity: None,
+        pointers: Pointers::default(),
     };
     let (der, key) = yessign.issue(&kim)?;
     // `User`, not `USER`: both occur in the wild.
@@ -344,6 +432,7 @@ pub fn sample_npki_tree(root: &Path, broken: bool) -> Result<Vec<PathBuf>> {
         starts_in: Duration::days(-400),
         ends_in: Duration::days(-35),
         identity: None,
+        pointers: Pointers::default(),
     };
     let (der, key) = crosscert.issue(&company)?;
     made.push(write_npki_certificate(

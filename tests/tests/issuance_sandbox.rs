@@ -87,6 +87,15 @@ fn a_registration_number_issues_into_the_keychain_and_the_identity_check_passes(
     assert_eq!(row["owner"], "홍길동");
     assert_eq!(row["purpose"], "개인 범용");
 
+    // Its path: up to the sandbox root, which came with the issuance.
+    let shown = json(&user.dojang(&["show", id, "--json"], ""));
+    let chain = &shown["chain"];
+    assert_eq!(chain["valid"], true, "{chain}");
+    let links = chain["links"].as_array().unwrap();
+    assert_eq!(links.len(), 3, "{chain}");
+    assert_eq!(links[2]["source"], "issuance");
+    assert_eq!(links[2]["anchor"], true);
+
     let right = user.dojang(
         &[
             "verify-id",

@@ -6,6 +6,7 @@ import type { CertificateChain } from '../src/bindings/CertificateChain';
 import type { CertificateDetails } from '../src/bindings/CertificateDetails';
 import type { CertificateList } from '../src/bindings/CertificateList';
 import type { ChainLink } from '../src/bindings/ChainLink';
+import type { PathProblem } from '../src/bindings/PathProblem';
 import type { Distribution } from '../src/bindings/Distribution';
 import type { ErrorInfo } from '../src/bindings/ErrorInfo';
 import type { ListedCertificate } from '../src/bindings/ListedCertificate';
@@ -311,10 +312,14 @@ const yessignCa: ChainLink = {
   common_name: 'yessignCA Class 2',
   subject: 'cn=yessignCA Class 2,ou=AccreditedCA,o=yessign,c=kr',
   issuer: 'cn=KISA RootCA 4,ou=KISA,o=Government of Korea,c=kr',
+  not_before: '2019-06-30T15:00:00Z',
   not_after: '2029-06-30T14:59:59Z',
   verified: true,
   root: false,
   pinned: false,
+  anchor: false,
+  ca: true,
+  source: 'bundled',
 };
 
 const kisaRoot: ChainLink = {
@@ -322,10 +327,14 @@ const kisaRoot: ChainLink = {
   common_name: 'KISA RootCA 4',
   subject: 'cn=KISA RootCA 4,ou=KISA,o=Government of Korea,c=kr',
   issuer: 'cn=KISA RootCA 4,ou=KISA,o=Government of Korea,c=kr',
+  not_before: '2016-07-06T15:00:00Z',
   not_after: '2036-07-06T14:59:59Z',
   verified: true,
   root: true,
   pinned: true,
+  anchor: true,
+  ca: true,
+  source: 'distribution',
 };
 
 function linkOf(listed: ListedCertificate, verified: boolean): ChainLink {
@@ -334,11 +343,20 @@ function linkOf(listed: ListedCertificate, verified: boolean): ChainLink {
     common_name: listed.common_name,
     subject: listed.subject,
     issuer: listed.issuer,
+    not_before: listed.not_before,
     not_after: listed.not_after,
     verified,
     root: false,
     pinned: false,
+    anchor: false,
+    ca: false,
+    source: 'subject',
   };
+}
+
+/** A chain validated now: complete when it reaches its root, valid with no problem. */
+function checkedNow(links: ChainLink[], complete: boolean, problem: PathProblem | null): CertificateChain {
+  return { links, complete, valid: problem === null, problem, checked_at: new Date().toISOString() };
 }
 
 /**
@@ -347,25 +365,32 @@ function linkOf(listed: ListedCertificate, verified: boolean): ChainLink {
  * the corporate one reaches its CA but no root.
  */
 export function chainOf(id: string, listed: ListedCertificate | undefined): CertificateChain {
-  if (listed === undefined) return { links: [], complete: false };
-  if (listed.ca === 'KICA') return { links: [linkOf(listed, false)], complete: false };
+  if (listed === undefined) return checkedNow([], false, { kind: 'issuer-not-found', link: 0 });
+  if (listed.ca === 'KICA') {
+    return checkedNow([linkOf(listed, false)], false, { kind: 'issuer-not-found', link: 0 });
+  }
   if (listed.ca === 'CrossCert') {
-    return {
-      links: [
+    return checkedNow(
+      [
         linkOf(listed, true),
         {
           id: 'ca000003'.repeat(8),
           common_name: 'CrossCertCA4',
           subject: 'cn=CrossCertCA4,ou=AccreditedCA,o=CrossCert,c=kr',
           issuer: 'cn=KISA RootCA 4,ou=KISA,o=Government of Korea,c=kr',
+          not_before: '2019-06-30T15:00:00Z',
           not_after: '2029-06-30T14:59:59Z',
           verified: false,
           root: false,
           pinned: false,
+          anchor: false,
+          ca: true,
+          source: 'issuance',
         },
       ],
-      complete: false,
-    };
+      false,
+      { kind: 'issuer-not-found', link: 1 },
+    );
   }
-  return { links: [linkOf({ ...listed, id }, true), yessignCa, kisaRoot], complete: true };
+  return checkedNow([linkOf({ ...listed, id }, true), yessignCa, kisaRoot], true, null);
 }

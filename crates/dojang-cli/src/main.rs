@@ -9,6 +9,7 @@ mod issue;
 mod list;
 mod messages;
 mod show;
+mod verify;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -34,19 +34,28 @@ fn certificate_from_file(ctx: &Context, path: &Path) -> Result<Vec<u8>, ErrorInf
 
 pub fn run(ctx: &Context, what: &str) -> Outcome {
     let path = PathBuf::from(what);
-    let details = if path.exists() {
-        match certificate_from_file(ctx, &path).and_then(|der| {
-            CertificateDetails::from_der(&der, &path, OffsetDateTime::now_utc())
-                .map_err(|e| e.info())
-        }) {
-            Ok(d) => d,
-            Err(e) => return Outcome::Refused(e),
-        }
+    let der = if path.exists() {
+        certificate_from_file(ctx, &path)
     } else {
-        match ctx.stores.details(what) {
-            Ok(d) => d,
-            Err(e) => return Outcome::Refused(e.info()),
-        }
+        ctx.stores
+            .resolve(what, None)
+            .and_then(|(store, id)| store.certificate(&id))
+            .map_err(|e| e.info())
+    };
+    let now = OffsetDateTime::now_utc();
+    let shown = der.and_then(|der| {
+        let mut details = CertificateDetails::from_der(&der, &path, now).map_err(|e| e.info())?;
+        details.summary.revoked = ctx.ca_book().revocation(&details.summary.id);
+        let distribution = ctx.distribution().map_err(|e| e.info())?;
+        let chain = ctx
+            .stores
+            .chain(&der, &distribution, now)
+            .map_err(|e| e.info())?;
+        Ok((details, chain))
+    });
+    let (details, chain) = match shown {
+        Ok(shown) => shown,
+        Err(e) => return Outcome::Refused(e),
     };
     if ctx.json {
         // The list's fields at the top level (docs/interfaces.md), the rest beside them.
@@ -66,10 +75,15 @@ pub fn run(ctx: &Context, what: &str) -> Outcome {
                 "purpose".into(),
                 messages::purpose(details.summary.purpose, ctx.lang).into(),
             );
+            obj.insert(
+                "chain".into(),
+                serde_json::to_value(&chain).unwrap_or_default(),
+            );
         }
         println!("{}", serde_json::to_string_pretty(&row).unwrap_or_default());
     } else {
         print_text(&details, ctx.lang);
+        crate::verify::print_chain(&chain, ctx.lang);
     }
     Outcome::Done
 }

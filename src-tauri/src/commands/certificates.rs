@@ -26,8 +26,8 @@ pub async fn certificate_details(
     blocking(move || stores.get()?.details(&id).map_err(ErrorInfo::from)).await
 }
 
-/// The chain from a certificate to its root, as far as the CA certificates Dojang keeps
-/// and the distribution's roots reach.
+/// The path from a certificate to its root, validated now
+/// ([`StoreSet::path_pool`](dojang_core::store::StoreSet::path_pool) says from what).
 #[tauri::command]
 pub async fn certificate_chain(
     stores: State<'_, AppStores>,
@@ -38,9 +38,12 @@ pub async fn certificate_chain(
         let set = stores.get()?;
         let (store, id) = set.resolve(&id, None)?;
         let cert = store.certificate(&id)?;
-        set.ca_book()
-            .chain(&cert, stores.distribution()?)
-            .map_err(ErrorInfo::from)
+        set.chain(
+            &cert,
+            stores.distribution()?,
+            time::OffsetDateTime::now_utc(),
+        )
+        .map_err(ErrorInfo::from)
     })
     .await
 }

@@ -3,4 +3,4 @@
 /**
  * What a certificate may be used for, read from its first certificate-policy OID.
  */
-export type Purpose = "personal-general" | "corporate-general" | "personal-banking" | "personal-securities" | "personal-card" | "personal-restricted" | "corporate-restricted" | "corporate-banking" | "tax-invoice" | "unknown";
+export type Purpose = "personal-general" | "corporate-general" | "personal-banking" | "personal-securities" | "personal-card" | "personal-restricted" | "corporate-restricted" | "corporate-banking" | "tax-invoice" | "authority" | "unknown";

@@ -61,6 +61,7 @@ describe('message catalogs', () => {
       'corporate-restricted',
       'corporate-banking',
       'tax-invoice',
+      'authority',
       'unknown',
     ];
     const statuses: ValidityStatus[] = ['valid', 'expiring-soon', 'expired', 'not-yet-valid'];

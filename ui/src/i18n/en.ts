@@ -69,6 +69,7 @@ export const en = {
   'purpose.corporate-restricted': 'Business, limited use',
   'purpose.corporate-banking': 'Business, banking and insurance',
   'purpose.tax-invoice': 'Electronic tax invoices',
+  'purpose.authority': "A CA's certificate",
   'purpose.unknown': 'Purpose unknown',
 
   'place.keychain': "This computer's keychain",

@@ -75,6 +75,7 @@ export const ko = {
   'purpose.corporate-restricted': '법인 용도제한',
   'purpose.corporate-banking': '법인 은행·보험',
   'purpose.tax-invoice': '전자세금계산서',
+  'purpose.authority': '인증기관 인증서',
   'purpose.unknown': '용도 미확인',
 
   'place.keychain': '이 컴퓨터의 키체인',

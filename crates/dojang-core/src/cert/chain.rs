@@ -1,21 +1,118 @@
-//! The chain from a certificate to its root (인증 경로): built from the CA certificates
-//! Dojang knows (the ones that came with issuances, and the distribution's pinned roots),
-//! each link's signature checked against the next link's key.
+//! The certification path (인증 경로): from a certificate up to a root, built from the CA
+//! certificates Dojang knows and validated as a relying party does (RFC 5280 §6), at a
+//! given time.
+//!
+//! Where CA certificates come from ([`LinkSource`]): the Korean PKI bundled with Dojang
+//! ([`anchors`](super::anchors)), the distribution's pinned roots, the certificates that
+//! came with issuances here, `CaPubs` files in NPKI folders and, online, the caIssuers
+//! address of a certificate (AIA). Only roots from the first three are trust anchors; the
+//! rest can only fill in a path that still has to end at one.
+//!
+//! What is checked, link by link from the certificate up: each signature with the key of
+//! the link above it; validity at the time asked; for every CA, basicConstraints with cA
+//! set, keyCertSign when keyUsage is present, and pathLenConstraint; no critical extension
+//! Dojang does not process (name constraints and policy mappings are refused, not
+//! ignored); then that the root is a trust anchor and that the certificate policies
+//! satisfy any requireExplicitPolicy on the path (Korean CAs set it to 0, so a subscriber's
+//! certificate must name a policy). The first failure is the path's [`PathProblem`].
+
+use std::collections::HashMap;
+use std::sync::Mutex;
 
 use der::{Decode, Encode};
 use serde::Serialize;
 use time::OffsetDateTime;
 use ts_rs::TS;
 use x509_cert::Certificate;
+use x509_parser::prelude::{FromDer, ParsedExtension, X509Certificate};
 
-use super::{CertificateSummary, certificate_id};
+use super::{certificate_id, rfc4514};
 use crate::Error;
 use crate::cmp::protection;
 
-/// The longest chain followed (a loop in broken data ends here).
-const MAX_DEPTH: usize = 8;
+/// The longest path followed (a loop in hostile data ends here).
+pub const MAX_DEPTH: usize = 8;
+/// The most candidate paths weighed for one certificate.
+const MAX_PATHS: usize = 64;
+/// anyPolicy (RFC 5280 §4.2.1.4).
+const ANY_POLICY: &str = "2.5.29.32.0";
+/// The extensions whose meaning Dojang processes or which never restrict a path: a
+/// critical extension outside this list makes the path fail.
+const UNDERSTOOD: &[&str] = &[
+    "2.5.29.14",         // subjectKeyIdentifier
+    "2.5.29.15",         // keyUsage
+    "2.5.29.17",         // subjectAltName
+    "2.5.29.18",         // issuerAltName
+    "2.5.29.19",         // basicConstraints
+    "2.5.29.31",         // cRLDistributionPoints
+    "2.5.29.32",         // certificatePolicies
+    "2.5.29.35",         // authorityKeyIdentifier
+    "2.5.29.36",         // policyConstraints
+    "2.5.29.37",         // extKeyUsage (what the key is for, not the path)
+    "2.5.29.54",         // inhibitAnyPolicy
+    "1.3.6.1.5.5.7.1.1", // authorityInfoAccess
+];
 
-/// A certificate's path to its root, as far as it is known.
+/// Where a certificate of a path came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum LinkSource {
+    /// The certificate being checked, from none of the other sources.
+    Subject,
+    /// The Korean PKI shipped with Dojang.
+    Bundled,
+    /// A root the distribution pins.
+    Distribution,
+    /// Sent by the CA with an issuance here (caPubs, extraCerts).
+    Issuance,
+    /// A `CaPubs` file in an NPKI folder.
+    CaPubs,
+    /// Fetched from the caIssuers address (AIA) of the certificate below it.
+    Aia,
+}
+
+impl LinkSource {
+    /// Whether a root from this source is a trust anchor.
+    fn anchors(self) -> bool {
+        matches!(
+            self,
+            LinkSource::Bundled | LinkSource::Distribution | LinkSource::Issuance
+        )
+    }
+}
+
+/// Why a path does not validate: the first failure, naming the link (0 is the
+/// certificate itself, then its CA, up to the root).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+#[ts(export)]
+pub enum PathProblem {
+    /// The CA that issued this link is not among the certificates known (offline, or no
+    /// caIssuers address).
+    IssuerNotFound { link: u32 },
+    /// This link's signature does not verify with the key of the CA named as its issuer
+    /// (its own, for a root).
+    BadSignature { link: u32 },
+    /// This link had expired at the time checked.
+    Expired { link: u32 },
+    /// This link was not yet valid at the time checked.
+    NotYetValid { link: u32 },
+    /// This link issued a certificate but is not a CA (no basicConstraints with cA).
+    NotACa { link: u32 },
+    /// This CA's keyUsage does not allow signing certificates (keyCertSign).
+    NoCertSign { link: u32 },
+    /// More CAs below this one than its pathLenConstraint allows.
+    PathTooLong { link: u32 },
+    /// This link has a critical extension Dojang does not process.
+    UnsupportedCritical { link: u32, oid: String },
+    /// A CA on the path requires an explicit certificate policy and this link leaves none.
+    NoPolicy { link: u32 },
+    /// The path ends at a root that is not a trust anchor.
+    UntrustedRoot { link: u32 },
+}
+
+/// A certificate's path to its root, as far as it is known, and its verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct CertificateChain {
@@ -23,6 +120,15 @@ pub struct CertificateChain {
     pub links: Vec<ChainLink>,
     /// The chain ends at a self-signed root and every signature in it verified.
     pub complete: bool,
+    /// The path validates at `checked_at`: complete, ending at a trust anchor, and
+    /// nothing in [`PathProblem`] applies.
+    pub valid: bool,
+    /// The first reason the path fails; null when it validates.
+    pub problem: Option<PathProblem>,
+    /// The time the path was validated for.
+    #[serde(with = "::time::serde::rfc3339")]
+    #[ts(type = "string")]
+    pub checked_at: OffsetDateTime,
 }
 
 /// One certificate of a chain.
@@ -37,6 +143,10 @@ pub struct ChainLink {
     pub subject: String,
     /// Its issuer, RFC 4514.
     pub issuer: String,
+    /// Start of validity.
+    #[serde(with = "::time::serde::rfc3339")]
+    #[ts(type = "string")]
+    pub not_before: OffsetDateTime,
     /// End of validity.
     #[serde(with = "::time::serde::rfc3339")]
     #[ts(type = "string")]
@@ -47,15 +157,155 @@ pub struct ChainLink {
     pub root: bool,
     /// A root the distribution pins.
     pub pinned: bool,
+    /// A root Dojang trusts: bundled, pinned, or sent by the CA at an issuance here.
+    pub anchor: bool,
+    /// A CA certificate (basicConstraints with cA).
+    pub ca: bool,
+    /// Where it came from.
+    pub source: LinkSource,
 }
 
-/// Whether `issuer`'s key verifies `cert`'s signature.
+/// What path validation reads from one certificate, parsed once.
+struct Facts {
+    cert: Certificate,
+    id: String,
+    subject_der: Vec<u8>,
+    issuer_der: Vec<u8>,
+    subject: String,
+    issuer: String,
+    /// The subject, lower-cased: names compare equal this way too (RFC 5280 §7.1 asks for
+    /// case-insensitive matching; some Korean CAs write `c=kr`, others `C=KR`).
+    subject_key: String,
+    issuer_key: String,
+    common_name: String,
+    ski: Option<Vec<u8>>,
+    aki: Option<Vec<u8>>,
+    ca: bool,
+    path_len: Option<u32>,
+    cert_sign: Option<bool>,
+    not_before: OffsetDateTime,
+    not_after: OffsetDateTime,
+    policies: Option<Vec<String>>,
+    require_explicit: Option<u32>,
+    inhibit_any: Option<u32>,
+    unsupported_critical: Option<String>,
+    ca_issuers: Vec<String>,
+}
+
+impl Facts {
+    fn parse(der: &[u8]) -> Result<Facts, String> {
+        let cert = Certificate::from_der(der).map_err(|e| e.to_string())?;
+        let (_, parsed) = X509Certificate::from_der(der).map_err(|e| e.to_string())?;
+        let subject = rfc4514(parsed.subject());
+        let issuer = rfc4514(parsed.issuer());
+        let mut facts = Facts {
+            id: certificate_id(der),
+            subject_der: cert
+                .tbs_certificate
+                .subject
+                .to_der()
+                .map_err(|e| e.to_string())?,
+            issuer_der: cert
+                .tbs_certificate
+                .issuer
+                .to_der()
+                .map_err(|e| e.to_string())?,
+            subject_key: subject.to_lowercase(),
+            issuer_key: issuer.to_lowercase(),
+            common_name: super::first_attr(
+                parsed.subject(),
+                &x509_parser::oid_registry::OID_X509_COMMON_NAME,
+            ),
+            subject,
+            issuer,
+            ski: None,
+            aki: None,
+            ca: false,
+            path_len: None,
+            cert_sign: None,
+            not_before: parsed.validity().not_before.to_datetime(),
+            not_after: parsed.validity().not_after.to_datetime(),
+            policies: None,
+            require_explicit: None,
+            inhibit_any: None,
+            unsupported_critical: None,
+            ca_issuers: Vec::new(),
+            cert,
+        };
+        for ext in parsed.extensions() {
+            let oid = ext.oid.to_id_string();
+            if ext.critical
+                && facts.unsupported_critical.is_none()
+                && !UNDERSTOOD.contains(&oid.as_str())
+            {
+                facts.unsupported_critical = Some(oid.clone());
+            }
+            match ext.parsed_extension() {
+                ParsedExtension::SubjectKeyIdentifier(id) => facts.ski = Some(id.0.to_vec()),
+                ParsedExtension::AuthorityKeyIdentifier(aki) => {
+                    facts.aki = aki.key_identifier.as_ref().map(|id| id.0.to_vec());
+                }
+                ParsedExtension::BasicConstraints(bc) => {
+                    facts.ca = bc.ca;
+                    facts.path_len = bc.path_len_constraint;
+                }
+                ParsedExtension::KeyUsage(ku) => facts.cert_sign = Some(ku.key_cert_sign()),
+                ParsedExtension::CertificatePolicies(policies) => {
+                    facts.policies = Some(
+                        policies
+                            .iter()
+                            .map(|p| p.policy_id.to_id_string())
+                            .collect(),
+                    );
+                }
+                ParsedExtension::PolicyConstraints(pc) => {
+                    facts.require_explicit = pc.require_explicit_policy;
+                }
+                ParsedExtension::InhibitAnyPolicy(inhibit) => {
+                    facts.inhibit_any = Some(inhibit.skip_certs);
+                }
+                ParsedExtension::AuthorityInfoAccess(aia) => {
+                    for desc in aia.iter() {
+                        if desc.access_method.to_id_string() == "1.3.6.1.5.5.7.48.2"
+                            && let Some(url) = super::details::uri(&desc.access_location)
+                        {
+                            facts.ca_issuers.push(url);
+                        }
+                    }
+                }
+                // A critical extension that is understood but does not parse fails the
+                // path like an unknown one.
+                ParsedExtension::ParseError { .. } if ext.critical => {
+                    facts.unsupported_critical.get_or_insert(oid);
+                }
+                _ => {}
+            }
+        }
+        Ok(facts)
+    }
+
+    fn self_issued(&self) -> bool {
+        self.subject_der == self.issuer_der || self.subject_key == self.issuer_key
+    }
+
+    /// Whether `issuer` is named as this certificate's issuer.
+    fn named_by(&self, issuer: &Facts) -> bool {
+        self.issuer_der == issuer.subject_der || self.issuer_key == issuer.subject_key
+    }
+
+    fn signed_by(&self, issuer: &Facts) -> bool {
+        signed_by(&self.cert, &issuer.cert)
+    }
+}
+
+/// Whether `issuer`'s key verifies `cert`'s signature (SHA-1 accepted here, for the
+/// old generation of Korean CAs: [`protection::verify_certificate_signature`]).
 pub fn signed_by(cert: &Certificate, issuer: &Certificate) -> bool {
     let (Ok(tbs), Some(signature)) = (cert.tbs_certificate.to_der(), cert.signature.as_bytes())
     else {
         return false;
     };
-    protection::verify_signature(
+    protection::verify_certificate_signature(
         &issuer.tbs_certificate.subject_public_key_info,
         &cert.signature_algorithm,
         &tbs,
@@ -64,79 +314,438 @@ pub fn signed_by(cert: &Certificate, issuer: &Certificate) -> bool {
     .is_ok()
 }
 
-fn is_self_issued(cert: &Certificate) -> bool {
-    cert.tbs_certificate.subject == cert.tbs_certificate.issuer
+struct Entry {
+    facts: Facts,
+    source: LinkSource,
 }
 
-/// Builds the chain of `leaf` (DER) from `known` CA certificates and `pinned` roots.
+/// The CA certificates a path may be built from, each with where it came from. Built once
+/// and used for many certificates: the signatures between its own certificates are
+/// checked once.
+pub struct Pool {
+    entries: Vec<Entry>,
+    /// Whether entry `.1`'s key verified entry `.0`'s signature.
+    signatures: Mutex<HashMap<(usize, usize), bool>>,
+}
+
+impl Default for Pool {
+    fn default() -> Self {
+        Pool::new()
+    }
+}
+
+impl Pool {
+    /// An empty pool.
+    pub fn new() -> Pool {
+        Pool {
+            entries: Vec::new(),
+            signatures: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// A pool holding the bundled Korean PKI.
+    pub fn bundled() -> Pool {
+        let mut pool = Pool::new();
+        pool.add_all(
+            super::anchors::KOREAN_PKI.iter().map(|b| b.der),
+            LinkSource::Bundled,
+        );
+        pool
+    }
+
+    /// Adds a CA certificate (DER) from `source`. One already in the pool keeps its first
+    /// source; one that does not parse is left out.
+    pub fn add(&mut self, der: &[u8], source: LinkSource) {
+        let id = certificate_id(der);
+        if self.entries.iter().any(|e| e.facts.id == id) {
+            return;
+        }
+        if let Ok(facts) = Facts::parse(der) {
+            self.entries.push(Entry { facts, source });
+        }
+    }
+
+    /// Adds every certificate of `ders` from `source`.
+    pub fn add_all<'a>(&mut self, ders: impl IntoIterator<Item = &'a [u8]>, source: LinkSource) {
+        for der in ders {
+            self.add(der, source);
+        }
+    }
+
+    /// How many certificates the pool holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the pool holds none.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Whether entry `parent` verifies the signature of `child` (the leaf when `None`,
+    /// not remembered).
+    fn verifies(&self, leaf: &Facts, child: Option<usize>, parent: usize) -> bool {
+        let Some(child) = child else {
+            return leaf.signed_by(&self.entries[parent].facts);
+        };
+        if let Ok(known) = self.signatures.lock()
+            && let Some(&ok) = known.get(&(child, parent))
+        {
+            return ok;
+        }
+        let ok = self.entries[child]
+            .facts
+            .signed_by(&self.entries[parent].facts);
+        if let Ok(mut known) = self.signatures.lock() {
+            known.insert((child, parent), ok);
+        }
+        ok
+    }
+
+    /// The caIssuers addresses of the certificate `der` and of every CA in the pool whose
+    /// issuer the pool lacks: where to fetch what a path is missing.
+    pub fn missing_issuer_urls(&self, der: &[u8]) -> Vec<String> {
+        let Ok(leaf) = Facts::parse(der) else {
+            return Vec::new();
+        };
+        let mut urls = Vec::new();
+        let lacking =
+            |f: &Facts| !f.self_issued() && !self.entries.iter().any(|e| f.named_by(&e.facts));
+        for facts in std::iter::once(&leaf).chain(self.entries.iter().map(|e| &e.facts)) {
+            if lacking(facts) {
+                for url in &facts.ca_issuers {
+                    if !urls.contains(url) {
+                        urls.push(url.clone());
+                    }
+                }
+            }
+        }
+        urls
+    }
+
+    /// Builds and validates the path of `leaf` (DER) at time `at`.
+    pub fn validate(&self, leaf: &[u8], at: OffsetDateTime) -> Result<CertificateChain, Error> {
+        let leaf_facts = Facts::parse(leaf).map_err(|detail| Error::NotACertificate {
+            path: Default::default(),
+            detail,
+        })?;
+        // A certificate that is itself in the pool (a root checked on its own) keeps the
+        // source that makes it an anchor or not.
+        let leaf_source = self
+            .entries
+            .iter()
+            .find(|e| e.facts.id == leaf_facts.id)
+            .map_or(LinkSource::Subject, |e| e.source);
+        let at = at.replace_nanosecond(0).unwrap_or(at);
+        let mut search = Search {
+            pool: self,
+            leaf: &leaf_facts,
+            leaf_source,
+            at,
+            path: vec![None],
+            verified: Vec::new(),
+            best: None,
+            budget: MAX_PATHS,
+        };
+        search.walk();
+        let Weighed {
+            path,
+            verified,
+            problem,
+            ..
+        } = search.best.unwrap_or(Weighed {
+            // Never taken: the walk always weighs at least the certificate alone.
+            rank: (false, false, false, 0),
+            path: vec![None],
+            verified: vec![false],
+            problem: Some(PathProblem::IssuerNotFound { link: 0 }),
+        });
+        let links = path
+            .iter()
+            .zip(&verified)
+            .enumerate()
+            .map(|(i, (node, ok))| {
+                let (facts, source) = match node {
+                    None => (&leaf_facts, leaf_source),
+                    Some(index) => (&self.entries[*index].facts, self.entries[*index].source),
+                };
+                let root = i + 1 == path.len() && facts.self_issued();
+                ChainLink {
+                    id: facts.id.clone(),
+                    common_name: facts.common_name.clone(),
+                    subject: facts.subject.clone(),
+                    issuer: facts.issuer.clone(),
+                    not_before: facts.not_before,
+                    not_after: facts.not_after,
+                    verified: *ok,
+                    root,
+                    pinned: source == LinkSource::Distribution,
+                    anchor: root && *ok && source.anchors(),
+                    ca: facts.ca,
+                    source,
+                }
+            })
+            .collect::<Vec<_>>();
+        let complete = links.last().is_some_and(|l| l.root) && links.iter().all(|l| l.verified);
+        Ok(CertificateChain {
+            links,
+            complete,
+            valid: problem.is_none(),
+            problem,
+            checked_at: at,
+        })
+    }
+}
+
+/// How good a candidate path is: valid, ends at an anchor, fully verified, its length.
+type Rank = (bool, bool, bool, usize);
+
+/// A candidate path weighed: its rank, its links (`None` the certificate itself), whether
+/// each verified, and its first problem.
+struct Weighed {
+    rank: Rank,
+    path: Vec<Option<usize>>,
+    verified: Vec<bool>,
+    problem: Option<PathProblem>,
+}
+
+/// A depth-first search over the pool for the best path of one certificate.
+struct Search<'a> {
+    pool: &'a Pool,
+    leaf: &'a Facts,
+    leaf_source: LinkSource,
+    at: OffsetDateTime,
+    /// The path so far: `None` is the certificate itself, then pool entries.
+    path: Vec<Option<usize>>,
+    /// Whether each link's signature verified with the next link's key.
+    verified: Vec<bool>,
+    best: Option<Weighed>,
+    budget: usize,
+}
+
+impl Search<'_> {
+    fn facts(&self, node: Option<usize>) -> &Facts {
+        match node {
+            None => self.leaf,
+            Some(i) => &self.pool.entries[i].facts,
+        }
+    }
+
+    fn source(&self, node: Option<usize>) -> LinkSource {
+        node.map_or(self.leaf_source, |i| self.pool.entries[i].source)
+    }
+
+    /// Extends the path from its last link; true once a valid path is found.
+    fn walk(&mut self) -> bool {
+        let current = *self.path.last().unwrap_or(&None);
+        let facts = self.facts(current);
+        if facts.self_issued() {
+            let ok = facts.signed_by(facts);
+            return self.weigh(ok);
+        }
+        if self.path.len() >= MAX_DEPTH {
+            return self.weigh(false);
+        }
+        let mut named: Vec<usize> = (0..self.pool.entries.len())
+            .filter(|i| !self.path.contains(&Some(*i)))
+            .filter(|i| facts.named_by(&self.pool.entries[*i].facts))
+            .collect();
+        // Try first the CA whose key identifier the certificate names, valid at the time,
+        // from a trusted source.
+        let preference = |i: &usize| {
+            let e = &self.pool.entries[*i];
+            let key_matches = facts.aki.is_some() && facts.aki == e.facts.ski;
+            let current = e.facts.not_before <= self.at && self.at <= e.facts.not_after;
+            (!key_matches, !current, !e.source.anchors())
+        };
+        named.sort_by_key(preference);
+        let mut any_verified = false;
+        for parent in named.iter().copied() {
+            if self.budget == 0 {
+                break;
+            }
+            if !self.pool.verifies(self.leaf, current, parent) {
+                continue;
+            }
+            any_verified = true;
+            self.verified.push(true);
+            self.path.push(Some(parent));
+            let found = self.walk();
+            self.path.pop();
+            self.verified.pop();
+            if found {
+                return true;
+            }
+        }
+        if any_verified {
+            return false;
+        }
+        // No CA of that name verifies: show the first one named, not believed.
+        match named.first() {
+            Some(&impostor) => {
+                self.path.push(Some(impostor));
+                self.verified.extend([false, false]);
+                let found = self.evaluate();
+                self.verified.truncate(self.verified.len() - 2);
+                self.path.pop();
+                found
+            }
+            None => self.weigh(false),
+        }
+    }
+
+    /// Ends the path at its last link, whose own signature verified or not.
+    fn weigh(&mut self, last_verified: bool) -> bool {
+        self.verified.push(last_verified);
+        let found = self.evaluate();
+        self.verified.pop();
+        found
+    }
+
+    /// Validates the path as it stands and keeps it if it is the best so far.
+    fn evaluate(&mut self) -> bool {
+        self.budget = self.budget.saturating_sub(1);
+        let problem = self.problem();
+        let last = *self.path.last().unwrap_or(&None);
+        let ends_at_anchor = self.facts(last).self_issued()
+            && self.source(last).anchors()
+            && self.verified.last() == Some(&true);
+        let rank: Rank = (
+            problem.is_none(),
+            ends_at_anchor,
+            self.verified.iter().all(|v| *v),
+            self.path.len(),
+        );
+        if self.best.as_ref().is_none_or(|best| rank > best.rank) {
+            self.best = Some(Weighed {
+                rank,
+                path: self.path.clone(),
+                verified: self.verified.clone(),
+                problem: problem.clone(),
+            });
+        }
+        problem.is_none()
+    }
+
+    /// The first reason the current path fails, if any.
+    fn problem(&self) -> Option<PathProblem> {
+        let n = self.path.len();
+        let link = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        for (i, node) in self.path.iter().enumerate() {
+            let facts = self.facts(*node);
+            let last = i + 1 == n;
+            let at = link(i);
+            if !self.verified[i] {
+                return Some(if last && !facts.self_issued() {
+                    PathProblem::IssuerNotFound { link: at }
+                } else {
+                    PathProblem::BadSignature { link: at }
+                });
+            }
+            if self.at < facts.not_before {
+                return Some(PathProblem::NotYetValid { link: at });
+            }
+            if self.at > facts.not_after {
+                return Some(PathProblem::Expired { link: at });
+            }
+            if i > 0 {
+                if !facts.ca {
+                    return Some(PathProblem::NotACa { link: at });
+                }
+                if facts.cert_sign == Some(false) {
+                    return Some(PathProblem::NoCertSign { link: at });
+                }
+                let below = (1..i)
+                    .filter(|j| !self.facts(self.path[*j]).self_issued())
+                    .count();
+                if facts.path_len.is_some_and(|limit| below > limit as usize) {
+                    return Some(PathProblem::PathTooLong { link: at });
+                }
+            }
+            if let Some(oid) = &facts.unsupported_critical {
+                return Some(PathProblem::UnsupportedCritical {
+                    link: at,
+                    oid: oid.clone(),
+                });
+            }
+        }
+        let root = n - 1;
+        if !self.source(self.path[root]).anchors() {
+            return Some(PathProblem::UntrustedRoot { link: link(root) });
+        }
+        self.policy_problem()
+            .map(|i| PathProblem::NoPolicy { link: link(i) })
+    }
+
+    /// RFC 5280 §6.1's policy processing, without policy mappings (a path with them fails
+    /// as an unsupported critical extension, or they are ignored when not critical): the
+    /// link at which an explicit policy is required and none is left.
+    fn policy_problem(&self) -> Option<usize> {
+        let n = self.path.len();
+        // The anchor (the root) is not processed; the certificates below it are, from
+        // the top down.
+        let mut explicit = n;
+        let mut inhibit_any = n;
+        let mut valid: Vec<String> = vec![ANY_POLICY.to_owned()];
+        for i in (0..n - 1).rev() {
+            let facts = self.facts(self.path[i]);
+            let leaf = i == 0;
+            let any_allowed = inhibit_any > 0 || (!leaf && facts.self_issued());
+            valid = match &facts.policies {
+                None => Vec::new(),
+                Some(policies) => {
+                    let offers_any = any_allowed && policies.iter().any(|p| p == ANY_POLICY);
+                    let own: Vec<String> = policies
+                        .iter()
+                        .filter(|p| *p != ANY_POLICY || any_allowed)
+                        .cloned()
+                        .collect();
+                    if valid.iter().any(|p| p == ANY_POLICY) {
+                        own
+                    } else if offers_any {
+                        valid
+                    } else {
+                        valid.into_iter().filter(|p| own.contains(p)).collect()
+                    }
+                }
+            };
+            if leaf {
+                explicit = explicit.saturating_sub(1);
+                if facts.require_explicit == Some(0) {
+                    explicit = 0;
+                }
+            }
+            if explicit == 0 && valid.is_empty() {
+                return Some(i);
+            }
+            if !leaf {
+                if !facts.self_issued() {
+                    explicit = explicit.saturating_sub(1);
+                    inhibit_any = inhibit_any.saturating_sub(1);
+                }
+                if let Some(r) = facts.require_explicit {
+                    explicit = explicit.min(r as usize);
+                }
+                if let Some(s) = facts.inhibit_any {
+                    inhibit_any = inhibit_any.min(s as usize);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Builds the chain of `leaf` (DER) from `known` CA certificates (received at issuance)
+/// and `pinned` roots, validated now.
 pub fn build(
     leaf: &[u8],
     known: &[Vec<u8>],
     pinned: &[Vec<u8>],
 ) -> Result<CertificateChain, Error> {
-    let not_a_certificate = |detail: String| Error::NotACertificate {
-        path: Default::default(),
-        detail,
-    };
-    let candidates: Vec<(Vec<u8>, Certificate)> = known
-        .iter()
-        .chain(pinned)
-        .filter_map(|der| Certificate::from_der(der).ok().map(|c| (der.clone(), c)))
-        .collect();
-    let mut current_der = leaf.to_vec();
-    let mut current = Certificate::from_der(leaf).map_err(|e| not_a_certificate(e.to_string()))?;
-    let mut links = Vec::new();
-    let mut seen = Vec::new();
-    loop {
-        seen.push(current_der.clone());
-        let root = is_self_issued(&current);
-        let next = if root {
-            None
-        } else {
-            // A CA whose name is the issuer: one whose key verifies the signature wins.
-            let named: Vec<&(Vec<u8>, Certificate)> = candidates
-                .iter()
-                .filter(|(der, c)| {
-                    c.tbs_certificate.subject == current.tbs_certificate.issuer
-                        && !seen.contains(der)
-                })
-                .collect();
-            named
-                .iter()
-                .find(|(_, c)| signed_by(&current, c))
-                .map(|found| (true, *found))
-                .or_else(|| named.first().map(|found| (false, *found)))
-        };
-        let verified = match (&next, root) {
-            (_, true) => signed_by(&current, &current),
-            (Some((ok, _)), false) => *ok,
-            (None, false) => false,
-        };
-        let summary = CertificateSummary::from_der(
-            &current_der,
-            std::path::Path::new(""),
-            OffsetDateTime::now_utc(),
-        )?;
-        links.push(ChainLink {
-            id: certificate_id(&current_der),
-            common_name: summary.common_name,
-            subject: summary.subject,
-            issuer: summary.issuer,
-            not_after: summary.not_after,
-            verified,
-            root,
-            pinned: pinned.contains(&current_der),
-        });
-        match next {
-            Some((_, (der, cert))) if links.len() < MAX_DEPTH => {
-                current_der = der.clone();
-                current = cert.clone();
-            }
-            _ => break,
-        }
-    }
-    let complete = links.last().is_some_and(|l| l.root) && links.iter().all(|l| l.verified);
-    Ok(CertificateChain { links, complete })
+    let mut pool = Pool::new();
+    pool.add_all(pinned.iter().map(Vec::as_slice), LinkSource::Distribution);
+    pool.add_all(known.iter().map(Vec::as_slice), LinkSource::Issuance);
+    pool.validate(leaf, OffsetDateTime::now_utc())
 }
 
 #[cfg(test)]
@@ -156,22 +765,61 @@ mod tests {
             std::slice::from_ref(&root),
         )
         .unwrap();
-        assert!(chain.complete);
+        assert!(chain.complete && chain.valid, "{:?}", chain.problem);
         let names: Vec<_> = chain.links.iter().map(|l| l.common_name.as_str()).collect();
         assert_eq!(names[1..], ["Dojang Test CA1", "Dojang Test RootCA"]);
         assert_eq!(chain.links[0].id, certificate_id(&leaf));
         assert!(chain.links[2].root && chain.links[2].pinned && !chain.links[1].pinned);
+        assert!(chain.links[2].anchor && chain.links[1].ca && !chain.links[0].ca);
 
         // Without the issuing CA the chain stops at the certificate, unverified.
         let chain = build(&leaf, &[], std::slice::from_ref(&root)).unwrap();
         assert!(!chain.complete);
         assert_eq!(chain.links.len(), 1);
         assert!(!chain.links[0].verified);
+        assert_eq!(chain.problem, Some(PathProblem::IssuerNotFound { link: 0 }));
 
         // A CA of the same name with another key is shown, but not believed.
         let impostor = TestPki::new("KICA").unwrap();
         let chain = build(&leaf, &[impostor.issuing.der()], &[]).unwrap();
         assert_eq!(chain.links.len(), 2);
         assert!(!chain.links[0].verified && !chain.complete);
+        assert_eq!(chain.problem, Some(PathProblem::BadSignature { link: 0 }));
+    }
+
+    #[test]
+    fn the_time_checked_decides_validity_and_the_path_says_which_link_failed() {
+        let pki = TestPki::new("KICA").unwrap();
+        let (leaf, _) = pki.issue(&Subscriber::kica_personal("홍길동")).unwrap();
+        let mut pool = Pool::new();
+        pool.add(&pki.root.der(), LinkSource::Distribution);
+        pool.add(&pki.issuing.der(), LinkSource::Issuance);
+        let now = OffsetDateTime::now_utc();
+        assert!(pool.validate(&leaf, now).unwrap().valid);
+        let later = now + time::Duration::days(400);
+        assert_eq!(
+            pool.validate(&leaf, later).unwrap().problem,
+            Some(PathProblem::Expired { link: 0 })
+        );
+        let earlier = now - time::Duration::days(2);
+        assert_eq!(
+            pool.validate(&leaf, earlier).unwrap().problem,
+            Some(PathProblem::NotYetValid { link: 0 })
+        );
+    }
+
+    #[test]
+    fn a_root_from_a_folder_or_a_download_is_never_trusted() {
+        let pki = TestPki::new("KICA").unwrap();
+        let (leaf, _) = pki.issue(&Subscriber::kica_personal("홍길동")).unwrap();
+        for source in [LinkSource::CaPubs, LinkSource::Aia] {
+            let mut pool = Pool::new();
+            pool.add(&pki.root.der(), source);
+            pool.add(&pki.issuing.der(), source);
+            let chain = pool.validate(&leaf, OffsetDateTime::now_utc()).unwrap();
+            assert!(chain.complete && !chain.valid);
+            assert!(!chain.links[2].anchor);
+            assert_eq!(chain.problem, Some(PathProblem::UntrustedRoot { link: 2 }));
+        }
     }
 }

@@ -296,7 +296,7 @@ impl CertificateDetails {
     }
 }
 
-fn uri(name: &GeneralName<'_>) -> Option<String> {
+pub(crate) fn uri(name: &GeneralName<'_>) -> Option<String> {
     match name {
         GeneralName::URI(u) => Some((*u).to_owned()),
         _ => None,

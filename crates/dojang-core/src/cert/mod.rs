@@ -3,7 +3,9 @@
 //! [`CertificateSummary`] is what the list shows and what `dojang list --json` prints
 //! (field names are a promise: docs/interfaces.md).
 
+pub mod anchors;
 pub mod asn1;
+pub mod capubs;
 pub mod chain;
 pub mod details;
 pub mod policy;
@@ -121,7 +123,11 @@ impl CertificateSummary {
             issuer: rfc4514(cert.issuer()),
             issuer_common_name,
             ca,
-            purpose: label.map_or(Purpose::Unknown, |l| l.purpose),
+            purpose: if cert.is_ca() {
+                Purpose::Authority
+            } else {
+                label.map_or(Purpose::Unknown, |l| l.purpose)
+            },
             policy_oid: first_policy,
             serial: hex(cert.raw_serial(), ""),
             not_before,
@@ -316,7 +322,7 @@ fn attr_value(attr: &AttributeTypeAndValue<'_>) -> String {
     }
 }
 
-fn first_attr(name: &X509Name<'_>, oid: &oid_registry::Oid<'_>) -> String {
+pub(crate) fn first_attr(name: &X509Name<'_>, oid: &oid_registry::Oid<'_>) -> String {
     name.iter_attributes()
         .find(|a| a.attr_type() == oid)
         .map(attr_value)
@@ -343,7 +349,7 @@ fn attribute_short_name(oid: &str) -> Option<&'static str> {
 }
 
 /// A DN as RFC 4514 writes it: most specific RDN first, `type=value` joined by commas.
-fn rfc4514(name: &X509Name<'_>) -> String {
+pub(crate) fn rfc4514(name: &X509Name<'_>) -> String {
     let mut out = String::new();
     let rdns: Vec<_> = name.iter().collect();
     for rdn in rdns.into_iter().rev() {

@@ -31,6 +31,9 @@ pub enum Purpose {
     CorporateBanking,
     /// 세금계산서: for electronic tax invoices.
     TaxInvoice,
+    /// A CA's own certificate (basicConstraints with cA): it issues certificates rather
+    /// than being used by a person.
+    Authority,
     /// A policy OID that is not in the table (or no policy at all).
     Unknown,
 }

@@ -38,7 +38,8 @@ pub const SHA384_WITH_RSA_OID: ObjectIdentifier =
 /// sha512WithRSAEncryption.
 pub const SHA512_WITH_RSA_OID: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.13");
-/// sha1WithRSAEncryption (only to hash old certificates in certConf).
+/// sha1WithRSAEncryption (only to hash old certificates in certConf and to check the
+/// signatures of old CA certificates).
 pub const SHA1_WITH_RSA_OID: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.5");
 /// ecdsa-with-SHA256 (RFC 5758).
@@ -316,6 +317,28 @@ pub fn verify_signature(
     data: &[u8],
     sig: &[u8],
 ) -> Result<(), CmpError> {
+    verify_with(spki, alg, data, sig, false)
+}
+
+/// Like [`verify_signature`], also accepting sha1WithRSAEncryption: only for the
+/// signature on a certificate, where KISA RootCA 1's generation of CAs (all expired) used
+/// it and their paths are still explained. Never for a message, a response or a CRL.
+pub fn verify_certificate_signature(
+    spki: &SubjectPublicKeyInfoOwned,
+    alg: &AlgorithmIdentifierOwned,
+    data: &[u8],
+    sig: &[u8],
+) -> Result<(), CmpError> {
+    verify_with(spki, alg, data, sig, true)
+}
+
+fn verify_with(
+    spki: &SubjectPublicKeyInfoOwned,
+    alg: &AlgorithmIdentifierOwned,
+    data: &[u8],
+    sig: &[u8],
+    legacy_sha1: bool,
+) -> Result<(), CmpError> {
     let key_bits = spki
         .subject_public_key
         .as_bytes()
@@ -327,6 +350,10 @@ pub fn verify_signature(
         oid if oid == SHA256_WITH_RSA_OID => {
             (RSA_ENCRYPTION_OID, &signature::RSA_PKCS1_2048_8192_SHA256)
         }
+        oid if oid == SHA1_WITH_RSA_OID && legacy_sha1 => (
+            RSA_ENCRYPTION_OID,
+            &signature::RSA_PKCS1_2048_8192_SHA1_FOR_LEGACY_USE_ONLY,
+        ),
         oid if oid == SHA384_WITH_RSA_OID => {
             (RSA_ENCRYPTION_OID, &signature::RSA_PKCS1_2048_8192_SHA384)
         }

@@ -264,15 +264,6 @@ impl CaBook {
             distribution,
         )
     }
-
-    /// The chain of `cert_der` from the certificates kept and the distribution's roots.
-    pub fn chain(
-        &self,
-        cert_der: &[u8],
-        distribution: &Distribution,
-    ) -> Result<crate::cert::chain::CertificateChain, Error> {
-        crate::cert::chain::build(cert_der, &self.certificates(), &distribution.pinned_roots)
-    }
 }
 
 #[cfg(test)]
@@ -314,7 +305,8 @@ mod tests {
             book.ca_for(&leaf, &two_cas).unwrap(),
             "https://kica.example/cmp"
         );
-        assert!(book.chain(&leaf, &two_cas).unwrap().complete);
+        let chain = crate::cert::chain::build(&leaf, &book.certificates(), &two_cas.pinned_roots);
+        assert!(chain.unwrap().valid);
         // Issued here: the URL it came from wins.
         book.remember(&id, "http://127.0.0.1:9/cmp", &[pki.issuing.der()])
             .unwrap();

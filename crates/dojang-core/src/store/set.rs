@@ -13,7 +13,9 @@ use super::keychain::KeychainStore;
 use super::npki_dir::NpkiDirStore;
 use super::{CertificateList, NpkiRoot, RootKind, Store, default_data_dir, list_stores, resolve};
 use crate::Error;
+use crate::cert::chain::{CertificateChain, LinkSource, Pool};
 use crate::cert::details::CertificateDetails;
+use crate::distribution::Distribution;
 use crate::issue::ca_book::CaBook;
 
 /// Where to put a certificate.
@@ -165,6 +167,34 @@ impl StoreSet {
         )?;
         details.summary.revoked = self.ca_book().revocation(&id);
         Ok(details)
+    }
+
+    /// The CA certificates a certificate's path may be built from here: the
+    /// distribution's pinned roots, the Korean PKI bundled with Dojang, those received at
+    /// issuances here, and those in `CaPubs` files of the NPKI folders (only candidates,
+    /// never anchors).
+    pub fn path_pool(&self, distribution: &Distribution) -> Pool {
+        let mut pool = Pool::new();
+        let pinned = distribution.pinned_roots.iter().map(Vec::as_slice);
+        pool.add_all(pinned, LinkSource::Distribution);
+        let bundled = crate::cert::anchors::KOREAN_PKI.iter().map(|b| b.der);
+        pool.add_all(bundled, LinkSource::Bundled);
+        let received = self.ca_book().certificates();
+        pool.add_all(received.iter().map(Vec::as_slice), LinkSource::Issuance);
+        let roots: Vec<PathBuf> = self.npki.iter().map(|s| s.root().path.clone()).collect();
+        let found = crate::cert::capubs::certificates_under(&roots);
+        pool.add_all(found.iter().map(Vec::as_slice), LinkSource::CaPubs);
+        pool
+    }
+
+    /// The path of certificate `der` from [`StoreSet::path_pool`], validated at `at`.
+    pub fn chain(
+        &self,
+        der: &[u8],
+        distribution: &Distribution,
+        at: OffsetDateTime,
+    ) -> Result<CertificateChain, Error> {
+        self.path_pool(distribution).validate(der, at)
     }
 
     /// The store a target names.
