@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState, useTransition } from 'react';
+import { lazy, Suspense, useState, useTransition } from 'react';
 
 import { useAnnounce } from './Announcer';
 import {
@@ -20,6 +20,7 @@ import { AppHeader } from './components/AppHeader';
 import type { ListFilter } from './components/CertificateList';
 import { CertificatesView } from './components/CertificatesView';
 import { ImportDialog, type ImportStart } from './components/dialogs/ImportDialog';
+import { OpenDialogsContext, useOpenDialogs } from './components/dialogs/openDialogs';
 import { DropOverlay } from './components/DropOverlay';
 import { CheckIcon } from './components/icons';
 import type { InvitationDrop } from './components/issue/IssueScreen';
@@ -30,6 +31,7 @@ import { useI18n } from './i18n/context';
 import { isInvitationPath, isPfxPath } from './paths';
 import { copyKey } from './places';
 import { useExpiryReminders } from './useExpiryReminders';
+import { useTauriEvent } from './useTauriEvent';
 
 // The screens behind the list load when first opened, so the list comes up sooner.
 const DetailsScreen = lazy(() => import('./components/details/DetailsScreen').then((m) => ({ default: m.DetailsScreen })));
@@ -62,6 +64,17 @@ type Screen =
 type Dragging = 'pfx' | 'invitation' | null;
 
 /**
+ * The screen once an invitation arrives (dropped, or opened with the app):
+ * the wizard already open takes it as its next one, so it notices even the
+ * same file twice; otherwise a new wizard opens with it.
+ */
+function withInvitation(screen: Screen, path: string, read?: Result<CheckedInvitation>): Screen {
+  const seq = (screen.name === 'issue' ? (screen.drop?.seq ?? 0) : 0) + 1;
+  const drop: InvitationDrop = read === undefined ? { path, seq } : { path, seq, read };
+  return screen.name === 'issue' ? { ...screen, drop } : { name: 'issue', reissueOf: null, drop };
+}
+
+/**
  * The main window: the certificate list, one certificate's details, the
  * issuance wizard, or the settings.
  *
@@ -81,6 +94,7 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
   const [filter, setFilter] = useState<ListFilter>({ query: '', place: 'all' });
   const [importStart, setImportStart] = useState<ImportStart | null>(null);
   const [dragging, setDragging] = useState<Dragging>(null);
+  const dialogs = useOpenDialogs();
   // What the last import or deletion did, shown on the list until the next screen.
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -145,87 +159,55 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
   };
 
   // Files dropped on the window: an issue.html opens the wizard with it, a PFX file starts its import.
-  useEffect(() => {
-    let stop: (() => void) | null = null;
-    let active = true;
-    void onFileDrop((drop) => {
-      if (drop.type === 'enter') {
-        const invitation = drop.paths.some(isInvitationPath) && !drop.paths.some(isPfxPath);
-        setDragging(invitation ? 'invitation' : 'pfx');
-      } else if (drop.type === 'leave') setDragging(null);
-      else if (drop.type === 'drop') {
-        setDragging(null);
-        // A dialog already open keeps the window to itself.
-        if (document.querySelector('.modal-overlay') !== null) return;
-        const pfx = drop.paths.find(isPfxPath);
-        const invitation = drop.paths.find(isInvitationPath);
-        if (pfx !== undefined) {
-          setImportStart({ kind: 'pfx', path: pfx });
-        } else if (invitation !== undefined) {
-          setScreen((old) =>
-            old.name === 'issue'
-              ? { ...old, drop: { path: invitation, seq: (old.drop?.seq ?? 0) + 1 } }
-              : { name: 'issue', reissueOf: null, drop: { path: invitation, seq: 1 } },
-          );
-        } else {
-          announce(t('import.dropOnlyPfx'));
-        }
+  useTauriEvent(onFileDrop, (drop) => {
+    if (drop.type === 'enter') {
+      const invitation = drop.paths.some(isInvitationPath) && !drop.paths.some(isPfxPath);
+      setDragging(invitation ? 'invitation' : 'pfx');
+    } else if (drop.type === 'leave') setDragging(null);
+    else if (drop.type === 'drop') {
+      setDragging(null);
+      // A dialog already open keeps the window to itself.
+      if (dialogs.anyOpen) return;
+      const pfx = drop.paths.find(isPfxPath);
+      const invitation = drop.paths.find(isInvitationPath);
+      if (pfx !== undefined) {
+        setImportStart({ kind: 'pfx', path: pfx });
+      } else if (invitation !== undefined) {
+        setScreen((old) => withInvitation(old, invitation));
+      } else {
+        announce(t('import.dropOnlyPfx'));
       }
-    }).then((unlisten) => {
-      if (active) stop = unlisten;
-      else unlisten();
-    });
-    return () => {
-      active = false;
-      stop?.();
-    };
-  }, [announce, t]);
+    }
+  });
 
   // Files and dojang: links opened with the app (at start, or while it runs).
-  useEffect(() => {
-    let stop: (() => void) | null = null;
-    let active = true;
-    /** The wizard takes an invitation read (or refused) by the native side. */
-    const toWizard = (path: string, read: Result<CheckedInvitation>) => {
-      setScreen((old) => {
-        const seq = (old.name === 'issue' ? (old.drop?.seq ?? 0) : 0) + 1;
-        const drop: InvitationDrop = { path, seq, read };
-        return old.name === 'issue' ? { ...old, drop } : { name: 'issue', reissueOf: null, drop };
-      });
-    };
-    void onOpenRequests((requests) => {
-      for (const opened of requests) {
-        if (opened.kind === 'invitation') {
-          toWizard(opened.source, { ok: true, value: { invitation: opened.invitation, ca: opened.ca } });
-        } else if (opened.kind === 'failed' && opened.error.code === 'ca-not-listed') {
-          // An invitation naming a CA this build does not list: the wizard says so where the
-          // invitation would be, and no code can be sent with it.
-          toWizard(opened.what, { ok: false, error: opened.error });
-        } else if (opened.kind === 'import-pfx') {
-          setImportStart({ kind: 'pfx', path: opened.path });
-        } else if (opened.kind === 'import-folder') {
-          setImportStart({ kind: 'folder', path: opened.path });
-        } else if (opened.kind === 'show-file') {
-          setScreen({ name: 'file', path: opened.path, request: certificateFileDetails(opened.path) });
-        } else {
-          const reason = describeError(lang, opened.error).text;
-          setScreen({ name: 'list' });
-          setNotice(t('open.failed', { what: opened.what, reason }));
-          announce(t('open.failed', { what: opened.what, reason }));
-        }
+  useTauriEvent(onOpenRequests, (requests) => {
+    for (const opened of requests) {
+      if (opened.kind === 'invitation') {
+        const read: Result<CheckedInvitation> = { ok: true, value: { invitation: opened.invitation, ca: opened.ca } };
+        setScreen((old) => withInvitation(old, opened.source, read));
+      } else if (opened.kind === 'failed' && opened.error.code === 'ca-not-listed') {
+        // An invitation naming a CA this build does not list: the wizard says so where the
+        // invitation would be, and no code can be sent with it.
+        const refused: Result<CheckedInvitation> = { ok: false, error: opened.error };
+        setScreen((old) => withInvitation(old, opened.what, refused));
+      } else if (opened.kind === 'import-pfx') {
+        setImportStart({ kind: 'pfx', path: opened.path });
+      } else if (opened.kind === 'import-folder') {
+        setImportStart({ kind: 'folder', path: opened.path });
+      } else if (opened.kind === 'show-file') {
+        setScreen({ name: 'file', path: opened.path, request: certificateFileDetails(opened.path) });
+      } else {
+        const reason = describeError(lang, opened.error).text;
+        setScreen({ name: 'list' });
+        setNotice(t('open.failed', { what: opened.what, reason }));
+        announce(t('open.failed', { what: opened.what, reason }));
       }
-    }).then((unlisten) => {
-      if (active) stop = unlisten;
-      else unlisten();
-    });
-    return () => {
-      active = false;
-      stop?.();
-    };
-  }, [announce, t, lang]);
+    }
+  });
 
   return (
-    <>
+    <OpenDialogsContext value={dialogs.opened}>
       <AppHeader
         onIssue={() => openIssue()}
         isIssueOpen={screen.name === 'issue'}
@@ -312,6 +294,6 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
         }}
       />
       {dragging !== null && <DropOverlay kind={dragging} />}
-    </>
+    </OpenDialogsContext>
   );
 }

@@ -93,3 +93,32 @@ test('dropping a PFX file on the window starts its import with the file filled i
   await expect(dialog.getByTestId('import-path')).toContainText('/home/user/백업/KIM.PFX');
   await expect(dialog.getByRole('textbox', { name: 'PFX 파일 암호' })).toBeFocused();
 });
+
+test('a file dropped while a dialog is open changes nothing; once it is closed, a drop works again', async ({ page }) => {
+  await openScenario(page, 'three-certs-one-broken');
+  await expect(page.getByTestId('certificate-row')).toHaveCount(3);
+  const drop = (paths: string[]) =>
+    page.evaluate((dropped) => window.__DOJANG_EMIT__?.('tauri://drag-drop', { paths: dropped, position: { x: 100, y: 100 } }), paths);
+
+  await drop(['/home/user/백업/KIM.PFX']);
+  const dialog = page.getByRole('dialog', { name: '인증서 가져오기' });
+  await expect(dialog.getByTestId('import-path')).toContainText('/home/user/백업/KIM.PFX');
+
+  // Neither another PFX file nor an invitation takes the window from the open dialog. Each
+  // drop is handled once the overlay that its drag showed is gone.
+  for (const path of ['/home/user/다른.pfx', 'C:\\Users\\hong\\Downloads\\issue.html']) {
+    await page.evaluate((dragged) => window.__DOJANG_EMIT__?.('tauri://drag-enter', { paths: [dragged], position: { x: 100, y: 100 } }), path);
+    await expect(page.getByTestId('drop-overlay')).toBeVisible();
+    await drop([path]);
+    await expect(page.getByTestId('drop-overlay')).toBeHidden();
+  }
+  await expect(dialog.getByTestId('import-path')).toContainText('/home/user/백업/KIM.PFX');
+  await expect(dialog.getByTestId('import-path')).not.toContainText('다른.pfx');
+  await expect(page.getByTestId('step-codes')).toHaveCount(0);
+  expect(await callsOf(page, 'read_invitation')).toEqual([]);
+
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await drop(['C:\\Users\\hong\\Downloads\\issue.html']);
+  await expect(page.getByTestId('step-codes').getByRole('textbox', { name: '신청번호' })).toHaveValue('20261125001');
+});

@@ -3,6 +3,7 @@ import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-compone
 
 import { useI18n } from '../../i18n/context';
 import { CloseIcon } from '../icons';
+import { useReportOpen } from './openDialogs';
 import { DialogBusyContext, type BusyState } from './useDialogForm';
 
 /**
@@ -13,7 +14,8 @@ import { DialogBusyContext, type BusyState } from './useDialogForm';
  *
  * The contents unmount when it closes, so whatever was typed (passwords
  * included) is gone with it. A question the person must answer before going
- * on (a warning) is an `alertdialog`.
+ * on (a warning) is an `alertdialog`. While open, it is reported to the
+ * window (`OpenDialogsContext`), which then leaves dropped files alone.
  */
 export function DialogShell({
   title,
@@ -33,6 +35,7 @@ export function DialogShell({
   const { t } = useI18n();
   const [isBusy, setBusy] = useState(false);
   const busyState = useMemo<BusyState>(() => ({ busy: isBusy, setBusy }), [isBusy]);
+  useReportOpen(isOpen);
   return (
     <ModalOverlay
       className="modal-overlay"
