@@ -1,8 +1,11 @@
 /**
  * The engineer's view of three sample certificates (extensions, PEM, ASN.1), as
- * `dojang show --json` printed them for the NPKI tree that `dojang-fixtures npki`
- * makes (extension values in the notation of today's `show`). Generated once; the people
- * and dates in `fixtures.ts` are the test's own.
+ * `dojang show --json` prints them for the NPKI tree that `dojang-fixtures npki`
+ * makes. The people and dates in `fixtures.ts` are the test's own.
+ *
+ * Written by `npm --prefix ui run fixtures:structures` (ui/scripts/structures.mjs)
+ * from the built binaries (`cargo build --workspace` first); do not edit by hand.
+ * The fixture PKI makes fresh keys each time, so a run changes every value.
  */
 import type { CertificateDetails } from '../src/bindings/CertificateDetails';
 
@@ -11,10 +14,10 @@ export const hongStructure = {
   extensions: [
   {
     "critical": false,
-    "der_hex": "30168014a2038799cfaae631b2df29b5fdaf3e0daf0c193f",
+    "der_hex": "30168014aff57f25b0184f862f7c3ba4efe3a4da4e665e0a",
     "name": "authorityKeyIdentifier",
     "oid": "2.5.29.35",
-    "value": "keyid:A2:03:87:99:CF:AA:E6:31:B2:DF:29:B5:FD:AF:3E:0D:AF:0C:19:3F"
+    "value": "keyid:AF:F5:7F:25:B0:18:4F:86:2F:7C:3B:A4:EF:E3:A4:DA:4E:66:5E:0A"
   },
   {
     "critical": true,
@@ -32,19 +35,19 @@ export const hongStructure = {
   },
   {
     "critical": false,
-    "der_hex": "305fa05d06092a831a8c9a440a0101a050304e0c09ed998deab8b8eb8f993041303f060a2a831a8c9a440a0101013031300b0609608648016503040201a022042093979e157f200af55357f82d9f3ef1ce55e467d85e06c6e7c668374f47a23cdd",
+    "der_hex": "305fa05d06092a831a8c9a440a0101a050304e0c09ed998deab8b8eb8f993041303f060a2a831a8c9a440a0101013031300b0609608648016503040201a0220420d4b00b1b34815201c54305291abfbac49d816f9b185504abd35be7590ddd984a",
     "name": "subjectAltName",
     "oid": "2.5.29.17",
     "value": "otherName:identifyData (1.2.410.200004.10.1.1)"
   }
 ],
-  pem: "-----BEGIN CERTIFICATE-----\nMIID9zCCAt+gAwIBAgIUV1Ul/lRzbCuLgB780biF6EkqfoIwDQYJKoZIhvcNAQEL\nBQAwTTELMAkGA1UEBhMCS1IxDTALBgNVBAoMBEtJQ0ExFTATBgNVBAsMDEFjY3Jl\nZGl0ZWRDQTEYMBYGA1UEAwwPRG9qYW5nIFRlc3QgQ0ExMB4XDTI2MTEyNDE4Mjcy\nOVoXDTI3MTEyNTE4MjcyOVowZDELMAkGA1UEBhMCa3IxDTALBgNVBAoMBEtJQ0Ex\nDTALBgNVBAsMBEtJQ0ExETAPBgNVBAsMCFJB7IS87YSwMSQwIgYDVQQDDBvtmY3q\nuLjrj5koKTAwMTIzNDU2Nzg5MDEyMzQwggEiMA0GCSqGSIb3DQEBAQUAA4IBDwAw\nggEKAoIBAQCgqaxJNXGgrVQW1ltcFlnHGxmxvU3vo/mDaQ5pVx8AboUtEqjYKDYf\nHPbnC9b3keTzOoabayakUCdQL7OoQdWv3qLmUNYxhKC5vWPIwqLDe2WAuqDloO1W\nYzux57VRvvsQ+pcyAirxYNpugizNeIVzoTbWLU5RCq+k6abnIpcfbgUmw6FS1jSp\nO8tcob6koICa2BRoQFSOjDP5tCa5jdZqJA6qW7zpqJnPQOrWdisKUOgpUGyh8j39\niIstqCgoFNWG8eD9R2ZIS6VmpKZuO5dQTZ9PRb2DqTBeQ3LO1Yn1TvdB/dIzkfqP\ncMIjck+daB4kgBjJosbo5BTGMxH8gkFJAgMBAAGjgbcwgbQwHwYDVR0jBBgwFoAU\nogOHmc+q5jGy3ym1/a8+Da8MGT8wDgYDVR0PAQH/BAQDAgbAMBcGA1UdIAQQMA4w\nDAYKKoMajJpEBQIBAjBoBgNVHREEYTBfoF0GCSqDGoyaRAoBAaBQME4MCe2Zjeq4\nuOuPmTBBMD8GCiqDGoyaRAoBAQEwMTALBglghkgBZQMEAgGgIgQgk5eeFX8gCvVT\nV/gtnz7xzlXkZ9heBsbnxmg3T0eiPN0wDQYJKoZIhvcNAQELBQADggEBAEVLyZfD\nBksF+Mk3XpQ7kCw0lLQ6bkftnfRRJALrnuibn9kiWyJko2vM5AQ7CLbpkQDfyOE2\nLPB1wRD1GhIMohp4VuaakzEfKhhkPxqOLwHEvRrGf5kK8vnlDvsJEwGsPnkjKRl9\nkERi5MEhHH5Q74rDE1sNRF1Nhup5gXkbYkvyoGBkOXI10gROViKM+lsYI5kNPwPu\nKE/JIdkGphye98ed0TXrVRzaUtJX1WuCX4lsKDIXaFjCVGoU0na0fr1Z2Pt3nbp1\niVx+9pQJ+wJbprKpx2gLLb4YdtQkEqMM9CT1q13M0i9zG+x9vtcxLC/zIvffd5SF\nYKh83b+A4MLHWNU=\n-----END CERTIFICATE-----\n",
+  pem: "-----BEGIN CERTIFICATE-----\nMIID9zCCAt+gAwIBAgIUIr8UHdpRWREtt438oUtKaX2Y9QcwDQYJKoZIhvcNAQEL\nBQAwTTELMAkGA1UEBhMCS1IxDTALBgNVBAoMBEtJQ0ExFTATBgNVBAsMDEFjY3Jl\nZGl0ZWRDQTEYMBYGA1UEAwwPRG9qYW5nIFRlc3QgQ0ExMB4XDTI2MTIwMzIxMzEy\nNloXDTI3MTIwNDIxMzEyNlowZDELMAkGA1UEBhMCa3IxDTALBgNVBAoMBEtJQ0Ex\nDTALBgNVBAsMBEtJQ0ExETAPBgNVBAsMCFJB7IS87YSwMSQwIgYDVQQDDBvtmY3q\nuLjrj5koKTAwMTIzNDU2Nzg5MDEyMzQwggEiMA0GCSqGSIb3DQEBAQUAA4IBDwAw\nggEKAoIBAQCXDn0UDF2KriSfhzf7Ayf0WG6WhNb3aUHI5tq6za61rxzC9Oj3+IL/\ngfZWesb964y2VbqbzY+ZgaQYAIK5aqwpSDCek11uw2dH4b2/tswUzUZFZntlV1AQ\n1iJ2GCTfcH06HvM3mu80GYW6o0SdQ9tjMaI3xJg6Pro8wlj5xH4GxF+xl9fNe3QK\n7id1iOOrpX8gccHJEFpDsG8mX02OhisNVMHohUKFXhr7H7T6wOg2gV/Z3y13UrFt\nQKiBLyh8SM3GBfpocdd4i2MKGuytmUjhh/JnQq2CP74EELRrmahhonrVuX0RPlvH\n1VHKnE3qapoFihNyoWRPfBycDlzbnYvtAgMBAAGjgbcwgbQwHwYDVR0jBBgwFoAU\nr/V/JbAYT4YvfDuk7+Ok2k5mXgowDgYDVR0PAQH/BAQDAgbAMBcGA1UdIAQQMA4w\nDAYKKoMajJpEBQIBAjBoBgNVHREEYTBfoF0GCSqDGoyaRAoBAaBQME4MCe2Zjeq4\nuOuPmTBBMD8GCiqDGoyaRAoBAQEwMTALBglghkgBZQMEAgGgIgQg1LALGzSBUgHF\nQwUpGr+6xJ2Bb5sYVQSr01vnWQ3dmEowDQYJKoZIhvcNAQELBQADggEBAKcoNU0x\nUazT763xyThZAaA5yVLS4dWzx7r+dEoOY/ckooo2qRD01wRtGTCb0uGVIHQKeuNg\nb06GSmzxMOBbxp24wkWc2atPU/kSp8M2Ex+VzRw+Y5dkN5wwpeklfoJGGpA629bR\nwQ/JMW7tCPnHddX2IWVP+0ESEScd+7pr2OQuP00Vf+JjMvqQ0J4PEAJJCbaiy+2i\nnjwqtXtMGeC2fdPUQmfLq49ENdAtp44fmDAQG0kPUpdj+DD9+moBV4gS4eeANkLr\n7CG0A+tCeej60Cm808ld+RgM+38WdcKRisDAlRroh4JbqvYTn1ntzTMENYl88gtp\ngjJlA0AWYf1Rsj8=\n-----END CERTIFICATE-----\n",
   asn1: [
     {"depth": 0, "length": 1015, "offset": 0, "tag": "SEQUENCE", "value": null},
     {"depth": 1, "length": 735, "offset": 4, "tag": "SEQUENCE", "value": null},
     {"depth": 2, "length": 3, "offset": 8, "tag": "[0]", "value": null},
     {"depth": 3, "length": 1, "offset": 10, "tag": "INTEGER", "value": "02"},
-    {"depth": 2, "length": 20, "offset": 13, "tag": "INTEGER", "value": "57 55 25 FE 54 73 6C 2B 8B 80 1E FC D1 B8 85 E8 49 2A 7E 82"},
+    {"depth": 2, "length": 20, "offset": 13, "tag": "INTEGER", "value": "22 BF 14 1D DA 51 59 11 2D B7 8D FC A1 4B 4A 69 7D 98 F5 07"},
     {"depth": 2, "length": 13, "offset": 35, "tag": "SEQUENCE", "value": null},
     {"depth": 3, "length": 9, "offset": 37, "tag": "OBJECT IDENTIFIER", "value": "1.2.840.113549.1.1.11 (sha256WithRSAEncryption)"},
     {"depth": 3, "length": 0, "offset": 48, "tag": "NULL", "value": null},
@@ -66,8 +69,8 @@ export const hongStructure = {
     {"depth": 5, "length": 3, "offset": 107, "tag": "OBJECT IDENTIFIER", "value": "2.5.4.3 (commonName)"},
     {"depth": 5, "length": 15, "offset": 112, "tag": "UTF8String", "value": "Dojang Test CA1"},
     {"depth": 2, "length": 30, "offset": 129, "tag": "SEQUENCE", "value": null},
-    {"depth": 3, "length": 13, "offset": 131, "tag": "UTCTime", "value": "261124182729Z"},
-    {"depth": 3, "length": 13, "offset": 146, "tag": "UTCTime", "value": "271125182729Z"},
+    {"depth": 3, "length": 13, "offset": 131, "tag": "UTCTime", "value": "261203213126Z"},
+    {"depth": 3, "length": 13, "offset": 146, "tag": "UTCTime", "value": "271204213126Z"},
     {"depth": 2, "length": 100, "offset": 161, "tag": "SEQUENCE", "value": null},
     {"depth": 3, "length": 11, "offset": 163, "tag": "SET", "value": null},
     {"depth": 4, "length": 9, "offset": 165, "tag": "SEQUENCE", "value": null},
@@ -93,12 +96,12 @@ export const hongStructure = {
     {"depth": 3, "length": 13, "offset": 267, "tag": "SEQUENCE", "value": null},
     {"depth": 4, "length": 9, "offset": 269, "tag": "OBJECT IDENTIFIER", "value": "1.2.840.113549.1.1.1 (rsaEncryption)"},
     {"depth": 4, "length": 0, "offset": 280, "tag": "NULL", "value": null},
-    {"depth": 3, "length": 271, "offset": 282, "tag": "BIT STRING", "value": "00 30 82 01 0A 02 82 01 01 00 A0 A9 AC 49 35 71 A0 AD 54 16 D6 5B 5C 16 59 C7 1B 19 B1 BD 4D …"},
+    {"depth": 3, "length": 271, "offset": 282, "tag": "BIT STRING", "value": "00 30 82 01 0A 02 82 01 01 00 97 0E 7D 14 0C 5D 8A AE 24 9F 87 37 FB 03 27 F4 58 6E 96 84 D6 …"},
     {"depth": 2, "length": 183, "offset": 557, "tag": "[3]", "value": null},
     {"depth": 3, "length": 180, "offset": 560, "tag": "SEQUENCE", "value": null},
     {"depth": 4, "length": 31, "offset": 563, "tag": "SEQUENCE", "value": null},
     {"depth": 5, "length": 3, "offset": 565, "tag": "OBJECT IDENTIFIER", "value": "2.5.29.35 (authorityKeyIdentifier)"},
-    {"depth": 5, "length": 24, "offset": 570, "tag": "OCTET STRING", "value": "30 16 80 14 A2 03 87 99 CF AA E6 31 B2 DF 29 B5 FD AF 3E 0D AF 0C 19 3F"},
+    {"depth": 5, "length": 24, "offset": 570, "tag": "OCTET STRING", "value": "30 16 80 14 AF F5 7F 25 B0 18 4F 86 2F 7C 3B A4 EF E3 A4 DA 4E 66 5E 0A"},
     {"depth": 6, "length": 22, "offset": 572, "tag": "SEQUENCE", "value": null},
     {"depth": 7, "length": 20, "offset": 574, "tag": "[0]", "value": null},
     {"depth": 4, "length": 14, "offset": 596, "tag": "SEQUENCE", "value": null},
@@ -128,14 +131,14 @@ export const hongStructure = {
     {"depth": 13, "length": 11, "offset": 694, "tag": "SEQUENCE", "value": null},
     {"depth": 14, "length": 9, "offset": 696, "tag": "OBJECT IDENTIFIER", "value": "2.16.840.1.101.3.4.2.1 (sha256)"},
     {"depth": 13, "length": 34, "offset": 707, "tag": "[0]", "value": null},
-    {"depth": 14, "length": 32, "offset": 709, "tag": "OCTET STRING", "value": "93 97 9E 15 7F 20 0A F5 53 57 F8 2D 9F 3E F1 CE 55 E4 67 D8 5E 06 C6 E7 C6 68 37 4F 47 A2 3C DD"},
+    {"depth": 14, "length": 32, "offset": 709, "tag": "OCTET STRING", "value": "D4 B0 0B 1B 34 81 52 01 C5 43 05 29 1A BF BA C4 9D 81 6F 9B 18 55 04 AB D3 5B E7 59 0D DD 98 4A"},
     {"depth": 1, "length": 13, "offset": 743, "tag": "SEQUENCE", "value": null},
     {"depth": 2, "length": 9, "offset": 745, "tag": "OBJECT IDENTIFIER", "value": "1.2.840.113549.1.1.11 (sha256WithRSAEncryption)"},
     {"depth": 2, "length": 0, "offset": 756, "tag": "NULL", "value": null},
-    {"depth": 1, "length": 257, "offset": 758, "tag": "BIT STRING", "value": "00 45 4B C9 97 C3 06 4B 05 F8 C9 37 5E 94 3B 90 2C 34 94 B4 3A 6E 47 ED 9D F4 51 24 02 EB 9E …"},
+    {"depth": 1, "length": 257, "offset": 758, "tag": "BIT STRING", "value": "00 A7 28 35 4D 31 51 AC D3 EF AD F1 C9 38 59 01 A0 39 C9 52 D2 E1 D5 B3 C7 BA FE 74 4A 0E 63 …"},
   ],
-  fingerprint_sha1: "5E:F2:C7:24:EB:7D:3A:28:02:2F:D4:12:CA:09:B9:F0:7E:7A:F3:4D",
-  serial_decimal: "498581070102104274357695624402768008067385294466",
+  fingerprint_sha1: "83:B3:F4:58:59:F6:21:0F:89:C4:85:65:6C:40:5F:CA:37:E9:97:14",
+  serial_decimal: "198366880945031254378243785403989283016277554439",
 } satisfies Pick<CertificateDetails, 'extensions' | 'pem' | 'asn1' | 'fingerprint_sha1' | 'serial_decimal'>;
 
 /** Structure taken from the sample certificate of kim made by dojang-fixtures. */
@@ -143,10 +146,10 @@ export const kimStructure = {
   extensions: [
   {
     "critical": false,
-    "der_hex": "301680143502ba790a4365c2af6781ca7c326ad63f94faae",
+    "der_hex": "30168014111e51a8637fe0631d84a98dbcd175ceb37b7e5a",
     "name": "authorityKeyIdentifier",
     "oid": "2.5.29.35",
-    "value": "keyid:35:02:BA:79:0A:43:65:C2:AF:67:81:CA:7C:32:6A:D6:3F:94:FA:AE"
+    "value": "keyid:11:1E:51:A8:63:7F:E0:63:1D:84:A9:8D:BC:D1:75:CE:B3:7B:7E:5A"
   },
   {
     "critical": true,
@@ -163,13 +166,13 @@ export const kimStructure = {
     "value": "Policy:1.2.410.200005.1.1.4"
   }
 ],
-  pem: "-----BEGIN CERTIFICATE-----\nMIIDlzCCAn+gAwIBAgIUIjV01wtnx7k5drIau477S/k3ByIwDQYJKoZIhvcNAQEL\nBQAwUDELMAkGA1UEBhMCS1IxEDAOBgNVBAoMB3llc3NpZ24xFTATBgNVBAsMDEFj\nY3JlZGl0ZWRDQTEYMBYGA1UEAwwPRG9qYW5nIFRlc3QgQ0ExMB4XDTI1MTIwNTE4\nMjcyOVoXDTI2MTIwNTE4MjcyOVowbjELMAkGA1UEBhMCa3IxEDAOBgNVBAoMB3ll\nc3NpZ24xFDASBgNVBAsMC3BlcnNvbmFsNElCMQ4wDAYDVQQLDAV3b29yaTEnMCUG\nA1UEAwwe6rmA7LKg7IiYKCkwMDQxMjM0NTY3ODkwMTIzNDU2MIIBIjANBgkqhkiG\n9w0BAQEFAAOCAQ8AMIIBCgKCAQEAqBPdtJysEjMLas4fAVL5/bDevVQlAjObZzLB\nOD439v5DO3yosgf7chmW0M20dH/Vocs7ffaCy+oxkp9F7tUm7OpxO+rdWKqT0PN1\nfh72Fn8PGj9S5WMQlpbeBgJWGdRSwsBWmFTbYmTorQxHancEM/P9WEmIOTB/+EEw\nhdNkZsxd1s8uaf5sdCEpPlKtxg/fKnLXqaKxEJRLByK85tWFWc9Xt6uLE2qy17K+\nvWLDYh4tHm9Yy9m0dLh4niIwT2Jnh/ak9AgFPGfvhoU547mgNxXa3a4Ym+M4JSt/\ndNjmIs1eLQtKaPvM/uJ0HY4v/ZZV+9/Y86b7CMRfWAuEzJySBQIDAQABo0swSTAf\nBgNVHSMEGDAWgBQ1Arp5CkNlwq9ngcp8MmrWP5T6rjAOBgNVHQ8BAf8EBAMCBsAw\nFgYDVR0gBA8wDTALBgkqgxqMmkUBAQQwDQYJKoZIhvcNAQELBQADggEBAA+gGg9t\nAqunmXb9UcHwLmw2+2Po7Ruot8E59PSVrU/b1g9cZTus0B/DRt+PIGKbzch/g9Td\n4zilWXn4mPR9+3Exerj7en2vIrqZQ7xwKhthNkTYvNM9A8MYZ0UCB8TZAIVy3Hyl\n04bK7NZbAmrjEQ2/dF6oVlaYJaKEXHnfQms6DBNH4ZvpcE0de4RoEYVgVcTzCP7f\nBNJraK5S5nP8K6NMBBpDdvS7gE7ILRkll4npW+pbIXX324L+/8R3JtNULAnF5YAY\ns4gQFyE06Gl33JqtDfb1L6Uko/+4Wseyl7YerZvhahmOIdw9mE7T/Lr54NOKyx6q\nuIr+eZiE99WVN+w=\n-----END CERTIFICATE-----\n",
+  pem: "-----BEGIN CERTIFICATE-----\nMIIDlzCCAn+gAwIBAgIUK+XIxpcbuucaSNewE3f+Ihiq9cYwDQYJKoZIhvcNAQEL\nBQAwUDELMAkGA1UEBhMCS1IxEDAOBgNVBAoMB3llc3NpZ24xFTATBgNVBAsMDEFj\nY3JlZGl0ZWRDQTEYMBYGA1UEAwwPRG9qYW5nIFRlc3QgQ0ExMB4XDTI1MTIxNDIx\nMzEyN1oXDTI2MTIxNDIxMzEyN1owbjELMAkGA1UEBhMCa3IxEDAOBgNVBAoMB3ll\nc3NpZ24xFDASBgNVBAsMC3BlcnNvbmFsNElCMQ4wDAYDVQQLDAV3b29yaTEnMCUG\nA1UEAwwe6rmA7LKg7IiYKCkwMDQxMjM0NTY3ODkwMTIzNDU2MIIBIjANBgkqhkiG\n9w0BAQEFAAOCAQ8AMIIBCgKCAQEAqWJu95cOwFFPPUilUuE4IfqKTnS23IsOsH/e\nq09KvDQopYyas2KgCRwbWgFMwNY6FSQRraZj8Qy231dCJMJmlUTdGXWl8V7ZtBV0\n/plC9XnbNVI+ex+d3LVwEgxwEz27+q9HKDACV7kXzU4G0hjg8i58sZF766ipPblR\n8PTGHqdQMgFCIaTd4E9Bf0/Wfb7Z7xLSDHH8FffmJz5hIvJvM8XiyIGazdP0A66m\nwScpSD6H53x7E6G0+qVNg0Tn8/mi8zqQQ+9OYLdIpQ2F4uiEKJwWi4NaVpH4eUgw\nrUVKJxswendN1TyESroINkdYMjGQMtyzTTtrJFqVvDSD9qpSrwIDAQABo0swSTAf\nBgNVHSMEGDAWgBQRHlGoY3/gYx2EqY280XXOs3t+WjAOBgNVHQ8BAf8EBAMCBsAw\nFgYDVR0gBA8wDTALBgkqgxqMmkUBAQQwDQYJKoZIhvcNAQELBQADggEBAEHsRVai\nIY3S4lm1Yi2rAyx7Umpcp1R15mn7gyJf79LVMsIIYKfMCkXmIerkM6frXdAqZ8Zq\nJzPWPadbGyu0RVoKY41IcgdKxLCWZxWNwfDwTr5tCeUT0D4MFcCy7/mE+Z81bNhP\nnKTwudF8xFTCh2h7eE0ktK3JdZ9k/ys/vmAnqTzNeUaW+SxEPit7ZgFm1QlJv8q6\nXhJWm9UG5WiblILLx6Djapv/GgMEYdXeiL50Cb/DJujearyV305EzDiyfcrHJABY\n6wPu8xLx4Dx+1iOx9DvuytHtBPq7j9z94ACgMsIyLb1Fl8I1j5IDXjPLU582Tljk\nLbn/oGBvDXd51Sg=\n-----END CERTIFICATE-----\n",
   asn1: [
     {"depth": 0, "length": 919, "offset": 0, "tag": "SEQUENCE", "value": null},
     {"depth": 1, "length": 639, "offset": 4, "tag": "SEQUENCE", "value": null},
     {"depth": 2, "length": 3, "offset": 8, "tag": "[0]", "value": null},
     {"depth": 3, "length": 1, "offset": 10, "tag": "INTEGER", "value": "02"},
-    {"depth": 2, "length": 20, "offset": 13, "tag": "INTEGER", "value": "22 35 74 D7 0B 67 C7 B9 39 76 B2 1A BB 8E FB 4B F9 37 07 22"},
+    {"depth": 2, "length": 20, "offset": 13, "tag": "INTEGER", "value": "2B E5 C8 C6 97 1B BA E7 1A 48 D7 B0 13 77 FE 22 18 AA F5 C6"},
     {"depth": 2, "length": 13, "offset": 35, "tag": "SEQUENCE", "value": null},
     {"depth": 3, "length": 9, "offset": 37, "tag": "OBJECT IDENTIFIER", "value": "1.2.840.113549.1.1.11 (sha256WithRSAEncryption)"},
     {"depth": 3, "length": 0, "offset": 48, "tag": "NULL", "value": null},
@@ -191,8 +194,8 @@ export const kimStructure = {
     {"depth": 5, "length": 3, "offset": 110, "tag": "OBJECT IDENTIFIER", "value": "2.5.4.3 (commonName)"},
     {"depth": 5, "length": 15, "offset": 115, "tag": "UTF8String", "value": "Dojang Test CA1"},
     {"depth": 2, "length": 30, "offset": 132, "tag": "SEQUENCE", "value": null},
-    {"depth": 3, "length": 13, "offset": 134, "tag": "UTCTime", "value": "251205182729Z"},
-    {"depth": 3, "length": 13, "offset": 149, "tag": "UTCTime", "value": "261205182729Z"},
+    {"depth": 3, "length": 13, "offset": 134, "tag": "UTCTime", "value": "251214213127Z"},
+    {"depth": 3, "length": 13, "offset": 149, "tag": "UTCTime", "value": "261214213127Z"},
     {"depth": 2, "length": 110, "offset": 164, "tag": "SEQUENCE", "value": null},
     {"depth": 3, "length": 11, "offset": 166, "tag": "SET", "value": null},
     {"depth": 4, "length": 9, "offset": 168, "tag": "SEQUENCE", "value": null},
@@ -218,12 +221,12 @@ export const kimStructure = {
     {"depth": 3, "length": 13, "offset": 280, "tag": "SEQUENCE", "value": null},
     {"depth": 4, "length": 9, "offset": 282, "tag": "OBJECT IDENTIFIER", "value": "1.2.840.113549.1.1.1 (rsaEncryption)"},
     {"depth": 4, "length": 0, "offset": 293, "tag": "NULL", "value": null},
-    {"depth": 3, "length": 271, "offset": 295, "tag": "BIT STRING", "value": "00 30 82 01 0A 02 82 01 01 00 A8 13 DD B4 9C AC 12 33 0B 6A CE 1F 01 52 F9 FD B0 DE BD 54 25 …"},
+    {"depth": 3, "length": 271, "offset": 295, "tag": "BIT STRING", "value": "00 30 82 01 0A 02 82 01 01 00 A9 62 6E F7 97 0E C0 51 4F 3D 48 A5 52 E1 38 21 FA 8A 4E 74 B6 …"},
     {"depth": 2, "length": 75, "offset": 570, "tag": "[3]", "value": null},
     {"depth": 3, "length": 73, "offset": 572, "tag": "SEQUENCE", "value": null},
     {"depth": 4, "length": 31, "offset": 574, "tag": "SEQUENCE", "value": null},
     {"depth": 5, "length": 3, "offset": 576, "tag": "OBJECT IDENTIFIER", "value": "2.5.29.35 (authorityKeyIdentifier)"},
-    {"depth": 5, "length": 24, "offset": 581, "tag": "OCTET STRING", "value": "30 16 80 14 35 02 BA 79 0A 43 65 C2 AF 67 81 CA 7C 32 6A D6 3F 94 FA AE"},
+    {"depth": 5, "length": 24, "offset": 581, "tag": "OCTET STRING", "value": "30 16 80 14 11 1E 51 A8 63 7F E0 63 1D 84 A9 8D BC D1 75 CE B3 7B 7E 5A"},
     {"depth": 6, "length": 22, "offset": 583, "tag": "SEQUENCE", "value": null},
     {"depth": 7, "length": 20, "offset": 585, "tag": "[0]", "value": null},
     {"depth": 4, "length": 14, "offset": 607, "tag": "SEQUENCE", "value": null},
@@ -240,10 +243,10 @@ export const kimStructure = {
     {"depth": 1, "length": 13, "offset": 647, "tag": "SEQUENCE", "value": null},
     {"depth": 2, "length": 9, "offset": 649, "tag": "OBJECT IDENTIFIER", "value": "1.2.840.113549.1.1.11 (sha256WithRSAEncryption)"},
     {"depth": 2, "length": 0, "offset": 660, "tag": "NULL", "value": null},
-    {"depth": 1, "length": 257, "offset": 662, "tag": "BIT STRING", "value": "00 0F A0 1A 0F 6D 02 AB A7 99 76 FD 51 C1 F0 2E 6C 36 FB 63 E8 ED 1B A8 B7 C1 39 F4 F4 95 AD …"},
+    {"depth": 1, "length": 257, "offset": 662, "tag": "BIT STRING", "value": "00 41 EC 45 56 A2 21 8D D2 E2 59 B5 62 2D AB 03 2C 7B 52 6A 5C A7 54 75 E6 69 FB 83 22 5F EF …"},
   ],
-  fingerprint_sha1: "63:6D:8D:BF:93:C2:04:83:56:51:F9:CB:2D:F4:6D:90:53:84:31:9A",
-  serial_decimal: "195297803904570004445377431461357440129205471010",
+  fingerprint_sha1: "30:89:28:B3:62:85:41:ED:12:A6:27:E7:7B:8C:BB:F2:FA:22:8C:A8",
+  serial_decimal: "250610963829841024853311185389219312331217630662",
 } satisfies Pick<CertificateDetails, 'extensions' | 'pem' | 'asn1' | 'fingerprint_sha1' | 'serial_decimal'>;
 
 /** Structure taken from the sample certificate of corporate made by dojang-fixtures. */
@@ -251,10 +254,10 @@ export const corporateStructure = {
   extensions: [
   {
     "critical": false,
-    "der_hex": "30168014d346781b32718dec924f617299ab09faac52f8d5",
+    "der_hex": "3016801438f4778bee9e94c942f45f0807f934058a196c07",
     "name": "authorityKeyIdentifier",
     "oid": "2.5.29.35",
-    "value": "keyid:D3:46:78:1B:32:71:8D:EC:92:4F:61:72:99:AB:09:FA:AC:52:F8:D5"
+    "value": "keyid:38:F4:77:8B:EE:9E:94:C9:42:F4:5F:08:07:F9:34:05:8A:19:6C:07"
   },
   {
     "critical": true,
@@ -271,13 +274,13 @@ export const corporateStructure = {
     "value": "Policy:1.2.410.200004.5.4.1.2"
   }
 ],
-  pem: "-----BEGIN CERTIFICATE-----\nMIIDjTCCAnWgAwIBAgIUDhfpvn1EkSr28Y1QemElrIDNBxgwDQYJKoZIhvcNAQEL\nBQAwUjELMAkGA1UEBhMCS1IxEjAQBgNVBAoMCUNyb3NzQ2VydDEVMBMGA1UECwwM\nQWNjcmVkaXRlZENBMRgwFgYDVQQDDA9Eb2phbmcgVGVzdCBDQTEwHhcNMjUxMDIx\nMTgyNzI5WhcNMjYxMDIxMTgyNzI5WjBhMQswCQYDVQQGEwJrcjESMBAGA1UECgwJ\nQ3Jvc3NDZXJ0MQ8wDQYDVQQLDAbrspXsnbgxLTArBgNVBAMMJCjso7wp64+E7J6l\nIO2FjOyKpO2KuCgpMDAwMTIzNDU2Nzg5MDCCASIwDQYJKoZIhvcNAQEBBQADggEP\nADCCAQoCggEBAKc7rHwZHHkf6x1XFBHwOrGbePHtZ+iYFZrXyFWhsKc4BvLB00p5\nlTu+69nXEc83m7YGi4aAWK+nRAeUoBeJH+mKmSiiNOFmzveLeS+qJMCJbeP8S6oy\nZc+fA6GPxXfk4q3dz3ucb8qFnNNa5B2xDEhSH3eymbPLy6aRlGdPGw+VOJ+YWgye\ntgxgdfEt9oZEIBG8QMFuwRYMlqWs1xHst5SeSkcH7qggW/qAtiHUOvbyuJK7P8Cp\nYniaRMEtd1su5CaCSD88KjpfkaFfwyXWreA8uxOPXQNQBKA6/WHUItG5WBh/wFSM\nRaO3qaoe7c/hwwplHg9JczAYlmgc4DP7/6MCAwEAAaNMMEowHwYDVR0jBBgwFoAU\n00Z4GzJxjeyST2FymasJ+qxS+NUwDgYDVR0PAQH/BAQDAgbAMBcGA1UdIAQQMA4w\nDAYKKoMajJpEBQQBAjANBgkqhkiG9w0BAQsFAAOCAQEAZYLW82QQuKerQxhNlVK1\n7bXl8oKCqIeOmffCx/Mi2D0J25B8sjL6twlp301Vqw+VEFylTuLrD/ffWttw/59b\ngDIj/gYUWPxdH3C9jjbtQ0peSPpjH41WCjkst7rWXE6Osf90+NX1whs/wVu6a8BL\nefP1U1TGiACldSpRWXtJHl3yqYjSw6VwCN2tlVQqz6PiRAJLvV1qRdHJTDfqYpXE\nHdWFo0bIY65aGBviz4GTZCcYKzD37naPS5Zk8yjWU5mTrWXaI/cfpmtPWi1mkjeO\nCAGb2tsR73irESUMTHqqhemJFtT2OBXMthMQ0/x6eZPM+O9Tc1ISuFAIfV3N4uXl\nKQ==\n-----END CERTIFICATE-----\n",
+  pem: "-----BEGIN CERTIFICATE-----\nMIIDjTCCAnWgAwIBAgIUM15vklqz41ToDfZW6npqNGh9SlkwDQYJKoZIhvcNAQEL\nBQAwUjELMAkGA1UEBhMCS1IxEjAQBgNVBAoMCUNyb3NzQ2VydDEVMBMGA1UECwwM\nQWNjcmVkaXRlZENBMRgwFgYDVQQDDA9Eb2phbmcgVGVzdCBDQTEwHhcNMjUxMDMw\nMjEzMTI3WhcNMjYxMDMwMjEzMTI3WjBhMQswCQYDVQQGEwJrcjESMBAGA1UECgwJ\nQ3Jvc3NDZXJ0MQ8wDQYDVQQLDAbrspXsnbgxLTArBgNVBAMMJCjso7wp64+E7J6l\nIO2FjOyKpO2KuCgpMDAwMTIzNDU2Nzg5MDCCASIwDQYJKoZIhvcNAQEBBQADggEP\nADCCAQoCggEBANfCjS+3OyG6z/wJRBoHiUp5v3ndvThViAYGcpe9e/rCDmWnS9lW\nLhxeITRSw3TMiCVR1WO8r3R6I6Bm3DkyiU3BaIBdbMDqdc9S/gASCHCS6mEP7DV+\nWDWAIy7TAkgwkIXWtZaPNXM4YRC9xHwpbvntQQ2xlK6I2dQ19VE22J4lu2+1V0uQ\nhIk0dswFs1uwy+QGKVktsqUADX1Atu6PnTlYu7PledHBOWOFn2Beov9JvlB7XuZQ\nxdeDPbLEWscBv9MRL68hFsPJ9DCww35wnJmSFWpntaXqRAU9vk3lkGlyvRuV6ubI\nk1azw/Hr/koLlsPfpY/KtWIsQ5BqFz8brzsCAwEAAaNMMEowHwYDVR0jBBgwFoAU\nOPR3i+6elMlC9F8IB/k0BYoZbAcwDgYDVR0PAQH/BAQDAgbAMBcGA1UdIAQQMA4w\nDAYKKoMajJpEBQQBAjANBgkqhkiG9w0BAQsFAAOCAQEAJM34TvqdDcoeNxZgkDPz\nqUtcldYB+0UT2xsjMWBs465HO5uSpzbctT9Lye/m4tYMTOlZnGMlvMFkJJbzdKCA\ndXM/KiSBfxaL+mSYSc0kbpp8PDPwKBL3GSbNABMSAMq/JrBImS1UPXrqLUS3Cpb2\n4dCFwwJVNf7ePhgDBKFnUR9rwmLGr97lJ96PYAg3D+aVG9jp/OdewYBnhnezSkME\nfy+rPa/7/OUiQRSfOH04r/azbYFM2qOcoTS21CB9AVn6/5FoTrI/J/ceixwfQzBD\nBQ2UZ7DhzluwxqkgJoK5kAOrFM2fPbfvv9w2Rc7TKHdNOx1uqEFtrqJy3xaTGNwK\nwg==\n-----END CERTIFICATE-----\n",
   asn1: [
     {"depth": 0, "length": 909, "offset": 0, "tag": "SEQUENCE", "value": null},
     {"depth": 1, "length": 629, "offset": 4, "tag": "SEQUENCE", "value": null},
     {"depth": 2, "length": 3, "offset": 8, "tag": "[0]", "value": null},
     {"depth": 3, "length": 1, "offset": 10, "tag": "INTEGER", "value": "02"},
-    {"depth": 2, "length": 20, "offset": 13, "tag": "INTEGER", "value": "0E 17 E9 BE 7D 44 91 2A F6 F1 8D 50 7A 61 25 AC 80 CD 07 18"},
+    {"depth": 2, "length": 20, "offset": 13, "tag": "INTEGER", "value": "33 5E 6F 92 5A B3 E3 54 E8 0D F6 56 EA 7A 6A 34 68 7D 4A 59"},
     {"depth": 2, "length": 13, "offset": 35, "tag": "SEQUENCE", "value": null},
     {"depth": 3, "length": 9, "offset": 37, "tag": "OBJECT IDENTIFIER", "value": "1.2.840.113549.1.1.11 (sha256WithRSAEncryption)"},
     {"depth": 3, "length": 0, "offset": 48, "tag": "NULL", "value": null},
@@ -299,8 +302,8 @@ export const corporateStructure = {
     {"depth": 5, "length": 3, "offset": 112, "tag": "OBJECT IDENTIFIER", "value": "2.5.4.3 (commonName)"},
     {"depth": 5, "length": 15, "offset": 117, "tag": "UTF8String", "value": "Dojang Test CA1"},
     {"depth": 2, "length": 30, "offset": 134, "tag": "SEQUENCE", "value": null},
-    {"depth": 3, "length": 13, "offset": 136, "tag": "UTCTime", "value": "251021182729Z"},
-    {"depth": 3, "length": 13, "offset": 151, "tag": "UTCTime", "value": "261021182729Z"},
+    {"depth": 3, "length": 13, "offset": 136, "tag": "UTCTime", "value": "251030213127Z"},
+    {"depth": 3, "length": 13, "offset": 151, "tag": "UTCTime", "value": "261030213127Z"},
     {"depth": 2, "length": 97, "offset": 166, "tag": "SEQUENCE", "value": null},
     {"depth": 3, "length": 11, "offset": 168, "tag": "SET", "value": null},
     {"depth": 4, "length": 9, "offset": 170, "tag": "SEQUENCE", "value": null},
@@ -322,12 +325,12 @@ export const corporateStructure = {
     {"depth": 3, "length": 13, "offset": 269, "tag": "SEQUENCE", "value": null},
     {"depth": 4, "length": 9, "offset": 271, "tag": "OBJECT IDENTIFIER", "value": "1.2.840.113549.1.1.1 (rsaEncryption)"},
     {"depth": 4, "length": 0, "offset": 282, "tag": "NULL", "value": null},
-    {"depth": 3, "length": 271, "offset": 284, "tag": "BIT STRING", "value": "00 30 82 01 0A 02 82 01 01 00 A7 3B AC 7C 19 1C 79 1F EB 1D 57 14 11 F0 3A B1 9B 78 F1 ED 67 …"},
+    {"depth": 3, "length": 271, "offset": 284, "tag": "BIT STRING", "value": "00 30 82 01 0A 02 82 01 01 00 D7 C2 8D 2F B7 3B 21 BA CF FC 09 44 1A 07 89 4A 79 BF 79 DD BD …"},
     {"depth": 2, "length": 76, "offset": 559, "tag": "[3]", "value": null},
     {"depth": 3, "length": 74, "offset": 561, "tag": "SEQUENCE", "value": null},
     {"depth": 4, "length": 31, "offset": 563, "tag": "SEQUENCE", "value": null},
     {"depth": 5, "length": 3, "offset": 565, "tag": "OBJECT IDENTIFIER", "value": "2.5.29.35 (authorityKeyIdentifier)"},
-    {"depth": 5, "length": 24, "offset": 570, "tag": "OCTET STRING", "value": "30 16 80 14 D3 46 78 1B 32 71 8D EC 92 4F 61 72 99 AB 09 FA AC 52 F8 D5"},
+    {"depth": 5, "length": 24, "offset": 570, "tag": "OCTET STRING", "value": "30 16 80 14 38 F4 77 8B EE 9E 94 C9 42 F4 5F 08 07 F9 34 05 8A 19 6C 07"},
     {"depth": 6, "length": 22, "offset": 572, "tag": "SEQUENCE", "value": null},
     {"depth": 7, "length": 20, "offset": 574, "tag": "[0]", "value": null},
     {"depth": 4, "length": 14, "offset": 596, "tag": "SEQUENCE", "value": null},
@@ -344,8 +347,8 @@ export const corporateStructure = {
     {"depth": 1, "length": 13, "offset": 637, "tag": "SEQUENCE", "value": null},
     {"depth": 2, "length": 9, "offset": 639, "tag": "OBJECT IDENTIFIER", "value": "1.2.840.113549.1.1.11 (sha256WithRSAEncryption)"},
     {"depth": 2, "length": 0, "offset": 650, "tag": "NULL", "value": null},
-    {"depth": 1, "length": 257, "offset": 652, "tag": "BIT STRING", "value": "00 65 82 D6 F3 64 10 B8 A7 AB 43 18 4D 95 52 B5 ED B5 E5 F2 82 82 A8 87 8E 99 F7 C2 C7 F3 22 …"},
+    {"depth": 1, "length": 257, "offset": 652, "tag": "BIT STRING", "value": "00 24 CD F8 4E FA 9D 0D CA 1E 37 16 60 90 33 F3 A9 4B 5C 95 D6 01 FB 45 13 DB 1B 23 31 60 6C …"},
   ],
-  fingerprint_sha1: "ED:41:2B:44:4C:63:0E:D6:D0:CB:9E:8C:B7:4C:F2:23:42:FD:8C:B8",
-  serial_decimal: "80459149913881292800191595579041743686354143000",
+  fingerprint_sha1: "7D:05:02:04:51:8E:65:2F:15:9A:C1:78:50:92:C7:1D:30:FB:C0:B2",
+  serial_decimal: "293264518626206241747871380644781364239715355225",
 } satisfies Pick<CertificateDetails, 'extensions' | 'pem' | 'asn1' | 'fingerprint_sha1' | 'serial_decimal'>;
