@@ -2,7 +2,7 @@
 # Installs what Dojang needs to build, run and test, on Debian or Ubuntu, and only what is
 # missing: safe to run again. Sourced by scripts/run.sh and scripts/test.sh.
 #   system packages (apt): the Tauri 2 build libraries, and for tests Xvfb, WebKitWebDriver,
-#     Chromium, gnome-keyring, OpenSSL, ImageMagick and a Korean font;
+#     Chromium, gnome-keyring, OpenSSL, ImageMagick, a Korean font and an LDAP server (slapd);
 #   tauri-driver 2.x (cargo install, into ~/.cargo/bin);
 #   the UI's npm packages (npm ci, from ui/package-lock.json).
 set -euo pipefail
@@ -22,6 +22,8 @@ APT_PACKAGES=(
   # testing with real components
   openssl python3 xvfb xauth webkit2gtk-driver chromium gnome-keyring dbus-x11 libsecret-tools xdotool
   imagemagick fonts-noto-cjk git
+  # revocation status peers: an LDAP server that publishes CRLs
+  slapd ldap-utils
 )
 
 dojang_setup() {

@@ -8,6 +8,7 @@ pub use rcgen::RsaKeySize;
 
 pub mod identity;
 pub mod npki_key;
+pub mod peers;
 pub mod sandbox;
 
 use std::path::{Path, PathBuf};
@@ -250,6 +251,28 @@ impl TestPki {
     /// too (PKCS#8 DER, with the randomNum attribute when the subscriber has an identity).
     pub fn issue(&self, s: &Subscriber) -> Result<(Vec<u8>, Vec<u8>)> {
         self.issue_with_key(s, rsa_key()?)
+    }
+
+    /// An OCSP responder's certificate from the issuing CA, with extKeyUsage
+    /// id-kp-OCSPSigning when `for_ocsp` (else serverAuth), valid for a year, and its key:
+    /// both PEM.
+    pub fn issue_responder(&self, for_ocsp: bool) -> Result<(String, String)> {
+        let now = OffsetDateTime::now_utc();
+        let key = rsa_key()?;
+        let mut params = CertificateParams::default();
+        let mut dn = DistinguishedName::new();
+        dn.push(DnType::CommonName, "Dojang Test OCSP Responder");
+        params.distinguished_name = dn;
+        params.key_usages = vec![KeyUsagePurpose::DigitalSignature];
+        params.extended_key_usages = vec![if for_ocsp {
+            rcgen::ExtendedKeyUsagePurpose::OcspSigning
+        } else {
+            rcgen::ExtendedKeyUsagePurpose::ServerAuth
+        }];
+        params.not_before = now - Duration::days(1);
+        params.not_after = now + Duration::days(365);
+        let cert = params.signed_by(&key, &self.issuing.issuer)?;
+        Ok((cert.pem(), key.serialize_pem()))
     }
 
     /// Like [`TestPki::issue`] with an RSA key of the given size (e.g. 4096 bits).

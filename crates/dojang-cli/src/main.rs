@@ -56,6 +56,26 @@ enum Command {
         /// The certificate ID or the file.
         what: String,
     },
+    /// Check a certificate as a relying party does: its path to a trusted root, and
+    /// whether it is revoked (OCSP, then its CRL). Exit 0 good, 5 revoked, 6 unknown or
+    /// the path broken.
+    Verify {
+        /// The certificate ID or the file (as for show).
+        what: String,
+        /// Validate the path at this time (RFC 3339) instead of now; the status is now's.
+        #[arg(long, value_name = "TIME", value_parser = parse_time)]
+        at: Option<time::OffsetDateTime>,
+        /// Fetch nothing: use the answers cached from earlier checks.
+        #[arg(long, conflicts_with_all = ["online", "refresh"])]
+        offline: bool,
+        /// Fetch what the cache lacks or has let go stale: OCSP, CRLs, missing CA
+        /// certificates (the default).
+        #[arg(long, conflicts_with = "refresh")]
+        online: bool,
+        /// Ask the responders and CRLs now even when the cache holds a fresh answer.
+        #[arg(long)]
+        refresh: bool,
+    },
     /// Get a certificate from a CA with a registration number (27 characters) or a
     /// temporary code with its application number and ID number (or an issue.html).
     Issue {
@@ -183,6 +203,12 @@ enum Command {
     },
 }
 
+/// An RFC 3339 time on the command line.
+fn parse_time(text: &str) -> Result<time::OffsetDateTime, String> {
+    time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
+        .map_err(|e| format!("not an RFC 3339 time (2026-12-04T09:00:00+09:00): {e}"))
+}
+
 /// The certificate a command acts on, and which copy of it.
 #[derive(clap::Args)]
 pub struct Which {
@@ -244,6 +270,8 @@ pub enum Outcome {
     CaRefused(ErrorInfo),
     /// The CA could not be reached (4).
     CaUnreachable(ErrorInfo),
+    /// A verdict with its own exit status (`verify`: 5 revoked, 6 unknown or broken).
+    Status(u8),
 }
 
 impl Outcome {
@@ -285,6 +313,21 @@ fn main() -> ExitCode {
     let outcome = match &cli.command {
         Command::List => list::run(&ctx),
         Command::Show { what } => show::run(&ctx, what),
+        Command::Verify {
+            what,
+            at,
+            offline,
+            refresh,
+            ..
+        } => {
+            use dojang_core::status::Mode;
+            let mode = match (offline, refresh) {
+                (true, _) => Mode::Offline,
+                (_, true) => Mode::Fresh,
+                _ => Mode::Cached,
+            };
+            verify::run(&ctx, what, *at, mode)
+        }
         Command::Demo => demo::run(&ctx),
         Command::Revoke { which, reason, ca } => {
             custody::revoke(&ctx, which, *reason, ca.as_deref())
@@ -342,5 +385,6 @@ fn main() -> ExitCode {
             ctx.report_error(&e);
             ExitCode::from(4)
         }
+        Outcome::Status(code) => ExitCode::from(code),
     }
 }

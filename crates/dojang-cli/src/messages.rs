@@ -5,6 +5,7 @@ use clap::ValueEnum;
 use dojang_core::ErrorInfo;
 use dojang_core::cert::chain::{CertificateChain, LinkSource, PathProblem};
 use dojang_core::cert::{CertificateSummary, Purpose, ValidityStatus};
+use dojang_core::status::{CrlReason, Fault, StatusProblem};
 
 /// The language of the command line's messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -177,6 +178,90 @@ pub fn path_problem(problem: &PathProblem, chain: &CertificateChain, lang: Lang)
             )
         }
         UntrustedRoot { link } => format!("the root {} is not a trusted root", name(link)),
+    }
+}
+
+/// A revocation reason as RFC 5280 names it, in words.
+pub fn crl_reason(reason: CrlReason, lang: Lang) -> &'static str {
+    use CrlReason::*;
+    match (reason, lang) {
+        (Unspecified, Lang::Ko) => "사유 없음",
+        (Unspecified, Lang::En) => "no reason given",
+        (KeyCompromise, Lang::Ko) => "키 유출",
+        (KeyCompromise, Lang::En) => "key compromise",
+        (CaCompromise, Lang::Ko) => "인증기관 키 유출",
+        (CaCompromise, Lang::En) => "CA compromise",
+        (AffiliationChanged, Lang::Ko) => "소속 변경",
+        (AffiliationChanged, Lang::En) => "affiliation changed",
+        (Superseded, Lang::Ko) => "새 인증서로 대체",
+        (Superseded, Lang::En) => "superseded",
+        (CessationOfOperation, Lang::Ko) => "사용 중지",
+        (CessationOfOperation, Lang::En) => "cessation of operation",
+        (CertificateHold, Lang::Ko) => "효력 정지",
+        (CertificateHold, Lang::En) => "on hold",
+        (RemoveFromCrl, Lang::Ko) => "정지 해제",
+        (RemoveFromCrl, Lang::En) => "removed from the CRL",
+        (PrivilegeWithdrawn, Lang::Ko) => "권한 철회",
+        (PrivilegeWithdrawn, Lang::En) => "privilege withdrawn",
+        (AaCompromise, Lang::Ko) => "속성 기관 키 유출",
+        (AaCompromise, Lang::En) => "AA compromise",
+    }
+}
+
+/// Why no status could be believed, in words.
+pub fn status_problem(problem: &StatusProblem, lang: Lang) -> String {
+    use Fault::*;
+    let ko = lang == Lang::Ko;
+    let what = match (&problem.fault, ko) {
+        (Offline, true) => "오프라인이라 확인하지 않았습니다".to_owned(),
+        (Offline, false) => "not checked: offline".to_owned(),
+        (NoPointer, true) => "인증서에 OCSP 주소도 CRL 주소도 없습니다".to_owned(),
+        (NoPointer, false) => "the certificate names no OCSP responder and no CRL".to_owned(),
+        (IssuerNotFound, true) => "발급 기관의 인증서가 없어 응답을 확인할 수 없습니다".to_owned(),
+        (IssuerNotFound, false) => {
+            "its CA's certificate is not known, so no answer can be checked".to_owned()
+        }
+        (Unreachable { detail }, true) => format!("연결하지 못했습니다 ({detail})"),
+        (Unreachable { detail }, false) => format!("not reached ({detail})"),
+        (HttpStatus { status }, true) => format!("HTTP {status} 오류로 응답했습니다"),
+        (HttpStatus { status }, false) => format!("answered HTTP {status}"),
+        (TooLarge { limit }, true) => format!("응답이 너무 큽니다 ({limit}바이트 초과)"),
+        (TooLarge { limit }, false) => format!("the answer is larger than {limit} bytes"),
+        (Unsupported { what }, true) => format!("지원하지 않는 형식입니다: {what}"),
+        (Unsupported { what }, false) => format!("not supported: {what}"),
+        (Missing { what }, true) => format!("LDAP 디렉터리에 없습니다: {what}"),
+        (Missing { what }, false) => format!("not in the LDAP directory: {what}"),
+        (Malformed { detail }, true) => format!("응답을 읽을 수 없습니다 ({detail})"),
+        (Malformed { detail }, false) => format!("the answer does not parse ({detail})"),
+        (ResponderRefused { status }, true) => {
+            format!("OCSP 응답기가 오류로 응답했습니다 ({status})")
+        }
+        (ResponderRefused { status }, false) => format!("the OCSP responder refused ({status})"),
+        (ResponderUnknown, true) => "OCSP 응답기가 이 인증서를 모릅니다".to_owned(),
+        (ResponderUnknown, false) => "the OCSP responder does not know this certificate".to_owned(),
+        (BadSignature { detail }, true) => format!("응답의 서명을 믿을 수 없습니다 ({detail})"),
+        (BadSignature { detail }, false) => {
+            format!("the answer's signature cannot be trusted ({detail})")
+        }
+        (Stale { next_update }, true) => format!(
+            "응답이 오래되었습니다 ({} 이후 갱신되었어야 함)",
+            next_update.date()
+        ),
+        (Stale { next_update }, false) => {
+            format!("the answer is stale (due by {})", next_update.date())
+        }
+        (NotYetValid { this_update }, true) => format!("응답의 시각이 미래입니다 ({this_update})"),
+        (NotYetValid { this_update }, false) => {
+            format!("the answer is dated in the future ({this_update})")
+        }
+        (WrongCertificate, true) => "다른 인증서에 대한 응답입니다".to_owned(),
+        (WrongCertificate, false) => "the answer is about another certificate".to_owned(),
+        (NonceMismatch, true) => "응답의 nonce가 보낸 것과 다릅니다".to_owned(),
+        (NonceMismatch, false) => "the answer's nonce differs from the one sent".to_owned(),
+    };
+    match &problem.url {
+        Some(url) => format!("{url}: {what}"),
+        None => what,
     }
 }
 

@@ -32,18 +32,23 @@ fn certificate_from_file(ctx: &Context, path: &Path) -> Result<Vec<u8>, ErrorInf
     files::certificate(path).map_err(|e| e.info())
 }
 
-pub fn run(ctx: &Context, what: &str) -> Outcome {
+/// The certificate (DER) `what` names: a file, else an ID in the stores.
+pub fn certificate(ctx: &Context, what: &str) -> Result<Vec<u8>, ErrorInfo> {
     let path = PathBuf::from(what);
-    let der = if path.exists() {
+    if path.exists() {
         certificate_from_file(ctx, &path)
     } else {
         ctx.stores
             .resolve(what, None)
             .and_then(|(store, id)| store.certificate(&id))
             .map_err(|e| e.info())
-    };
+    }
+}
+
+pub fn run(ctx: &Context, what: &str) -> Outcome {
+    let path = PathBuf::from(what);
     let now = OffsetDateTime::now_utc();
-    let shown = der.and_then(|der| {
+    let shown = certificate(ctx, what).and_then(|der| {
         let mut details = CertificateDetails::from_der(&der, &path, now).map_err(|e| e.info())?;
         details.summary.revoked = ctx.ca_book().revocation(&details.summary.id);
         let distribution = ctx.distribution().map_err(|e| e.info())?;

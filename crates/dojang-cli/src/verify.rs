@@ -1,15 +1,23 @@
-//! A certificate's path to its root, in words: printed by `dojang show`.
+//! `dojang verify`, and a certificate's path to its root in words (also printed by
+//! `dojang show`).
 
+use dojang_core::cert::certificate_id;
 use dojang_core::cert::chain::{CertificateChain, LinkSource};
+use dojang_core::status::{
+    CertificateStatus, Mode, StatusChecker, StatusReport, StatusSource, Verdict,
+};
+use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
+use crate::Outcome;
+use crate::context::Context;
 use crate::messages::{self, Lang};
 
 /// Prints the path from the root down to the certificate, each link with its check and
 /// where it came from, then the verdict.
 pub fn print_chain(chain: &CertificateChain, lang: Lang) {
     let ko = lang == Lang::Ko;
-    let at = chain.checked_at.format(&Rfc3339).unwrap_or_default();
+    let at = moment(chain.checked_at);
     if ko {
         println!("  인증 경로 ({at} 기준):");
     } else {
@@ -57,5 +65,148 @@ pub fn print_chain(chain: &CertificateChain, lang: Lang) {
             },
             messages::path_problem(problem, chain, lang)
         ),
+    }
+}
+
+/// `dojang verify ID|FILE`: the path validated at `at` (now by default) and the status
+/// now ([`Mode`]: the cache, fetching what it lacks, unless told otherwise). Exit 0 when the path is valid and the certificate good,
+/// 5 when it or a CA on its path is revoked, 6 when the path is broken or the status
+/// unknown.
+pub fn run(ctx: &Context, what: &str, at: Option<OffsetDateTime>, mode: Mode) -> Outcome {
+    let now = OffsetDateTime::now_utc();
+    let der = match crate::show::certificate(ctx, what) {
+        Ok(der) => der,
+        Err(e) => return Outcome::Refused(e),
+    };
+    let distribution = match ctx.distribution() {
+        Ok(d) => d,
+        Err(e) => return Outcome::Refused(e.info()),
+    };
+    let checker = StatusChecker::new(ctx.stores.keychain.data_dir(), mode);
+    let mut pool = ctx.stores.path_pool(&distribution);
+    checker.complete_from_aia(&mut pool, &der);
+    let chain = match pool.validate(&der, at.unwrap_or(now)) {
+        Ok(chain) => chain,
+        Err(e) => return Outcome::Refused(e.info()),
+    };
+    let id = certificate_id(&der);
+    let revoked_here = ctx.ca_book().revocation(&id);
+    let report = checker.report(&chain, &pool, &der, revoked_here.as_ref(), now);
+    let verdict = match (report.verdict, chain.valid) {
+        (Verdict::Revoked, _) => "revoked",
+        (Verdict::Good, true) => "good",
+        (_, false) => "path-broken",
+        (Verdict::Unknown, true) => "unknown",
+    };
+    if ctx.json {
+        let out = serde_json::json!({
+            "id": id,
+            "verdict": verdict,
+            "chain": chain,
+            "status": report,
+        });
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    } else {
+        print_chain(&chain, ctx.lang);
+        print_status(&report, ctx.lang);
+    }
+    match verdict {
+        "good" => Outcome::Done,
+        "revoked" => Outcome::Status(5),
+        _ => Outcome::Status(6),
+    }
+}
+
+fn moment(t: OffsetDateTime) -> String {
+    t.replace_nanosecond(0)
+        .unwrap_or(t)
+        .format(&Rfc3339)
+        .unwrap_or_default()
+}
+
+/// One status in words: the verdict, its source and time, or why it is unknown.
+fn status_line(status: &CertificateStatus, lang: Lang) -> String {
+    let ko = lang == Lang::Ko;
+    let source = match (status.source, status.from_cache) {
+        (Some(StatusSource::Ocsp), false) => "OCSP",
+        (Some(StatusSource::Ocsp), true) => {
+            if ko {
+                "OCSP, 저장된 응답"
+            } else {
+                "OCSP, cached"
+            }
+        }
+        (Some(StatusSource::Crl), false) => "CRL",
+        (Some(StatusSource::Crl), true) => {
+            if ko {
+                "CRL, 저장된 목록"
+            } else {
+                "CRL, cached"
+            }
+        }
+        (Some(StatusSource::Local), _) => {
+            if ko {
+                "이 컴퓨터에서 폐지함"
+            } else {
+                "revoked here"
+            }
+        }
+        (None, _) => "",
+    };
+    let when = status.this_update.map(moment).unwrap_or_default();
+    match status.verdict {
+        Verdict::Good if ko => format!("유효 ({source}, {when} 기준)"),
+        Verdict::Good => format!("good ({source}, as of {when})"),
+        Verdict::Revoked => {
+            let date = status.revoked_at.map(moment).unwrap_or_default();
+            let reason = status
+                .reason
+                .map(|r| format!(", {}", messages::crl_reason(r, lang)))
+                .unwrap_or_default();
+            if ko {
+                format!("폐지됨 ({date}{reason}; {source})")
+            } else {
+                format!("revoked ({date}{reason}; {source})")
+            }
+        }
+        Verdict::Unknown => {
+            let why: Vec<String> = status
+                .problems
+                .iter()
+                .map(|p| messages::status_problem(p, lang))
+                .collect();
+            let last = status
+                .last_good
+                .map(|t| {
+                    if ko {
+                        format!("; 마지막으로 유효했던 때: {}", moment(t))
+                    } else {
+                        format!("; last known good: {}", moment(t))
+                    }
+                })
+                .unwrap_or_default();
+            if ko {
+                format!("확인 불가 — {}{last}", why.join("; "))
+            } else {
+                format!("unknown — {}{last}", why.join("; "))
+            }
+        }
+    }
+}
+
+/// Prints the certificate's status, then each CA's on its path.
+pub fn print_status(report: &StatusReport, lang: Lang) {
+    let ko = lang == Lang::Ko;
+    println!(
+        "  {}: {}",
+        if ko { "폐지 여부" } else { "Revocation" },
+        status_line(&report.certificate, lang)
+    );
+    for authority in &report.authorities {
+        println!(
+            "    {}: {}",
+            authority.common_name,
+            status_line(&authority.status, lang)
+        );
     }
 }

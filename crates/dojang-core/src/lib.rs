@@ -19,6 +19,8 @@
 //! - [`password`]: the certificate password and the rules for a new one;
 //! - [`secret`]: codes and passwords as typed, zeroized and never shown;
 //! - [`files`]: reading files that may come from anyone (regular files only, capped);
+//! - [`net`]: the rules every HTTP request keeps (no redirects, bounded answers, timeouts);
+//! - [`status`]: whether a certificate is revoked, from OCSP and CRLs, cached;
 //! - [`error`]: the one error type, with a stable machine code per variant.
 #![forbid(unsafe_code)]
 
@@ -33,9 +35,11 @@ pub mod files;
 pub mod fuzzing;
 pub mod issue;
 pub mod keys;
+pub mod net;
 pub mod open;
 pub mod password;
 pub mod secret;
+pub mod status;
 pub mod store;
 
 pub use error::{Error, ErrorCode, ErrorDomain, ErrorInfo};

@@ -167,6 +167,7 @@ pub struct ChainLink {
 
 /// What path validation reads from one certificate, parsed once.
 struct Facts {
+    der: Vec<u8>,
     cert: Certificate,
     id: String,
     subject_der: Vec<u8>,
@@ -199,6 +200,7 @@ impl Facts {
         let subject = rfc4514(parsed.subject());
         let issuer = rfc4514(parsed.issuer());
         let mut facts = Facts {
+            der: der.to_vec(),
             id: certificate_id(der),
             subject_der: cert
                 .tbs_certificate
@@ -229,7 +231,7 @@ impl Facts {
             require_explicit: None,
             inhibit_any: None,
             unsupported_critical: None,
-            ca_issuers: Vec::new(),
+            ca_issuers: super::Pointers::of(&parsed).ca_issuers,
             cert,
         };
         for ext in parsed.extensions() {
@@ -263,15 +265,6 @@ impl Facts {
                 }
                 ParsedExtension::InhibitAnyPolicy(inhibit) => {
                     facts.inhibit_any = Some(inhibit.skip_certs);
-                }
-                ParsedExtension::AuthorityInfoAccess(aia) => {
-                    for desc in aia.iter() {
-                        if desc.access_method.to_id_string() == "1.3.6.1.5.5.7.48.2"
-                            && let Some(url) = super::details::uri(&desc.access_location)
-                        {
-                            facts.ca_issuers.push(url);
-                        }
-                    }
                 }
                 // A critical extension that is understood but does not parse fails the
                 // path like an unknown one.
@@ -370,6 +363,14 @@ impl Pool {
         for der in ders {
             self.add(der, source);
         }
+    }
+
+    /// The DER of the certificate `id` in the pool.
+    pub fn der_of(&self, id: &str) -> Option<Vec<u8>> {
+        self.entries
+            .iter()
+            .find(|e| e.facts.id == id)
+            .map(|e| e.facts.der.clone())
     }
 
     /// How many certificates the pool holds.

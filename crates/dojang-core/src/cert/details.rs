@@ -178,6 +178,7 @@ impl CertificateDetails {
             path: path.to_owned(),
             detail: e.to_string(),
         })?;
+        let pointers = super::Pointers::of(&cert);
         let registry = x509_parser::objects::oid_registry();
         let sig_oid = cert.signature_algorithm.algorithm.to_id_string();
         let signature_algorithm =
@@ -195,8 +196,8 @@ impl CertificateDetails {
             key_usage: Vec::new(),
             extended_key_usage: Vec::new(),
             policies: Vec::new(),
-            crl_urls: Vec::new(),
-            ocsp_urls: Vec::new(),
+            crl_urls: pointers.crl,
+            ocsp_urls: pointers.ocsp,
             identity_real_name: super::vid::identity_data(der)?.map(|d| d.real_name),
             is_ca: cert.is_ca(),
             extensions: Vec::new(),
@@ -270,22 +271,6 @@ impl CertificateDetails {
                             }
                         }
                         details.policies.push(view);
-                    }
-                }
-                ParsedExtension::CRLDistributionPoints(points) => {
-                    for point in points.iter() {
-                        if let Some(DistributionPointName::FullName(names)) =
-                            &point.distribution_point
-                        {
-                            details.crl_urls.extend(names.iter().filter_map(uri));
-                        }
-                    }
-                }
-                ParsedExtension::AuthorityInfoAccess(aia) => {
-                    for desc in aia.iter() {
-                        if desc.access_method.to_id_string() == "1.3.6.1.5.5.7.48.1" {
-                            details.ocsp_urls.extend(uri(&desc.access_location));
-                        }
                     }
                 }
                 _ => {}

@@ -84,7 +84,8 @@ pub struct CertificateSummary {
     /// Where the certificate stands in time, as of listing.
     pub status: ValidityStatus,
     /// Revoked, as far as Dojang knows (it revoked the certificate itself, or its CA
-    /// said so); null when nothing is known. Dojang does not ask CRLs or OCSP.
+    /// said so); null when nothing is known. What OCSP and CRLs say is asked apart
+    /// ([`crate::status`]).
     pub revoked: Option<crate::issue::revoke::Revocation>,
     /// The key, e.g. `RSA 2048` or `EC P-256`.
     pub key_algorithm: String,
@@ -138,6 +139,60 @@ impl CertificateSummary {
             key_algorithm: key_algorithm(&cert),
             fingerprint_sha256: hex(&digest, ":").to_uppercase(),
         })
+    }
+}
+
+/// Where a certificate points relying parties (RFC 5280 §4.2.2.1, §4.2.1.13): its OCSP
+/// responders and its CA's certificate (authorityInfoAccess), its CRLs
+/// (cRLDistributionPoints, full names only). URIs as written, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pointers {
+    /// id-ad-ocsp addresses.
+    pub ocsp: Vec<String>,
+    /// id-ad-caIssuers addresses.
+    pub ca_issuers: Vec<String>,
+    /// CRL distribution points.
+    pub crl: Vec<String>,
+}
+
+impl Pointers {
+    /// The pointers of a parsed certificate.
+    pub(crate) fn of(cert: &X509Certificate<'_>) -> Pointers {
+        let mut pointers = Pointers::default();
+        for ext in cert.extensions() {
+            match ext.parsed_extension() {
+                ParsedExtension::AuthorityInfoAccess(aia) => {
+                    for desc in aia.iter() {
+                        let Some(url) = details::uri(&desc.access_location) else {
+                            continue;
+                        };
+                        match desc.access_method.to_id_string().as_str() {
+                            "1.3.6.1.5.5.7.48.1" => pointers.ocsp.push(url),
+                            "1.3.6.1.5.5.7.48.2" => pointers.ca_issuers.push(url),
+                            _ => {}
+                        }
+                    }
+                }
+                ParsedExtension::CRLDistributionPoints(points) => {
+                    for point in points.iter() {
+                        if let Some(DistributionPointName::FullName(names)) =
+                            &point.distribution_point
+                        {
+                            pointers.crl.extend(names.iter().filter_map(details::uri));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        pointers
+    }
+
+    /// The pointers of a DER certificate.
+    pub fn from_der(der: &[u8]) -> Result<Pointers, Error> {
+        let (_, cert) = X509Certificate::from_der(der)
+            .map_err(|e| parse_error(&e.to_string(), der, Path::new("")))?;
+        Ok(Pointers::of(&cert))
     }
 }
 

@@ -2,7 +2,8 @@
 //! back. One client per transaction keeps it on one keep-alive connection, as OpenSSL's
 //! mock server requires.
 //!
-//! What the client trusts and accepts, whatever the server does:
+//! What the client trusts and accepts, whatever the server does (the rules every request
+//! keeps are in [`crate::net`]):
 //! - **TLS roots**: a CA whose distribution pins roots is reached with those roots as the
 //!   only trust anchors (the platform's store is not consulted for it); a CA without pins
 //!   with the platform's roots. Pins of one CA never vouch for another CA's endpoint.
@@ -15,7 +16,6 @@
 //! - **Timeouts**: [`CONNECT_TIMEOUT`] to connect, [`EXCHANGE_TIMEOUT`] for the whole
 //!   exchange.
 
-use std::io::Read as _;
 use std::time::Duration;
 
 use der::Decode;
@@ -40,14 +40,9 @@ pub struct CmpTransport {
 /// The CA could not be reached, with every cause of `e` (a TLS or DNS failure hides
 /// behind "error sending request"), for the details a person copies to support.
 fn unreachable(e: impl std::error::Error) -> Error {
-    let mut detail = e.to_string();
-    let mut cause = e.source();
-    while let Some(inner) = cause {
-        detail.push_str(": ");
-        detail.push_str(&inner.to_string());
-        cause = inner.source();
+    Error::CaUnreachable {
+        detail: crate::net::causes(&e),
     }
-    Error::CaUnreachable { detail }
 }
 
 impl CmpTransport {
@@ -55,12 +50,8 @@ impl CmpTransport {
     /// platform's roots otherwise.
     pub fn new(ca: &ApprovedCa) -> Result<Self, Error> {
         let url = ca.url().as_url().clone();
-        let mut builder = reqwest::blocking::Client::builder()
-            .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(EXCHANGE_TIMEOUT)
-            .redirect(reqwest::redirect::Policy::none())
-            .https_only(url.scheme() == "https")
-            .user_agent(concat!("Dojang/", env!("CARGO_PKG_VERSION")));
+        let mut builder = crate::net::client_builder(CONNECT_TIMEOUT, EXCHANGE_TIMEOUT)
+            .https_only(url.scheme() == "https");
         if !ca.pins().is_empty() {
             let roots = ca
                 .pins()
@@ -95,20 +86,12 @@ impl CmpTransport {
                 status: status.as_u16(),
             });
         }
-        let too_large = Error::CaResponseTooLarge {
-            limit: MAX_RESPONSE,
-        };
-        if response.content_length().is_some_and(|n| n > MAX_RESPONSE) {
-            return Err(too_large);
-        }
-        let mut bytes = Vec::new();
-        response
-            .take(MAX_RESPONSE + 1)
-            .read_to_end(&mut bytes)
-            .map_err(unreachable)?;
-        if bytes.len() as u64 > MAX_RESPONSE {
-            return Err(too_large);
-        }
+        let bytes = crate::net::read_bounded(response, MAX_RESPONSE).map_err(|e| match e {
+            crate::net::ReadError::TooLarge => Error::CaResponseTooLarge {
+                limit: MAX_RESPONSE,
+            },
+            crate::net::ReadError::Broken(detail) => Error::CaUnreachable { detail },
+        })?;
         // A CMP error message may come with an HTTP error status: read it if it is one.
         match PkiMessage::from_der(&bytes) {
             Ok(message) => Ok(message),
