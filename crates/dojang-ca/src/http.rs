@@ -227,59 +227,103 @@ async fn route(request: Request<Incoming>, peer: SocketAddr, state: &State) -> R
     }
 }
 
-async fn cmp(request: Request<Incoming>, peer: SocketAddr, state: &State) -> Reply {
-    let started = Instant::now();
-    if let Err(wait) = state.admit(peer.ip()) {
-        tracing::info!(%peer, "refused: over the rate limit");
-        let retry = wait.as_secs().max(1);
-        let mut response = reply(
-            StatusCode::TOO_MANY_REQUESTS,
-            dojang_core::cmp::CONTENT_TYPE,
-            state.service.rate_limited(retry),
-        );
-        response.headers_mut().insert(
-            hyper::header::RETRY_AFTER,
-            HeaderValue::from_str(&retry.to_string()).unwrap_or(HeaderValue::from_static("60")),
-        );
-        return response;
-    }
+/// Takes a token from the client's bucket; over the limit, HTTP 429 with `Retry-After`
+/// and `body`, the protocol's own way of saying "later".
+fn over_rate_limit(
+    peer: SocketAddr,
+    state: &State,
+    content_type: &'static str,
+    body: impl FnOnce(u64) -> Vec<u8>,
+) -> Option<Reply> {
+    let wait = state.admit(peer.ip()).err()?;
+    tracing::info!(%peer, "refused: over the rate limit");
+    let retry = wait.as_secs().max(1);
+    let mut response = reply(StatusCode::TOO_MANY_REQUESTS, content_type, body(retry));
+    response.headers_mut().insert(
+        hyper::header::RETRY_AFTER,
+        HeaderValue::from_str(&retry.to_string()).unwrap_or(HeaderValue::from_static("60")),
+    );
+    Some(response)
+}
+
+/// The request's media type: its Content-Type without parameters.
+fn media_type(request: &Request<Incoming>) -> &str {
     let content_type = request
         .headers()
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    let media_type = content_type.split(';').next().unwrap_or_default().trim();
-    if !media_type.eq_ignore_ascii_case(dojang_core::cmp::CONTENT_TYPE) {
+    content_type.split(';').next().unwrap_or_default().trim()
+}
+
+/// Why a request body was not read.
+enum BodyRefused {
+    /// Over [`HttpLimits::max_body`].
+    TooLarge,
+    /// Slower than [`HttpLimits::body_timeout`], or broken off.
+    Other(Reply),
+}
+
+/// Reads a request body within the limits.
+async fn read_body(
+    request: Request<Incoming>,
+    peer: SocketAddr,
+    limits: &HttpLimits,
+) -> std::result::Result<Bytes, BodyRefused> {
+    let declared = request
+        .headers()
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|len| len > limits.max_body as u64) {
+        tracing::info!(%peer, "refused: body too large");
+        return Err(BodyRefused::TooLarge);
+    }
+    let body = Limited::new(request.into_body(), limits.max_body).collect();
+    match tokio::time::timeout(limits.body_timeout, body).await {
+        Err(_) => {
+            tracing::info!(%peer, "refused: body too slow");
+            Err(BodyRefused::Other(text(
+                StatusCode::REQUEST_TIMEOUT,
+                "request body too slow\n",
+            )))
+        }
+        Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => {
+            tracing::info!(%peer, "refused: body too large");
+            Err(BodyRefused::TooLarge)
+        }
+        Ok(Err(e)) => {
+            tracing::info!(%peer, error = %e, "refused: body unreadable");
+            Err(BodyRefused::Other(text(
+                StatusCode::BAD_REQUEST,
+                "request body unreadable\n",
+            )))
+        }
+        Ok(Ok(collected)) => Ok(collected.to_bytes()),
+    }
+}
+
+async fn cmp(request: Request<Incoming>, peer: SocketAddr, state: &State) -> Reply {
+    let started = Instant::now();
+    if let Some(refused) = over_rate_limit(peer, state, dojang_core::cmp::CONTENT_TYPE, |s| {
+        state.service.rate_limited(s)
+    }) {
+        return refused;
+    }
+    let content_type = media_type(&request);
+    if !content_type.eq_ignore_ascii_case(dojang_core::cmp::CONTENT_TYPE) {
         tracing::info!(%peer, content_type, "refused: wrong content type");
         return text(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "Content-Type must be application/pkixcmp\n",
         );
     }
-    let declared = request
-        .headers()
-        .get(CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|len| len > state.limits.max_body as u64) {
-        tracing::info!(%peer, "refused: body too large");
-        return text(StatusCode::PAYLOAD_TOO_LARGE, "request too large\n");
-    }
-    let body = Limited::new(request.into_body(), state.limits.max_body).collect();
-    let body = match tokio::time::timeout(state.limits.body_timeout, body).await {
-        Err(_) => {
-            tracing::info!(%peer, "refused: body too slow");
-            return text(StatusCode::REQUEST_TIMEOUT, "request body too slow\n");
-        }
-        Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => {
-            tracing::info!(%peer, "refused: body too large");
+    let body = match read_body(request, peer, &state.limits).await {
+        Ok(body) => body,
+        Err(BodyRefused::TooLarge) => {
             return text(StatusCode::PAYLOAD_TOO_LARGE, "request too large\n");
         }
-        Ok(Err(e)) => {
-            tracing::info!(%peer, error = %e, "refused: body unreadable");
-            return text(StatusCode::BAD_REQUEST, "request body unreadable\n");
-        }
-        Ok(Ok(collected)) => collected.to_bytes(),
+        Err(BodyRefused::Other(reply)) => return reply,
     };
     let service = state.service.clone();
     // Crypto and the database block: off the async threads.
