@@ -1,11 +1,14 @@
 //! CMP over HTTP (RFC 6712): `POST /cmp` with `Content-Type: application/pkixcmp`, one DER
-//! PKIMessage each way; the CA certificates and CRL the issued certificates point to
+//! PKIMessage each way; OCSP over HTTP (RFC 6960 appendix A): `POST /ocsp` with
+//! `Content-Type: application/ocsp-request`, or `GET /ocsp/{base64 request}`, answered by
+//! [`crate::ocsp`]; the CA certificates and CRL the issued certificates point to
 //! (`GET /ca/root.der`, `/ca/ca1.der`, `/crl/ca1.crl`).
 //!
 //! Limits keep a hostile or broken client from tying the server up: a body size limit,
 //! a time limit for the request head and for the whole body, a cap on open connections,
-//! and a rate limit per client address (a token bucket; a client over it gets an
-//! unprotected CMP `error` "unavailable" with HTTP 429 and `Retry-After`). The CRL is
+//! and a rate limit per client address on CMP and OCSP together (a token bucket; a client
+//! over it gets HTTP 429 with `Retry-After`, and an unprotected CMP `error` "unavailable"
+//! or an OCSPResponse `tryLater`). The CRL is
 //! made once and served from a cache until a certificate changes state or half its
 //! validity has passed, so a flood of GETs costs no signatures.
 //! Shutdown is graceful: on the signal the listener closes, exchanges under way finish
@@ -28,8 +31,8 @@ use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
-use crate::authority::RevocationReasonName;
 use crate::error::Result;
+use crate::ocsp;
 use crate::registry::CertificateState;
 use crate::service::CmpService;
 
@@ -46,8 +49,8 @@ pub struct HttpLimits {
     pub max_connections: usize,
     /// How long exchanges under way may take to finish after a shutdown signal.
     pub shutdown_grace: Duration,
-    /// CMP requests one client address may make per minute, in bursts of as many; 0 for
-    /// no limit.
+    /// CMP and OCSP requests one client address may make per minute, together, in bursts
+    /// of as many; 0 for no limit.
     pub per_client_per_minute: u32,
 }
 
@@ -223,6 +226,18 @@ async fn route(request: Request<Incoming>, peer: SocketAddr, state: &State) -> R
             state.service.authority().issuing_der().to_vec(),
         ),
         (&Method::GET, "/crl/ca1.crl") => crl(state).await,
+        (&Method::POST, "/ocsp") => ocsp(request, peer, state).await,
+        (&Method::GET, p) if p.starts_with("/ocsp/") => ocsp(request, peer, state).await,
+        (_, p) if p == "/ocsp" || p.starts_with("/ocsp/") => {
+            let mut response = text(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "OCSP requests are POSTed, or sent with GET /ocsp/{base64 request}\n",
+            );
+            response
+                .headers_mut()
+                .insert(ALLOW, HeaderValue::from_static("GET, POST"));
+            response
+        }
         _ => text(StatusCode::NOT_FOUND, "not found\n"),
     }
 }
@@ -373,24 +388,9 @@ async fn crl(state: &State) -> Reply {
     {
         return reply(StatusCode::OK, "application/pkix-crl", cached.der.clone());
     }
-    // Withdrawn certificates were sent but never confirmed: listed too, so that a
-    // client that kept one anyway cannot use it (RFC 4210 §5.3.18).
     let revoked: Vec<_> = certificates
         .into_iter()
-        .filter_map(|c| match c.state {
-            CertificateState::Revoked => Some((
-                c.serial,
-                c.revoked_at.unwrap_or(c.not_before),
-                c.revocation_reason
-                    .unwrap_or(RevocationReasonName::Unspecified),
-            )),
-            CertificateState::Withdrawn => Some((
-                c.serial,
-                c.not_before,
-                RevocationReasonName::CessationOfOperation,
-            )),
-            CertificateState::Pending | CertificateState::Valid => None,
-        })
+        .filter_map(|c| ocsp::revocation(&c).map(|(at, reason)| (c.serial, at, reason)))
         .collect();
     let service = state.service.clone();
     match tokio::task::spawn_blocking(move || service.authority().crl(&revoked)).await {
@@ -407,4 +407,62 @@ async fn crl(state: &State) -> Reply {
         Ok(Err(e)) => unavailable(&e),
         Err(e) => unavailable(&e),
     }
+}
+
+/// An OCSP request, POSTed or in a GET's path: an OCSPResponse, HTTP 200 whatever its
+/// status (RFC 6960 appendix A.2), unless the request is refused as HTTP.
+async fn ocsp(request: Request<Incoming>, peer: SocketAddr, state: &State) -> Reply {
+    let started = Instant::now();
+    if let Some(refused) = over_rate_limit(peer, state, ocsp::RESPONSE_CONTENT_TYPE, |_| {
+        ocsp::TRY_LATER.to_vec()
+    }) {
+        return refused;
+    }
+    let der = if request.method() == Method::GET {
+        // What is not base64 is answered like any request that is not DER.
+        let path = request.uri().path();
+        path.strip_prefix("/ocsp/")
+            .and_then(ocsp::request_from_get_path)
+            .unwrap_or_default()
+    } else {
+        let content_type = media_type(&request);
+        if !content_type.eq_ignore_ascii_case(ocsp::REQUEST_CONTENT_TYPE) {
+            tracing::info!(%peer, content_type, "refused: wrong content type");
+            return text(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type must be application/ocsp-request\n",
+            );
+        }
+        match read_body(request, peer, &state.limits).await {
+            Ok(body) => body.to_vec(),
+            Err(BodyRefused::TooLarge) => {
+                let malformed = ocsp::MALFORMED_REQUEST;
+                return reply(StatusCode::OK, ocsp::RESPONSE_CONTENT_TYPE, malformed);
+            }
+            Err(BodyRefused::Other(reply)) => return reply,
+        }
+    };
+    let service = state.service.clone();
+    // Signing and the database block: off the async threads.
+    let answered = tokio::task::spawn_blocking(move || {
+        let now = time::OffsetDateTime::now_utc();
+        ocsp::respond(&der, service.registry().as_ref(), service.authority(), now)
+    })
+    .await;
+    let response = match answered {
+        Ok(answer) => {
+            tracing::info!(
+                %peer,
+                outcome = answer.outcome,
+                ms = started.elapsed().as_millis() as u64,
+                "ocsp"
+            );
+            answer.response
+        }
+        Err(e) => {
+            tracing::error!(%peer, error = %e, "OCSP responder failed");
+            ocsp::INTERNAL_ERROR.to_vec()
+        }
+    };
+    reply(StatusCode::OK, ocsp::RESPONSE_CONTENT_TYPE, response)
 }

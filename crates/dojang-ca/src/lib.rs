@@ -7,7 +7,9 @@
 //! - [`registry`]: applications, transactions and certificates (SQLite, behind a trait);
 //! - [`application`]: the numbers and codes of an application, and its issue.html;
 //! - [`service`]: the CMP rules — enrolment, confirmation, renewal, revocation;
-//! - [`http`]: CMP over HTTP (RFC 6712) with limits and graceful shutdown.
+//! - [`ocsp`]: the OCSP responder (RFC 6960), answering from the registry;
+//! - [`http`]: CMP over HTTP (RFC 6712) and OCSP over HTTP, with limits and graceful
+//!   shutdown.
 //!
 //! The CMP messages themselves are dojang-core's (`dojang_core::cmp`), shared with the
 //! app's client.
@@ -19,6 +21,7 @@ pub mod error;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod http;
+pub mod ocsp;
 pub mod registry;
 pub mod service;
 

@@ -235,6 +235,19 @@ impl<'a> Enrolment<'a> {
     }
 }
 
+/// Revokes a certificate with `dojang-ca revoke`, as an administrator would, beside the
+/// running server; it must succeed.
+pub fn revoke(server: &Server, serial: &str, reason: &str) {
+    let out = Command::new(env!("CARGO_BIN_EXE_dojang-ca"))
+        .args(["revoke", "--dir"])
+        .arg(server.path())
+        .args([serial, "--reason", reason])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "dojang-ca revoke: {stderr}");
+}
+
 /// The registration-number credentials of an application: (senderKID, secret).
 pub fn registration(app: &Application) -> (String, String) {
     (app.reference_number.clone(), app.authorization_code.clone())
