@@ -227,7 +227,7 @@ export async function onOpenRequests(handler: (requests: OpenRequest[]) => void)
 }
 
 /** A command's arguments as sent; left out when it takes none. */
-type ArgsOf<K extends CommandName> = keyof Commands[K]['args'] extends never
+type ArgsOf<K extends CommandName> = Commands[K]['args'] extends Record<string, never>
   ? [args?: Commands[K]['args']]
   : [args: Commands[K]['args']];
 

@@ -3,6 +3,7 @@
  * change on the Rust side breaks the fixtures at compile time.
  */
 import type { CertificateChain } from '../src/bindings/CertificateChain';
+import type { CertificateStatus } from '../src/bindings/CertificateStatus';
 import type { CertificateDetails } from '../src/bindings/CertificateDetails';
 import type { CertificateList } from '../src/bindings/CertificateList';
 import type { ChainLink } from '../src/bindings/ChainLink';
@@ -11,7 +12,10 @@ import type { Distribution } from '../src/bindings/Distribution';
 import type { ErrorInfo } from '../src/bindings/ErrorInfo';
 import type { ListedCertificate } from '../src/bindings/ListedCertificate';
 import type { NpkiRoot } from '../src/bindings/NpkiRoot';
+import type { Overall } from '../src/bindings/Overall';
+import type { Revocation } from '../src/bindings/Revocation';
 import type { StoreTarget } from '../src/bindings/StoreTarget';
+import type { Verification } from '../src/bindings/Verification';
 import { corporateStructure, hongStructure, kimStructure } from './structures';
 
 /** A SHA-256 fingerprint in the backend's format: 32 upper-case hex pairs. */
@@ -393,4 +397,57 @@ export function chainOf(id: string, listed: ListedCertificate | undefined): Cert
     );
   }
   return checkedNow([linkOf({ ...listed, id }, true), yessignCa, kisaRoot], true, null);
+}
+
+/**
+ * What the backend's verification answers for a certificate: its chain as
+ * above and a status like the CA's own. A complete chain is good by OCSP (just
+ * now); a chain that stops short has nobody to ask (its CA's certificate is
+ * unknown); one revoked here says so.
+ */
+export function verificationOf(
+  id: string,
+  listed: ListedCertificate | undefined,
+  revoked: Revocation | undefined,
+): Verification {
+  const chain = chainOf(id, listed);
+  const now = new Date().toISOString();
+  const unknown: CertificateStatus = {
+    verdict: 'unknown',
+    source: null,
+    url: null,
+    this_update: null,
+    next_update: null,
+    checked_at: now,
+    revoked_at: null,
+    reason: null,
+    from_cache: false,
+    problems: [{ url: null, kind: 'issuer-not-found' }],
+    last_good: null,
+  };
+  const certificate: CertificateStatus =
+    revoked !== undefined
+      ? {
+          ...unknown,
+          verdict: 'revoked',
+          source: 'local',
+          this_update: revoked.known_since,
+          revoked_at: revoked.known_since,
+          reason: revoked.reason,
+          problems: [],
+        }
+      : chain.valid
+        ? {
+            ...unknown,
+            verdict: 'good',
+            source: 'ocsp',
+            url: 'http://ocsp.example.kr:4612/',
+            this_update: now,
+            next_update: new Date(Date.now() + 3_600_000).toISOString(),
+            problems: [],
+          }
+        : unknown;
+  const verdict: Overall =
+    certificate.verdict === 'revoked' ? 'revoked' : !chain.valid ? 'path-broken' : certificate.verdict;
+  return { id, verdict, chain, status: { verdict: certificate.verdict, certificate, authorities: [] } };
 }

@@ -47,6 +47,7 @@ import {
   SAMPLE_PASSWORD,
   sampleInvitation,
   threeCertsOneBroken,
+  verificationOf,
 } from './fixtures';
 
 type Answer = (call: number) => CertificateList;
@@ -256,6 +257,12 @@ const handlers: { [K in CommandName]: (args: Commands[K]['args']) => Answered<K>
     knownCertificate(args.id);
     return chainOf(args.id, listedById(args.id));
   },
+  verify_certificate: (args) => {
+    knownCertificate(args.id);
+    return verificationOf(args.id, listedById(args.id), revocations.get(args.id));
+  },
+  verify_certificates: (args) =>
+    args.ids.map((id) => verificationOf(id, listedById(id), revocations.get(id))),
   // The distribution's update server, as a test sets it (no updater unless told).
   check_update: () => {
     const update = window.__DOJANG_UPDATE__;

@@ -1,11 +1,8 @@
 //! `dojang verify`, and a certificate's path to its root in words (also printed by
 //! `dojang show`).
 
-use dojang_core::cert::certificate_id;
 use dojang_core::cert::chain::{CertificateChain, LinkSource};
-use dojang_core::status::{
-    CertificateStatus, Mode, StatusChecker, StatusReport, StatusSource, Verdict,
-};
+use dojang_core::status::{CertificateStatus, Mode, Overall, StatusReport, StatusSource, Verdict};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
@@ -73,47 +70,29 @@ pub fn print_chain(chain: &CertificateChain, lang: Lang) {
 /// 5 when it or a CA on its path is revoked, 6 when the path is broken or the status
 /// unknown.
 pub fn run(ctx: &Context, what: &str, at: Option<OffsetDateTime>, mode: Mode) -> Outcome {
-    let now = OffsetDateTime::now_utc();
     let der = match crate::show::certificate(ctx, what) {
         Ok(der) => der,
         Err(e) => return Outcome::Refused(e),
     };
-    let distribution = match ctx.distribution() {
-        Ok(d) => d,
+    let verified = ctx.distribution().and_then(|distribution| {
+        let at = at.unwrap_or_else(OffsetDateTime::now_utc);
+        ctx.stores.verify(&der, &distribution, at, mode)
+    });
+    let verification = match verified {
+        Ok(v) => v,
         Err(e) => return Outcome::Refused(e.info()),
-    };
-    let checker = StatusChecker::new(ctx.stores.keychain.data_dir(), mode);
-    let mut pool = ctx.stores.path_pool(&distribution);
-    checker.complete_from_aia(&mut pool, &der);
-    let chain = match pool.validate(&der, at.unwrap_or(now)) {
-        Ok(chain) => chain,
-        Err(e) => return Outcome::Refused(e.info()),
-    };
-    let id = certificate_id(&der);
-    let revoked_here = ctx.ca_book().revocation(&id);
-    let report = checker.report(&chain, &pool, &der, revoked_here.as_ref(), now);
-    let verdict = match (report.verdict, chain.valid) {
-        (Verdict::Revoked, _) => "revoked",
-        (Verdict::Good, true) => "good",
-        (_, false) => "path-broken",
-        (Verdict::Unknown, true) => "unknown",
     };
     if ctx.json {
-        let out = serde_json::json!({
-            "id": id,
-            "verdict": verdict,
-            "chain": chain,
-            "status": report,
-        });
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        let out = serde_json::to_string_pretty(&verification).unwrap_or_default();
+        println!("{out}");
     } else {
-        print_chain(&chain, ctx.lang);
-        print_status(&report, ctx.lang);
+        print_chain(&verification.chain, ctx.lang);
+        print_status(&verification.status, ctx.lang);
     }
-    match verdict {
-        "good" => Outcome::Done,
-        "revoked" => Outcome::Status(5),
-        _ => Outcome::Status(6),
+    match verification.verdict {
+        Overall::Good => Outcome::Done,
+        Overall::Revoked => Outcome::Status(5),
+        Overall::Unknown | Overall::PathBroken => Outcome::Status(6),
     }
 }
 

@@ -3,6 +3,7 @@
 use dojang_core::ErrorInfo;
 use dojang_core::cert::chain::CertificateChain;
 use dojang_core::cert::details::CertificateDetails;
+use dojang_core::status::{Mode, Verification};
 use dojang_core::store::CertificateList;
 use tauri::State;
 
@@ -44,6 +45,48 @@ pub async fn certificate_chain(
             time::OffsetDateTime::now_utc(),
         )
         .map_err(ErrorInfo::from)
+    })
+    .await
+}
+
+/// Is this certificate good right now, and why: its path and its status, and its CAs'
+/// ([`StoreSet::verify`](dojang_core::store::StoreSet::verify)). `refresh` ("check now")
+/// asks the responders and CRLs even when a fresh answer is cached.
+#[tauri::command]
+pub async fn verify_certificate(
+    stores: State<'_, AppStores>,
+    id: String,
+    refresh: bool,
+) -> Result<Verification, ErrorInfo> {
+    let stores = stores.inner().clone();
+    blocking(move || {
+        let set = stores.get()?;
+        let (store, id) = set.resolve(&id, None)?;
+        let cert = store.certificate(&id)?;
+        let mode = if refresh { Mode::Fresh } else { Mode::Cached };
+        set.verify(
+            &cert,
+            stores.distribution()?,
+            time::OffsetDateTime::now_utc(),
+            mode,
+        )
+        .map_err(ErrorInfo::from)
+    })
+    .await
+}
+
+/// The list's status badges: each certificate's verification, from the cache while its
+/// answer is fresh (so at most one fetch per `nextUpdate`). Called after the list is shown,
+/// never before.
+#[tauri::command]
+pub async fn verify_certificates(
+    stores: State<'_, AppStores>,
+    ids: Vec<String>,
+) -> Result<Vec<Verification>, ErrorInfo> {
+    let stores = stores.inner().clone();
+    blocking(move || {
+        let set = stores.get()?;
+        Ok(set.verify_all(&ids, stores.distribution()?, Mode::Cached))
     })
     .await
 }

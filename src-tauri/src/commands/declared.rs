@@ -16,6 +16,8 @@ macro_rules! app_commands {
             certificates::list_certificates() -> CertificateList;
             certificates::certificate_details(id: String) -> CertificateDetails;
             certificates::certificate_chain(id: String) -> CertificateChain;
+            certificates::verify_certificate(id: String, refresh: bool) -> Verification;
+            certificates::verify_certificates(ids: Vec<String>) -> Vec<Verification>;
             certificates::certificate_file_details(path: PathBuf) -> CertificateDetails;
             open::take_open_requests() -> Vec<OpenRequest>;
             reminders::notify(title: String, body: String) -> ();

@@ -11,6 +11,7 @@ use dojang_core::cert::details::CertificateDetails;
 use dojang_core::distribution::Distribution;
 use dojang_core::issue::{CaCheck, CheckedInvitation, Enrolled, Step};
 use dojang_core::open::OpenRequest;
+use dojang_core::status::Verification;
 use dojang_core::store::{CertificateCopy, CertificateList};
 
 use super::custody::{
@@ -55,6 +56,8 @@ command_types! {
     bool => "boolean" [];
     () => "null" [];
     Vec<OpenRequest> => "Array<OpenRequest>" ["OpenRequest"];
+    Vec<String> => "Array<string>" [];
+    Vec<Verification> => "Array<Verification>" ["Verification"];
     Option<UpdateInfo> => "UpdateInfo | null" ["UpdateInfo"];
     Progress => "Channel<Step>" ["Step"];
 }
@@ -63,6 +66,7 @@ named_types!(
     CertificateList,
     CertificateDetails,
     CertificateChain,
+    Verification,
     CertificateCopy,
     Distribution,
     ChangePasswordRequest,
@@ -112,7 +116,8 @@ macro_rules! typescript {
             )*
             imports.extend(<$result as CommandType>::IMPORTS);
             let args = if args.is_empty() {
-                "{}".to_owned()
+                // Not `{}`, which any object satisfies.
+                "Record<string, never>".to_owned()
             } else {
                 format!("{{ {} }}", args.join("; "))
             };

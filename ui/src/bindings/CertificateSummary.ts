@@ -66,7 +66,8 @@ days_left: number,
 status: ValidityStatus, 
 /**
  * Revoked, as far as Dojang knows (it revoked the certificate itself, or its CA
- * said so); null when nothing is known. Dojang does not ask CRLs or OCSP.
+ * said so); null when nothing is known. What OCSP and CRLs say is asked apart
+ * ([`crate::status`]).
  */
 revoked: Revocation | null, 
 /**

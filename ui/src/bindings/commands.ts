@@ -20,19 +20,22 @@ import type { RevokeRequest } from './RevokeRequest';
 import type { Step } from './Step';
 import type { Stored } from './Stored';
 import type { UpdateInfo } from './UpdateInfo';
+import type { Verification } from './Verification';
 import type { VerifyIdentityRequest } from './VerifyIdentityRequest';
 
 /** Every command the window may call: its arguments and its result. */
 export interface Commands {
-  list_certificates: { args: {}; result: CertificateList };
+  list_certificates: { args: Record<string, never>; result: CertificateList };
   certificate_details: { args: { id: string }; result: CertificateDetails };
   certificate_chain: { args: { id: string }; result: CertificateChain };
+  verify_certificate: { args: { id: string; refresh: boolean }; result: Verification };
+  verify_certificates: { args: { ids: Array<string> }; result: Array<Verification> };
   certificate_file_details: { args: { path: string }; result: CertificateDetails };
-  take_open_requests: { args: {}; result: Array<OpenRequest> };
+  take_open_requests: { args: Record<string, never>; result: Array<OpenRequest> };
   notify: { args: { title: string; body: string }; result: null };
-  check_update: { args: {}; result: UpdateInfo | null };
-  install_update: { args: {}; result: null };
-  distribution: { args: {}; result: Distribution };
+  check_update: { args: Record<string, never>; result: UpdateInfo | null };
+  install_update: { args: Record<string, never>; result: null };
+  distribution: { args: Record<string, never>; result: Distribution };
   change_password: { args: { request: ChangePasswordRequest }; result: null };
   copy_certificate: { args: { request: CopyRequest }; result: Stored };
   delete_certificate: { args: { certificate: CertificateCopy }; result: null };

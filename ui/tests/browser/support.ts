@@ -162,6 +162,17 @@ export async function openDetails(page: Page, owner: string): Promise<void> {
 
 /** Runs axe on the page and fails on any serious or critical violation. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // Colours are measured as they are painted: a dialog fading in or a button's background
+  // easing to the new theme would be judged half-way. Wait for every finite animation and
+  // transition to end (spinners run forever and are left alone).
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   // react-aria's own live region: a pending button that goes away (the wizard moving on) leaves
   // an announcement labelled by it there for a few seconds; it is not part of our page.
   const results = await new AxeBuilder({ page }).exclude('[data-live-announcer]').analyze();

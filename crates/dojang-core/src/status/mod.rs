@@ -299,6 +299,63 @@ pub struct AuthorityStatus {
     pub status: CertificateStatus,
 }
 
+/// The whole answer to "is this certificate good right now, and why?": its path and its
+/// status, and one verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Verification {
+    /// The certificate's ID.
+    pub id: String,
+    /// Good only with a valid path and a good status.
+    pub verdict: Overall,
+    /// Its path, validated at the time asked.
+    pub chain: CertificateChain,
+    /// Its status, and its CAs', now.
+    pub status: StatusReport,
+}
+
+/// The one-word answer of a [`Verification`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum Overall {
+    /// The path validates and the status is good.
+    Good,
+    /// The certificate or a CA on its path is revoked.
+    Revoked,
+    /// The path validates but no status could be believed.
+    Unknown,
+    /// The path does not validate ([`CertificateChain::problem`] says why).
+    PathBroken,
+}
+
+/// Verifies `der`: completes `pool` from caIssuers addresses (online), validates the path
+/// at `at`, and asks the status now; `revoked_here` is what Dojang itself knows.
+pub fn verify(
+    pool: &mut Pool,
+    checker: &StatusChecker,
+    der: &[u8],
+    revoked_here: Option<&crate::issue::revoke::Revocation>,
+    at: OffsetDateTime,
+    now: OffsetDateTime,
+) -> Result<Verification, crate::Error> {
+    checker.complete_from_aia(pool, der);
+    let chain = pool.validate(der, at)?;
+    let status = checker.report(&chain, pool, der, revoked_here, now);
+    let verdict = match (status.verdict, chain.valid) {
+        (Verdict::Revoked, _) => Overall::Revoked,
+        (_, false) => Overall::PathBroken,
+        (Verdict::Good, true) => Overall::Good,
+        (Verdict::Unknown, true) => Overall::Unknown,
+    };
+    Ok(Verification {
+        id: crate::cert::certificate_id(der),
+        verdict,
+        chain,
+        status,
+    })
+}
+
 /// What an answer says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Found {

@@ -17,6 +17,7 @@ use crate::cert::chain::{CertificateChain, LinkSource, Pool};
 use crate::cert::details::CertificateDetails;
 use crate::distribution::Distribution;
 use crate::issue::ca_book::CaBook;
+use crate::status;
 
 /// Where to put a certificate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -195,6 +196,46 @@ impl StoreSet {
         at: OffsetDateTime,
     ) -> Result<CertificateChain, Error> {
         self.path_pool(distribution).validate(der, at)
+    }
+
+    /// Verifies certificate `der` ([`status::verify`]): its path at `at` from
+    /// [`StoreSet::path_pool`], its status now as `mode` allows, with what the data dir
+    /// knows of its revocation.
+    pub fn verify(
+        &self,
+        der: &[u8],
+        distribution: &Distribution,
+        at: OffsetDateTime,
+        mode: status::Mode,
+    ) -> Result<status::Verification, Error> {
+        let checker = status::StatusChecker::new(self.keychain.data_dir(), mode);
+        let mut pool = self.path_pool(distribution);
+        let revoked_here = self.ca_book().revocation(&crate::cert::certificate_id(der));
+        let now = OffsetDateTime::now_utc();
+        status::verify(&mut pool, &checker, der, revoked_here.as_ref(), at, now)
+    }
+
+    /// Verifies the certificates `ids` now, sharing one pool and one checker (the list's
+    /// badges: [`status::Mode::Cached`] fetches at most once per `nextUpdate`). A
+    /// certificate that cannot be found or read is left out.
+    pub fn verify_all(
+        &self,
+        ids: &[String],
+        distribution: &Distribution,
+        mode: status::Mode,
+    ) -> Vec<status::Verification> {
+        let checker = status::StatusChecker::new(self.keychain.data_dir(), mode);
+        let mut pool = self.path_pool(distribution);
+        let book = self.ca_book();
+        let now = OffsetDateTime::now_utc();
+        ids.iter()
+            .filter_map(|id| {
+                let (store, id) = self.resolve(id, None).ok()?;
+                let der = store.certificate(&id).ok()?;
+                let revoked_here = book.revocation(&id);
+                status::verify(&mut pool, &checker, &der, revoked_here.as_ref(), now, now).ok()
+            })
+            .collect()
     }
 
     /// The store a target names.
