@@ -5,6 +5,7 @@
 use serde::Serialize;
 use sha1::{Digest as _, Sha1};
 use ts_rs::TS;
+use x509_parser::der_parser::asn1_rs::{Any, FromDer, Tag};
 use x509_parser::prelude::*;
 
 pub use super::asn1::Asn1Line;
@@ -263,10 +264,9 @@ impl CertificateDetails {
                             notice: None,
                         };
                         for q in p.policy_qualifiers.iter().flatten() {
-                            let text = String::from_utf8_lossy(q.qualifier).into_owned();
                             match q.policy_qualifier_id.to_id_string().as_str() {
-                                "1.3.6.1.5.5.7.2.1" => view.cps_uri = Some(printable(&text)),
-                                "1.3.6.1.5.5.7.2.2" => view.notice = Some(printable(&text)),
+                                "1.3.6.1.5.5.7.2.1" => view.cps_uri = cps_uri(q.qualifier),
+                                "1.3.6.1.5.5.7.2.2" => view.notice = user_notice(q.qualifier),
                                 _ => {}
                             }
                         }
@@ -289,6 +289,45 @@ pub(crate) fn uri(name: &GeneralName<'_>) -> Option<String> {
 }
 
 /// The readable characters of a qualifier's raw DER (a tag and length precede the text).
+/// A CPS pointer qualifier (`IA5String`), as text.
+fn cps_uri(qualifier: &[u8]) -> Option<String> {
+    let (_, uri) = Any::from_der(qualifier).ok()?;
+    (uri.tag() == Tag::Ia5String)
+        .then(|| std::str::from_utf8(uri.data).ok().map(printable))
+        .flatten()
+}
+
+/// A user notice qualifier's explicit text (RFC 5280 §4.2.1.4): `UserNotice ::= SEQUENCE {
+/// noticeRef NoticeReference OPTIONAL, explicitText DisplayText OPTIONAL }`. Korean CAs
+/// write it as a `BMPString`; a notice with only a reference has no text to show.
+fn user_notice(qualifier: &[u8]) -> Option<String> {
+    let (_, notice) = Any::from_der(qualifier).ok()?;
+    if notice.tag() != Tag::Sequence {
+        return None;
+    }
+    let mut rest = notice.data;
+    while !rest.is_empty() {
+        let (next, element) = Any::from_der(rest).ok()?;
+        rest = next;
+        if element.tag() != Tag::Sequence {
+            return display_text(element);
+        }
+    }
+    None
+}
+
+/// `DisplayText` in any of its four string types, as text (an empty one as none).
+fn display_text(text: Any<'_>) -> Option<String> {
+    let text = match text.tag() {
+        Tag::Ia5String | Tag::VisibleString | Tag::Utf8String => {
+            std::str::from_utf8(text.data).ok()?.to_owned()
+        }
+        Tag::BmpString => super::bmp_text(text.data)?,
+        _ => return None,
+    };
+    Some(printable(&text)).filter(|text| !text.is_empty())
+}
+
 fn printable(raw: &str) -> String {
     raw.chars()
         .filter(|c| !c.is_control())
@@ -437,6 +476,70 @@ mod tests {
         // Beyond RFC 5280's 20 octets, hex: a megabyte-long serial prints in linear time.
         assert_eq!(serial_text(&[0xab; 21]), format!("0x{}", "ab".repeat(21)));
         assert_eq!(serial_text(&vec![0x7f; 1 << 20]).len(), 2 + (2 << 20));
+    }
+
+    /// The policy of a licensed CA's certificate, as KISA's root has it written: the CPS
+    /// address and the user notice, whose Korean text is a BMPString.
+    #[test]
+    fn a_policy_user_notice_reads_in_korean() {
+        let yessign = crate::cert::anchors::KOREAN_PKI
+            .iter()
+            .find(|b| b.file.starts_with("yessignCA_Class_2"))
+            .unwrap();
+        let now = ::time::OffsetDateTime::now_utc();
+        let details =
+            CertificateDetails::from_der(yessign.der, std::path::Path::new("ca.der"), now).unwrap();
+        let policy = &details.policies[0];
+        assert_eq!(policy.oid, "2.5.29.32.0");
+        assert_eq!(
+            policy.cps_uri.as_deref(),
+            Some("http://www.rootca.or.kr/rca/cps.html")
+        );
+        assert_eq!(
+            policy.notice.as_deref(),
+            Some(
+                "이 인증서는 공인인증서입니다(This certificate is accredited under \
+                 Electronic Signature Act of the Republic of Korea)"
+            )
+        );
+    }
+
+    #[test]
+    fn a_user_notice_in_each_string_type_or_none() {
+        // SEQUENCE { explicitText } in UTF8String, IA5String, VisibleString and BMPString.
+        assert_eq!(
+            user_notice(&[0x30, 0x04, 0x0c, 0x02, b'o', b'k']).as_deref(),
+            Some("ok")
+        );
+        assert_eq!(
+            user_notice(&[0x30, 0x04, 0x16, 0x02, b'o', b'k']).as_deref(),
+            Some("ok")
+        );
+        assert_eq!(
+            user_notice(&[0x30, 0x04, 0x1a, 0x02, b'o', b'k']).as_deref(),
+            Some("ok")
+        );
+        assert_eq!(
+            user_notice(&[0x30, 0x06, 0x1e, 0x04, 0xd5, 0x5c, 0xae, 0x00]).as_deref(),
+            Some("한글")
+        );
+        // A noticeRef before the text is skipped; a reference alone has no text.
+        let reference = [0x30, 0x07, 0x16, 0x02, b'C', b'A', 0x30, 0x01, 0x02];
+        let mut both = vec![0x30, (reference.len() + 4) as u8];
+        both.extend_from_slice(&reference);
+        both.extend_from_slice(&[0x0c, 0x02, b'h', b'i']);
+        assert_eq!(user_notice(&both).as_deref(), Some("hi"));
+        let mut alone = vec![0x30, reference.len() as u8];
+        alone.extend_from_slice(&reference);
+        assert_eq!(user_notice(&alone), None);
+        // Not a notice, an odd length of BMPString, truncated, empty: no text, no panic.
+        assert_eq!(user_notice(&[0x16, 0x02, b'o', b'k']), None);
+        assert_eq!(user_notice(&[0x30, 0x03, 0x1e, 0x01, 0xd5]), None);
+        assert_eq!(user_notice(&[0x30, 0x04, 0x0c, 0x05, b'o']), None);
+        assert_eq!(user_notice(&[0x30, 0x02, 0x0c, 0x00]), None);
+        assert_eq!(user_notice(&[]), None);
+        assert_eq!(cps_uri(&[0x16, 0x02, b'/', b'x']).as_deref(), Some("/x"));
+        assert_eq!(cps_uri(&[0x0c, 0x02, b'/', b'x']), None);
     }
 
     /// Extension values read as OpenSSL prints them (`openssl x509 -text`), the notation

@@ -369,12 +369,25 @@ fn attr_value(attr: &AttributeTypeAndValue<'_>) -> String {
     match attr.as_str() {
         Ok(s) => s.to_owned(),
         // BMPString and other string types that as_str() refuses.
-        Err(_) => attr
-            .attr_value()
-            .as_bmpstring()
-            .map(|s| s.string())
-            .unwrap_or_else(|_| hex(attr.attr_value().data, "")),
+        Err(_) => {
+            bmp_text(attr.attr_value().data).unwrap_or_else(|| hex(attr.attr_value().data, ""))
+        }
     }
+}
+
+/// A `BMPString`'s content (UCS-2, big-endian) as text; an odd length or a lone surrogate
+/// is not text.
+pub(crate) fn bmp_text(content: &[u8]) -> Option<String> {
+    if !content.len().is_multiple_of(2) {
+        return None;
+    }
+    char::decode_utf16(
+        content
+            .chunks_exact(2)
+            .map(|pair| u16::from_be_bytes([pair[0], pair[1]])),
+    )
+    .collect::<Result<String, _>>()
+    .ok()
 }
 
 pub(crate) fn first_attr(name: &X509Name<'_>, oid: &oid_registry::Oid<'_>) -> String {
