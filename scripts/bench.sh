@@ -3,6 +3,8 @@
 #   keygen: RSA-2048 and P-256 key generation, Dojang vs `openssl genpkey`.
 #   listing: an NPKI root of 1,000 and 10,000 certificate folders, against the floor of
 #     reading every signCert.der; the 10k/1k ratio shows it is linear.
+#   trust: path validation of 1,000 certificates against one `openssl verify` run, and
+#     the status of 100 certificates from the cache against `openssl ocsp -respin`.
 #   issuance: the sandbox CA's issuances per second (ir + certConf) under 1-64 concurrent
 #     clients; no other CA runs here to race it, so it stands alone.
 #   issue job: a fresh RSA-2048 key and a certificate from the sandbox CA, `dojang issue`
@@ -12,5 +14,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$DOJANG_ROOT"
 cargo bench --locked -p dojang-core --bench keygen 2>/dev/null | grep '^RESULT'
 cargo bench --locked -p dojang-core --bench listing 2>/dev/null | grep '^RESULT'
+cargo bench --locked -p dojang-core --bench trust 2>/dev/null | grep '^RESULT'
 cargo bench --locked -p dojang-ca --bench issuance 2>/dev/null | grep '^RESULT'
 RUNS="${RUNS:-15}" "$(dirname "${BASH_SOURCE[0]}")/bench-issue.sh"

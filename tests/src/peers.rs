@@ -78,7 +78,8 @@ fn asn1_utc(t: OffsetDateTime) -> String {
     )
 }
 
-/// The line of `openssl ca`'s database (`index.txt`) for certificate `der`.
+/// The line of `openssl ca`'s database (`index.txt`) for certificate `der` (its subject
+/// written as its serial: OpenSSL wants the valid rows' subjects unique).
 pub fn index_line(der: &[u8], revoked: Option<Revoked>) -> Result<String> {
     let cert = Certificate::from_der(der)?;
     let serial: String = cert
@@ -96,7 +97,7 @@ pub fn index_line(der: &[u8], revoked: Option<Revoked>) -> Result<String> {
         Some(r) => ("R", format!("{},{}", asn1_utc(r.at), r.reason)),
     };
     Ok(format!(
-        "{flag}\t{}\t{when}\t{serial}\tunknown\t/CN=test\n",
+        "{flag}\t{}\t{when}\t{serial}\tunknown\t/CN={serial}\n",
         asn1_utc(not_after)
     ))
 }
@@ -174,20 +175,25 @@ impl OpensslOcsp {
         // Ready once it says so. (Not by connecting to it: it serves one connection at a
         // time and waits on one that sends nothing.)
         let stderr = process.0.stderr.take().ok_or("no stderr")?;
-        let (ready, said) = std::sync::mpsc::channel();
+        let (said, heard) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             use std::io::BufRead;
             for line in std::io::BufReader::new(stderr)
                 .lines()
                 .map_while(|l| l.ok())
             {
-                if line.contains("waiting for OCSP client connections") {
-                    let _ = ready.send(());
-                }
+                let ready = line.contains("waiting for OCSP client connections");
+                let _ = said.send((ready, line));
             }
         });
-        said.recv_timeout(Duration::from_secs(10))
-            .map_err(|_| "openssl ocsp did not start")?;
+        let mut lines = Vec::new();
+        loop {
+            match heard.recv_timeout(Duration::from_secs(10)) {
+                Ok((true, _)) => break,
+                Ok((false, line)) => lines.push(line),
+                Err(_) => return Err(format!("openssl ocsp did not start: {lines:?}").into()),
+            }
+        }
         Ok(OpensslOcsp {
             _process: process,
             _dir: dir,
