@@ -16,4 +16,4 @@ cargo bench --locked -p dojang-core --bench keygen 2>/dev/null | grep '^RESULT'
 cargo bench --locked -p dojang-core --bench listing 2>/dev/null | grep '^RESULT'
 cargo bench --locked -p dojang-core --bench trust 2>/dev/null | grep '^RESULT'
 cargo bench --locked -p dojang-ca --bench issuance 2>/dev/null | grep '^RESULT'
-RUNS="${RUNS:-15}" "$(dirname "${BASH_SOURCE[0]}")/bench-issue.sh"
+RUNS="${RUNS:-31}" "$(dirname "${BASH_SOURCE[0]}")/bench-issue.sh"

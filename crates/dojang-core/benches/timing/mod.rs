@@ -1,9 +1,16 @@
-//! What the benchmarks share: a median, and a closure timed in milliseconds.
+//! What the benchmarks share: a median, a percentile, and a closure timed in milliseconds.
 
 /// The middle sample.
-pub fn median(mut samples: Vec<f64>) -> f64 {
+pub fn median(samples: Vec<f64>) -> f64 {
+    percentile(samples, 50)
+}
+
+/// The sample below which `p` percent of them lie (nearest rank).
+#[allow(dead_code)] // not every benchmark reports one
+pub fn percentile(mut samples: Vec<f64>, p: usize) -> f64 {
     samples.sort_by(f64::total_cmp);
-    samples[samples.len() / 2]
+    let rank = (samples.len() * p).div_ceil(100).max(1);
+    samples[rank - 1]
 }
 
 /// How long `f` takes, in milliseconds.

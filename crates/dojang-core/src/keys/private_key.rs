@@ -295,9 +295,45 @@ impl PrivateKey {
     }
 }
 
+/// An RSA key (PKCS #8 DER) from the first of several generations run at once, one per
+/// core (up to four).
+///
+/// RSA generation's time is random: it draws fresh random candidates until two are prime
+/// (FIPS 186-4 B.3.3, as aws-lc does, with its checks). Which candidate ends a search does
+/// not depend on how many were drawn before it, so the first of independent searches to
+/// finish gives a key distributed exactly as any one search's, while the wait becomes the
+/// shortest of their times. The others finish in the background and are dropped (aws-lc
+/// cleanses a key it frees).
+fn racing_rsa(size: aws_lc_rs::rsa::KeySize) -> Result<Vec<u8>, aws_lc_rs::error::Unspecified> {
+    use aws_lc_rs::encoding::AsDer;
+    let searches = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let generate = move || {
+        aws_lc_rs::rsa::KeyPair::generate(size)
+            .and_then(|pair| Ok(pair.as_der()?.as_ref().to_vec()))
+    };
+    if searches == 1 {
+        return generate();
+    }
+    let (found, first) = std::sync::mpsc::channel();
+    for _ in 0..searches {
+        let found = found.clone();
+        // A thread that cannot start leaves the others to win.
+        let _ = std::thread::Builder::new()
+            .name("rsa-keygen".into())
+            .spawn(move || {
+                let _ = found.send(generate().map(Zeroizing::new));
+            });
+    }
+    drop(found);
+    match first.recv() {
+        Ok(key) => key.map(|mut key| std::mem::take(&mut *key)),
+        // No thread could start: search here.
+        Err(_) => generate(),
+    }
+}
+
 /// Generates a key of the given type with a fresh 20-byte randomNum attribute.
 pub fn generate(key_type: KeyType) -> Result<PrivateKey, Error> {
-    use aws_lc_rs::encoding::AsDer;
     let failed = |e: aws_lc_rs::error::Unspecified| Error::KeyGenerationFailed {
         detail: e.to_string(),
     };
@@ -315,8 +351,7 @@ pub fn generate(key_type: KeyType) -> Result<PrivateKey, Error> {
                 KeyType::Rsa4096 => aws_lc_rs::rsa::KeySize::Rsa4096,
                 _ => aws_lc_rs::rsa::KeySize::Rsa2048,
             };
-            let pair = aws_lc_rs::rsa::KeyPair::generate(size).map_err(failed)?;
-            pair.as_der().map_err(failed)?.as_ref().to_vec()
+            racing_rsa(size).map_err(failed)?
         }
     };
     let mut random_num = Zeroizing::new([0u8; RANDOM_NUM_LEN]);
@@ -327,6 +362,23 @@ pub fn generate(key_type: KeyType) -> Result<PrivateKey, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raced_rsa_keys_are_whole_2048_bit_keys_each_new() {
+        let keys: Vec<PrivateKey> = (0..3)
+            .map(|_| generate(KeyType::Rsa2048).unwrap())
+            .collect();
+        for key in &keys {
+            assert_eq!(key.algorithm().unwrap(), KeyType::Rsa2048);
+            // aws-lc's own checks of a key (its parts agree) on reading it back.
+            let bare = key.without_attributes().unwrap();
+            aws_lc_rs::rsa::KeyPair::from_pkcs8(&bare).unwrap();
+        }
+        let mut spkis: Vec<Vec<u8>> = keys.iter().map(|k| k.public_key_spki().unwrap()).collect();
+        spkis.sort();
+        spkis.dedup();
+        assert_eq!(spkis.len(), 3);
+    }
 
     #[test]
     fn a_generated_p256_key_carries_a_160_bit_random_num() {
