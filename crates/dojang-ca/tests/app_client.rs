@@ -14,9 +14,10 @@ use dojang_core::codes::{
     ApplicationNumber, EnrolmentCodes, IdNumber, RegistrationNumber, TemporaryCode,
 };
 use dojang_core::distribution::Distribution;
-use dojang_core::issue::pending::PendingKeys;
+use dojang_core::issue::pending::{Attempt, PendingKeys};
 use dojang_core::issue::{Enrolled, EnrolmentRequest, KeySource, UnlistedCa, enrol};
-use dojang_core::keys::private_key::{KeyType, PrivateKey};
+use dojang_core::keys::prepared::PreparedKey;
+use dojang_core::keys::private_key::{KeyType, PrivateKey, generate};
 use dojang_core::password::CertificatePassword;
 use dojang_core::store::npki_dir::NpkiDirStore;
 use dojang_core::store::{NpkiRoot, RootKind};
@@ -39,21 +40,43 @@ impl App {
     }
 
     fn issue(&self, server: &Server, codes: EnrolmentCodes) -> Result<Enrolled, Error> {
-        let store = NpkiDirStore::new(NpkiRoot {
+        self.issue_with(server, codes, KeySource::Generate(KeyType::P256))
+    }
+
+    fn store(&self) -> NpkiDirStore {
+        NpkiDirStore::new(NpkiRoot {
             path: self.npki(),
             kind: RootKind::Extra,
-        });
-        let pending = PendingKeys::new(&self.dir.path().join("data"));
+        })
+    }
+
+    fn pending(&self) -> PendingKeys {
+        PendingKeys::new(&self.dir.path().join("data"))
+    }
+
+    fn issue_with(
+        &self,
+        server: &Server,
+        codes: EnrolmentCodes,
+        key: KeySource,
+    ) -> Result<Enrolled, Error> {
         let request = EnrolmentRequest {
             ca: Distribution::sandbox_for(&server.url)
                 .approve_ca(&server.url, UnlistedCa::Refuse)
                 .unwrap(),
             codes,
             password: CertificatePassword::new_chosen(PASSWORD).unwrap(),
-            key: KeySource::Generate(KeyType::P256),
+            key,
         };
-        enrol(request, &store, &pending, &mut |_| {})
+        enrol(request, &self.store(), &self.pending(), &mut |_| {})
     }
+}
+
+/// The public key (SPKI) of the certificate an issuance stored.
+fn certified_key(enrolled: &Enrolled) -> Vec<u8> {
+    let cert = std::fs::read(enrolled.path.as_ref().unwrap().join("signCert.der")).unwrap();
+    let (_, cert) = x509_parser::parse_x509_certificate(&cert).unwrap();
+    cert.public_key().raw.to_vec()
 }
 
 fn registration(app: &Application) -> EnrolmentCodes {
@@ -96,6 +119,58 @@ fn the_app_gets_a_certificate_whose_key_passes_the_identity_check() {
     let random_num = key.random_num().unwrap();
     let id = IdNumber::parse("9001011234567").unwrap();
     assert!(dojang_core::cert::vid::matches(&cert, &random_num, &id).unwrap());
+}
+
+/// The window generates the key while the person is still on the storage and password
+/// steps: that key is certified, unless an earlier attempt with the same codes was
+/// interrupted after saving its own, which a retry takes up as it always did.
+#[test]
+fn a_key_prepared_ahead_is_certified_unless_an_interrupted_attempt_saved_one() {
+    let server = Server::start(&[]);
+    let prepared = PreparedKey::default();
+    let spki = |source: &KeySource| match source {
+        KeySource::Prepared(key) => key.public_key_spki().unwrap(),
+        _ => panic!("no key was prepared"),
+    };
+
+    let app = App::new();
+    prepared.prepare(KeyType::P256);
+    let key = prepared.take(KeyType::P256);
+    let expected = spki(&key);
+    let application = server.apply("홍길동", "900101-1234567", &[]);
+    let enrolled = app
+        .issue_with(&server, registration(&application), key)
+        .unwrap();
+    assert_eq!(certified_key(&enrolled), expected);
+
+    // An attempt that saved its key and was cut off before the CA answered.
+    let app = App::new();
+    let application = server.apply("김철수", "900101-1234567", &[]);
+    let codes = registration(&application);
+    let earlier = generate(KeyType::P256).unwrap();
+    let attempt = Attempt {
+        ca: Distribution::sandbox_for(&server.url)
+            .approve_ca(&server.url, UnlistedCa::Refuse)
+            .unwrap()
+            .url()
+            .to_string(),
+        sender_kid: String::from_utf8_lossy(&codes.sender_kid()).into_owned(),
+        started: time::OffsetDateTime::now_utc(),
+    };
+    let password = CertificatePassword::new_chosen(PASSWORD).unwrap();
+    let key_file = dojang_core::custody::encrypt_key(&earlier, &password).unwrap();
+    app.pending()
+        .save(b"interrupted", &attempt, &key_file, &app.store())
+        .unwrap();
+    prepared.prepare(KeyType::P256);
+    let enrolled = app
+        .issue_with(&server, codes, prepared.take(KeyType::P256))
+        .unwrap();
+    assert_eq!(certified_key(&enrolled), earlier.public_key_spki().unwrap());
+    assert!(
+        app.pending().attempts().is_empty(),
+        "the saved key is taken up"
+    );
 }
 
 #[test]

@@ -121,6 +121,9 @@ impl IssuePath {
 pub enum KeySource {
     /// Generate a fresh key of this type (with a randomNum).
     Generate(KeyType),
+    /// A fresh key generated ahead ([`PreparedKey`](crate::keys::prepared::PreparedKey)),
+    /// used like [`KeySource::Generate`]'s: a retry still takes up the key it saved.
+    Prepared(PrivateKey),
     /// Use this key (e.g. one a test harness had certified in advance).
     Existing(PrivateKey),
 }
@@ -185,16 +188,22 @@ pub fn enrol(
 
     progress(Step::GeneratingKey);
     let earlier = pending.find(&ca, &sender_kid_text, store);
-    let key = match (request.key, &earlier) {
-        (KeySource::Existing(key), _) => key,
-        // A retry after an interruption takes up the key it saved, if the password opens it.
-        (KeySource::Generate(key_type), Some((_, file))) => {
-            match crate::keys::encrypted::decrypt(file, request.password.as_bytes()) {
-                Ok((plain, _)) => PrivateKey::from_pkcs8_der(plain.to_vec())?,
-                Err(_) => generate(key_type)?,
-            }
-        }
-        (KeySource::Generate(key_type), None) => generate(key_type)?,
+    // A retry after an interruption takes up the key it saved, if the password opens it.
+    let taken_up = || match &earlier {
+        Some((_, file)) => match crate::keys::encrypted::decrypt(file, request.password.as_bytes())
+        {
+            Ok((plain, _)) => PrivateKey::from_pkcs8_der(plain.to_vec()).map(Some),
+            Err(_) => Ok(None),
+        },
+        None => Ok(None),
+    };
+    let key = match request.key {
+        KeySource::Existing(key) => key,
+        KeySource::Prepared(fresh) => taken_up()?.unwrap_or(fresh),
+        KeySource::Generate(key_type) => match taken_up()? {
+            Some(earlier) => earlier,
+            None => generate(key_type)?,
+        },
     };
     let key_file = Zeroizing::new(custody::encrypt_key(&key, &request.password)?);
     let tx = answer::transaction_id()?;
