@@ -391,3 +391,46 @@ fn without_a_pointer_or_an_issuer_nothing_is_claimed() {
         "{status:?}"
     );
 }
+
+/// A responder that takes each connection and closes it unanswered, counting them.
+fn closing_server() -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/", listener.local_addr().unwrap());
+    let accepted = std::sync::Arc::new(AtomicUsize::new(0));
+    let counter = accepted.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            counter.fetch_add(1, Ordering::SeqCst);
+            drop(stream);
+        }
+    });
+    (url, accepted)
+}
+
+#[test]
+fn a_responder_that_cannot_be_reached_is_waited_for_once_in_a_round() {
+    let pki = TestPki::new("KICA").unwrap();
+    let (url, accepted) = closing_server();
+    let certs: Vec<Vec<u8>> = ["홍길동", "김철수", "이영희"]
+        .iter()
+        .map(|name| issue(&pki, name, ocsp_at(&url)))
+        .collect();
+    let issuer = pki.issuing.der();
+    let now = OffsetDateTime::now_utc();
+    let (checker, _data) = fresh_checker();
+    for cert in &certs {
+        let status = checker.check(cert, Some(&issuer), now);
+        assert_eq!(status.verdict, Verdict::Unknown);
+        assert!(
+            matches!(faults(&status)[..], [Fault::Unreachable { .. }]),
+            "{status:?}"
+        );
+    }
+    assert_eq!(accepted.load(std::sync::atomic::Ordering::SeqCst), 1);
+    // The next round (the next list, or "check now") tries again.
+    let (checker, _data) = fresh_checker();
+    let status = checker.check(&certs[0], Some(&issuer), now);
+    assert_eq!(status.verdict, Verdict::Unknown);
+    assert_eq!(accepted.load(std::sync::atomic::Ordering::SeqCst), 2);
+}

@@ -7,6 +7,8 @@
 //! are followed, nothing is ever sent but the OCSP request, answers are bounded
 //! ([`crate::net`]) and every exchange has a time limit.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
 use std::time::Duration;
 
 use crate::net;
@@ -37,6 +39,10 @@ pub enum FetchError {
 /// An HTTP client (and LDAP, per request) for one round of status checks.
 pub struct Fetcher {
     http: reqwest::blocking::Client,
+    /// The servers (scheme, host and port) this round could not reach, and why. A list of
+    /// certificates from one CA whose responder is down, or blocked by a firewall, waits
+    /// for it once in a round, not once per certificate.
+    down: Mutex<HashMap<String, String>>,
 }
 
 impl Fetcher {
@@ -45,17 +51,61 @@ impl Fetcher {
         let http = net::client_builder(CONNECT_TIMEOUT, EXCHANGE_TIMEOUT)
             .build()
             .map_err(|e| FetchError::Unreachable(net::causes(&e)))?;
-        Ok(Fetcher { http })
+        Ok(Fetcher {
+            http,
+            down: Mutex::default(),
+        })
     }
 
     /// The bytes at `url` (http, https or ldap), at most `limit` of them.
     pub fn get(&self, url: &str, limit: u64) -> Result<Vec<u8>, FetchError> {
         let parsed = checked(url)?;
-        match parsed.scheme() {
-            "http" | "https" => self.http_answer(self.http.get(parsed), limit),
-            "ldap" => ldap_get(&parsed, limit),
+        self.unless_down(&parsed, |server| match parsed.scheme() {
+            "http" | "https" => self.http_answer(self.http.get(parsed.clone()), limit, server),
+            "ldap" => ldap_get(&parsed, limit).inspect_err(|e| {
+                if let FetchError::Unreachable(detail) = e {
+                    self.mark_down(server, detail);
+                }
+            }),
             other => Err(FetchError::Unsupported(format!("{other}:"))),
+        })
+    }
+
+    /// Runs `fetch` unless this round already failed to reach `url`'s server, whose
+    /// reason is then given again without waiting for it.
+    fn unless_down(
+        &self,
+        url: &url::Url,
+        fetch: impl FnOnce(&str) -> Result<Vec<u8>, FetchError>,
+    ) -> Result<Vec<u8>, FetchError> {
+        let default_port = if url.scheme() == "ldap" {
+            Some(389)
+        } else {
+            None
+        };
+        let server = format!(
+            "{}://{}:{}",
+            url.scheme(),
+            url.host_str().unwrap_or_default(),
+            url.port_or_known_default().or(default_port).unwrap_or(0)
+        );
+        let known = self
+            .down
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .get(&server)
+            .cloned();
+        match known {
+            Some(detail) => Err(FetchError::Unreachable(detail)),
+            None => fetch(&server),
         }
+    }
+
+    fn mark_down(&self, server: &str, detail: &str) {
+        self.down
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .insert(server.to_owned(), detail.to_owned());
     }
 
     /// POSTs `body` as `content_type` to the HTTP(S) `url` and returns the answer, at
@@ -71,22 +121,29 @@ impl Fetcher {
         if !matches!(parsed.scheme(), "http" | "https") {
             return Err(FetchError::Unsupported(format!("{}:", parsed.scheme())));
         }
-        let request = self
-            .http
-            .post(parsed)
-            .header(reqwest::header::CONTENT_TYPE, content_type)
-            .body(body);
-        self.http_answer(request, limit)
+        self.unless_down(&parsed, |server| {
+            let request = self
+                .http
+                .post(parsed.clone())
+                .header(reqwest::header::CONTENT_TYPE, content_type)
+                .body(body);
+            self.http_answer(request, limit, server)
+        })
     }
 
+    /// The answer to `request`, sent to `server`, which is marked down when no answer
+    /// comes at all (an answer broken off midway is not held against it).
     fn http_answer(
         &self,
         request: reqwest::blocking::RequestBuilder,
         limit: u64,
+        server: &str,
     ) -> Result<Vec<u8>, FetchError> {
-        let response = request
-            .send()
-            .map_err(|e| FetchError::Unreachable(net::causes(&e)))?;
+        let response = request.send().map_err(|e| {
+            let detail = net::causes(&e);
+            self.mark_down(server, &detail);
+            FetchError::Unreachable(detail)
+        })?;
         let status = response.status();
         if !status.is_success() {
             return Err(FetchError::HttpStatus(status.as_u16()));
