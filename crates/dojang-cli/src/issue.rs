@@ -7,6 +7,7 @@ use dojang_core::issue::{
     Enrolled, EnrolmentRequest, Invitation, IssuePath, KeySource, RenewalRequest, Step, enrol,
     renew as renew_certificate,
 };
+use dojang_core::keys::prepared::PreparedKey;
 use dojang_core::keys::private_key::{KeyType, PrivateKey};
 use dojang_core::password::CertificatePassword;
 use dojang_core::{Error, ErrorInfo};
@@ -93,6 +94,12 @@ fn codes(
 
 pub fn run(ctx: &Context, o: &IssueOptions<'_>) -> Outcome {
     let refused = |e: Error| Outcome::from_error(e);
+    // The key is generated while the rest is read and checked (and typed): the issuance
+    // then waits only for the CA. It stays in memory until then.
+    let prepared = PreparedKey::default();
+    if o.key.is_none() {
+        prepared.prepare(o.key_type);
+    }
     let invitation = match o.invitation {
         Some(path) => match Invitation::from_file(path) {
             Ok(inv) => Some(inv),
@@ -124,7 +131,7 @@ pub fn run(ctx: &Context, o: &IssueOptions<'_>) -> Outcome {
             Ok(k) => KeySource::Existing(k),
             Err(e) => return Outcome::Refused(e),
         },
-        None => KeySource::Generate(o.key_type),
+        None => prepared.take(o.key_type),
     };
     let store = match ctx.store_named(o.store) {
         Ok(s) => s,

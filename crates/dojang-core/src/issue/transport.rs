@@ -47,12 +47,15 @@ fn unreachable(e: impl std::error::Error) -> Error {
 
 impl CmpTransport {
     /// A transport to an approved CA, trusting its pinned roots only when it has any, the
-    /// platform's roots otherwise.
+    /// platform's roots otherwise (none for plain HTTP, which a sandbox's loopback CA
+    /// alone may use: reading the platform's roots takes longer than an issuance there).
     pub fn new(ca: &ApprovedCa) -> Result<Self, Error> {
         let url = ca.url().as_url().clone();
         let mut builder = crate::net::client_builder(CONNECT_TIMEOUT, EXCHANGE_TIMEOUT)
             .https_only(url.scheme() == "https");
-        if !ca.pins().is_empty() {
+        if url.scheme() != "https" {
+            builder = builder.tls_certs_only(Vec::new());
+        } else if !ca.pins().is_empty() {
             let roots = ca
                 .pins()
                 .iter()

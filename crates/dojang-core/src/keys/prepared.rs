@@ -7,7 +7,7 @@
 use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, channel};
 
-use super::private_key::{KeyType, PrivateKey, generate};
+use super::private_key::{KeyType, PrivateKey, generate_racing, searches_per_core};
 use crate::issue::KeySource;
 
 /// One key being generated, or generated and waiting.
@@ -17,12 +17,33 @@ struct Preparing {
 }
 
 /// At most one key generated ahead, taken by the next issuance of its type.
-#[derive(Default)]
 pub struct PreparedKey {
     slot: Mutex<Option<Preparing>>,
+    /// RSA searches run at once ([`generate_racing`]).
+    searches: usize,
+}
+
+impl Default for PreparedKey {
+    /// One search: for a process that exits after its issuance (the command line), which
+    /// could not exit before other searches finished.
+    fn default() -> Self {
+        PreparedKey {
+            slot: Mutex::default(),
+            searches: 1,
+        }
+    }
 }
 
 impl PreparedKey {
+    /// One search per core, the first to finish taken: for a process that lives on after
+    /// an issuance (the app).
+    pub fn racing() -> Self {
+        PreparedKey {
+            searches: searches_per_core(),
+            ..PreparedKey::default()
+        }
+    }
+
     /// Starts generating a key of `key_type` in the background, unless one of that type is
     /// already under way or waiting; one of another type is dropped.
     pub fn prepare(&self, key_type: KeyType) {
@@ -34,11 +55,12 @@ impl PreparedKey {
             return;
         }
         let (done, key) = channel();
+        let searches = self.searches;
         let started = std::thread::Builder::new()
             .name("prepared-key".into())
             .spawn(move || {
                 // A failure here is the issuance's to meet again, and to report.
-                let _ = done.send(generate(key_type).ok());
+                let _ = done.send(generate_racing(key_type, searches).ok());
             });
         *slot = started.is_ok().then_some(Preparing { key_type, key });
     }
@@ -106,7 +128,7 @@ mod tests {
 
     #[test]
     fn preparing_another_type_drops_the_first() {
-        let prepared = PreparedKey::default();
+        let prepared = PreparedKey::racing();
         prepared.prepare(KeyType::P256);
         prepared.prepare(KeyType::Rsa2048);
         assert!(matches!(

@@ -295,23 +295,26 @@ impl PrivateKey {
     }
 }
 
-/// An RSA key (PKCS #8 DER) from the first of several generations run at once, one per
-/// core (up to four).
+/// An RSA key (PKCS #8 DER) from the first of `searches` generations run at once.
 ///
 /// RSA generation's time is random: it draws fresh random candidates until two are prime
 /// (FIPS 186-4 B.3.3, as aws-lc does, with its checks). Which candidate ends a search does
 /// not depend on how many were drawn before it, so the first of independent searches to
 /// finish gives a key distributed exactly as any one search's, while the wait becomes the
 /// shortest of their times. The others finish in the background and are dropped (aws-lc
-/// cleanses a key it frees).
-fn racing_rsa(size: aws_lc_rs::rsa::KeySize) -> Result<Vec<u8>, aws_lc_rs::error::Unspecified> {
+/// cleanses a key it frees); they cannot be stopped, and a process cannot exit before
+/// they finish (aws-lc's exit handlers wait for them), so only a process that lives on
+/// after an issuance gains by racing.
+fn racing_rsa(
+    size: aws_lc_rs::rsa::KeySize,
+    searches: usize,
+) -> Result<Vec<u8>, aws_lc_rs::error::Unspecified> {
     use aws_lc_rs::encoding::AsDer;
-    let searches = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
     let generate = move || {
         aws_lc_rs::rsa::KeyPair::generate(size)
             .and_then(|pair| Ok(pair.as_der()?.as_ref().to_vec()))
     };
-    if searches == 1 {
+    if searches <= 1 {
         return generate();
     }
     let (found, first) = std::sync::mpsc::channel();
@@ -332,8 +335,22 @@ fn racing_rsa(size: aws_lc_rs::rsa::KeySize) -> Result<Vec<u8>, aws_lc_rs::error
     }
 }
 
-/// Generates a key of the given type with a fresh 20-byte randomNum attribute.
+/// Generates a key of the given type with a fresh 20-byte randomNum attribute, in one
+/// search.
 pub fn generate(key_type: KeyType) -> Result<PrivateKey, Error> {
+    generate_racing(key_type, 1)
+}
+
+/// One search per core, up to four: [`generate_racing`]'s `searches` for a process that
+/// lives on.
+pub fn searches_per_core() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
+/// Generates a key of the given type with a fresh 20-byte randomNum attribute; an RSA key
+/// from the first of `searches` run at once (see `racing_rsa` for why that keeps the key
+/// as random, and when it helps).
+pub fn generate_racing(key_type: KeyType, searches: usize) -> Result<PrivateKey, Error> {
     let failed = |e: aws_lc_rs::error::Unspecified| Error::KeyGenerationFailed {
         detail: e.to_string(),
     };
@@ -351,7 +368,7 @@ pub fn generate(key_type: KeyType) -> Result<PrivateKey, Error> {
                 KeyType::Rsa4096 => aws_lc_rs::rsa::KeySize::Rsa4096,
                 _ => aws_lc_rs::rsa::KeySize::Rsa2048,
             };
-            racing_rsa(size).map_err(failed)?
+            racing_rsa(size, searches).map_err(failed)?
         }
     };
     let mut random_num = Zeroizing::new([0u8; RANDOM_NUM_LEN]);
@@ -366,7 +383,7 @@ mod tests {
     #[test]
     fn raced_rsa_keys_are_whole_2048_bit_keys_each_new() {
         let keys: Vec<PrivateKey> = (0..3)
-            .map(|_| generate(KeyType::Rsa2048).unwrap())
+            .map(|_| generate_racing(KeyType::Rsa2048, 2).unwrap())
             .collect();
         for key in &keys {
             assert_eq!(key.algorithm().unwrap(), KeyType::Rsa2048);
