@@ -3,19 +3,19 @@ import { lazy, Suspense, useState, useTransition } from 'react';
 import { useAnnounce } from './Announcer';
 import {
   appVersion,
-  certificateChain,
   certificateDetails,
   certificateFileDetails,
   listCertificates,
   onFileDrop,
   onOpenRequests,
+  verifyCertificate,
   type Result,
 } from './api';
-import type { CertificateChain } from './bindings/CertificateChain';
 import type { CheckedInvitation } from './bindings/CheckedInvitation';
 import type { CertificateDetails } from './bindings/CertificateDetails';
 import type { CertificateList } from './bindings/CertificateList';
 import type { ListedCertificate } from './bindings/ListedCertificate';
+import type { Verification } from './bindings/Verification';
 import { AppHeader } from './components/AppHeader';
 import type { ListFilter } from './components/CertificateList';
 import { CertificatesView } from './components/CertificatesView';
@@ -48,7 +48,8 @@ type Screen =
       name: 'details';
       certificate: ListedCertificate;
       request: Promise<Result<CertificateDetails>>;
-      chainRequest: Promise<Result<CertificateChain>>;
+      /** Its path and status, asked in the background: the screen never waits for them. */
+      verificationRequest: Promise<Result<Verification>>;
     }
   | { name: 'settings'; versionRequest: Promise<Result<string>> }
   | { name: 'file'; path: string; request: Promise<Result<CertificateDetails>> }
@@ -120,20 +121,24 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
       name: 'details',
       certificate,
       request: certificateDetails(certificate.id),
-      chainRequest: certificateChain(certificate.id),
+      verificationRequest: verifyCertificate(certificate.id, false),
     });
     window.scrollTo(0, 0);
   };
 
   /**
-   * Reads the details on screen again (after a revocation, say), keeping the
-   * current ones on screen until the new ones arrive.
+   * Reads the details on screen again (after a revocation, say), and its
+   * status with them, keeping the current ones on screen until the new ones
+   * arrive.
    */
   const reloadDetails = (certificate: ListedCertificate) => {
     const next = certificateDetails(certificate.id);
+    const verificationRequest = verifyCertificate(certificate.id, false);
     startTransition(() => {
       setScreen((current) =>
-        current.name === 'details' && copyKey(current.certificate) === copyKey(certificate) ? { ...current, request: next } : current,
+        current.name === 'details' && copyKey(current.certificate) === copyKey(certificate)
+          ? { ...current, request: next, verificationRequest }
+          : current,
       );
     });
   };
@@ -243,7 +248,7 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
               key={copyKey(screen.certificate)}
               certificate={screen.certificate}
               request={screen.request}
-              chainRequest={screen.chainRequest}
+              verificationRequest={screen.verificationRequest}
               listRequest={request}
               onBack={() => showList(copyKey(screen.certificate))}
               onChanged={() => {

@@ -10,7 +10,6 @@ import { listen } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { open, save } from '@tauri-apps/plugin-dialog';
 
-import type { CertificateChain } from './bindings/CertificateChain';
 import type { CommandName, Commands } from './bindings/commands';
 import type { CertificateCopy } from './bindings/CertificateCopy';
 import type { CertificateDetails } from './bindings/CertificateDetails';
@@ -33,6 +32,7 @@ import type { RenewRequest } from './bindings/RenewRequest';
 import type { RevokeRequest } from './bindings/RevokeRequest';
 import type { Step } from './bindings/Step';
 import type { Stored } from './bindings/Stored';
+import type { Verification } from './bindings/Verification';
 import type { VerifyIdentityRequest } from './bindings/VerifyIdentityRequest';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -83,9 +83,21 @@ export function distribution(): Promise<Result<Distribution>> {
   return call('distribution');
 }
 
-/** The certificate's chain up to its root, as far as it is known. */
-export function certificateChain(id: string): Promise<Result<CertificateChain>> {
-  return call('certificate_chain', { id });
+/**
+ * Is this certificate good right now, and why: its certification path and its
+ * revocation status. `refresh` asks the CA now ("지금 확인"); otherwise a
+ * fresh saved answer is used, and only a stale one is fetched again.
+ */
+export function verifyCertificate(id: string, refresh: boolean): Promise<Result<Verification>> {
+  return call('verify_certificate', { id, refresh });
+}
+
+/**
+ * The same for every certificate of the list, in one call: from saved
+ * answers while they are fresh, fetching only the stale ones.
+ */
+export function verifyCertificates(ids: string[]): Promise<Result<Verification[]>> {
+  return call('verify_certificates', { ids });
 }
 
 /**

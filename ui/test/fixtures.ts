@@ -311,6 +311,12 @@ export function detailsOfNew(listed: ListedCertificate): CertificateDetails {
   return { ...base, summary: summaryOf(listed), serial_decimal: BigInt(`0x${listed.serial}`).toString() };
 }
 
+/**
+ * The moment the mocked backend checks paths and statuses at: the fixtures'
+ * "today" (Kim's certificate has 12 days left), 14:03 in Seoul.
+ */
+export const CHECKED_AT = '2025-11-25T05:03:00Z';
+
 const yessignCa: ChainLink = {
   id: 'ca000002'.repeat(8),
   common_name: 'yessignCA Class 2',
@@ -358,23 +364,58 @@ function linkOf(listed: ListedCertificate, verified: boolean): ChainLink {
   };
 }
 
-/** A chain validated now: complete when it reaches its root, valid with no problem. */
-function checkedNow(links: ChainLink[], complete: boolean, problem: PathProblem | null): CertificateChain {
-  return { links, complete, valid: problem === null, problem, checked_at: new Date().toISOString() };
+/** A chain validated at `CHECKED_AT`: complete when it reaches its root, valid with no problem. */
+function checkedAt(links: ChainLink[], complete: boolean, problem: PathProblem | null): CertificateChain {
+  return { links, complete, valid: problem === null, problem, checked_at: CHECKED_AT };
+}
+
+/**
+ * How a test may break Hong's (or a new certificate's) complete path: a CA
+ * whose signature does not verify, a root nobody trusts, a CA that expired.
+ */
+export type PathCase = 'complete' | 'bad-signature-at-ca' | 'untrusted-root' | 'expired-ca';
+
+function completePath(listed: ListedCertificate, id: string, path: PathCase): CertificateChain {
+  const self = linkOf({ ...listed, id }, true);
+  switch (path) {
+    case 'complete':
+      return checkedAt([self, yessignCa, kisaRoot], true, null);
+    case 'bad-signature-at-ca':
+      return checkedAt([self, { ...yessignCa, verified: false }, kisaRoot], false, { kind: 'bad-signature', link: 1 });
+    case 'untrusted-root': {
+      const stranger: ChainLink = {
+        ...kisaRoot,
+        id: 'ca00000f'.repeat(8),
+        common_name: 'KISA Test RootCA 7',
+        subject: 'cn=KISA Test RootCA 7,ou=KISA,o=KISA,c=kr',
+        issuer: 'cn=KISA Test RootCA 7,ou=KISA,o=KISA,c=kr',
+        pinned: false,
+        anchor: false,
+        source: 'ca-pubs',
+      };
+      return checkedAt([self, { ...yessignCa, source: 'ca-pubs' }, stranger], true, { kind: 'untrusted-root', link: 2 });
+    }
+    case 'expired-ca':
+      return checkedAt(
+        [self, { ...yessignCa, not_before: '2015-06-30T15:00:00Z', not_after: '2025-06-30T14:59:59Z' }, kisaRoot],
+        true,
+        { kind: 'expired', link: 1 },
+      );
+  }
 }
 
 /**
  * Chains by certificate ID: Hong's (and new ones) complete to a pinned root;
  * Kim's stops at the certificate itself (its CA's certificate is not known);
- * the corporate one reaches its CA but no root.
+ * the corporate one reaches its CA, whose signature is not checked, and has expired.
  */
-export function chainOf(id: string, listed: ListedCertificate | undefined): CertificateChain {
-  if (listed === undefined) return checkedNow([], false, { kind: 'issuer-not-found', link: 0 });
+export function chainOf(id: string, listed: ListedCertificate | undefined, path: PathCase = 'complete'): CertificateChain {
+  if (listed === undefined) return checkedAt([], false, { kind: 'issuer-not-found', link: 0 });
   if (listed.ca === 'KICA') {
-    return checkedNow([linkOf(listed, false)], false, { kind: 'issuer-not-found', link: 0 });
+    return checkedAt([linkOf(listed, false)], false, { kind: 'issuer-not-found', link: 0 });
   }
   if (listed.ca === 'CrossCert') {
-    return checkedNow(
+    return checkedAt(
       [
         linkOf(listed, true),
         {
@@ -393,61 +434,206 @@ export function chainOf(id: string, listed: ListedCertificate | undefined): Cert
         },
       ],
       false,
-      { kind: 'issuer-not-found', link: 1 },
+      { kind: 'expired', link: 0 },
     );
   }
-  return checkedNow([linkOf({ ...listed, id }, true), yessignCa, kisaRoot], true, null);
+  return completePath(listed, id, path);
 }
+
+const OCSP_URL = 'http://ocsp.yessign.org:4612/';
+const CRL_URL = 'ldap://ds.yessign.org:389/ou=dp5p12345,ou=AccreditedCA,o=yessign,c=kr?certificateRevocationList;binary';
+
+/** Nothing could be believed: the base every status below starts from. */
+const unknownStatus: CertificateStatus = {
+  verdict: 'unknown',
+  source: null,
+  url: null,
+  this_update: null,
+  next_update: null,
+  checked_at: CHECKED_AT,
+  revoked_at: null,
+  reason: null,
+  from_cache: false,
+  problems: [],
+  last_good: null,
+};
+
+/** Statuses a test may have the mocked backend answer with. */
+export const STATUSES = {
+  /** OCSP, asked just now. */
+  'good-ocsp': {
+    ...unknownStatus,
+    verdict: 'good',
+    source: 'ocsp',
+    url: OCSP_URL,
+    this_update: CHECKED_AT,
+    next_update: '2025-11-25T06:03:00Z',
+  },
+  /** OCSP, an answer made at 12:00 and kept in the cache. */
+  'good-ocsp-saved': {
+    ...unknownStatus,
+    verdict: 'good',
+    source: 'ocsp',
+    url: OCSP_URL,
+    this_update: '2025-11-25T03:00:00Z',
+    next_update: '2025-11-25T09:00:00Z',
+    from_cache: true,
+  },
+  /** The responder said "try later"; the CRL answered. */
+  'good-crl-after-ocsp': {
+    ...unknownStatus,
+    verdict: 'good',
+    source: 'crl',
+    url: CRL_URL,
+    this_update: '2025-11-25T00:00:00Z',
+    next_update: '2025-11-26T00:00:00Z',
+    problems: [{ url: OCSP_URL, kind: 'responder-refused', status: 'tryLater' }],
+  },
+  /** OCSP says revoked: on 20 November at 10:30 in Seoul, its key compromised. */
+  'revoked-ocsp': {
+    ...unknownStatus,
+    verdict: 'revoked',
+    source: 'ocsp',
+    url: OCSP_URL,
+    this_update: CHECKED_AT,
+    next_update: '2025-11-25T06:03:00Z',
+    revoked_at: '2025-11-20T01:30:00Z',
+    reason: 'keyCompromise',
+  },
+  /** Offline, nothing fresh saved; a good answer was had on 24 November at 12:00. */
+  'unknown-offline': {
+    ...unknownStatus,
+    problems: [{ url: null, kind: 'offline' }],
+    last_good: '2025-11-24T03:00:00Z',
+  },
+  /** The responder refused and the CRL's server failed; nothing was ever had. */
+  'unknown-responder': {
+    ...unknownStatus,
+    problems: [
+      { url: OCSP_URL, kind: 'responder-refused', status: 'tryLater' },
+      { url: CRL_URL, kind: 'unreachable', detail: 'connection refused (os error 111)' },
+    ],
+  },
+  /** No CA certificate to check an answer with. */
+  'unknown-no-issuer': { ...unknownStatus, problems: [{ url: null, kind: 'issuer-not-found' }] },
+} satisfies Record<string, CertificateStatus>;
+
+export type StatusCase = keyof typeof STATUSES;
+
+/**
+ * What a test has the mocked backend say of one certificate: its path, and
+ * its status when read from the cache (`saved`, `verify_certificate` without
+ * refresh and `verify_certificates`) and when asked now (`fresh`, "check now").
+ */
+export interface VerifyCase {
+  path?: PathCase;
+  saved?: StatusCase;
+  fresh?: StatusCase;
+}
+
+/** The CA's own status on a good path: its ARL, kept in the cache. */
+const yessignCaStatus: CertificateStatus = {
+  ...unknownStatus,
+  verdict: 'good',
+  source: 'crl',
+  url: 'ldap://ds.yessign.org:389/ou=arl,ou=AccreditedCA,o=yessign,c=kr?authorityRevocationList;binary',
+  this_update: '2025-11-24T15:00:00Z',
+  next_update: '2025-11-25T15:00:00Z',
+  from_cache: true,
+};
 
 /**
  * What the backend's verification answers for a certificate: its chain as
- * above and a status like the CA's own. A complete chain is good by OCSP (just
- * now); a chain that stops short has nobody to ask (its CA's certificate is
- * unknown); one revoked here says so.
+ * above and a status like the CA's own. A valid chain is good by OCSP (saved
+ * earlier today, or asked just now when `refresh`); a chain without its CA has
+ * nobody to ask; one revoked here says so. A test may say otherwise (`VerifyCase`).
  */
 export function verificationOf(
   id: string,
   listed: ListedCertificate | undefined,
   revoked: Revocation | undefined,
+  refresh: boolean,
+  asked: VerifyCase = {},
 ): Verification {
-  const chain = chainOf(id, listed);
-  const now = new Date().toISOString();
-  const unknown: CertificateStatus = {
-    verdict: 'unknown',
-    source: null,
-    url: null,
-    this_update: null,
-    next_update: null,
-    checked_at: now,
-    revoked_at: null,
-    reason: null,
-    from_cache: false,
-    problems: [{ url: null, kind: 'issuer-not-found' }],
-    last_good: null,
-  };
+  const chain = chainOf(id, listed, asked.path);
+  const chosen = refresh ? asked.fresh : asked.saved;
   const certificate: CertificateStatus =
     revoked !== undefined
       ? {
-          ...unknown,
+          ...unknownStatus,
           verdict: 'revoked',
           source: 'local',
           this_update: revoked.known_since,
           revoked_at: revoked.known_since,
           reason: revoked.reason,
-          problems: [],
         }
-      : chain.valid
-        ? {
-            ...unknown,
-            verdict: 'good',
-            source: 'ocsp',
-            url: 'http://ocsp.example.kr:4612/',
-            this_update: now,
-            next_update: new Date(Date.now() + 3_600_000).toISOString(),
-            problems: [],
-          }
-        : unknown;
+      : chosen !== undefined
+        ? STATUSES[chosen]
+        : chain.links.length >= 2 && chain.links[1]?.verified === true
+          ? STATUSES[refresh ? 'good-ocsp' : 'good-ocsp-saved']
+          : STATUSES['unknown-no-issuer'];
+  const onPath = chain.links.some((link) => link.id === yessignCa.id);
+  const authorities = onPath ? [{ id: yessignCa.id, common_name: yessignCa.common_name, status: yessignCaStatus }] : [];
   const verdict: Overall =
     certificate.verdict === 'revoked' ? 'revoked' : !chain.valid ? 'path-broken' : certificate.verdict;
-  return { id, verdict, chain, status: { verdict: certificate.verdict, certificate, authorities: [] } };
+  return { id, verdict, chain, status: { verdict: certificate.verdict, certificate, authorities } };
+}
+
+/**
+ * A CA's certificate, as a file opened with the app: yessignCA Class 2 under
+ * KISA RootCA 4, with anyPolicy, its CPS and the notice the CA wrote in Korean.
+ * Its extensions, PEM and ASN.1 are Kim's sample's (test/structures.ts has no CA).
+ */
+export const caCertificateDetails: CertificateDetails = {
+  summary: {
+    id: yessignCa.id,
+    subject: yessignCa.subject,
+    common_name: yessignCa.common_name,
+    owner: yessignCa.common_name,
+    issuer: yessignCa.issuer,
+    issuer_common_name: 'KISA RootCA 4',
+    ca: 'yessign',
+    purpose: 'authority',
+    policy_oid: '2.5.29.32.0',
+    serial: '0102',
+    not_before: yessignCa.not_before,
+    not_after: yessignCa.not_after,
+    days_left: 1312,
+    status: 'valid',
+    revoked: null,
+    key_algorithm: 'RSA 2048',
+    fingerprint_sha256: fingerprint('CA'),
+  },
+  subject_attributes: yessignIssuer,
+  issuer_attributes: [
+    { name: 'C', oid: '2.5.4.6', value: 'kr' },
+    { name: 'O', oid: '2.5.4.10', value: 'Government of Korea' },
+    { name: 'OU', oid: '2.5.4.11', value: 'KISA' },
+    { name: 'CN', oid: '2.5.4.3', value: 'KISA RootCA 4' },
+  ],
+  version: 3,
+  signature_algorithm: 'sha256WithRSAEncryption',
+  signature_algorithm_oid: '1.2.840.113549.1.1.11',
+  key_usage: ['key-cert-sign', 'crl-sign'],
+  extended_key_usage: [],
+  policies: [
+    {
+      oid: '2.5.29.32.0',
+      purpose: 'unknown',
+      ca: null,
+      cps_uri: 'http://www.rootca.or.kr/rca/cps.html',
+      notice: '이 인증서는 공인인증기관이 발급한 인증서입니다(This certificate was issued by a licensed CA)',
+    },
+  ],
+  crl_urls: ['ldap://dir.signkorea.com:389/ou=dp1p1,ou=AccreditedCA,o=Government of Korea,c=kr?authorityRevocationList'],
+  ocsp_urls: [],
+  identity_real_name: null,
+  is_ca: true,
+  ...kimStructure,
+  serial_decimal: '258',
+};
+
+/** The certificate in a file opened with the app: the CA's for a `yessignCA…` file, else Hong's. */
+export function fileDetails(path: string): CertificateDetails | undefined {
+  return /yessignCA/i.test(path) ? caCertificateDetails : Object.values(detailsById)[0];
 }

@@ -35,6 +35,13 @@ interface Window {
   __DOJANG_INVITATION__?: import('../src/bindings/Invitation').Invitation;
   /** Files and links the app was opened with (take_open_requests answers them once). */
   __DOJANG_OPEN_REQUESTS__?: import('../src/bindings/OpenRequest').OpenRequest[];
+  /**
+   * What the mocked backend says of a certificate's path and status, by certificate ID:
+   * its path, its saved status (no refresh) and what the CA says now (refresh).
+   */
+  __DOJANG_VERIFY__?: Record<string, import('./fixtures').VerifyCase>;
+  /** How long `verify_certificate` and `verify_certificates` take, in milliseconds. */
+  __DOJANG_VERIFY_DELAY_MS__?: number;
   /** Emits a Tauri event as the native side would (drag and drop). */
   __DOJANG_EMIT__?: (event: string, payload: unknown) => Promise<void>;
 }

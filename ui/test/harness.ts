@@ -39,6 +39,7 @@ import {
   detailsOfNew,
   distributionFixture,
   empty,
+  fileDetails,
   fourPlaces,
   issuedCertificate,
   loadFailure,
@@ -189,6 +190,12 @@ function approveCa(input: string, allowUnlisted: boolean): void {
   fail('ca-not-listed', { host: url.host, url: url.href });
 }
 
+/** How long asking CAs for statuses takes (`verify_certificate(s)`), beyond the IPC delay. */
+function verifyDelay(): Promise<void> {
+  const delay = window.__DOJANG_VERIFY_DELAY_MS__ ?? 0;
+  return delay > 0 ? new Promise((resolve) => setTimeout(resolve, delay)) : Promise.resolve();
+}
+
 /** How long the mocked CA takes for each step of an issuance or a renewal. */
 const stepDelay = () => window.__DOJANG_STEP_DELAY_MS__ ?? 30;
 
@@ -257,12 +264,17 @@ const handlers: { [K in CommandName]: (args: Commands[K]['args']) => Answered<K>
     knownCertificate(args.id);
     return chainOf(args.id, listedById(args.id));
   },
-  verify_certificate: (args) => {
+  // A path and a status as the fixtures say, or as the test asked (`__DOJANG_VERIFY__`): what
+  // the cache holds without `refresh`, what the CA says now with it.
+  verify_certificate: async (args) => {
     knownCertificate(args.id);
-    return verificationOf(args.id, listedById(args.id), revocations.get(args.id));
+    await verifyDelay();
+    return verificationOf(args.id, listedById(args.id), revocations.get(args.id), args.refresh, window.__DOJANG_VERIFY__?.[args.id]);
   },
-  verify_certificates: (args) =>
-    args.ids.map((id) => verificationOf(id, listedById(id), revocations.get(id))),
+  verify_certificates: async (args) => {
+    await verifyDelay();
+    return args.ids.map((id) => verificationOf(id, listedById(id), revocations.get(id), false, window.__DOJANG_VERIFY__?.[id]));
+  },
   // The distribution's update server, as a test sets it (no updater unless told).
   check_update: () => {
     const update = window.__DOJANG_UPDATE__;
@@ -281,7 +293,7 @@ const handlers: { [K in CommandName]: (args: Commands[K]['args']) => Answered<K>
   certificate_file_details: (args) => {
     const { path } = args;
     if (!/\.(der|cer|crt|pem)$/i.test(path)) fail('not-a-certificate', { path, detail: 'not DER' });
-    return Object.values(detailsById)[0] ?? fail('not-a-certificate', { path, detail: 'no fixture' });
+    return fileDetails(path) ?? fail('not-a-certificate', { path, detail: 'no fixture' });
   },
   distribution: () => currentDistribution(),
   // Any file named issue.html is an invitation; what it says, a test may change.

@@ -181,14 +181,19 @@ test('the certification path: complete to a pinned root, or honest about what is
   await expect(links.nth(1)).toContainText('yessignCA Class 2');
   await expect(links.nth(2)).toContainText('이 인증서');
   await expect(links.nth(2)).toContainText('서명 확인됨');
-  await expect(chain.getByTestId('chain-summary')).toHaveText('최상위 인증기관까지 모든 서명을 확인했습니다.');
-  expect(await callsOf(page, 'certificate_chain')).toEqual([{ id: HONG_ID }]);
+  await expect(chain.getByTestId('chain-summary')).toHaveText(
+    '믿을 수 있는 최상위 인증기관까지 모든 서명과 유효 기간을 확인했습니다.',
+  );
+  // Drawn from the one verification the screen asks for (its path and its status).
+  expect(await callsOf(page, 'verify_certificate')).toEqual([{ id: HONG_ID, refresh: false }]);
+  expect(await callsOf(page, 'certificate_chain')).toEqual([]);
   await expectAccessible(page);
 
   await page.getByTestId('back').click();
   await openDetails(page, '김철수');
   await expect(chain.getByTestId('chain-link')).toHaveCount(1);
   await expect(chain.getByTestId('chain-link')).toContainText('서명 확인 안 됨');
+  await expect(chain.getByTestId('chain-missing')).toContainText('signGATE CA5');
   await expect(chain.getByTestId('chain-summary')).toContainText('발급 기관 인증서를 찾을 수 없습니다.');
   await expectAccessible(page);
 
@@ -198,7 +203,7 @@ test('the certification path: complete to a pinned root, or honest about what is
 
 test('a chain that cannot be read says so without hiding the rest', async ({ page }) => {
   await openScenario(page, 'three-certs-one-broken', {
-    failures: { certificate_chain: [{ code: 'certificate-not-found', params: { id: HONG_ID } }] },
+    failures: { verify_certificate: [{ code: 'certificate-not-found', params: { id: HONG_ID } }] },
   });
   await openDetails(page, '홍길동');
   await expect(page.getByTestId('chain-error')).toContainText('인증 경로를 확인하지 못했습니다.');

@@ -175,3 +175,13 @@ test('screenshots of renewal, revocation and the certification path, in Korean',
   await expect(page.getByTestId('app-version')).toHaveText('0.1.0');
   await page.screenshot({ path: join(dir, 'ui-settings-reminders.png'), fullPage: true });
 });
+
+test('screenshot of the trust section, in Korean', async ({ page }) => {
+  await openScenario(page, 'three-certs-one-broken');
+  await openDetails(page, '홍길동');
+  const trust = page.getByTestId('trust-section');
+  await trust.getByTestId('check-now').click();
+  await expect(trust.getByTestId('trust-checked')).toContainText('OCSP로 확인했습니다.');
+  await expect(trust.getByTestId('check-now')).toHaveText('지금 확인');
+  await trust.screenshot({ path: join(dir, 'ui-trust.png'), animations: 'disabled' });
+});

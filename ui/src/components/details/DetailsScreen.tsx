@@ -2,12 +2,13 @@ import { Suspense, use, useEffect, useId, useRef, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 
 import type { Result } from '../../api';
-import type { CertificateChain } from '../../bindings/CertificateChain';
 import type { CertificateDetails } from '../../bindings/CertificateDetails';
 import type { CertificateList } from '../../bindings/CertificateList';
 import type { Enrolled } from '../../bindings/Enrolled';
 import type { ErrorInfo } from '../../bindings/ErrorInfo';
 import type { ListedCertificate } from '../../bindings/ListedCertificate';
+import type { Verification } from '../../bindings/Verification';
+import { useAnnounce } from '../../Announcer';
 import { describeError } from '../../errors';
 import { isMessageKey } from '../../i18n/catalog';
 import { useI18n } from '../../i18n/context';
@@ -15,12 +16,16 @@ import { CopyButton } from '../CopyButton';
 import { ErrorDetails } from '../ErrorDetails';
 import { BackIcon, WarningIcon } from '../icons';
 import { copyKey } from '../../places';
+import { policyKey, purposeKey, textLang } from '../../policies';
+import { checkAnnouncement } from '../../trust';
 import { PathText, PlaceLabel } from '../PlaceLabel';
 import { AdvancedSection } from './AdvancedSection';
 import { ChainSection } from './ChainSection';
 import { ManageActions } from './ManageActions';
 import { NameTables } from './NameTables';
-import { StatusBanner } from './StatusBanner';
+import { CheckedStatusBanner } from './StatusBanner';
+import { TrustSection } from './TrustSection';
+import { useVerification, type ShownVerification } from './useVerification';
 import { ValidityMeter } from './ValidityMeter';
 
 /**
@@ -30,7 +35,7 @@ import { ValidityMeter } from './ValidityMeter';
 export function DetailsScreen({
   certificate,
   request,
-  chainRequest,
+  verificationRequest,
   listRequest,
   onBack,
   onChanged,
@@ -41,7 +46,8 @@ export function DetailsScreen({
   /** The copy that was chosen in the list: its owner shows at once. */
   certificate: ListedCertificate;
   request: Promise<Result<CertificateDetails>>;
-  chainRequest: Promise<Result<CertificateChain>>;
+  /** Its path and status, asked in the background as the screen opened. */
+  verificationRequest: Promise<Result<Verification>>;
   listRequest: Promise<Result<CertificateList>>;
   onBack: () => void;
   onChanged: () => void;
@@ -51,8 +57,12 @@ export function DetailsScreen({
   /** Open the issuance wizard to reissue this owner's certificate. */
   onReissue: (owner: string) => void;
 }) {
-  const { t, message } = useI18n();
+  const { t, message, lang, formatDateTime } = useI18n();
+  const announce = useAnnounce();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const verification = useVerification(certificate.id, verificationRequest, (result) =>
+    announce(checkAnnouncement(t, formatDateTime, lang, result)),
+  );
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -82,7 +92,7 @@ export function DetailsScreen({
         <DetailsBody
           here={certificate}
           request={request}
-          chainRequest={chainRequest}
+          verification={verification}
           listRequest={listRequest}
           onBack={onBack}
           onChanged={onChanged}
@@ -98,7 +108,7 @@ export function DetailsScreen({
 function DetailsBody({
   here,
   request,
-  chainRequest,
+  verification,
   listRequest,
   onBack,
   onChanged,
@@ -108,7 +118,7 @@ function DetailsBody({
 }: {
   here: ListedCertificate;
   request: Promise<Result<CertificateDetails>>;
-  chainRequest: Promise<Result<CertificateChain>>;
+  verification: ShownVerification;
   listRequest: Promise<Result<CertificateList>>;
   onBack: () => void;
   onChanged: () => void;
@@ -127,7 +137,7 @@ function DetailsBody({
 
   return (
     <>
-      <StatusBanner summary={summary} />
+      <CheckedStatusBanner summary={summary} verification={verification.request} />
       <ManageActions
         summary={summary}
         here={here}
@@ -138,10 +148,11 @@ function DetailsBody({
         onRenewed={onRenewed}
         onReissue={onReissue}
       />
+      <TrustSection verification={verification} />
       <ValiditySection details={details} />
       <WhoSection details={details} />
       {copies.length > 0 && <PlacesSection copies={copies} here={here} />}
-      <ChainSection request={chainRequest} />
+      <ChainSection request={verification.request} />
       <TechnicalSection details={details} />
       <AdvancedSection details={details} />
     </>
@@ -217,7 +228,7 @@ export function WhoSection({ details }: { details: CertificateDetails }) {
           {summary.owner}
         </Fact>
         <Fact label={t('certificate.purpose')} testId="details-purpose">
-          {message(`purpose.${summary.purpose}`)}
+          {message(purposeKey(summary.purpose, details.is_ca))}
         </Fact>
         <Fact label={t('details.ca')} testId="details-ca">
           {summary.ca}
@@ -334,20 +345,30 @@ export function TechnicalSection({ details }: { details: CertificateDetails }) {
           ) : (
             <ul className="policies">
               {details.policies.map((policy) => (
-                <li key={policy.oid} className="policy">
-                  <span className="policy__purpose">{message(`purpose.${policy.purpose}`)}</span>
+                <li key={policy.oid} className="policy" data-testid="policy">
+                  <span className="policy__purpose">{message(policyKey(policy, details.is_ca))}</span>
                   {policy.ca !== null && <span className="fact__aside">{policy.ca}</span>}
                   <span className="fact__aside">
                     {t('details.policyOid')}: <span translate="no">{policy.oid}</span>
                   </span>
-                  {policy.cps_uri !== null && (
-                    <span className="fact__aside">
-                      {t('details.cps')}: <span className="url" translate="no">{policy.cps_uri}</span>
-                    </span>
-                  )}
                   {policy.notice !== null && (
-                    <span className="fact__aside">
-                      {t('details.notice')}: {policy.notice}
+                    <figure className="policy__notice">
+                      <figcaption className="fact__aside">{t('details.notice')}</figcaption>
+                      {/* The CA's own words, as it wrote them: never translated, read in their language. */}
+                      <blockquote lang={textLang(policy.notice)} translate="no" data-testid="policy-notice">
+                        {policy.notice}
+                      </blockquote>
+                    </figure>
+                  )}
+                  {policy.cps_uri !== null && (
+                    <span className="policy__cps">
+                      <span className="fact__aside">{t('details.cps')}</span>
+                      <span className="with-copy">
+                        <span className="url url--link" translate="no" data-testid="policy-cps">
+                          {policy.cps_uri}
+                        </span>
+                        <CopyButton text={policy.cps_uri} what={t('details.cps')} />
+                      </span>
                     </span>
                   )}
                 </li>
