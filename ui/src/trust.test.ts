@@ -9,6 +9,7 @@ import type { Verification } from './bindings/Verification';
 import { formatDateTime } from './format';
 import { catalogs, LANGUAGES, translator, type Lang } from './i18n/catalog';
 import {
+  BADGE_WORDS,
   checkAnnouncement,
   checkedText,
   commonNameOf,
@@ -17,11 +18,13 @@ import {
   linkStatus,
   linkTime,
   linkTrust,
+  listBadge,
   OVERALL_WORDS,
   pathProblemText,
   REASON_WORDS,
   revocationOf,
   SOURCE_WORDS,
+  standingWithStatus,
   statusProblemDetail,
   statusProblemText,
   verdictText,
@@ -101,9 +104,9 @@ function verification(status: CertificateStatus, path: CertificateChain = chain(
 }
 
 describe('every variant the backend sends has words in both languages', () => {
-  const tables = { OVERALL_WORDS, VERDICT_WORDS, SOURCE_WORDS, REASON_WORDS, LINK_SOURCE_WORDS };
+  const tables = { OVERALL_WORDS, VERDICT_WORDS, SOURCE_WORDS, REASON_WORDS, LINK_SOURCE_WORDS, BADGE_WORDS };
 
-  it.each(LANGUAGES)('%s: the overall verdicts, statuses, sources, reasons and link sources', (lang) => {
+  it.each(LANGUAGES)('%s: the overall verdicts, statuses, sources, reasons, link sources and badges', (lang) => {
     for (const [table, words] of Object.entries(tables)) {
       for (const key of Object.values(words)) {
         expect(catalogs[lang][key].trim(), `${table} ${key}`).not.toBe('');
@@ -250,6 +253,26 @@ describe('when and how the status was had', () => {
     const local: CertificateStatus = { ...unknown, verdict: 'revoked', source: 'local', this_update: '2025-11-20T01:30:00Z' };
     expect(checkedText(ko, koTime, local)).toBe('2025년 11월 20일 10:30에 이 프로그램에서 폐지했습니다.');
     expect(checkedText(ko, koTime, unknown)).toBe('2025년 11월 25일 14:03에 확인해 보았습니다.');
+  });
+});
+
+describe('the list badge', () => {
+  it('waits for the answer, and stays away from a card that already says it cannot be used', () => {
+    const good = verification(goodByOcsp);
+    expect(listBadge('valid', undefined)).toBeNull();
+    expect(listBadge('valid', good)).toBe('good');
+    expect(listBadge('expiring-soon', verification(unknown))).toBe('unknown');
+    expect(listBadge('not-yet-valid', verification(goodByOcsp, chain({ kind: 'expired', link: 1 })))).toBe('path-broken');
+    expect(listBadge('expired', verification(unknown, chain({ kind: 'expired', link: 0 })))).toBeNull();
+    expect(listBadge('revoked', good)).toBeNull();
+  });
+
+  it('makes a card revoked when its CA says so, whatever the list knew', () => {
+    const revoked = verification({ ...goodByOcsp, verdict: 'revoked' });
+    expect(standingWithStatus('valid', revoked)).toBe('revoked');
+    expect(listBadge(standingWithStatus('valid', revoked), revoked)).toBeNull();
+    expect(standingWithStatus('expiring-soon', verification(unknown))).toBe('expiring-soon');
+    expect(standingWithStatus('valid', undefined)).toBe('valid');
   });
 });
 

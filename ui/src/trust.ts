@@ -20,6 +20,7 @@ import type { Verification } from './bindings/Verification';
 import type { Result } from './api';
 import { describeError } from './errors';
 import type { Lang, MessageKey, Translate } from './i18n/catalog';
+import type { Standing } from './validity';
 
 /** How instants are said: the current language's date-and-time formatter. */
 export type FormatTime = (rfc3339: string) => string;
@@ -87,6 +88,35 @@ export function revocationOf(verification: Verification): RevocationFound | null
   if (own.verdict === 'revoked') return { authority: null, status: own };
   const ca = verification.status.authorities.find((authority) => authority.status.verdict === 'revoked');
   return ca === undefined ? null : { authority: ca.common_name, status: ca.status };
+}
+
+/**
+ * Where a certificate stands once its status is known: revoked when its CA
+ * says so (whatever the list knew), else as the list said.
+ */
+export function standingWithStatus(standing: Standing, verification: Verification | undefined): Standing {
+  return verification?.verdict === 'revoked' ? 'revoked' : standing;
+}
+
+/** What the list's badge can say; a revocation is said by the card's own badge. */
+export type TrustBadge = Exclude<Overall, 'revoked'>;
+
+export const BADGE_WORDS = {
+  good: 'trust.badge.good',
+  unknown: 'trust.badge.unknown',
+  'path-broken': 'trust.badge.path-broken',
+} as const satisfies Record<TrustBadge, MessageKey>;
+
+/**
+ * The list's badge for a card: none before the answer comes (or when the
+ * check failed), none when the card already says the certificate cannot be
+ * used (revoked or expired: a status would only add noise to that), else the
+ * overall verdict.
+ */
+export function listBadge(standing: Standing, verification: Verification | undefined): TrustBadge | null {
+  if (verification === undefined) return null;
+  if (standing === 'revoked' || standing === 'expired') return null;
+  return verification.verdict === 'revoked' ? null : verification.verdict;
 }
 
 /** The name a path's link is called by: "이 인증서" for the certificate itself, else its CA's name. */

@@ -2,28 +2,41 @@ import { useId } from 'react';
 import { Button } from 'react-aria-components';
 
 import type { ListedCertificate } from '../bindings/ListedCertificate';
+import type { Verification } from '../bindings/Verification';
 import { useI18n } from '../i18n/context';
 import { copyKey } from '../places';
+import { BADGE_WORDS, listBadge, standingWithStatus, type TrustBadge } from '../trust';
 import { standingOf, validityText } from '../validity';
-import { ChevronIcon } from './icons';
+import { CheckIcon, ChevronIcon, InfoIcon, WarningIcon } from './icons';
 import { PathText, PlaceLabel } from './PlaceLabel';
 import { ValidityBadge } from './ValidityBadge';
+
+const BADGE_ICONS = { good: CheckIcon, unknown: InfoIcon, 'path-broken': WarningIcon } as const satisfies Record<
+  TrustBadge,
+  unknown
+>;
 
 /**
  * One certificate: who it belongs to, what it is for, until when, and where
  * it is. The owner's name is the button that opens the details; the whole
- * card answers a click.
+ * card answers a click. Once its status is known, a revocation its CA
+ * answered shows as the card's own status, and otherwise a small badge says
+ * what the check found.
  */
 export function CertificateCard({
   certificate,
+  verification,
   onOpen,
 }: {
   certificate: ListedCertificate;
+  /** Its path and status, when the list's background check has answered. */
+  verification?: Verification | undefined;
   onOpen: (certificate: ListedCertificate) => void;
 }) {
   const { t, message, formatDate } = useI18n();
   const headingId = useId();
-  const standing = standingOf(certificate);
+  const standing = standingWithStatus(standingOf(certificate), verification);
+  const badge = listBadge(standing, verification);
   const validity = validityText(t, standing, certificate.days_left, formatDate(certificate.not_before));
   const purposeKey = `purpose.${certificate.purpose}` as const;
 
@@ -32,6 +45,7 @@ export function CertificateCard({
       className={`card certificate certificate--${standing}`}
       data-testid="certificate-row"
       data-status={standing}
+      data-verdict={verification?.verdict}
     >
       <article aria-labelledby={headingId}>
         <header className="certificate__head">
@@ -52,7 +66,10 @@ export function CertificateCard({
               {message(purposeKey)}
             </p>
           </div>
-          <ValidityBadge status={standing} label={validity.label} />
+          <div className="certificate__badges">
+            <ValidityBadge status={standing} label={validity.label} />
+            {badge !== null && <StatusBadge badge={badge} />}
+          </div>
         </header>
 
         <dl className="facts">
@@ -92,5 +109,17 @@ export function CertificateCard({
         </p>
       </article>
     </li>
+  );
+}
+
+/** What the background check found, in words; its colour and icon only repeat them. */
+function StatusBadge({ badge }: { badge: TrustBadge }) {
+  const { t } = useI18n();
+  const Icon = BADGE_ICONS[badge];
+  return (
+    <span className={`badge badge--trust-${badge}`} data-testid="trust-badge" data-verdict={badge}>
+      <Icon />
+      {t(BADGE_WORDS[badge])}
+    </span>
   );
 }

@@ -10,6 +10,7 @@ import { isPlaceFilter, matchesPlace, matchesQuery, PLACE_FILTERS, placeOf, type
 import { CertificateCard } from './CertificateCard';
 import { CloseIcon, ImportIcon, SearchIcon } from './icons';
 import { UnreadableRow } from './UnreadableRow';
+import { useListVerifications } from './useListVerifications';
 
 /** What the list is narrowed to: a search and a place. */
 export interface ListFilter {
@@ -27,7 +28,8 @@ const PLACE_LABELS = {
 
 /**
  * The certificates that were found, with a search and a filter by place, then
- * the folders that could not be read.
+ * the folders that could not be read. Once the cards are shown, their status
+ * is asked in the background and each card gets its badge when it comes.
  */
 export function CertificateList({
   listing,
@@ -54,6 +56,7 @@ export function CertificateList({
   const unreadableHeadingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { certificates, unreadable } = listing;
+  const verifications = useListVerifications(listing);
 
   useEffect(() => {
     if (focusKey === null) return;
@@ -155,7 +158,12 @@ export function CertificateList({
             ) : (
               <ul className="cards" data-testid="certificate-list">
                 {shown.map((certificate) => (
-                  <CertificateCard key={copyKey(certificate)} certificate={certificate} onOpen={onOpen} />
+                  <CertificateCard
+                    key={copyKey(certificate)}
+                    certificate={certificate}
+                    verification={verifications.get(certificate.id)}
+                    onOpen={onOpen}
+                  />
                 ))}
               </ul>
             )}

@@ -562,6 +562,9 @@ export const en = {
   'trust.verdict.good': 'not revoked',
   'trust.verdict.revoked': 'revoked',
   'trust.verdict.unknown': 'cannot be checked',
+  'trust.badge.good': 'Checked: valid',
+  'trust.badge.unknown': 'Status unknown',
+  'trust.badge.path-broken': 'Path problem',
 
   'crlReason.unspecified': 'No particular reason',
   'crlReason.keyCompromise': 'The certificate or its password may be known to others',

@@ -565,6 +565,9 @@ export const ko = {
   'trust.verdict.good': '폐지되지 않음',
   'trust.verdict.revoked': '폐지됨',
   'trust.verdict.unknown': '확인 불가',
+  'trust.badge.good': '유효 확인됨',
+  'trust.badge.unknown': '상태 확인 불가',
+  'trust.badge.path-broken': '인증 경로 문제',
 
   'crlReason.unspecified': '특별한 까닭 없음',
   'crlReason.keyCompromise': '인증서나 암호가 남에게 알려졌을 수 있음',

@@ -176,8 +176,11 @@ test('screenshots of renewal, revocation and the certification path, in Korean',
   await page.screenshot({ path: join(dir, 'ui-settings-reminders.png'), fullPage: true });
 });
 
-test('screenshot of the trust section, in Korean', async ({ page }) => {
+test('screenshot of the trust section and the list badges, in Korean', async ({ page }) => {
   await openScenario(page, 'three-certs-one-broken');
+  await expect(page.getByTestId('trust-badge')).toHaveCount(2);
+  await page.screenshot({ path: join(dir, 'ui-list-badges.png'), fullPage: true });
+
   await openDetails(page, '홍길동');
   const trust = page.getByTestId('trust-section');
   await trust.getByTestId('check-now').click();

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import type { VerifyCase } from '../../test/fixtures';
 import {
   callsOf,
+  card,
   expect,
   expectAccessible,
   failWith,
@@ -13,6 +14,7 @@ import {
 } from './support';
 
 const KIM_ID = 'beef0000'.repeat(8);
+const CORPORATE_ID = 'c0ffee00'.repeat(8);
 
 /** Has the mocked backend say these paths and statuses, by certificate ID (set before the page loads). */
 async function answering(page: Page, cases: Record<string, VerifyCase>, delayMs = 0): Promise<void> {
@@ -282,9 +284,63 @@ test('a CA certificate is labelled as one, with the notice its CA wrote and its 
   expect(await page.evaluate(() => window.__DOJANG_CLIPBOARD__)).toEqual(['http://www.rootca.or.kr/rca/cps.html']);
 });
 
-test('in English: the verdict, the source and time, and the path', async ({ page }) => {
+test('the list gets its badges after the cards, in one call, and a refresh asks again', async ({ page }) => {
+  await answering(page, {}, 800);
+  await openScenario(page, 'three-certs-one-broken');
+  await expect(page.getByTestId('certificate-row')).toHaveCount(3);
+  // The cards are there before any answer.
+  await expect(page.getByTestId('trust-badge')).toHaveCount(0);
+
+  const hong = card(page, '홍길동');
+  await expect(hong.getByTestId('trust-badge')).toHaveText('유효 확인됨');
+  await expect(hong.getByTestId('trust-badge')).toHaveAttribute('data-verdict', 'good');
+  await expect(hong).toHaveAttribute('data-verdict', 'good');
+  await expect(card(page, '김철수').getByTestId('trust-badge')).toHaveText('인증 경로 문제');
+  // An expired certificate already says it cannot be used: no badge beside that.
+  await expect(card(page, '(주)도장 테스트')).toHaveAttribute('data-verdict', 'path-broken');
+  await expect(card(page, '(주)도장 테스트').getByTestId('trust-badge')).toHaveCount(0);
+  expect(await callsOf(page, 'verify_certificates')).toEqual([{ ids: [CORPORATE_ID, KIM_ID, HONG_ID] }]);
+  await expectAccessible(page);
+
+  // Back from the details, the same list is not asked again.
+  await openDetails(page, '홍길동');
+  await page.getByTestId('back').click();
+  await expect(hong.getByTestId('trust-badge')).toHaveText('유효 확인됨');
+  expect(await callsOf(page, 'verify_certificates')).toHaveLength(1);
+
+  // A refresh reads the list again and asks again: now Hong's CA says it is revoked.
+  await page.evaluate(() => {
+    window.__DOJANG_VERIFY__ = { ['abcdef01'.repeat(8)]: { saved: 'revoked-ocsp' } };
+  });
+  await page.getByTestId('refresh').click();
+  await expect(hong).toHaveAttribute('data-status', 'revoked');
+  await expect(hong.getByTestId('validity')).toHaveText('폐지됨');
+  await expect(hong.getByTestId('trust-badge')).toHaveCount(0);
+  expect(await callsOf(page, 'verify_certificates')).toHaveLength(2);
+});
+
+test('a status that cannot be had shows on its card; a failed background check shows nothing', async ({ page }) => {
+  await answering(page, { [HONG_ID]: { saved: 'unknown-offline' } });
+  await openScenario(page, 'three-certs-one-broken', {
+    failures: { verify_certificates: [{ code: 'internal', params: { detail: 'status cache unreadable' } }] },
+  });
+  await expect(page.getByTestId('certificate-row')).toHaveCount(3);
+  await expect.poll(() => callsOf(page, 'verify_certificates')).toHaveLength(1);
+  await expect(page.getByTestId('trust-badge')).toHaveCount(0);
+  await expect(page.getByTestId('load-error')).toHaveCount(0);
+  await expect(page.getByTestId('app-notice')).toHaveCount(0);
+  await expect(page.getByText('프로그램 안에서 예상하지 못한 문제가 생겼습니다.')).toHaveCount(0);
+
+  await page.getByTestId('refresh').click();
+  await expect(card(page, '홍길동').getByTestId('trust-badge')).toHaveText('상태 확인 불가');
+  await expect(card(page, '홍길동').getByTestId('validity')).toHaveText('사용 가능');
+});
+
+test('in English: the verdict, the source and time, the path and the badges', async ({ page }) => {
   await answering(page, { [HONG_ID]: { fresh: 'good-crl-after-ocsp' } });
   await openScenario(page, 'three-certs-one-broken', { lang: 'en' });
+  await expect(card(page, '홍길동').getByTestId('trust-badge')).toHaveText('Checked: valid');
+  await expect(card(page, '김철수').getByTestId('trust-badge')).toHaveText('Path problem');
   await openDetails(page, '홍길동');
   const trust = page.getByTestId('trust-section');
   await expect(trust.getByRole('heading', { level: 3 })).toHaveText('Can it be trusted now?');
@@ -313,23 +369,36 @@ test('in English: the verdict, the source and time, and the path', async ({ page
   await expect(trust.getByTestId('trust-verdict')).toHaveText('Valid');
 });
 
-test('the trust section has no serious accessibility problem in dark mode, and fits 640px', async ({ page }) => {
+test('the trust section and the badges have no serious accessibility problem in dark mode, and fit 640px', async ({
+  page,
+}) => {
   await answering(page, { [HONG_ID]: { saved: 'unknown-responder', fresh: 'revoked-ocsp' } });
   await page.emulateMedia({ colorScheme: 'dark' });
   await openScenario(page, 'three-certs-one-broken');
+  await expect(card(page, '홍길동').getByTestId('trust-badge')).toHaveText('상태 확인 불가');
+  await expect(card(page, '김철수').getByTestId('trust-badge')).toHaveText('인증 경로 문제');
+  await expectAccessible(page);
+
   await openDetails(page, '홍길동');
   await expect(page.getByTestId('trust-problems')).toBeVisible();
   await expectAccessible(page);
   await page.getByTestId('check-now').click();
   await expect(page.getByTestId('trust-status')).toHaveAttribute('data-verdict', 'revoked');
   await expectAccessible(page);
+  // The list says what the check found: revoked, with no badge beside it.
   await page.getByTestId('back').click();
+  await expect(card(page, '홍길동')).toHaveAttribute('data-status', 'revoked');
+  await expect(card(page, '홍길동').getByTestId('trust-badge')).toHaveCount(0);
   await openDetails(page, '김철수');
   await expect(page.getByTestId('chain-missing')).toBeVisible();
   await expectAccessible(page);
 
   await page.setViewportSize({ width: 640, height: 900 });
   await expect(page.getByTestId('check-now')).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await page.getByTestId('back').click();
+  await expect(page.getByTestId('trust-badge')).toHaveCount(1);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await expectAccessible(page);
 });

@@ -1,8 +1,9 @@
-import { useState, useTransition } from 'react';
+import { useEffect, useState, useTransition } from 'react';
 
 import { verifyCertificate, type Result } from '../../api';
 import type { ErrorInfo } from '../../bindings/ErrorInfo';
 import type { Verification } from '../../bindings/Verification';
+import { noteVerification } from '../useListVerifications';
 
 /** A certificate's verification as the details screen shows it, and the way to ask again. */
 export interface ShownVerification {
@@ -31,7 +32,8 @@ const begin = (basis: Promise<Result<Verification>>): State => ({ basis, request
  * new one given by the app (after a revocation, say) takes over. "Check now"
  * keeps the current answer on screen until the new one arrives; a check that
  * fails leaves the earlier answer and says why beside it. `onChecked` hears
- * each check's result (to say it aloud).
+ * each check's result (to say it aloud); every answer is passed on to the
+ * list, so both say the same of the certificate.
  */
 export function useVerification(
   id: string,
@@ -42,10 +44,18 @@ export function useVerification(
   const [isChecking, startTransition] = useTransition();
   const current = state.basis === opened ? state : begin(opened);
 
+  // What the screen opened with, the list hears too.
+  useEffect(() => {
+    void opened.then((result) => {
+      if (result.ok) noteVerification(result.value);
+    });
+  }, [opened]);
+
   const checkNow = () => {
     const next = verifyCertificate(id, true);
     startTransition(async () => {
       const result = await next;
+      if (result.ok) noteVerification(result.value);
       onChecked(result);
       startTransition(() => {
         setState((previous) => {

@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react';
+
+import { verifyCertificates, type Result } from '../api';
+import type { CertificateList } from '../bindings/CertificateList';
+import type { Verification } from '../bindings/Verification';
+
+/** Each certificate's verification, by ID. */
+export type VerificationsById = ReadonlyMap<string, Verification>;
+
+/** Answers in the order they came, so the newer of two answers about a certificate wins. */
+let sequence = 0;
+
+/** What one list's call answered (nothing, when it failed), and when. */
+interface ListAnswer {
+  byId: VerificationsById;
+  seq: number;
+}
+
+/**
+ * One `verify_certificates` call per list read: coming back to the same list
+ * (from the details) or rendering it twice never asks again; a refresh,
+ * which reads a new list, does.
+ */
+const asked = new WeakMap<CertificateList, Promise<Result<Verification[]>>>();
+/** The answers already had, so a list shown again has its badges at once. */
+const answered = new WeakMap<CertificateList, ListAnswer>();
+/** What the details screen learned since (opening it, "check now"), by certificate ID. */
+const learned = new Map<string, { verification: Verification; seq: number }>();
+
+/**
+ * Tells the list what the details screen found, so a certificate checked
+ * there (found revoked, say) reads the same when the person comes back. A
+ * later list answer about it wins again.
+ */
+export function noteVerification(verification: Verification): void {
+  sequence += 1;
+  learned.set(verification.id, { verification, seq: sequence });
+}
+
+function ask(listing: CertificateList): Promise<Result<Verification[]>> {
+  let request = asked.get(listing);
+  if (request === undefined) {
+    const ids = [...new Set(listing.certificates.map((certificate) => certificate.id))];
+    request = verifyCertificates(ids);
+    asked.set(listing, request);
+  }
+  return request;
+}
+
+/** The newest answer about each certificate: the list's, or a later one from the details. */
+function newest(answer: ListAnswer | null): VerificationsById {
+  const byId = new Map(answer?.byId ?? []);
+  for (const [id, note] of learned) {
+    if (answer === null || note.seq > answer.seq) byId.set(id, note.verification);
+  }
+  return byId;
+}
+
+/**
+ * The list's verifications, asked once the cards are on screen (never before:
+ * the list does not wait for any CA). The previous list's answers stay until
+ * the new ones come; a call that fails leaves no answer, and the cards simply
+ * go without badges.
+ */
+export function useListVerifications(listing: CertificateList): VerificationsById {
+  const [answer, setAnswer] = useState<ListAnswer | null>(() => answered.get(listing) ?? null);
+
+  useEffect(() => {
+    if (listing.certificates.length === 0) return undefined;
+    let current = true;
+    void ask(listing).then((result) => {
+      let known = answered.get(listing);
+      if (known === undefined) {
+        sequence += 1;
+        known = {
+          byId: result.ok ? new Map(result.value.map((verification) => [verification.id, verification])) : new Map(),
+          seq: sequence,
+        };
+        answered.set(listing, known);
+      }
+      if (current) setAnswer(known);
+    });
+    return () => {
+      current = false;
+    };
+  }, [listing]);
+
+  return newest(answer);
+}
