@@ -9,5 +9,5 @@ cargo build --workspace --locked --quiet
 # Under a throwaway Secret Service, as in the test command: renewal keeps the old key
 # in the keychain until the CA confirms.
 DOJANG_SCREENSHOT_DIR="$DOJANG_ROOT/docs/screenshots" scripts/with-keyring.sh \
-  cargo test --locked -p dojang-testkit --test window_list --test window_issue -- --test-threads 1
+  cargo test --locked -p dojang-testkit --test window_list --test window_issue --test window_trust -- --test-threads 1
 ls -l docs/screenshots

@@ -1,0 +1,101 @@
+//! End to end through the real app window: a certificate from the sandbox CA shows a good
+//! status, checked with its CA; once the CA revokes it (its operator, not Dojang),
+//! "지금 확인" (check now) in the details shows it revoked, with the reason.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly
+
+mod common;
+
+use std::process::Command;
+
+use common::{AppWindow, SandboxCa, bin_dir, screenshot};
+use dojang_testkit::json;
+
+const PASSWORD: &str = "seal#7294xq";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_certificate_revoked_at_its_ca_shows_revoked_after_check_now() {
+    let ca = SandboxCa::start(&[]);
+    let home = tempfile::tempdir().unwrap();
+    common::trust_sandbox(home.path(), &[&ca.url]);
+    let npki = home.path().join("NPKI");
+    let store = format!("npki:{}", npki.display());
+    let application = ca.apply("홍길동", "9001011234567", &[]);
+    let out = common::run_dojang(
+        home.path(),
+        &[
+            "issue",
+            "--password-stdin",
+            "--json",
+            "--ca",
+            &ca.url,
+            "--registration-number",
+            &application.registration_number,
+            "--store",
+            &store,
+        ],
+        &format!("{PASSWORD}\n"),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let id = json(&out)["id"].as_str().unwrap().to_owned();
+    let shown = common::run_dojang(
+        home.path(),
+        &[
+            "show",
+            &id,
+            "--json",
+            "--npki-root",
+            &npki.display().to_string(),
+        ],
+        "",
+    );
+    let serial = json(&shown)["serial"].as_str().unwrap().to_owned();
+
+    let app = AppWindow::start(&[
+        ("HOME", home.path()),
+        ("DOJANG_NPKI_ROOT", &npki),
+        (
+            "DOJANG_DISTRIBUTION",
+            &home.path().join("distribution.toml"),
+        ),
+    ])
+    .await;
+    app.wait_for("[data-testid=certificate-row]", 1).await;
+    assert!(app.open_card(&["홍길동"]).await);
+    // Asked of the CA's responder as the details open: good.
+    let good = app
+        .wait_for("[data-testid=trust-status][data-verdict=good]", 1)
+        .await;
+    assert!(good[0].contains("유효"), "{good:?}");
+
+    // The CA's operator revokes it.
+    let revoked = Command::new(bin_dir().join("dojang-ca"))
+        .args(["revoke", "--dir"])
+        .arg(ca.path())
+        .args([&serial, "--reason", "keyCompromise"])
+        .output()
+        .unwrap();
+    assert!(
+        revoked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&revoked.stderr)
+    );
+
+    // The answer in hand is still fresh; "check now" asks again and learns it.
+    app.click("[data-testid=check-now]").await;
+    let status = app
+        .wait_for("[data-testid=trust-status][data-verdict=revoked]", 1)
+        .await;
+    screenshot(&app.display, "trust-revoked-ko.png");
+    app.close().await;
+    assert!(status[0].contains("폐지된 인증서입니다"), "{status:?}");
+    assert!(
+        status[0].contains("남에게 알려졌을 수 있음"),
+        "the reason in words: {status:?}"
+    );
+}
