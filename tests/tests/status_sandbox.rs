@@ -6,9 +6,7 @@
 
 mod common;
 
-use std::process::Command;
-
-use common::{SandboxCa, bin_dir};
+use common::SandboxCa;
 use dojang_testkit::json;
 
 const PASSWORD: &str = "seal#7294xq";
@@ -19,27 +17,16 @@ fn a_certificate_is_good_until_its_ca_revokes_it_and_dojang_verify_says_so() {
     let home = tempfile::tempdir().unwrap();
     common::trust_sandbox(home.path(), &[&ca.url]);
     let dojang = |args: &[&str]| common::run_dojang(home.path(), args, &format!("{PASSWORD}\n"));
-    let store = format!("npki:{}", home.path().join("NPKI").display());
+    let npki = home.path().join("NPKI");
     let app = ca.apply("홍길동", "9001011234567", &[]);
-    let out = dojang(&[
-        "issue",
-        "--password-stdin",
-        "--json",
-        "--ca",
+    let id = common::issue_into_npki(
+        home.path(),
         &ca.url,
-        "--registration-number",
         &app.registration_number,
-        "--store",
-        &store,
-    ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        &npki,
+        PASSWORD,
     );
-    let id = json(&out)["id"].as_str().unwrap().to_owned();
-    let root = &store[5..];
+    let root = &npki.display().to_string();
 
     let verify = |extra: &[&str]| {
         let mut args = vec!["verify", id.as_str(), "--json", "--npki-root", root];
@@ -65,21 +52,8 @@ fn a_certificate_is_good_until_its_ca_revokes_it_and_dojang_verify_says_so() {
     );
 
     // The CA revokes it (its operator, not Dojang): asked again, Dojang learns it.
-    let serial = json(&dojang(&["show", &id, "--json", "--npki-root", root]))["serial"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let revoked = Command::new(bin_dir().join("dojang-ca"))
-        .args(["revoke", "--dir"])
-        .arg(ca.path())
-        .args([&serial, "--reason", "keyCompromise"])
-        .output()
-        .unwrap();
-    assert!(
-        revoked.status.success(),
-        "{}",
-        String::from_utf8_lossy(&revoked.stderr)
-    );
+    let serial = common::serial_of(home.path(), &id, &npki);
+    ca.revoke(&serial, "keyCompromise");
     let out = verify(&["--refresh"]);
     let report = json(&out);
     assert_eq!(out.status.code(), Some(5), "{report}");

@@ -6,10 +6,7 @@
 
 mod common;
 
-use std::process::Command;
-
-use common::{AppWindow, SandboxCa, bin_dir, screenshot};
-use dojang_testkit::json;
+use common::{AppWindow, SandboxCa, screenshot};
 
 const PASSWORD: &str = "seal#7294xq";
 
@@ -19,42 +16,15 @@ async fn a_certificate_revoked_at_its_ca_shows_revoked_after_check_now() {
     let home = tempfile::tempdir().unwrap();
     common::trust_sandbox(home.path(), &[&ca.url]);
     let npki = home.path().join("NPKI");
-    let store = format!("npki:{}", npki.display());
     let application = ca.apply("홍길동", "9001011234567", &[]);
-    let out = common::run_dojang(
+    let id = common::issue_into_npki(
         home.path(),
-        &[
-            "issue",
-            "--password-stdin",
-            "--json",
-            "--ca",
-            &ca.url,
-            "--registration-number",
-            &application.registration_number,
-            "--store",
-            &store,
-        ],
-        &format!("{PASSWORD}\n"),
+        &ca.url,
+        &application.registration_number,
+        &npki,
+        PASSWORD,
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let id = json(&out)["id"].as_str().unwrap().to_owned();
-    let shown = common::run_dojang(
-        home.path(),
-        &[
-            "show",
-            &id,
-            "--json",
-            "--npki-root",
-            &npki.display().to_string(),
-        ],
-        "",
-    );
-    let serial = json(&shown)["serial"].as_str().unwrap().to_owned();
+    let serial = common::serial_of(home.path(), &id, &npki);
 
     let app = AppWindow::start(&[
         ("HOME", home.path()),
@@ -74,17 +44,7 @@ async fn a_certificate_revoked_at_its_ca_shows_revoked_after_check_now() {
     assert!(good[0].contains("유효"), "{good:?}");
 
     // The CA's operator revokes it.
-    let revoked = Command::new(bin_dir().join("dojang-ca"))
-        .args(["revoke", "--dir"])
-        .arg(ca.path())
-        .args([&serial, "--reason", "keyCompromise"])
-        .output()
-        .unwrap();
-    assert!(
-        revoked.status.success(),
-        "{}",
-        String::from_utf8_lossy(&revoked.stderr)
-    );
+    ca.revoke(&serial, "keyCompromise");
 
     // The answer in hand is still fresh; "check now" asks again and learns it.
     app.click("[data-testid=check-now]").await;

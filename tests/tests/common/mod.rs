@@ -332,3 +332,63 @@ pub fn run_dojang(home: &Path, args: &[&str], stdin: &str) -> std::process::Outp
     }
     child.wait_with_output().expect("dojang runs")
 }
+
+/// `dojang issue` as `home`'s user: the registration number `number` of the sandbox CA at
+/// `ca_url`, into the NPKI folder `npki`, under `password`; the new certificate's ID. The
+/// issuance must succeed.
+#[allow(dead_code)] // not every test binary issues
+pub fn issue_into_npki(
+    home: &Path,
+    ca_url: &str,
+    number: &str,
+    npki: &Path,
+    password: &str,
+) -> String {
+    let store = format!("npki:{}", npki.display());
+    let out = run_dojang(
+        home,
+        &[
+            "issue",
+            "--password-stdin",
+            "--json",
+            "--ca",
+            ca_url,
+            "--registration-number",
+            number,
+            "--store",
+            &store,
+        ],
+        &format!("{password}\n"),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dojang_testkit::json(&out)["id"]
+        .as_str()
+        .expect("the issuance names its certificate")
+        .to_owned()
+}
+
+/// The serial number (hex) of certificate `id` in the NPKI folder `npki`, from
+/// `dojang show --json`.
+#[allow(dead_code)] // not every test binary asks
+pub fn serial_of(home: &Path, id: &str, npki: &Path) -> String {
+    let shown = run_dojang(
+        home,
+        &[
+            "show",
+            id,
+            "--json",
+            "--npki-root",
+            &npki.display().to_string(),
+        ],
+        "",
+    );
+    dojang_testkit::json(&shown)["serial"]
+        .as_str()
+        .expect("show names the serial")
+        .to_owned()
+}
