@@ -38,6 +38,22 @@ fn fresh_checker() -> (StatusChecker, tempfile::TempDir) {
     (StatusChecker::new(data.path(), Mode::Fresh), data)
 }
 
+/// Two certificates of `pki` whose CRL is at `url`, and that CRL (made by `openssl ca
+/// -gencrl`, a day long): the first good, the second revoked at `at` for `reason`.
+fn good_and_revoked(
+    pki: &TestPki,
+    url: &str,
+    at: OffsetDateTime,
+    reason: &'static str,
+) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+    let good = issue(pki, "홍길동", crl_at(url));
+    let revoked = issue(pki, "김철수", crl_at(url));
+    let index = peers::index_line(&good, None).unwrap()
+        + &peers::index_line(&revoked, Some(Revoked { at, reason })).unwrap();
+    let crl = peers::openssl_crl(&pki.issuing, &index, 24).unwrap();
+    (good, revoked, crl)
+}
+
 fn faults(status: &dojang_core::status::CertificateStatus) -> Vec<Fault> {
     status.problems.iter().map(|p| p.fault.clone()).collect()
 }
@@ -251,18 +267,7 @@ fn a_crl_from_openssl_ca_is_read_over_http_and_a_tampered_or_stale_one_is_not() 
     // answer is set afterwards.
     let server = FixedServer::start(Vec::new()).unwrap();
     let url = format!("{}ca1.crl", server.url);
-    let good = issue(&pki, "홍길동", crl_at(&url));
-    let revoked = issue(&pki, "김철수", crl_at(&url));
-    let index = peers::index_line(&good, None).unwrap()
-        + &peers::index_line(
-            &revoked,
-            Some(Revoked {
-                at: now - Duration::days(1),
-                reason: "superseded",
-            }),
-        )
-        .unwrap();
-    let crl = peers::openssl_crl(&pki.issuing, &index, 24).unwrap();
+    let (good, revoked, crl) = good_and_revoked(&pki, &url, now - Duration::days(1), "superseded");
     server.set_body(crl.clone());
 
     let (checker, data) = fresh_checker();
@@ -322,18 +327,8 @@ fn a_crl_published_in_a_real_ldap_directory_is_fetched_and_applied() {
         "crl1dp588",
         "certificateRevocationList",
     );
-    let good = issue(&pki, "홍길동", crl_at(&url));
-    let revoked = issue(&pki, "김철수", crl_at(&url));
-    let index = peers::index_line(&good, None).unwrap()
-        + &peers::index_line(
-            &revoked,
-            Some(Revoked {
-                at: now - Duration::hours(5),
-                reason: "keyCompromise",
-            }),
-        )
-        .unwrap();
-    let crl = peers::openssl_crl(&pki.issuing, &index, 24).unwrap();
+    let (good, revoked, crl) =
+        good_and_revoked(&pki, &url, now - Duration::hours(5), "keyCompromise");
     let published = slapd
         .publish(
             "TradeSign",
