@@ -6,6 +6,7 @@
 
 #[macro_use]
 mod commands;
+mod timeline;
 
 /// The invoke handler of the commands declared in `commands/declared.rs`.
 macro_rules! handler {
@@ -40,6 +41,7 @@ fn single_instance(identifier: &str) -> tauri::plugin::TauriPlugin<tauri::Wry> {
 }
 
 fn main() {
+    timeline::mark(timeline::Phase::Main);
     let context = tauri::generate_context!();
     let identifier = context.config().identifier.clone();
     let result = tauri::Builder::default()
@@ -61,9 +63,17 @@ fn main() {
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
         .manage(commands::open::OpenQueue::default())
+        .on_page_load(|webview, payload| {
+            if webview.label() == "main"
+                && payload.event() == tauri::webview::PageLoadEvent::Started
+            {
+                timeline::mark(timeline::Phase::Window);
+            }
+        })
         .setup(|app| {
             use tauri::Manager as _;
             use tauri_plugin_deep_link::DeepLinkExt as _;
+            timeline::mark(timeline::Phase::Setup);
             // Keychain entries and the data dir are named by this build's identifier, so
             // two branded builds never share them.
             let identifier = app.config().identifier.clone();

@@ -32,6 +32,7 @@ import type { RenewRequest } from './bindings/RenewRequest';
 import type { RevokeRequest } from './bindings/RevokeRequest';
 import type { Step } from './bindings/Step';
 import type { Stored } from './bindings/Stored';
+import type { TimelinePhase } from './bindings/TimelinePhase';
 import type { Verification } from './bindings/Verification';
 import type { VerifyIdentityRequest } from './bindings/VerifyIdentityRequest';
 
@@ -76,6 +77,14 @@ export function importNpkiFolder(request: ImportFolderRequest): Promise<Result<S
 /** The identity check: true when the ID number is the certificate holder's. */
 export function verifyIdentity(request: VerifyIdentityRequest): Promise<Result<boolean>> {
   return call('verify_identity', { request });
+}
+
+/**
+ * Tells the app the window reached a phase of its start, for the benchmark's
+ * timeline (`DOJANG_TIMELINE`); the app ignores it otherwise.
+ */
+export function timelineMark(phase: TimelinePhase): Promise<Result<null>> {
+  return call('timeline_mark', { phase });
 }
 
 /** The branding, support contact and CAs this build was distributed with. */

@@ -36,6 +36,7 @@ macro_rules! app_commands {
             issue::issue_certificate(request: IssueRequest, on_progress: Progress) -> Enrolled;
             issue::renew_certificate(request: RenewRequest, on_progress: Progress) -> Enrolled;
             issue::revoke_certificate(request: RevokeRequest) -> ();
+            timeline::timeline_mark(phase: TimelinePhase) -> ();
         }
     };
 }

@@ -20,6 +20,7 @@ use super::custody::{
 };
 use super::issue::{IssueRequest, RenewRequest, RevokeRequest};
 use super::update::UpdateInfo;
+use crate::timeline::TimelinePhase;
 
 /// A progress channel argument.
 pub type Progress = tauri::ipc::Channel<Step>;
@@ -81,7 +82,8 @@ named_types!(
     IssueRequest,
     RenewRequest,
     RevokeRequest,
-    Enrolled
+    Enrolled,
+    TimelinePhase
 );
 
 fn camel(name: &str) -> String {

@@ -19,6 +19,7 @@ import type { RenewRequest } from './RenewRequest';
 import type { RevokeRequest } from './RevokeRequest';
 import type { Step } from './Step';
 import type { Stored } from './Stored';
+import type { TimelinePhase } from './TimelinePhase';
 import type { UpdateInfo } from './UpdateInfo';
 import type { Verification } from './Verification';
 import type { VerifyIdentityRequest } from './VerifyIdentityRequest';
@@ -48,6 +49,7 @@ export interface Commands {
   issue_certificate: { args: { request: IssueRequest; onProgress: Channel<Step> }; result: Enrolled };
   renew_certificate: { args: { request: RenewRequest; onProgress: Channel<Step> }; result: Enrolled };
   revoke_certificate: { args: { request: RevokeRequest }; result: null };
+  timeline_mark: { args: { phase: TimelinePhase }; result: null };
 }
 
 /** A command's name. */

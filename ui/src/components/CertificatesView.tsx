@@ -1,8 +1,9 @@
-import { use } from 'react';
+import { use, useEffect } from 'react';
 
 import type { Result } from '../api';
 import type { CertificateList as Listing } from '../bindings/CertificateList';
 import type { ListedCertificate } from '../bindings/ListedCertificate';
+import { markAfterPaint } from '../timeline';
 import { CertificateList, type ListFilter } from './CertificateList';
 import { EmptyState } from './EmptyState';
 import { LoadError } from './LoadError';
@@ -33,6 +34,8 @@ export function CertificatesView({
   focusKey: string | null;
 }) {
   const result = use(request);
+  // The first list shown with its data (or what stands for it) ends the cold start.
+  useEffect(() => markAfterPaint('list-painted'), []);
 
   if (!result.ok) {
     return <LoadError error={result.error} onRetry={onRetry} isRetrying={isRetrying} />;
