@@ -280,6 +280,11 @@ impl TestPki {
         self.issue_with_key(s, KeyPair::generate_rsa_for(&PKCS_RSA_SHA256, size)?)
     }
 
+    /// Like [`TestPki::issue`] with a P-256 key.
+    pub fn issue_p256(&self, s: &Subscriber) -> Result<(Vec<u8>, Vec<u8>)> {
+        self.issue_with_key(s, KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256)?)
+    }
+
     fn issue_with_key(&self, s: &Subscriber, key: KeyPair) -> Result<(Vec<u8>, Vec<u8>)> {
         let now = OffsetDateTime::now_utc();
         let mut params = CertificateParams::default();

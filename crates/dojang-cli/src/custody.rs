@@ -1,7 +1,7 @@
 //! The custody commands: import, export, copy, passwd, delete, verify-id.
 
 use std::io::IsTerminal as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use dojang_core::codes::IdNumber;
 use dojang_core::custody;
@@ -225,6 +225,51 @@ pub fn revoke(ctx: &Context, which: &Which, reason: crate::ReasonArg, ca: Option
         "인증서를 폐지했습니다. 이 인증서는 더 이상 쓸 수 없습니다.",
         "The certificate is revoked; it can no longer be used.",
         serde_json::json!({ "id": id, "revoked": true }),
+    );
+    Outcome::Done
+}
+
+/// `dojang sign ID --in FILE [--out FILE.p7s] [--detached]`: a CMS signature of the file
+/// with the certificate's key, carrying the CA certificates of its path; written next to
+/// the file as `<file>.p7s` unless told where.
+pub fn sign(
+    ctx: &Context,
+    which: &Which,
+    input: &Path,
+    out: Option<&Path>,
+    detached: bool,
+) -> Outcome {
+    let content = attempt!(dojang_core::files::read(
+        input,
+        dojang_core::sign::MAX_SIGNATURE
+    ));
+    let (store, id) = attempt_info!(ctx.resolve(which));
+    let cert = attempt!(store.certificate(&id));
+    let now = time::OffsetDateTime::now_utc();
+    let chain = match ctx.distribution() {
+        Ok(distribution) => ctx.stores.issuers_of(&cert, &distribution, now),
+        Err(e) => return Outcome::Refused(e.info()),
+    };
+    let password = attempt_info!(certificate_password(ctx));
+    let signed = attempt!(custody::sign(
+        store.as_ref(),
+        &id,
+        &password,
+        &content,
+        detached,
+        &chain,
+        now
+    ));
+    let target = out.map(Path::to_path_buf).unwrap_or_else(|| {
+        let mut name = input.as_os_str().to_owned();
+        name.push(".p7s");
+        PathBuf::from(name)
+    });
+    attempt!(dojang_core::store::atomic::write_file(&target, &signed));
+    ctx.done(
+        &format!("서명했습니다: {}", target.display()),
+        &format!("Signed: {}", target.display()),
+        serde_json::json!({ "id": id, "signature": target, "detached": detached }),
     );
     Outcome::Done
 }

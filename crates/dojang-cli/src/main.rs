@@ -76,6 +76,32 @@ enum Command {
         #[arg(long)]
         refresh: bool,
     },
+    /// Sign a file with a certificate's key (CMS SignedData, SHA-256), as a relying party
+    /// such as a bank reads it.
+    Sign {
+        #[command(flatten)]
+        which: Which,
+        /// The file to sign.
+        #[arg(long = "in", value_name = "FILE")]
+        input: PathBuf,
+        /// Where to write the signature (default: the file's name with .p7s added).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Leave the file's content out of the signature (the relying party has it).
+        #[arg(long)]
+        detached: bool,
+    },
+    /// Check a signature (a .p7s file) and its signer's certificate: path and status.
+    VerifySignature {
+        /// The signature file.
+        file: PathBuf,
+        /// The signed file, for a detached signature.
+        #[arg(long, value_name = "FILE")]
+        content: Option<PathBuf>,
+        /// Fetch nothing for the signer's status: use cached answers.
+        #[arg(long)]
+        offline: bool,
+    },
     /// Get a certificate from a CA with a registration number (27 characters) or a
     /// temporary code with its application number and ID number (or an issue.html).
     Issue {
@@ -370,6 +396,26 @@ fn main() -> ExitCode {
         Command::VerifyId { which, id_number } => {
             custody::verify_id(&ctx, which, id_number.as_deref())
         }
+        Command::Sign {
+            which,
+            input,
+            out,
+            detached,
+        } => custody::sign(&ctx, which, input, out.as_deref(), *detached),
+        Command::VerifySignature {
+            file,
+            content,
+            offline,
+        } => verify::signature(
+            &ctx,
+            file,
+            content.as_deref(),
+            if *offline {
+                dojang_core::status::Mode::Offline
+            } else {
+                dojang_core::status::Mode::Cached
+            },
+        ),
     };
     match outcome {
         Outcome::Done => ExitCode::SUCCESS,

@@ -3,6 +3,8 @@
 
 use dojang_core::cert::chain::{CertificateChain, LinkSource};
 use dojang_core::status::{CertificateStatus, Mode, Overall, StatusReport, StatusSource, Verdict};
+use std::path::Path;
+
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
@@ -89,7 +91,68 @@ pub fn run(ctx: &Context, what: &str, at: Option<OffsetDateTime>, mode: Mode) ->
         print_chain(&verification.chain, ctx.lang);
         print_status(&verification.status, ctx.lang);
     }
-    match verification.verdict {
+    outcome(verification.verdict)
+}
+
+/// `dojang verify-signature FILE.p7s [--content FILE]`: the signature checked (its
+/// content's digest and the signature with the signer's certificate), then the signer's
+/// certificate as `dojang verify` checks it, now. Exit 1 when the signature does not
+/// verify; otherwise as `verify` for the signer's certificate.
+pub fn signature(ctx: &Context, file: &Path, content: Option<&Path>, mode: Mode) -> Outcome {
+    let limit = dojang_core::sign::MAX_SIGNATURE;
+    let checked = dojang_core::files::read(file, limit).and_then(|message| {
+        let content = content
+            .map(|path| dojang_core::files::read(path, limit))
+            .transpose()?;
+        dojang_core::sign::verify(&message, content.as_deref())
+    });
+    let signed = match checked {
+        Ok(signed) => signed,
+        Err(e) => return Outcome::Refused(e.info()),
+    };
+    let verified = ctx.distribution().and_then(|distribution| {
+        ctx.stores.verify(
+            &signed.signer,
+            &distribution,
+            OffsetDateTime::now_utc(),
+            mode,
+        )
+    });
+    let verification = match verified {
+        Ok(v) => v,
+        Err(e) => return Outcome::Refused(e.info()),
+    };
+    let signer = verification
+        .chain
+        .links
+        .first()
+        .map(|link| link.common_name.clone())
+        .unwrap_or_default();
+    if ctx.json {
+        let out = serde_json::json!({
+            "signature": "valid",
+            "signer": signer,
+            "signing_time": signed.signing_time.map(moment),
+            "detached": signed.content.is_none(),
+            "certificate": verification,
+        });
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    } else {
+        let when = signed.signing_time.map(moment).unwrap_or_default();
+        if ctx.lang == Lang::Ko {
+            println!("서명: 올바름 — {signer}, 서명 시각 {when}");
+        } else {
+            println!("Signature: valid — {signer}, signed at {when}");
+        }
+        print_chain(&verification.chain, ctx.lang);
+        print_status(&verification.status, ctx.lang);
+    }
+    outcome(verification.verdict)
+}
+
+/// The exit of a verdict on a certificate: 0 good, 5 revoked, 6 unknown or path broken.
+fn outcome(verdict: Overall) -> Outcome {
+    match verdict {
         Overall::Good => Outcome::Done,
         Overall::Revoked => Outcome::Status(5),
         Overall::Unknown | Overall::PathBroken => Outcome::Status(6),

@@ -78,6 +78,30 @@ pub fn open_key(
     Ok(key)
 }
 
+/// Signs `content` with certificate `id`'s key, opened with `password` (CMS SignedData,
+/// [`crate::sign`]), carrying its CAs' certificates `chain` (nearest first); `detached`
+/// leaves the content out. A wrong password signs nothing.
+pub fn sign(
+    store: &dyn Store,
+    id: &str,
+    password: &CertificatePassword,
+    content: &[u8],
+    detached: bool,
+    chain: &[Vec<u8>],
+    at: time::OffsetDateTime,
+) -> Result<Vec<u8>, Error> {
+    let files = store.load(id)?;
+    let key = open_key(&files, password)?;
+    crate::sign::sign(&crate::sign::Signing {
+        key: &key,
+        certificate: &files.sign_cert,
+        chain,
+        content,
+        detached,
+        at,
+    })
+}
+
 /// Re-encrypts every key file of the certificate (signPri.key and kmPri.key alike) under
 /// `new` with a fresh salt, replacing the stored copy atomically. A wrong `old` changes
 /// nothing.

@@ -94,6 +94,10 @@ error_codes! {
     (PfxMalformed, "pfx-malformed", Pfx, "A file that is not PKCS#12."),
     (IdentityDataMissing, "identity-data-missing", Identity, "The certificate carries no identity data (VID)."),
     (IdentityMismatch, "identity-mismatch", Identity, "The ID number is not the certificate holder's."),
+    (SignatureMalformed, "signature-malformed", Signature, "A file that is not a CMS signature Dojang reads."),
+    (SignatureContentMissing, "signature-content-missing", Signature, "A detached signature checked without the content it signs."),
+    (SignatureSignerMissing, "signature-signer-missing", Signature, "A signature that does not carry its signer's certificate."),
+    (SignatureInvalid, "signature-invalid", Signature, "A signature that does not verify: the content or the signature was changed."),
     (IdNumberMalformed, "id-number-malformed", Codes, "An ID number that is not well-formed."),
     (BusinessNumberCheckDigit, "business-number-check-digit", Codes, "A business registration number whose check digit is wrong."),
     (RegistrationNumberLength, "registration-number-length", Codes, "A registration number with the wrong number of characters."),
@@ -166,6 +170,8 @@ pub enum ErrorDomain {
     Distribution,
     /// Renewal's own rules.
     Renewal,
+    /// A signature made or checked.
+    Signature,
     /// The app or command line itself.
     App,
 }
@@ -424,6 +430,18 @@ pub enum Error {
     /// A business registration number whose check digit does not hold (a typo).
     #[error("the business number's check digit is wrong")]
     BusinessNumberCheckDigit,
+    /// Not a CMS signed-data message Dojang reads.
+    #[error("not a signature Dojang reads: {detail}")]
+    SignatureMalformed { detail: String },
+    /// A detached signature, and no content to check it against.
+    #[error("a detached signature needs its content")]
+    SignatureContentMissing,
+    /// The signature names a signer whose certificate it does not carry.
+    #[error("the signer's certificate is not in the signature")]
+    SignatureSignerMissing,
+    /// The signature does not verify (`what`: `digest`, `content-type` or `signature`).
+    #[error("the signature does not verify ({what})")]
+    SignatureInvalid { what: String },
     /// The distribution file could not be read.
     #[error("cannot read the distribution file {}: {detail}", path.display())]
     DistributionUnreadable { path: PathBuf, detail: String },
@@ -584,6 +602,12 @@ impl Error {
             Error::IdNumberMalformed => (C::IdNumberMalformed, vec![]),
             Error::BusinessNumberCheckDigit => (C::BusinessNumberCheckDigit, vec![]),
             Error::IdentityMismatch => (C::IdentityMismatch, vec![]),
+            Error::SignatureMalformed { detail } => {
+                (C::SignatureMalformed, vec![text("detail", detail)])
+            }
+            Error::SignatureContentMissing => (C::SignatureContentMissing, vec![]),
+            Error::SignatureSignerMissing => (C::SignatureSignerMissing, vec![]),
+            Error::SignatureInvalid { what } => (C::SignatureInvalid, vec![text("what", what)]),
             Error::ReferenceNumberNotDigits => (C::ReferenceNumberNotDigits, vec![]),
             Error::ApplicationNumberMalformed => (C::ApplicationNumberMalformed, vec![]),
             Error::InvitationLinkMissing => (C::InvitationLinkMissing, vec![]),

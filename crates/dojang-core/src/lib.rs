@@ -39,6 +39,7 @@ pub mod net;
 pub mod open;
 pub mod password;
 pub mod secret;
+pub mod sign;
 pub mod status;
 pub mod store;
 

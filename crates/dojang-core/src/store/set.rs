@@ -198,6 +198,29 @@ impl StoreSet {
         self.path_pool(distribution).validate(der, at)
     }
 
+    /// The certificates of the CAs above `der` on its path at `at`, nearest first, as far
+    /// as they are known, without the root (a relying party holds its own roots): what a
+    /// signature carries along.
+    pub fn issuers_of(
+        &self,
+        der: &[u8],
+        distribution: &Distribution,
+        at: OffsetDateTime,
+    ) -> Vec<Vec<u8>> {
+        let pool = self.path_pool(distribution);
+        pool.validate(der, at)
+            .map(|chain| {
+                chain
+                    .links
+                    .iter()
+                    .skip(1)
+                    .filter(|link| !link.root)
+                    .filter_map(|link| pool.der_of(&link.id))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// Verifies certificate `der` ([`status::verify`]): its path at `at` from
     /// [`StoreSet::path_pool`], its status now as `mode` allows, with what the data dir
     /// knows of its revocation.
