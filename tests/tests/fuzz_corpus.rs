@@ -59,6 +59,26 @@ fn certificates_of_the_corpus_come_back_with_their_text() {
 }
 
 #[test]
+fn signatures_of_the_corpus_come_back() {
+    replay("signature", dojang_core::fuzzing::signature);
+}
+
+#[test]
+fn ocsp_answers_of_the_corpus_come_back() {
+    replay("ocsp_answer", dojang_core::fuzzing::ocsp_answer);
+}
+
+#[test]
+fn crls_of_the_corpus_come_back() {
+    replay("crl", dojang_core::fuzzing::crl);
+}
+
+#[test]
+fn capubs_files_of_the_corpus_come_back() {
+    replay("capubs", dojang_core::fuzzing::capubs);
+}
+
+#[test]
 fn invitations_and_links_of_the_corpus_come_back() {
     replay("invitation", dojang_core::fuzzing::invitation);
 }

@@ -125,3 +125,61 @@ pub fn codes(data: &[u8]) {
     let _ = crate::codes::IdNumber::parse(&text);
     let _ = crate::distribution::Distribution::default().check_ca(&text);
 }
+
+/// A `.p7s` signature checked, attached or against a detached content.
+pub fn signature(data: &[u8]) {
+    if let Ok(verified) = crate::sign::verify(data, Some(b"content")) {
+        let _ = (verified.signing_time, verified.certificates.len());
+    }
+}
+
+/// The certificate and issuer the fuzzed status answers are about: a licensed CA's
+/// certificate under KISA RootCA 4, both bundled (answers need a subject and its issuer).
+fn status_subject() -> Option<(x509_cert::Certificate, x509_cert::Certificate)> {
+    use der::Decode as _;
+    let bundled = |prefix: &str| {
+        crate::cert::anchors::KOREAN_PKI
+            .iter()
+            .find(|b| b.file.starts_with(prefix))
+            .and_then(|b| x509_cert::Certificate::from_der(b.der).ok())
+    };
+    Some((bundled("yessignCA_Class_2")?, bundled("KISA_RootCA_4")?))
+}
+
+/// An OCSP answer (from a responder a certificate names, or the cache) read and checked,
+/// then judged fresh or not.
+pub fn ocsp_answer(data: &[u8]) {
+    let Some((cert, issuer)) = status_subject() else {
+        return;
+    };
+    let now = time::OffsetDateTime::now_utc();
+    for nonce in [None, Some(&b"0123456789abcdef"[..])] {
+        if let Ok(answer) = crate::status::ocsp::read(data, &cert, &issuer, nonce, now) {
+            let _ = answer.fresh_at(now);
+        }
+    }
+}
+
+/// A CRL (over HTTP or LDAP, or from the cache) read and checked, then judged fresh or
+/// not.
+pub fn crl(data: &[u8]) {
+    let Some((cert, issuer)) = status_subject() else {
+        return;
+    };
+    let url = "http://crl.example/ca.crl";
+    if let Ok(answer) = crate::status::crl::read(data, url, &cert, &issuer) {
+        let _ = answer.fresh_at(time::OffsetDateTime::now_utc());
+    }
+}
+
+/// A `CaPubs` file from an NPKI folder.
+pub fn capubs(data: &[u8]) {
+    if let Ok(certificates) = crate::cert::capubs::read(data) {
+        let mut pool = crate::cert::chain::Pool::new();
+        pool.add_all(
+            certificates.iter().map(Vec::as_slice),
+            crate::cert::chain::LinkSource::CaPubs,
+        );
+        let _ = pool.len();
+    }
+}
