@@ -29,6 +29,7 @@ import { SandboxBanner } from './components/SandboxBanner';
 import { describeError } from './errors';
 import { useI18n } from './i18n/context';
 import { isInvitationPath, isPfxPath } from './paths';
+import { useReveal } from './reveal';
 import { copyKey } from './places';
 import { useExpiryReminders } from './useExpiryReminders';
 import { useTauriEvent } from './useTauriEvent';
@@ -98,6 +99,7 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
   const dialogs = useOpenDialogs();
   // What the last import or deletion did, shown on the list until the next screen.
   const [notice, setNotice] = useState<string | null>(null);
+  const noticeRef = useReveal<HTMLDivElement>(notice);
 
   useExpiryReminders(initialRequest);
 
@@ -216,15 +218,13 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
       <AppHeader
         onIssue={() => openIssue()}
         isIssueOpen={screen.name === 'issue'}
-        onRefresh={() => void refresh()}
-        isRefreshing={isRefreshing}
         onSettings={openSettings}
         isSettingsOpen={screen.name === 'settings'}
       />
       <SandboxBanner />
       <main className="app-main" aria-busy={isRefreshing}>
         {screen.name === 'list' && notice !== null && (
-          <div className="notice notice--ok app-notice" data-testid="app-notice">
+          <div ref={noticeRef} className="notice notice--ok app-notice" data-testid="app-notice">
             <CheckIcon />
             <p>{notice}</p>
           </div>

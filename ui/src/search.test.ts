@@ -24,6 +24,11 @@ describe('matchesQuery', () => {
     expect(matchesQuery(kim, '홍길동', '개인 용도제한 (은행·보험)')).toBe(false);
   });
 
+  it('finds by the name shown for the CA', () => {
+    expect(matchesQuery(hong, '금융결제', '개인 범용', '금융결제원')).toBe(true);
+    expect(matchesQuery(hong, '금융결제', '개인 범용')).toBe(false);
+  });
+
   it('matches everything when empty, and Hangul typed in decomposed form', () => {
     expect(matchesQuery(corporate, '  ', '')).toBe(true);
     expect(matchesQuery(hong, '홍길동'.normalize('NFD'), '')).toBe(true);

@@ -20,18 +20,20 @@ function fold(text: string): string {
 }
 
 /**
- * Whether a certificate matches the search: its owner, its CA (short name or
- * issuer common name), or its purpose in words (`purposeLabel`, in the
- * current language). An empty query matches everything.
+ * Whether a certificate matches the search: its owner, its CA (short name,
+ * issuer common name, or the name shown for it, `caLabel`), or its purpose
+ * in words (`purposeLabel`), both in the current language. An empty query
+ * matches everything.
  */
 export function matchesQuery(
   certificate: ListedCertificate,
   query: string,
   purposeLabel: string,
+  caLabel = '',
 ): boolean {
   const needle = fold(query);
   if (needle === '') return true;
-  return [certificate.owner, certificate.ca, certificate.issuer_common_name, purposeLabel].some(
+  return [certificate.owner, certificate.ca, certificate.issuer_common_name, purposeLabel, caLabel].some(
     (field) => fold(field).includes(needle),
   );
 }

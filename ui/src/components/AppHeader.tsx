@@ -3,22 +3,22 @@ import { Button } from 'react-aria-components';
 import { safeLogo } from '../distribution';
 import { useDistribution } from '../DistributionProvider';
 import { useI18n } from '../i18n/context';
-import { GearIcon, IssueIcon, RefreshIcon } from './icons';
+import { GearIcon, IssueIcon } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
 
-/** Product name and logo, issuance, refresh, settings and the language switch. */
+/**
+ * Product name and logo, issuance, settings and the language switch: one row
+ * down to an 800 px window in either language (refreshing the list is the
+ * list's own button).
+ */
 export function AppHeader({
   onIssue,
   isIssueOpen,
-  onRefresh,
-  isRefreshing,
   onSettings,
   isSettingsOpen,
 }: {
   onIssue: () => void;
   isIssueOpen: boolean;
-  onRefresh: () => void;
-  isRefreshing: boolean;
   onSettings: () => void;
   isSettingsOpen: boolean;
 }) {
@@ -53,15 +53,6 @@ export function AppHeader({
           >
             <IssueIcon />
             {t('action.issue')}
-          </Button>
-          <Button
-            className="button"
-            onPress={onRefresh}
-            isPending={isRefreshing}
-            data-testid="refresh"
-          >
-            <RefreshIcon className={isRefreshing ? 'spin' : undefined} />
-            {isRefreshing ? t('action.refreshing') : t('action.refresh')}
           </Button>
           <Button
             className="button"

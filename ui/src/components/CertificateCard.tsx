@@ -3,12 +3,13 @@ import { Button } from 'react-aria-components';
 
 import type { ListedCertificate } from '../bindings/ListedCertificate';
 import type { Verification } from '../bindings/Verification';
+import { caName } from '../cas';
 import { useI18n } from '../i18n/context';
 import { copyKey } from '../places';
 import { BADGE_WORDS, listBadge, standingWithStatus, type TrustBadge } from '../trust';
 import { standingOf, validityText } from '../validity';
 import { CheckIcon, ChevronIcon, InfoIcon, WarningIcon } from './icons';
-import { PathText, PlaceLabel } from './PlaceLabel';
+import { PlaceLabel } from './PlaceLabel';
 import { ValidityBadge } from './ValidityBadge';
 
 const BADGE_ICONS = { good: CheckIcon, unknown: InfoIcon, 'path-broken': WarningIcon } as const satisfies Record<
@@ -17,9 +18,10 @@ const BADGE_ICONS = { good: CheckIcon, unknown: InfoIcon, 'path-broken': Warning
 >;
 
 /**
- * One certificate: who it belongs to, what it is for, until when, and where
- * it is. The owner's name is the button that opens the details; the whole
- * card answers a click. Once its status is known, a revocation its CA
+ * One certificate, compact enough that several fit the window: who it
+ * belongs to, what it is for, until when, who issued it and where it is
+ * kept, all in plain words. The owner's name is the button that opens the
+ * details; the whole card answers a click. Once its status is known, a revocation its CA
  * answered shows as the card's own status, and otherwise a small badge says
  * what the check found.
  */
@@ -47,33 +49,32 @@ export function CertificateCard({
       data-status={standing}
       data-verdict={verification?.verdict}
     >
-      <article aria-labelledby={headingId}>
+      <article aria-labelledby={headingId} className="certificate__body">
         <header className="certificate__head">
-          <div className="certificate__who">
-            <h3 id={headingId} className="certificate__owner">
-              <Button
-                className="card-link"
-                onPress={() => onOpen(certificate)}
-                data-testid="open-details"
-                data-card-key={copyKey(certificate)}
-                aria-label={`${certificate.owner}, ${t('certificate.open')}`}
-              >
-                <span data-testid="owner">{certificate.owner}</span>
-              </Button>
-            </h3>
-            <p className="certificate__purpose" data-testid="purpose">
-              <span className="visually-hidden">{t('certificate.purpose')}: </span>
-              {message(purposeKey)}
-            </p>
-          </div>
-          <div className="certificate__badges">
-            <ValidityBadge status={standing} label={validity.label} />
-            {badge !== null && <StatusBadge badge={badge} />}
-          </div>
+          <h3 id={headingId} className="certificate__owner">
+            <Button
+              className="card-link"
+              onPress={() => onOpen(certificate)}
+              data-testid="open-details"
+              data-card-key={copyKey(certificate)}
+              aria-label={`${certificate.owner}, ${t('certificate.open')}`}
+            >
+              <span data-testid="owner">{certificate.owner}</span>
+            </Button>
+          </h3>
+          <p className="certificate__purpose" data-testid="purpose">
+            <span className="visually-hidden">{t('certificate.purpose')}: </span>
+            {message(purposeKey)}
+          </p>
         </header>
+        <div className="certificate__badges">
+          <ValidityBadge status={standing} label={validity.label} />
+          {badge !== null && <StatusBadge badge={badge} />}
+        </div>
 
-        <dl className="facts">
-          <div className="fact fact--expiry">
+        {/* Plain words only: the NPKI folder, the key and the fingerprints are in the details. */}
+        <dl className="facts facts--inline">
+          <div className="fact">
             <dt>{t('certificate.expiry')}</dt>
             <dd className="expiry" data-testid="expiry">
               <time dateTime={certificate.not_after}>{formatDate(certificate.not_after)}</time>
@@ -89,22 +90,17 @@ export function CertificateCard({
           </div>
           <div className="fact">
             <dt>{t('certificate.ca')}</dt>
-            <dd data-testid="ca">{certificate.ca}</dd>
+            <dd data-testid="ca">{caName(certificate.ca, message)}</dd>
           </div>
           <div className="fact">
-            <dt>{t('certificate.key')}</dt>
-            <dd data-testid="key-algorithm">{certificate.key_algorithm}</dd>
-          </div>
-          <div className="fact fact--wide">
             <dt>{t('certificate.location')}</dt>
-            <dd className="location">
+            <dd>
               <PlaceLabel root={certificate.location} store={certificate.store} />
-              {certificate.path !== null && <PathText path={certificate.path} />}
             </dd>
           </div>
         </dl>
         <p className="certificate__more" aria-hidden="true">
-          {t('certificate.open')}
+          <span className="certificate__more-text">{t('certificate.open')}</span>
           <ChevronIcon />
         </p>
       </article>

@@ -1,14 +1,26 @@
 import { useEffect, useId, useRef } from 'react';
-import { Button, Input, Label, RadioButton, RadioField, RadioGroup, SearchField } from 'react-aria-components';
+import {
+  Button,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  SearchField,
+  Select,
+  SelectValue,
+} from 'react-aria-components';
 
 import { useAnnounce } from '../Announcer';
 import type { CertificateList as Listing } from '../bindings/CertificateList';
 import type { ListedCertificate } from '../bindings/ListedCertificate';
+import { caName } from '../cas';
 import { useI18n } from '../i18n/context';
 import { copyKey } from '../places';
 import { isPlaceFilter, matchesPlace, matchesQuery, PLACE_FILTERS, placeOf, type PlaceFilter } from '../search';
 import { CertificateCard } from './CertificateCard';
-import { CloseIcon, ImportIcon, SearchIcon } from './icons';
+import { RefreshButton } from './RefreshButton';
+import { ChevronIcon, CloseIcon, ImportIcon, SearchIcon } from './icons';
 import { UnreadableRow } from './UnreadableRow';
 import { useListVerifications } from './useListVerifications';
 
@@ -37,6 +49,8 @@ export function CertificateList({
   onFilterChange,
   onOpen,
   onImport,
+  onRefresh,
+  isRefreshing,
   focusKey,
 }: {
   listing: Listing;
@@ -44,6 +58,9 @@ export function CertificateList({
   onFilterChange: (filter: ListFilter) => void;
   onOpen: (certificate: ListedCertificate) => void;
   onImport: () => void;
+  /** Reads the certificates again (after plugging in a USB stick, say). */
+  onRefresh: () => void;
+  isRefreshing: boolean;
   /**
    * What to give focus to when the list appears: a card's key (coming back
    * from its details), `heading` (coming back from elsewhere), or nothing.
@@ -65,7 +82,8 @@ export function CertificateList({
   }, [focusKey]);
 
   const purposeOf = (certificate: ListedCertificate) => message(`purpose.${certificate.purpose}`);
-  const searched = (query: string) => certificates.filter((c) => matchesQuery(c, query, purposeOf(c)));
+  const searched = (query: string) =>
+    certificates.filter((c) => matchesQuery(c, query, purposeOf(c), caName(c.ca, message)));
   const matching = searched(filter.query);
   const shown = matching.filter((c) => matchesPlace(c, filter.place));
   const placesPresent = new Set(certificates.map(placeOf));
@@ -92,10 +110,13 @@ export function CertificateList({
                 : t('list.count', { count: certificates.length })}
             </span>
           </h2>
-          <Button className="button button--primary" onPress={onImport} data-testid="open-import">
-            <ImportIcon />
-            {t('action.import')}
-          </Button>
+          <div className="section__actions">
+            <RefreshButton onRefresh={onRefresh} isRefreshing={isRefreshing} />
+            <Button className="button button--primary" onPress={onImport} data-testid="open-import">
+              <ImportIcon />
+              {t('action.import')}
+            </Button>
+          </div>
         </div>
 
         {certificates.length === 0 ? (
@@ -119,9 +140,8 @@ export function CertificateList({
                 </div>
               </SearchField>
               {options.length > 2 && (
-                <RadioGroup
+                <Select
                   className="place-filter"
-                  orientation="horizontal"
                   value={filter.place}
                   onChange={(place) => {
                     if (isPlaceFilter(place)) change({ ...filter, place });
@@ -129,21 +149,31 @@ export function CertificateList({
                   data-testid="place-filter"
                 >
                   <Label className="field__label">{t('list.filterLabel')}</Label>
-                  <div className="place-filter__options">
-                    {options.map((place) => (
-                      <RadioField key={place} value={place} data-testid={`filter-${place}`}>
-                        <RadioButton className="filter-chip">
-                          {t(PLACE_LABELS[place])}
-                          <span className="filter-chip__count">
-                            {t('list.optionCount', {
-                              count: matching.filter((c) => matchesPlace(c, place)).length,
-                            })}
-                          </span>
-                        </RadioButton>
-                      </RadioField>
-                    ))}
-                  </div>
-                </RadioGroup>
+                  <Button className="select__button" data-testid="place-filter-button">
+                    <SelectValue className="select__value" />
+                    <ChevronIcon className="select__chevron" />
+                  </Button>
+                  <Popover className="select__popover">
+                    <ListBox className="select__list">
+                      {options.map((place) => {
+                        const count = matching.filter((c) => matchesPlace(c, place)).length;
+                        const label = t(PLACE_LABELS[place]);
+                        return (
+                          <ListBoxItem
+                            key={place}
+                            id={place}
+                            textValue={label}
+                            className="select__option"
+                            data-testid={`filter-${place}`}
+                          >
+                            {label}
+                            <span className="filter-chip__count">{t('list.optionCount', { count })}</span>
+                          </ListBoxItem>
+                        );
+                      })}
+                    </ListBox>
+                  </Popover>
+                </Select>
               )}
             </div>
 

@@ -24,6 +24,7 @@ export function CertificatesView({
   focusKey,
 }: {
   request: Promise<Result<Listing>>;
+  /** Reads the list again: a retry after a failure, or the list's refresh button. */
   onRetry: () => void;
   isRetrying: boolean;
   filter: ListFilter;
@@ -42,7 +43,15 @@ export function CertificatesView({
   }
   const listing = result.value;
   if (listing.certificates.length === 0 && listing.unreadable.length === 0) {
-    return <EmptyState searchedRoots={listing.searched_roots} onImport={onImport} onIssue={onIssue} />;
+    return (
+      <EmptyState
+        searchedRoots={listing.searched_roots}
+        onImport={onImport}
+        onIssue={onIssue}
+        onRefresh={onRetry}
+        isRefreshing={isRetrying}
+      />
+    );
   }
   return (
     <CertificateList
@@ -51,6 +60,8 @@ export function CertificatesView({
       onFilterChange={onFilterChange}
       onOpen={onOpen}
       onImport={onImport}
+      onRefresh={onRetry}
+      isRefreshing={isRetrying}
       focusKey={focusKey}
     />
   );

@@ -5,16 +5,22 @@ import type { NpkiRoot } from '../bindings/NpkiRoot';
 import { useI18n } from '../i18n/context';
 import { FolderIcon, ImportIcon, IssueIcon } from './icons';
 import { PathText, PlaceLabel } from './PlaceLabel';
+import { RefreshButton } from './RefreshButton';
 
 /** No certificate yet: what one is, how to get one or bring one in, and where we looked. */
 export function EmptyState({
   searchedRoots,
   onImport,
   onIssue,
+  onRefresh,
+  isRefreshing,
 }: {
   searchedRoots: NpkiRoot[];
   onImport: () => void;
   onIssue: () => void;
+  /** Looks again, once a USB stick is plugged in or a folder copied. */
+  onRefresh: () => void;
+  isRefreshing: boolean;
 }) {
   const { t } = useI18n();
   const headingId = useId();
@@ -40,10 +46,13 @@ export function EmptyState({
       <h3 className="empty__subheading">{t('empty.copyHeading')}</h3>
       <p>{t('empty.copy')}</p>
       <p>{t('empty.import')}</p>
-      <Button className="button empty__action" onPress={onImport} data-testid="open-import">
-        <ImportIcon />
-        {t('action.import')}
-      </Button>
+      <div className="actions empty__action">
+        <RefreshButton onRefresh={onRefresh} isRefreshing={isRefreshing} />
+        <Button className="button" onPress={onImport} data-testid="open-import">
+          <ImportIcon />
+          {t('action.import')}
+        </Button>
+      </div>
 
       <h3 className="empty__subheading">{t('empty.searchedHeading')}</h3>
       {searchedRoots.length === 0 ? (

@@ -1,5 +1,6 @@
 import type { Step } from '../bindings/Step';
 import { useI18n } from '../i18n/context';
+import { useReveal } from '../reveal';
 import { CheckIcon, CrossIcon, DotIcon } from './icons';
 
 /** Where a run of steps stands. */
@@ -36,9 +37,11 @@ export function ProgressSteps({ steps, progress }: { steps: readonly Step[]; pro
         : progress.current === null
           ? t('progress.starting')
           : t(`progress.now.${progress.current}`);
+  // In view when it starts, and again when it finishes or stops.
+  const ref = useReveal<HTMLDivElement>(progress.state);
 
   return (
-    <div className="progress" data-testid="progress">
+    <div ref={ref} className="progress" data-testid="progress">
       <ol className="progress__list" aria-label={t('progress.label')}>
         {steps.map((step) => {
           const state = stateOf(steps, step, progress);

@@ -31,9 +31,9 @@ export const en = {
   'list.count': '{count}',
   'list.noneReadable': 'No certificate could be read.',
   'list.countFiltered': '{shown} of {total}',
-  'list.searchLabel': 'Find a certificate',
+  'list.searchLabel': 'Search',
   'list.searchPlaceholder': 'Name, issuer or purpose',
-  'list.filterLabel': 'Show by place',
+  'list.filterLabel': 'Kept in',
   'list.filterAll': 'Everywhere',
   'list.optionCount': '{count}',
   'list.noMatch': 'No certificate matches.',
@@ -44,8 +44,7 @@ export const en = {
   'certificate.purpose': 'Purpose',
   'certificate.ca': 'Issued by',
   'certificate.expiry': 'Expires on',
-  'certificate.key': 'Key type',
-  'certificate.location': 'Stored on',
+  'certificate.location': 'Kept in',
   'certificate.open': 'Details',
 
   'validity.valid': 'Valid',
@@ -77,9 +76,16 @@ export const en = {
 
   'place.keychain': "This computer's keychain",
   'place.disk': 'This computer',
-  'place.removable': 'Removable drive',
-  'place.extra': 'Folder you chose',
+  'place.removable': 'USB drive',
+  'place.extra': 'Another folder',
+  'place.removableNamed': 'USB drive ({name})',
+  'place.extraNamed': 'Folder “{name}”',
   'place.unknown': 'Unknown place',
+  'caName.yessign': 'KFTC (yessign)',
+  'caName.kica': 'KICA',
+  'caName.crosscert': 'CrossCert',
+  'caName.signkorea': 'Koscom (SignKorea)',
+  'caName.tradesign': 'KTNET (TradeSign)',
 
   'unreadable.heading': 'Folders that need a look',
   'unreadable.title': 'The certificate in this folder could not be read',
@@ -96,8 +102,7 @@ export const en = {
   'empty.howToGet':
     'Joint certificates are issued by certificate authorities, usually applied for through your bank. After applying you receive a registration number (등록번호) or an issuance e-mail, and you use it to have the certificate issued.',
   'empty.copyHeading': 'Do you have a certificate on another computer or a USB stick?',
-  'empty.copy':
-    'Copy its NPKI folder to this computer and it will appear in this list. If it is on a USB stick, simply plug the stick in. Afterwards, press the “Refresh” button above.',
+  'empty.copy': 'Copy its NPKI folder to this computer and it will appear in this list. If it is on a USB stick, simply plug the stick in. Afterwards, press the “Refresh” button below.',
   'empty.import': 'If you have a PFX file (.pfx, .p12) or a certificate folder, you can import it right away. A PFX file can also be dragged onto this window.',
   'empty.searchedHeading': 'Folders searched',
   'empty.searchedNone': 'This computer has no certificate folder (NPKI) to search yet.',
@@ -197,6 +202,7 @@ export const en = {
   'clipboard.failed': 'Copying failed. Please select the text and copy it yourself.',
 
   'form.required': 'Please fill this in.',
+  'form.confirmEmpty': 'Type the same password again to confirm it.',
   'form.passwordsDiffer': 'The two passwords are not the same.',
   'form.rulesUnmet': 'The new password must keep all the rules below.',
   'form.problem': 'Something went wrong',

@@ -39,7 +39,7 @@ export const ko = {
   'list.countFiltered': '{total}개 중 {shown}개',
   'list.searchLabel': '인증서 찾기',
   'list.searchPlaceholder': '이름, 발급 기관, 용도',
-  'list.filterLabel': '저장 위치로 거르기',
+  'list.filterLabel': '저장 위치',
   'list.filterAll': '모든 곳',
   'list.optionCount': '{count}개',
   'list.noMatch': '찾는 조건에 맞는 인증서가 없습니다.',
@@ -50,7 +50,6 @@ export const ko = {
   'certificate.purpose': '용도',
   'certificate.ca': '발급 기관',
   'certificate.expiry': '만료일',
-  'certificate.key': '키 종류',
   'certificate.location': '저장 위치',
   'certificate.open': '자세히 보기',
 
@@ -83,9 +82,16 @@ export const ko = {
 
   'place.keychain': '이 컴퓨터의 키체인',
   'place.disk': '이 컴퓨터',
-  'place.removable': '이동식 디스크',
-  'place.extra': '지정한 폴더',
+  'place.removable': 'USB 메모리',
+  'place.extra': '다른 폴더',
+  'place.removableNamed': 'USB 메모리 ({name})',
+  'place.extraNamed': '‘{name}’ 폴더',
   'place.unknown': '알 수 없는 위치',
+  'caName.yessign': '금융결제원',
+  'caName.kica': '한국정보인증',
+  'caName.crosscert': '한국전자인증',
+  'caName.signkorea': '코스콤',
+  'caName.tradesign': '한국무역정보통신',
 
   'unreadable.heading': '확인이 필요한 폴더',
   'unreadable.title': '이 폴더의 인증서를 읽지 못했습니다',
@@ -102,8 +108,7 @@ export const ko = {
   'empty.howToGet':
     '공동인증서는 인증기관이 발급하며, 보통 거래하는 은행을 통해 신청합니다. 신청하면 등록번호나 발급 안내 이메일을 받게 되고, 그것으로 인증서를 발급받습니다.',
   'empty.copyHeading': '다른 컴퓨터나 USB 메모리에 인증서가 있나요?',
-  'empty.copy':
-    '그곳의 NPKI 폴더를 이 컴퓨터로 복사하면 이 목록에 나타납니다. USB 메모리에 있다면 꽂아 두기만 해도 됩니다. 복사하거나 꽂은 뒤에는 위의 ‘새로 고침’ 버튼을 눌러 주세요.',
+  'empty.copy': '그곳의 NPKI 폴더를 이 컴퓨터로 복사하면 이 목록에 나타납니다. USB 메모리에 있다면 꽂아 두기만 해도 됩니다. 복사하거나 꽂은 뒤에는 아래의 ‘새로 고침’ 버튼을 눌러 주세요.',
   'empty.import': 'PFX 파일(.pfx, .p12)이나 인증서 폴더가 있다면 바로 가져올 수도 있습니다. PFX 파일은 이 창에 끌어다 놓아도 됩니다.',
   'empty.searchedHeading': '찾아본 폴더',
   'empty.searchedNone': '찾아볼 인증서 폴더(NPKI)가 아직 이 컴퓨터에 없습니다.',
@@ -203,6 +208,7 @@ export const ko = {
   'clipboard.failed': '복사하지 못했습니다. 글자를 직접 선택해서 복사해 주세요.',
 
   'form.required': '입력해 주세요.',
+  'form.confirmEmpty': '확인을 위해 같은 암호를 한 번 더 입력하세요.',
   'form.passwordsDiffer': '두 번 입력한 암호가 다릅니다.',
   'form.rulesUnmet': '새 암호가 아래 규칙을 모두 지켜야 합니다.',
   'form.problem': '문제가 생겼습니다',

@@ -5,7 +5,7 @@ test.describe('certificate list (Korean, the default)', () => {
     await openScenario(page, 'three-certs-one-broken');
   });
 
-  test('shows every certificate with its owner, purpose, CA and status in words', async ({ page }) => {
+  test('shows every certificate with its owner, purpose, CA, place and status in plain words', async ({ page }) => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('도장');
     await expect(page.getByText('공동인증서 관리')).toBeVisible();
@@ -16,25 +16,28 @@ test.describe('certificate list (Korean, the default)', () => {
 
     const hong = rows.filter({ has: page.getByRole('heading', { name: '홍길동' }) });
     await expect(hong.getByTestId('purpose')).toContainText('개인 범용');
-    await expect(hong.getByTestId('ca')).toHaveText('yessign');
+    await expect(hong.getByTestId('ca')).toHaveText('금융결제원');
     await expect(hong.getByTestId('validity')).toHaveText('사용 가능');
     await expect(hong.getByTestId('expiry')).toContainText('2027년 1월 12일');
     await expect(hong.getByTestId('remaining')).toHaveText('412일 남음');
-    await expect(hong.getByTestId('key-algorithm')).toHaveText('RSA 2048');
     await expect(hong.getByTestId('place')).toHaveText('이 컴퓨터');
-    await expect(hong.getByTestId('path')).toContainText('NPKI\\yessign\\USER\\cn=홍길동');
+    // The NPKI folder, with its DN, and the key are for the details: a card says it in words.
+    await expect(hong.getByTestId('path')).toHaveCount(0);
+    await expect(hong).not.toContainText('cn=');
+    await expect(hong).not.toContainText('RSA');
 
     const kim = rows.filter({ has: page.getByRole('heading', { name: '김철수' }) });
     await expect(kim.getByTestId('purpose')).toContainText('개인 용도제한 (은행·보험)');
     await expect(kim.getByTestId('validity')).toHaveText('곧 만료');
     await expect(kim.getByTestId('remaining')).toHaveText('12일 남음');
-    await expect(kim.getByTestId('place')).toHaveText('이동식 디스크');
+    await expect(kim.getByTestId('ca')).toHaveText('한국정보인증');
+    await expect(kim.getByTestId('place')).toHaveText('USB 메모리 (E:)');
 
     const corporate = rows.filter({ has: page.getByRole('heading', { name: '(주)도장 테스트' }) });
     await expect(corporate.getByTestId('purpose')).toContainText('법인 범용');
     await expect(corporate.getByTestId('validity')).toHaveText('만료됨 (45일 지남)');
     await expect(corporate.getByTestId('remaining')).toHaveCount(0);
-    await expect(corporate.getByTestId('place')).toHaveText('지정한 폴더');
+    await expect(corporate.getByTestId('place')).toHaveText('‘인증서 백업’ 폴더');
   });
 
   test('uses a real list with a heading per certificate', async ({ page }) => {
@@ -50,7 +53,7 @@ test.describe('certificate list (Korean, the default)', () => {
     await expect(row).toContainText(
       '인증서 파일이 잘려 있습니다. 복사가 끝까지 되지 않았을 수 있습니다.',
     );
-    await expect(row.getByTestId('place')).toHaveText('이동식 디스크');
+    await expect(row.getByTestId('place')).toHaveText('USB 메모리 (E:)');
     await expect(row.getByTestId('path').first()).toContainText('E:\\NPKI\\yessign\\USER');
     await expect(page.getByTestId('certificate-row')).toHaveCount(3);
   });

@@ -20,7 +20,8 @@ test('a certificate opens with Enter, reads in plain Korean, and Back returns to
   );
   await expect(page.getByTestId('owner-name')).toHaveText('홍길동');
   await expect(page.getByTestId('details-purpose')).toHaveText('개인 범용');
-  await expect(page.getByTestId('details-ca')).toContainText('yessign');
+  await expect(page.getByTestId('details-ca')).toContainText('금융결제원');
+  await expect(page.getByTestId('details-ca')).toContainText('yessignCA Class 2');
   await expect(page.getByTestId('identity-data')).toHaveText('들어 있음 (실명: 홍길동)');
   await expect(page.getByTestId('serial-hex')).toHaveText('7A:6B:5C:4D');
   await expect(page.getByTestId('serial-decimal')).toHaveText('2053856333');

@@ -224,7 +224,8 @@ test('issuance e-mail: issue.html opened from the file dialog fills the applicat
       onProgress: 'channel',
     },
   ]);
-  await expect(page.getByTestId('issued-certificate')).toContainText('E:\\NPKI');
+  // Where it was kept, in plain words (the folder itself is in the details).
+  await expect(page.getByTestId('issued-certificate')).toContainText('USB 메모리 (E:)');
 });
 
 test('issue.html dropped on the list opens the wizard on the e-mail path; the application number can be typed too', async ({

@@ -20,18 +20,23 @@ test('search by owner, CA or purpose, filter by place, and say when nothing matc
   await search.fill('법인');
   await expect(page.getByTestId('owner')).toHaveText(['(주)도장 테스트']);
 
-  // Each place says how many of the matches it holds.
+  // Each place says how many of the matches it holds; the choice sits beside the search.
   await search.fill('');
-  const filter = page.getByRole('radiogroup', { name: '저장 위치로 거르기' });
-  await expect(filter.getByRole('radio')).toHaveCount(5);
+  const filter = page.getByRole('button', { name: /저장 위치/ });
+  await expect(filter).toContainText('모든 곳4개');
+  await filter.click();
+  const places = page.getByRole('listbox');
+  await expect(places.getByRole('option')).toHaveCount(5);
   await expect(page.getByTestId('filter-keychain')).toContainText('이 컴퓨터의 키체인1개');
-  await filter.getByText('이동식 디스크').click();
+  await expectAccessible(page);
+  await places.getByRole('option', { name: 'USB 메모리' }).click();
   await expect(page.getByTestId('owner')).toHaveText(['김철수']);
   await expect(count).toHaveText('4개 중 1개');
+  await expect(filter).toContainText('USB 메모리1개');
   await expectAccessible(page);
 
   await search.fill('홍길동');
-  await expect(page.getByTestId('filter-removable')).toContainText('0개');
+  await expect(filter).toContainText('USB 메모리0개');
   await expect(rows).toHaveCount(0);
   const noMatch = page.getByTestId('no-match');
   await expect(noMatch).toContainText('찾는 조건에 맞는 인증서가 없습니다.');
@@ -39,7 +44,14 @@ test('search by owner, CA or purpose, filter by place, and say when nothing matc
   await noMatch.getByRole('button', { name: '모두 보기' }).click();
   await expect(rows).toHaveCount(4);
   await expect(search).toHaveValue('');
-  await expect(filter.getByRole('radio', { name: /모든 곳/ })).toBeChecked();
+  await expect(filter).toContainText('모든 곳4개');
+
+  // The keyboard alone: the list of places opens with the arrow keys.
+  await filter.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('listbox')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('listbox')).toHaveCount(0);
 });
 
 test('the search survives a visit to the details', async ({ page }) => {

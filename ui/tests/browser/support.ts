@@ -186,3 +186,44 @@ export async function expectAccessible(page: Page): Promise<void> {
     }));
   expect(severe).toEqual([]);
 }
+
+/** The two window sizes every screen must fit: the app's default, and a small laptop's. */
+export const WINDOW_SIZES = [
+  { width: 1040, height: 720 },
+  { width: 800, height: 600 },
+] as const;
+
+/** How far the page scrolls sideways (0 when it fits the window's width). */
+export function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Fails when the page scrolls sideways. */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  expect(await sidewaysScroll(page), 'sideways scrolling').toBeLessThanOrEqual(0);
+}
+
+/** How many of the elements `locator` finds lie wholly inside the window, as it is scrolled now. */
+export function countInView(locator: Locator): Promise<number> {
+  return locator.evaluateAll(
+    (elements) =>
+      elements.filter((element) => {
+        const box = element.getBoundingClientRect();
+        return box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth;
+      }).length,
+  );
+}
+
+/** Whether the header's controls sit on one row with the product's name. */
+export async function expectHeaderOnOneRow(page: Page): Promise<void> {
+  const name = await page.getByTestId('product-name').boundingBox();
+  const controls = await page.locator('.app-header__actions > *').evaluateAll((elements) =>
+    elements.map((element) => {
+      const box = element.getBoundingClientRect();
+      return box.top + box.height / 2;
+    }),
+  );
+  expect(name).not.toBeNull();
+  const middle = (name?.y ?? 0) + (name?.height ?? 0) / 2;
+  for (const centre of controls) expect(Math.abs(centre - middle), 'header control off the name’s row').toBeLessThan(12);
+}

@@ -9,6 +9,7 @@ import type { ErrorInfo } from '../../bindings/ErrorInfo';
 import type { ListedCertificate } from '../../bindings/ListedCertificate';
 import type { Verification } from '../../bindings/Verification';
 import { useAnnounce } from '../../Announcer';
+import { caName } from '../../cas';
 import { describeError } from '../../errors';
 import { isMessageKey } from '../../i18n/catalog';
 import { useI18n } from '../../i18n/context';
@@ -79,7 +80,7 @@ export function DetailsScreen({
           {certificate.owner}
         </h2>
         <p className="details__subtitle">
-          {message(`purpose.${certificate.purpose}`)} · {certificate.ca}
+          {message(`purpose.${certificate.purpose}`)} · {caName(certificate.ca, message)}
         </p>
       </header>
       <Suspense
@@ -231,7 +232,7 @@ export function WhoSection({ details }: { details: CertificateDetails }) {
           {message(purposeKey(summary.purpose, details.is_ca))}
         </Fact>
         <Fact label={t('details.ca')} testId="details-ca">
-          {summary.ca}
+          {caName(summary.ca, message)}
           <span className="fact__aside" translate="no">
             {summary.issuer_common_name}
           </span>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Button } from 'react-aria-components';
 
 import { useAnnounce } from '../../Announcer';
@@ -8,6 +8,7 @@ import type { ListedCertificate } from '../../bindings/ListedCertificate';
 import type { Stored } from '../../bindings/Stored';
 import { useI18n } from '../../i18n/context';
 import { copyOf, copyPlaceWords } from '../../places';
+import { useReveal } from '../../reveal';
 import { renewalState } from '../../validity';
 import { ChangePasswordDialog } from '../dialogs/ChangePasswordDialog';
 import { CopyToDialog } from '../dialogs/CopyToDialog';
@@ -80,14 +81,15 @@ export function ManageActions({
   const copy = copyOf(here);
   const place = copyPlaceWords(here, copies, (key) => message(key));
   const renewal = renewalState(summary);
-  const doneRef = useRef<HTMLDivElement>(null);
+  // What was done is brought into view when the dialog closes (and said aloud).
+  const doneRef = useReveal<HTMLDivElement>(done);
   const revoked = renewal.kind === 'revoked';
 
   // Revoking removes the button that had focus (the screen now says it is revoked):
   // focus goes to what was done instead of getting lost.
   useEffect(() => {
     if (revoked) doneRef.current?.focus();
-  }, [revoked]);
+  }, [revoked, doneRef]);
 
   const finish = (text: string, path: string | null = null) => {
     setOpen(null);

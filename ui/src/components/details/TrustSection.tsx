@@ -13,6 +13,7 @@ import {
   statusProblemText,
   verdictText,
 } from '../../trust';
+import { useReveal } from '../../reveal';
 import { ErrorDetails } from '../ErrorDetails';
 import { BlockedIcon, CheckIcon, InfoIcon, RefreshIcon, WarningIcon } from '../icons';
 import type { ShownVerification } from './useVerification';
@@ -191,9 +192,11 @@ function AnswerFacts({ status }: { status: CertificateStatus }) {
 /** A verification that could not be had, in the catalog's sentence, with its details to copy. */
 function TrustError({ error, earlier }: { error: ErrorInfo; earlier: boolean }) {
   const { t, lang } = useI18n();
+  // A "check now" that failed: said above the earlier answer, and brought into view.
+  const ref = useReveal<HTMLDivElement>(earlier ? error : null);
   const described = describeError(lang, error);
   return (
-    <div className="notice notice--info trust__error" data-testid="trust-error">
+    <div ref={ref} className="notice notice--info trust__error" data-testid="trust-error">
       <InfoIcon />
       <div>
         <p className="notice__title">{earlier ? t('trust.checkFailed') : t('trust.failed')}</p>

@@ -5,6 +5,7 @@ import { verifyIdentity } from '../../api';
 import type { ErrorCode } from '../../bindings/ErrorCode';
 import { errorText } from '../../errors';
 import { useI18n } from '../../i18n/context';
+import { useReveal } from '../../reveal';
 import { CheckIcon, CrossIcon, InfoIcon } from '../icons';
 import { DialogShell } from './DialogShell';
 import { DialogActions, FormAlert, SecretField, SubmitActions } from './fields';
@@ -53,6 +54,7 @@ function IdentityForm({ copy, onClose }: Pick<Props, 'copy' | 'onClose'>) {
   const form = useDialogForm({ password: '', idNumber: '' });
   const [matches, setMatches] = useState<boolean | null>(null);
   const { password, idNumber } = form.values;
+  const resultRef = useReveal<HTMLDivElement>(matches === null ? null : matches ? 'match' : 'mismatch');
 
   const submit = async () => {
     form.setFailure(null);
@@ -98,7 +100,7 @@ function IdentityForm({ copy, onClose }: Pick<Props, 'copy' | 'onClose'>) {
         inputMode="numeric"
         testId="id-number"
       />
-      <div role="status" data-testid="identity-result">
+      <div ref={resultRef} role="status" data-testid="identity-result">
         {matches !== null && (
           <div className={`result ${matches ? 'result--match' : 'result--mismatch'}`}>
             {matches ? <CheckIcon /> : <CrossIcon />}

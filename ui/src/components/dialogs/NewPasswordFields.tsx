@@ -46,7 +46,8 @@ export function NewPasswordFields({
 /**
  * What is wrong with a new password and its confirmation, before anything is
  * sent: nothing typed, a rule broken (the backend checks the same rules
- * again when the request arrives), or two different entries.
+ * again when the request arrives), a confirmation not typed yet (said as
+ * such, never as a difference), or two different entries.
  */
 export function newPasswordErrors(
   t: Translate,
@@ -59,7 +60,8 @@ export function newPasswordErrors(
   } else if (brokenPasswordRules(password).length > 0) {
     found.password = t('form.rulesUnmet');
   }
-  if (confirm !== password) found.confirm = t('form.passwordsDiffer');
+  if (confirm === '') found.confirm = t('form.confirmEmpty');
+  else if (confirm !== password) found.confirm = t('form.passwordsDiffer');
   return found;
 }
 

@@ -17,6 +17,7 @@ import { useI18n } from '../../i18n/context';
 import { ErrorDetails } from '../ErrorDetails';
 import { EyeIcon, EyeOffIcon, WarningIcon } from '../icons';
 import { PathText } from '../PlaceLabel';
+import { useReveal } from '../../reveal';
 
 /**
  * A secret field (a password, an ID number): masked until the person asks to
@@ -193,13 +194,17 @@ export function PathChooser({
   );
 }
 
-/** An error from a command that belongs to no one field: its sentence and details. */
+/**
+ * An error from a command that belongs to no one field: its sentence and
+ * details, announced and scrolled into view when it comes.
+ */
 export function FormAlert({ error }: { error: ErrorInfo | null }) {
   const { t, lang } = useI18n();
+  const ref = useReveal<HTMLDivElement>(error);
   if (error === null) return null;
   const described = describeError(lang, error);
   return (
-    <div className="form-alert" role="alert" data-testid="form-alert" data-code={error.code}>
+    <div ref={ref} className="form-alert" role="alert" data-testid="form-alert" data-code={error.code}>
       <div className="form-alert__title">
         <WarningIcon />
         <span className="visually-hidden">{t('form.problem')}: </span>

@@ -51,7 +51,11 @@ export interface DialogForm<V extends Record<string, string>, X extends string =
   setFailure: (error: ErrorInfo | null) => void;
   /** Sets a field's text without touching its error. */
   setValue: (name: keyof V & string, value: string) => void;
-  /** The props of a text field: typing clears its error. */
+  /**
+   * The props of a text field. Typing checks it again (`recheck`): its
+   * error stays while its cause does and goes once it is fixed; without a
+   * `recheck`, typing clears it.
+   */
   field: (name: keyof V & string) => FieldProps;
   /** Forgets one field's error. */
   clear: (name: (keyof V & string) | X) => void;
@@ -72,8 +76,37 @@ export interface DialogForm<V extends Record<string, string>, X extends string =
   ) => Promise<Result<T>>;
 }
 
+/**
+ * What is wrong with the form's text as typed, checked again on each
+ * keystroke for the fields that show an error: the field typed in (an
+ * absent key clears its error), and any other field the result names (a
+ * confirmation, when its password changed). No new error appears while the
+ * person types.
+ */
+export type Recheck<V extends Record<string, string>> = (
+  values: V,
+  changed: keyof V & string,
+) => FieldErrors<keyof V & string>;
+
+/**
+ * A `Recheck` from a form's whole check of its text: the field typed in, and
+ * the fields tied to it (a new password's confirmation).
+ */
+export function recheckWith<V extends Record<string, string>>(
+  check: (values: V) => FieldErrors<keyof V & string>,
+  ties: Partial<Record<keyof V & string, (keyof V & string)[]>> = {},
+): Recheck<V> {
+  return (values, changed) => {
+    const all = check(values);
+    const result: FieldErrors<keyof V & string> = {};
+    for (const name of [changed, ...(ties[changed] ?? [])]) result[name] = all[name];
+    return result;
+  };
+}
+
 export function useDialogForm<V extends Record<string, string>, X extends string = never>(
   initial: V,
+  recheck?: Recheck<V>,
 ): DialogForm<V, X> {
   type Key = (keyof V & string) | X;
   const { lang } = useI18n();
@@ -114,7 +147,19 @@ export function useDialogForm<V extends Record<string, string>, X extends string
       value: values[name] ?? '',
       onChange: (value) => {
         setValue(name, value);
-        clear(name);
+        if (recheck === undefined) {
+          clear(name);
+          return;
+        }
+        const found = recheck({ ...values, [name]: value }, name);
+        setErrors((old) => {
+          const next: FieldErrors<Key> = { ...old };
+          if (old[name] !== undefined) next[name] = found[name];
+          for (const [other, text] of Object.entries(found) as [Key, string | undefined][]) {
+            if (old[other] !== undefined) next[other] = text;
+          }
+          return next;
+        });
       },
       error: errors[name] ?? null,
       inputRef: (input: HTMLInputElement | null) => {

@@ -8,6 +8,7 @@ import type { FailureAdvice } from '../../issue';
 import { CopyButton } from '../CopyButton';
 import { ErrorDetails } from '../ErrorDetails';
 import { BackIcon, WarningIcon } from '../icons';
+import { useReveal } from '../../reveal';
 import { SupportContact } from '../SupportContact';
 
 /**
@@ -31,8 +32,12 @@ export function IssueFailure({
   const headingId = useId();
   const described = describeError(lang, error);
   const report = errorReport(error);
+  // The failure comes below the progress: brought into view and focused, never left below the fold.
+  const ref = useReveal<HTMLDivElement>(error, { focus: true });
   return (
     <div
+      ref={ref}
+      tabIndex={-1}
       className="form-alert issue-failure"
       role="alert"
       aria-labelledby={headingId}

@@ -26,6 +26,7 @@ import {
   type WizardFieldName,
   type WizardStep,
 } from '../../issue';
+import { useReveal } from '../../reveal';
 import { storeTarget, type Destination } from '../dialogs/DestinationField';
 import { useDialogForm } from '../dialogs/useDialogForm';
 import { BackIcon, InfoIcon, WarningIcon } from '../icons';
@@ -109,6 +110,7 @@ export function IssueScreen({
   const [pendingSwitch, setPendingSwitch] = useState<PendingSwitch | null>(null);
   // An invitation that arrived while the person typed and could not be used: said, nothing changed.
   const [linkProblem, setLinkProblem] = useState<ErrorInfo | null>(null);
+  const linkProblemRef = useReveal<HTMLDivElement>(linkProblem);
   const [destination, setDestination] = useState<Destination>({ kind: 'keychain' });
   const [keyType, setKeyType] = useState<KeyType>('rsa2048');
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -327,7 +329,7 @@ export function IssueScreen({
       )}
       <StepIndicator current={step} />
       {linkProblem !== null && (
-        <div className="form-alert" role="alert" data-testid="link-problem">
+        <div ref={linkProblemRef} className="form-alert" role="alert" data-testid="link-problem">
           <div className="form-alert__title">
             <WarningIcon />
             <p>{t('switchInvitation.unusable')}</p>
