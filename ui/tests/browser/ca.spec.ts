@@ -101,7 +101,7 @@ test('a build without CAs asks for the address first, checks it, and warns befor
   // "계속": the codes step opens.
   await page.getByTestId('next').click();
   await warning.getByRole('button', { name: '계속' }).click();
-  await expect(page.getByRole('heading', { level: 3, name: /2단계 번호 입력/ })).toBeFocused();
+  await expect(page.getByRole('textbox', { name: '등록번호' })).toBeFocused();
 
   // Back and on again with the same address: it was accepted already.
   await page.getByTestId('previous').click();

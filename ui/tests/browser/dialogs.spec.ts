@@ -110,6 +110,41 @@ test('a wrong password keeps the dialog open with the field marked, and the rule
   expect(await callsOf(page, 'change_password')).toHaveLength(2);
 });
 
+test('an error goes as soon as its cause is fixed, the confirmation following the new password', async ({ page }) => {
+  await openScenario(page, 'three-certs-one-broken');
+  await openDetails(page, '홍길동');
+  await page.getByRole('button', { name: '암호 변경' }).click();
+  const dialog = page.getByRole('dialog', { name: '인증서 암호 변경' });
+  const current = dialog.getByRole('textbox', { name: '현재 인증서 암호' });
+  const next = dialog.getByRole('textbox', { name: '새 암호', exact: true });
+  const again = dialog.getByRole('textbox', { name: '새 암호 다시 입력' });
+  await dialog.getByRole('button', { name: '암호 바꾸기' }).click();
+  await expect(current).toHaveAttribute('aria-invalid', 'true');
+  await expect(next).toHaveAttribute('aria-invalid', 'true');
+  await expect(again).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByTestId('confirm-password')).toContainText('확인을 위해 같은 암호를 한 번 더 입력하세요.');
+
+  // Each field's sentence goes once what is typed there is right; a rule still broken keeps it.
+  await current.fill(SAMPLE_PASSWORD);
+  await expect(current).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByTestId('current-password')).not.toContainText('입력해 주세요.');
+  await next.fill('seal');
+  await expect(dialog.getByTestId('new-password')).toContainText('새 암호가 아래 규칙을 모두 지켜야 합니다.');
+  await next.fill('seal#7294xq');
+  await expect(next).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByTestId('new-password')).not.toContainText('규칙을 모두 지켜야');
+
+  // The confirmation: empty, then different, then the same as a changed new password.
+  await expect(again).toHaveAttribute('aria-invalid', 'true');
+  await again.fill('seal#7294xz');
+  await expect(dialog.getByTestId('confirm-password')).toContainText('두 번 입력한 암호가 다릅니다.');
+  await next.fill('seal#7294xz');
+  await expect(again).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByTestId('confirm-password')).not.toContainText('다릅니다');
+  await expectAccessible(page);
+  expect(await callsOf(page, 'change_password')).toEqual([]);
+});
+
 test('export as PFX: the old-program option, the chosen path, and what goes wrong with the drive', async ({ page }) => {
   await openScenario(page, 'three-certs-one-broken');
   await openDetails(page, '홍길동');

@@ -56,10 +56,10 @@ test('registration number: every step explained, the codes checked as typed, the
   await expectAccessible(page);
   await page.getByTestId('next').click();
 
-  // Step 2: case-sensitivity said beside the field; a wrong character shown at once.
+  // Step 2: the cursor in the field; case-sensitivity said beside it; a wrong character shown at once.
   const codes = page.getByTestId('step-codes');
-  await expect(page.getByRole('heading', { level: 3, name: /2단계 번호 입력/ })).toBeFocused();
   const field = codes.getByRole('textbox', { name: '등록번호' });
+  await expect(field).toBeFocused();
   await expect(codes).toContainText('대문자와 소문자를 구별하니 받은 그대로 입력하세요');
   await field.fill('12345678AbCdEfGhIjKlMnOpQr!');
   await expect(codes).toContainText("등록번호에는 영문과 숫자만 들어갑니다. '!'는 쓸 수 없습니다.");
@@ -74,9 +74,11 @@ test('registration number: every step explained, the codes checked as typed, the
   await expect(codes).toContainText('등록번호는 영문과 숫자 27자리입니다. 지금 8자리를 입력했습니다.');
   await expect(field).toBeFocused();
 
-  // Pasted with spaces and hyphens: fine, the backend drops them.
+  // Pasted with spaces and hyphens: fine, the backend drops them, and the sentence goes at once.
   await field.fill('1234-5678 AbCdE-fGhIj KlMnO-pQrS');
   await expect(codes.getByTestId('typed-count')).toHaveText('지금 27자 / 27자');
+  await expect(codes).not.toContainText('27자리입니다');
+  await expect(field).not.toHaveAttribute('aria-invalid', 'true');
   await page.getByTestId('next').click();
 
   // Step 3: the keychain by default, the password kept to the rules.
@@ -87,7 +89,11 @@ test('registration number: every step explained, the codes checked as typed, the
   await expectAccessible(page);
   await page.getByTestId('next').click();
   await expect(storage).toContainText('새 암호가 아래 규칙을 모두 지켜야 합니다.');
+  await expect(storage).toContainText('확인을 위해 같은 암호를 한 번 더 입력하세요.');
+  // Each sentence goes as soon as its field is right.
   await choosePassword(page);
+  await expect(storage).not.toContainText('규칙을 모두 지켜야');
+  await expect(storage).not.toContainText('한 번 더 입력하세요');
   await page.getByTestId('next').click();
 
   // Step 4: what will be sent, secrets only as "entered".
@@ -164,6 +170,8 @@ test('issuance e-mail: issue.html opened from the file dialog fills the applicat
 
   const codes = page.getByTestId('step-codes');
   await expectAccessible(page);
+  // Nothing can be typed before the file names the CA: the cursor is on the way to it.
+  await expect(codes.getByRole('button', { name: 'issue.html 파일 열기…' })).toBeFocused();
   await codes.getByRole('button', { name: 'issue.html 파일 열기…' }).click();
   // A build without CAs: the invitation's CA is accepted after the warning, before any code.
   await page.getByRole('alertdialog', { name: '처음 보는 인증기관입니다' }).getByRole('button', { name: '계속' }).click();
@@ -182,6 +190,8 @@ test('issuance e-mail: issue.html opened from the file dialog fills the applicat
   await expect(codes).toContainText('사업자등록번호가 올바르지 않습니다. 숫자를 다시 확인해 주세요.');
   await expect(id).toBeFocused();
   await id.fill('124-81-00998');
+  await expect(codes).not.toContainText('사업자등록번호가 올바르지 않습니다');
+  await expect(id).not.toHaveAttribute('aria-invalid', 'true');
 
   // Forgot the temporary code: it is not the password, and whom to ask.
   await codes.getByRole('button', { name: '발급용 임시번호가 기억나지 않나요?' }).click();
@@ -246,6 +256,8 @@ test('issue.html dropped on the list opens the wizard on the e-mail path; the ap
   const codes = page.getByTestId('step-codes');
   await expect(codes.getByRole('textbox', { name: '신청번호' })).toHaveValue('20261125001');
   await expect(codes.getByTestId('invitation')).toContainText('issue.html');
+  // The file filled the application number: the cursor waits in the next field.
+  await expect(codes.getByRole('textbox', { name: '발급용 임시번호 (10자리)' })).toBeFocused();
 
   // A file that is not an invitation: said, and the number can still be typed.
   await page.evaluate(
@@ -286,8 +298,14 @@ test('a CA refusal is explained with the next step and the support contact, and 
   await expect(failure).toContainText('번호가 올바르지 않습니다. 대소문자를 구별하니');
   await failure.getByRole('button', { name: '번호 다시 입력하기' }).click();
   const codes = page.getByTestId('step-codes');
-  await expect(codes.getByRole('textbox', { name: '등록번호' })).toHaveValue(REGISTRATION_NUMBER);
+  const registration = codes.getByRole('textbox', { name: '등록번호' });
+  await expect(registration).toHaveValue(REGISTRATION_NUMBER);
   await expect(codes.getByTestId('form-alert')).toContainText('번호가 올바르지 않습니다.');
+  // The cursor in the number, all of it selected: typing it again replaces it, and the refusal goes.
+  await expect(registration).toBeFocused();
+  await page.keyboard.type(REGISTRATION_NUMBER);
+  await expect(registration).toHaveValue(REGISTRATION_NUMBER);
+  await expect(codes.getByTestId('form-alert')).toHaveCount(0);
   await page.getByTestId('next').click();
   await expect(page.getByTestId('step-storage').getByRole('textbox', { name: '인증서 암호 (새로 정하기)' })).toHaveValue(
     NEW_PASSWORD,
@@ -368,9 +386,7 @@ test('keyboard only: the whole wizard, Enter going on from each field', async ({
   await expect(page.getByTestId('next')).toBeFocused();
   await page.keyboard.press('Enter');
 
-  // Step 2: the heading has the cursor; Tab into the field, Enter goes on.
-  await expect(page.getByRole('heading', { level: 3, name: /2단계/ })).toBeFocused();
-  await page.keyboard.press('Tab');
+  // Step 2: the field has the cursor, so typing goes straight in; Enter goes on.
   await expect(page.getByRole('textbox', { name: '등록번호' })).toBeFocused();
   await page.keyboard.type(REGISTRATION_NUMBER);
   await page.keyboard.press('Enter');

@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/context';
 import { DialogShell } from './DialogShell';
 import { FormAlert, SecretField, SubmitActions } from './fields';
 import { newPasswordErrors, NewPasswordFields } from './NewPasswordFields';
-import { DialogFormElement, useDialogForm } from './useDialogForm';
+import { DialogFormElement, recheckWith, useDialogForm } from './useDialogForm';
 import type { CertificateCopy } from '../../bindings/CertificateCopy';
 
 interface Props {
@@ -28,18 +28,18 @@ export function ChangePasswordDialog({ isOpen, onClose, onDone, copy, owner }: P
 
 function ChangePasswordForm({ copy, owner, onClose, onDone }: Omit<Props, 'isOpen'>) {
   const { t } = useI18n();
-  const form = useDialogForm({ current: '', next: '', confirm: '' });
-  const { current, next, confirm } = form.values;
+  type Values = { current: string; next: string; confirm: string };
+  const check = (values: Values) => {
+    const pair = newPasswordErrors(t, values.next, values.confirm);
+    return { current: values.current === '' ? t('form.required') : undefined, next: pair.password, confirm: pair.confirm };
+  };
+  // An error goes once its field is right; the confirmation follows the new password.
+  const form = useDialogForm<Values>({ current: '', next: '', confirm: '' }, recheckWith(check, { next: ['confirm'] }));
+  const { current, next } = form.values;
 
   const submit = async () => {
     form.setFailure(null);
-    const pair = newPasswordErrors(t, next, confirm);
-    const wrong = form.reject({
-      current: current === '' ? t('form.required') : undefined,
-      next: pair.password,
-      confirm: pair.confirm,
-    });
-    if (wrong) return;
+    if (form.reject(check(form.values))) return;
     const result = await form.run(
       () => changePassword({ ...copy, old_password: current, new_password: next }),
       (error) => (error.code === 'wrong-password' ? 'current' : isPasswordRuleError(error.code) ? 'next' : null),

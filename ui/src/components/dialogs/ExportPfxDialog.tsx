@@ -8,7 +8,7 @@ import { pfxFileName } from '../../paths';
 import { DialogShell } from './DialogShell';
 import { FormAlert, PathChooser, SecretField, SubmitActions } from './fields';
 import { newPasswordErrors, NewPasswordFields } from './NewPasswordFields';
-import { DialogFormElement, useDialogForm } from './useDialogForm';
+import { DialogFormElement, recheckWith, useDialogForm } from './useDialogForm';
 import type { CertificateCopy } from '../../bindings/CertificateCopy';
 
 interface Props {
@@ -37,11 +37,16 @@ export function ExportPfxDialog({ isOpen, onClose, onDone, copy, owner }: Props)
 
 function ExportForm({ copy, owner, onClose, onDone }: Omit<Props, 'isOpen'>) {
   const { t } = useI18n();
-  const form = useDialogForm<{ password: string; pfx: string; confirm: string }, 'path'>({
-    password: '',
-    pfx: '',
-    confirm: '',
-  });
+  type Values = { password: string; pfx: string; confirm: string };
+  const check = (values: Values) => {
+    const pair = newPasswordErrors(t, values.pfx, values.confirm);
+    return { password: values.password === '' ? t('form.required') : undefined, pfx: pair.password, confirm: pair.confirm };
+  };
+  // An error goes once its field is right; the confirmation follows the file's password.
+  const form = useDialogForm<Values, 'path'>(
+    { password: '', pfx: '', confirm: '' },
+    recheckWith(check, { pfx: ['confirm'] }),
+  );
   const [compat, setCompat] = useState(false);
   const [path, setPath] = useState<string | null>(null);
 
@@ -58,15 +63,9 @@ function ExportForm({ copy, owner, onClose, onDone }: Omit<Props, 'isOpen'>) {
   };
 
   const submit = async () => {
-    const { password, pfx, confirm } = form.values;
+    const { password, pfx } = form.values;
     form.setFailure(null);
-    const pair = newPasswordErrors(t, pfx, confirm);
-    const wrong = form.reject({
-      password: password === '' ? t('form.required') : undefined,
-      pfx: pair.password,
-      confirm: pair.confirm,
-      path: path === null ? t('export.noPath') : undefined,
-    });
+    const wrong = form.reject({ ...check(form.values), path: path === null ? t('export.noPath') : undefined });
     if (wrong || path === null) return;
     const result = await form.run(
       () => exportPfx({ ...copy, password, pfx_password: pfx, compat, path }),

@@ -9,7 +9,7 @@ import { DestinationField, storeTarget, type Destination } from './DestinationFi
 import { DialogShell } from './DialogShell';
 import { Choice, FormAlert, PathChooser, SecretField, SubmitActions } from './fields';
 import { newPasswordErrors, NewPasswordFields } from './NewPasswordFields';
-import { DialogFormElement, useDialogForm } from './useDialogForm';
+import { DialogFormElement, recheckWith, useDialogForm } from './useDialogForm';
 
 /** What the import starts with: a kind, and a file already known (a drop). */
 export interface ImportStart {
@@ -43,11 +43,22 @@ function ImportForm({ start, onClose, onDone }: Omit<Props, 'start'> & { start: 
   const [file, setFile] = useState<string | null>(start.kind === 'pfx' ? start.path : null);
   const [folder, setFolder] = useState<string | null>(start.kind === 'folder' ? start.path : null);
   const [destination, setDestination] = useState<Destination>({ kind: 'keychain' });
-  const form = useDialogForm<{ pfxPassword: string; password: string; confirm: string }, 'path' | 'destination'>({
-    pfxPassword: '',
-    password: '',
-    confirm: '',
-  });
+  type Values = { pfxPassword: string; password: string; confirm: string };
+  // A PFX file's password and the certificate's new one (a folder needs neither).
+  const check = (values: Values) => {
+    if (kind !== 'pfx') return {};
+    const pair = newPasswordErrors(t, values.password, values.confirm);
+    return {
+      pfxPassword: values.pfxPassword === '' ? t('form.required') : undefined,
+      password: pair.password,
+      confirm: pair.confirm,
+    };
+  };
+  // An error goes once its field is right; the confirmation follows the new password.
+  const form = useDialogForm<Values, 'path' | 'destination'>(
+    { pfxPassword: '', password: '', confirm: '' },
+    recheckWith(check, { password: ['confirm'] }),
+  );
 
   const pick = async () => {
     const result =
@@ -66,16 +77,13 @@ function ImportForm({ start, onClose, onDone }: Omit<Props, 'start'> & { start: 
   };
 
   const submit = async () => {
-    const { pfxPassword, password, confirm } = form.values;
+    const { pfxPassword, password } = form.values;
     form.setFailure(null);
     const path = kind === 'pfx' ? file : folder;
     const to = storeTarget(destination);
-    const pair = kind === 'pfx' ? newPasswordErrors(t, password, confirm) : {};
     const wrong = form.reject({
       path: path === null ? (kind === 'pfx' ? t('import.noFile') : t('import.noFolder')) : undefined,
-      pfxPassword: kind === 'pfx' && pfxPassword === '' ? t('form.required') : undefined,
-      password: pair.password,
-      confirm: pair.confirm,
+      ...check(form.values),
       destination: to === null ? t('destination.noFolder') : undefined,
     });
     if (wrong || path === null || to === null) return;

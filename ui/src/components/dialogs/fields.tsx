@@ -160,6 +160,7 @@ export function PathChooser({
   onChoose,
   error,
   testId,
+  buttonRef,
 }: {
   label: string;
   path: string | null;
@@ -169,6 +170,7 @@ export function PathChooser({
   onChoose: () => void;
   error: string | null;
   testId: string;
+  buttonRef?: Ref<HTMLButtonElement>;
 }) {
   return (
     <div className="field" data-testid={testId} role="group" aria-label={label}>
@@ -181,7 +183,7 @@ export function PathChooser({
         ) : (
           <PathText path={path} />
         )}
-        <Button className="button button--small" onPress={onChoose}>
+        <Button ref={buttonRef} className="button button--small" onPress={onChoose}>
           {path === null ? chooseLabel : chooseAgainLabel}
         </Button>
       </div>

@@ -3,6 +3,7 @@ import type { Ref } from 'react';
 import { describeError } from '../../errors';
 import { useI18n } from '../../i18n/context';
 import {
+  adviceFor,
   codeMistakesByField,
   REGISTRATION_NUMBER_LENGTH,
   showsWhileTyping,
@@ -17,12 +18,7 @@ import { InfoIcon } from '../icons';
 import { SupportContact } from '../SupportContact';
 import { Aside } from './Aside';
 import { StepFrame } from './StepFrame';
-import type { LoadedInvitation, WizardForm } from './wizardForm';
-
-const FIELDS: Record<IssueKind, CodeFieldName[]> = {
-  registration: ['registration'],
-  temporary: ['application', 'tempCode', 'idNumber'],
-};
+import { codeErrors, type LoadedInvitation, type WizardForm } from './wizardForm';
 
 /**
  * Why no code can be typed yet: a build without CAs whose CA is not settled
@@ -47,6 +43,7 @@ export function CodesStep({
   onNext,
   onPrevious,
   headingRef,
+  invitationButtonRef,
 }: {
   kind: IssueKind;
   form: WizardForm;
@@ -56,6 +53,8 @@ export function CodesStep({
   onNext: () => void;
   onPrevious: () => void;
   headingRef: Ref<HTMLHeadingElement>;
+  /** The button that opens an issue.html, for the cursor when it is what the step needs. */
+  invitationButtonRef: Ref<HTMLButtonElement>;
 }) {
   const { t, lang } = useI18n();
   const values = form.values;
@@ -63,12 +62,22 @@ export function CodesStep({
 
   // Mistakes found while typing are shown only when they can never become right;
   // the rest when the person goes on (showing them on leaving a field would move the button
-  // they are about to press).
+  // they are about to press). A refusal of the codes as a whole (the CA's "wrong code") goes
+  // once a code is typed again.
   const codeField = (name: CodeFieldName): FieldProps => {
     const props = form.field(name);
     const mistake = mistakes[name];
     const live = mistake !== undefined && showsWhileTyping(mistake.code) ? describeError(lang, mistake).text : null;
-    return { ...props, error: props.error ?? live };
+    const failure = form.failure;
+    const aboutCodes = failure !== null && adviceFor(failure.code, { caTyped: false }).fix === 'codes';
+    return {
+      ...props,
+      onChange: (value) => {
+        props.onChange(value);
+        if (aboutCodes) form.setFailure(null);
+      },
+      error: props.error ?? live,
+    };
   };
 
   const counted = (hint: string, value: string, expected: number) => (
@@ -86,13 +95,7 @@ export function CodesStep({
       form.reject({ invitation: form.errors.invitation ?? t('issue.openInvitationFirst') });
       return;
     }
-    const found: Partial<Record<CodeFieldName, string>> = {};
-    for (const name of FIELDS[kind]) {
-      const mistake = mistakes[name];
-      if (values[name].trim() === '') found[name] = t('form.required');
-      else if (mistake !== undefined) found[name] = describeError(lang, mistake).text;
-    }
-    if (!form.reject(found)) onNext();
+    if (!form.reject(codeErrors(t, lang, kind, values))) onNext();
   };
 
   return (
@@ -117,6 +120,7 @@ export function CodesStep({
             onChoose={onOpenInvitation}
             error={form.errors.invitation ?? null}
             testId="invitation"
+            buttonRef={invitationButtonRef}
           />
           <p className="field__hint wizard-step__note">
             {invitation === null ? t('issue.invitationHint') : t('issue.invitationLoaded')}

@@ -28,7 +28,7 @@ import {
 } from '../../issue';
 import { useReveal } from '../../reveal';
 import { storeTarget, type Destination } from '../dialogs/DestinationField';
-import { useDialogForm } from '../dialogs/useDialogForm';
+import { recheckWith, useDialogForm } from '../dialogs/useDialogForm';
 import { BackIcon, InfoIcon, WarningIcon } from '../icons';
 import type { Progress } from '../ProgressSteps';
 import { CodesStep, type CodesLock } from './CodesStep';
@@ -39,7 +39,15 @@ import { StepIndicator } from './StepFrame';
 import { StorageStep } from './StorageStep';
 import { SwitchInvitationDialog } from './SwitchInvitationDialog';
 import { UnlistedCaWarning, type UnlistedCaQuestion } from './UnlistedCaWarning';
-import { EMPTY_VALUES, hasTyped, TYPED_FIELDS, type LoadedInvitation, type WizardValues } from './wizardForm';
+import {
+  EMPTY_VALUES,
+  firstCodeField,
+  hasTyped,
+  TYPED_FIELDS,
+  wizardErrors,
+  type LoadedInvitation,
+  type WizardValues,
+} from './wizardForm';
 
 /** An issue.html dropped on the window; `seq` tells two drops of the same file apart. */
 export interface InvitationDrop {
@@ -59,6 +67,9 @@ interface PendingSwitch {
   path: string;
   read: CheckedInvitation;
 }
+
+/** Where the cursor goes when a step opens. */
+type FocusTarget = WizardFieldName | 'heading' | 'first-code';
 
 /** The finished issuance and the list read after it. */
 interface Issued {
@@ -98,9 +109,13 @@ export function IssueScreen({
 }) {
   const { t, lang } = useI18n();
   const { distribution } = useDistribution();
-  const form = useDialogForm<WizardValues, 'destination' | 'invitation'>(EMPTY_VALUES);
-  const [step, setStep] = useState<WizardStep>('path');
   const [kind, setKind] = useState<IssueKind>(drop === null ? 'registration' : 'temporary');
+  // An error on a field goes as soon as what is typed there is right (a confirmation with its password).
+  const form = useDialogForm<WizardValues, 'destination' | 'invitation'>(
+    EMPTY_VALUES,
+    recheckWith<WizardValues>((values) => wizardErrors(t, lang, kind, values), { password: ['confirm'] }),
+  );
+  const [step, setStep] = useState<WizardStep>('path');
   const [invitation, setInvitation] = useState<LoadedInvitation | null>(null);
   // A build without CAs: the CA the person accepted after the warning.
   const [accepted, setAccepted] = useState<AcceptedCa | null>(null);
@@ -117,8 +132,10 @@ export function IssueScreen({
   const [issued, setIssued] = useState<Issued | null>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const stepRef = useRef<HTMLHeadingElement>(null);
-  // Where the cursor goes when a step opens: its heading, or a field to correct.
-  const focusTarget = useRef<WizardFieldName | 'heading' | null>(null);
+  const invitationButtonRef = useRef<HTMLButtonElement>(null);
+  // Where the cursor goes when a step opens: its heading, a field to correct, or (on the
+  // codes step) the first thing that needs the person's input.
+  const focusTarget = useRef<FocusTarget | null>(null);
 
   const askCa = needsCaAddress(distribution);
   const consent = askCa ? consentFor(accepted, form.values.caAddress) : null;
@@ -130,16 +147,31 @@ export function IssueScreen({
     titleRef.current?.focus();
   }, []);
 
+  /**
+   * The codes step's cursor: on the e-mail path without its file (and no
+   * number typed by hand), or while no code can be typed there, the button
+   * that opens the file; otherwise the first code field empty or wrong (or,
+   * when all look right, the first one typed); with nothing to do here, the
+   * heading.
+   */
+  const focusFirstCode = () => {
+    const needsFile = kind === 'temporary' && (lock !== null || (invitation === null && form.values.application === ''));
+    if (needsFile && invitationButtonRef.current !== null) invitationButtonRef.current.focus();
+    else if (lock === null) form.focus(firstCodeField(kind, form.values, invitation));
+    else stepRef.current?.focus();
+  };
+
   useEffect(() => {
     const target = focusTarget.current;
     focusTarget.current = null;
     if (target === 'heading') stepRef.current?.focus();
+    else if (target === 'first-code') focusFirstCode();
     else if (target !== null) form.focus(target);
     // Only a change of step moves the cursor.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [step]);
 
-  const goTo = (next: WizardStep, focus: WizardFieldName | 'heading' = 'heading') => {
+  const goTo = (next: WizardStep, focus: FocusTarget = next === 'codes' ? 'first-code' : 'heading') => {
     focusTarget.current = focus;
     setLinkProblem(null);
     setStep(next);
@@ -309,7 +341,7 @@ export function IssueScreen({
       form.setFailure(null);
     }
     setProgress(null);
-    goTo(target, field ?? 'heading');
+    goTo(target, field ?? (target === 'codes' ? 'first-code' : 'heading'));
   };
 
   return (
@@ -361,6 +393,7 @@ export function IssueScreen({
           onNext={() => goTo('storage')}
           onPrevious={() => goTo('path')}
           headingRef={stepRef}
+          invitationButtonRef={invitationButtonRef}
         />
       )}
       {step === 'storage' && (

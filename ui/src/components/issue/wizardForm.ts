@@ -1,5 +1,9 @@
 import type { CheckedInvitation } from '../../bindings/CheckedInvitation';
-import type { DialogForm } from '../dialogs/useDialogForm';
+import { describeError } from '../../errors';
+import type { Lang, Translate } from '../../i18n/catalog';
+import { codeMistakesByField, type CodeFieldName, type IssueKind } from '../../issue';
+import { newPasswordErrors } from '../dialogs/NewPasswordFields';
+import type { DialogForm, FieldErrors } from '../dialogs/useDialogForm';
 
 /** Everything typed in the wizard, kept across its steps (and after a failure, for a retry). */
 export type WizardValues = {
@@ -43,3 +47,65 @@ export function hasTyped(values: WizardValues, invitation: LoadedInvitation | nu
 
 /** What a new invitation wipes when the person lets it replace what they typed. */
 export const TYPED_FIELDS = ['registration', 'application', 'tempCode', 'idNumber', 'password', 'confirm'] as const;
+
+/** The code fields of each path, in the order they are shown. */
+export const CODE_FIELDS: Record<IssueKind, CodeFieldName[]> = {
+  registration: ['registration'],
+  temporary: ['application', 'tempCode', 'idNumber'],
+};
+
+/**
+ * What is wrong with the codes of the chosen path as typed: a field left
+ * empty, or its first mistake (`checks.ts`).
+ */
+export function codeErrors(
+  t: Translate,
+  lang: Lang,
+  kind: IssueKind,
+  values: WizardValues,
+): FieldErrors<CodeFieldName> {
+  const mistakes = codeMistakesByField(kind, values);
+  const found: FieldErrors<CodeFieldName> = {};
+  for (const name of CODE_FIELDS[kind]) {
+    const mistake = mistakes[name];
+    if (values[name].trim() === '') found[name] = t('form.required');
+    else if (mistake !== undefined) found[name] = describeError(lang, mistake).text;
+  }
+  return found;
+}
+
+/**
+ * Everything the wizard can say is wrong with its text as typed: the codes
+ * and the new password with its confirmation. (The CA's address is checked
+ * by the backend: typing in it clears its error.)
+ */
+export function wizardErrors(
+  t: Translate,
+  lang: Lang,
+  kind: IssueKind,
+  values: WizardValues,
+): FieldErrors<keyof WizardValues> {
+  const pair = newPasswordErrors(t, values.password, values.confirm);
+  return { ...codeErrors(t, lang, kind, values), password: pair.password, confirm: pair.confirm };
+}
+
+/**
+ * The code field that should have the cursor when the codes step opens: the
+ * first one left empty or wrong; when all look right (the CA refused them),
+ * the first one the person typed (not an application number filled in from
+ * the invitation).
+ */
+export function firstCodeField(
+  kind: IssueKind,
+  values: WizardValues,
+  invitation: LoadedInvitation | null,
+): CodeFieldName {
+  const fields = CODE_FIELDS[kind];
+  const mistakes = codeMistakesByField(kind, values);
+  const wanting = fields.find((name) => values[name].trim() === '' || mistakes[name] !== undefined);
+  if (wanting !== undefined) return wanting;
+  const typed = fields.filter(
+    (name) => name !== 'application' || values.application !== invitation?.invitation.application,
+  );
+  return typed[0] ?? fields[0] ?? 'registration';
+}
