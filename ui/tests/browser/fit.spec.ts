@@ -2,14 +2,18 @@
  * The window as a first-time customer meets it, at the app's default size
  * (1040×720) and a small laptop's (800×600), in Korean and in English:
  * nothing scrolls sideways, the header keeps to one row, and the list shows
- * several certificates without scrolling.
+ * several certificates without scrolling. A dialog taller than the window
+ * scrolls its body between its title and its buttons, which stay in view.
  */
+import type { Locator, Page } from '@playwright/test';
+
 import {
   countInView,
   expect,
   expectAccessible,
   expectHeaderOnOneRow,
   expectNoSidewaysScroll,
+  openDetails,
   openScenario,
   test,
   WINDOW_SIZES,
@@ -35,4 +39,79 @@ for (const lang of ['ko', 'en'] as const) {
       await expectAccessible(page);
     });
   }
+}
+
+/** The part of a dialog that scrolls: its title above and its buttons below stay put. */
+async function expectFullyShownInDialog(dialog: Locator, target: Locator): Promise<void> {
+  await target.focus();
+  await expect(target).toBeInViewport({ ratio: 1 });
+  const box = await target.boundingBox();
+  const head = await dialog.locator('.dialog__head').boundingBox();
+  const actions = await dialog.locator('.dialog__actions').boundingBox();
+  if (box === null || head === null || actions === null) throw new Error('not laid out');
+  expect(box.y, 'below the title').toBeGreaterThanOrEqual(head.y + head.height - 1);
+  expect(box.y + box.height, 'above the buttons').toBeLessThanOrEqual(actions.y + 1);
+  await expect(dialog.getByRole('heading').first()).toBeInViewport({ ratio: 1 });
+  await expect(dialog.getByTestId('submit')).toBeInViewport({ ratio: 1 });
+}
+
+/** Neither the window nor the dialog scrolls sideways. */
+async function expectDialogFitsSideways(page: Page, dialog: Locator): Promise<void> {
+  await expectNoSidewaysScroll(page);
+  const overflow = await dialog.evaluate((element) => {
+    const modal = element.closest('.modal') ?? element;
+    return modal.scrollWidth - modal.clientWidth;
+  });
+  expect(overflow, 'the dialog scrolling sideways').toBeLessThanOrEqual(0);
+  // The dialog's frame (what scrolls inside it aside) lies within the window.
+  const box = await dialog.locator('xpath=ancestor::*[contains(@class, "modal")][1]').boundingBox();
+  const viewport = page.viewportSize();
+  if (box === null || viewport === null) throw new Error('not laid out');
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+}
+
+const WORDS = {
+  ko: {
+    changePassword: ['암호 변경', '인증서 암호 변경', '새 암호 다시 입력'],
+    export: ['PFX로 내보내기', 'PFX 파일로 내보내기', 'PFX 파일 암호 다시 입력', '저장할 곳 고르기…'],
+    import: ['인증서 가져오기', '인증서 가져오기', '인증서 암호 다시 입력'],
+  },
+  en: {
+    changePassword: ['Change password', 'Change the certificate password', 'New password again'],
+    export: ['Export as PFX', 'Export as a PFX file', 'PFX file password again', 'Choose where to save…'],
+    import: ['Import a certificate', 'Import a certificate', 'Certificate password again'],
+  },
+} as const;
+
+for (const lang of ['ko', 'en'] as const) {
+  test(`the password dialogs at 800×600 in ${lang}: the body scrolls, the title and the buttons stay`, async ({ page }) => {
+    const words = WORDS[lang];
+    await page.setViewportSize({ width: 800, height: 600 });
+    await openScenario(page, 'three-certs-one-broken', { lang });
+    await expect(page.getByTestId('certificate-row')).toHaveCount(3);
+
+    await page.getByRole('button', { name: words.import[0], exact: true }).first().click();
+    const importing = page.getByRole('dialog', { name: words.import[1] });
+    await expectDialogFitsSideways(page, importing);
+    await expectFullyShownInDialog(importing, importing.getByRole('textbox', { name: words.import[2] }));
+    await expectAccessible(page);
+    await page.keyboard.press('Escape');
+    await expect(importing).toBeHidden();
+
+    await openDetails(page, '홍길동');
+    await page.getByRole('button', { name: words.changePassword[0], exact: true }).click();
+    const changing = page.getByRole('dialog', { name: words.changePassword[1] });
+    await expectDialogFitsSideways(page, changing);
+    await expectFullyShownInDialog(changing, changing.getByRole('textbox', { name: words.changePassword[2] }));
+    await page.keyboard.press('Escape');
+    await expect(changing).toBeHidden();
+
+    await page.getByRole('button', { name: words.export[0], exact: true }).click();
+    const exporting = page.getByRole('dialog', { name: words.export[1] });
+    await expectDialogFitsSideways(page, exporting);
+    await expectFullyShownInDialog(exporting, exporting.getByRole('textbox', { name: words.export[2] }));
+    await expectFullyShownInDialog(exporting, exporting.getByRole('button', { name: words.export[3] }));
+    await expectAccessible(page);
+  });
 }
