@@ -16,7 +16,7 @@ const FIRST_PASSWORD: &str = "seal#7294xq";
 const SECOND_PASSWORD: &str = "stamp@5821zk";
 const PFX_PASSWORD: &str = "carry%3197pw";
 /// What the details screen says under a chain whose every link verified.
-const CHAIN_COMPLETE: &str = "최상위 인증기관까지 모든 서명을 확인했습니다";
+const CHAIN_COMPLETE: &str = "최상위 인증기관까지 모든 서명과 유효 기간을 확인했습니다";
 
 /// Runs `dojang` as the window's user with the passwords on standard input.
 fn dojang(home: &std::path::Path, args: &[&str], stdin: &str) -> std::process::Output {
@@ -351,6 +351,8 @@ async fn a_certificate_due_is_renewed_then_revoked_through_the_window() {
     let new_id = listed[0]["id"].as_str().unwrap().to_owned();
     // The renewed certificate's details replace the old one's.
     let fingerprint = listed[0]["fingerprint_sha256"].as_str().unwrap();
+    // Behind “기술 정보”: opened on either certificate's screen, it stays open on the next.
+    app.click("[data-testid=technical-toggle]").await;
     let shown = app.wait_for_text("[data-testid=sha256]", fingerprint).await;
     assert!(shown.iter().any(|t| t.contains(fingerprint)), "{shown:?}");
 

@@ -38,7 +38,8 @@ async fn the_window_lists_the_certificates_of_an_npki_folder_in_korean() {
     );
     let hong = rows.iter().find(|r| r.contains("홍길동")).unwrap();
     assert!(hong.contains("개인 범용"), "{hong}");
-    assert!(hong.contains("KICA"), "{hong}");
+    // The CA by the name people know.
+    assert!(hong.contains("한국정보인증"), "{hong}");
     assert!(hong.contains("일 남음"), "{hong}");
     assert_eq!(lang, "ko");
     assert_eq!(unreadable.len(), 3, "{unreadable:?}");
@@ -87,7 +88,11 @@ async fn the_details_screen_of_the_real_window_shows_the_certificate_in_full() {
         "홍길동's card has a way to open its details"
     );
     let details = app.wait_for("[data-testid=details]", 1).await;
-    let sha256 = app.wait_for("[data-testid=sha256]", 1).await;
+    // Serials and fingerprints are behind “기술 정보”, closed at first.
+    app.click("[data-testid=technical-toggle]").await;
+    let sha256 = app
+        .wait_for_text("[data-testid=sha256]", &expected.summary.fingerprint_sha256)
+        .await;
     let identity = app.texts("[data-testid=identity-data]").await;
     let serial = app.texts("[data-testid=serial-decimal]").await;
     screenshot(&app.display, "details-ko.png");
@@ -148,8 +153,10 @@ async fn the_window_changes_the_password_of_the_copy_opened_only() {
     ])
     .await;
     app.wait_for("[data-testid=certificate-row]", 4).await;
+    // Each copy says where it is kept: the USB copy by its folder's name.
+    let usb_name = usb.path().file_name().unwrap().to_str().unwrap();
     assert!(
-        app.open_card(&["홍길동", usb_root]).await,
+        app.open_card(&["홍길동", usb_name]).await,
         "the USB copy is listed on its own"
     );
     let managed = app.wait_for("[data-testid=managed-copy]", 1).await;

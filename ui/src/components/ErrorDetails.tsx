@@ -1,8 +1,13 @@
 import type { ErrorText } from '../errors';
 import { useI18n } from '../i18n/context';
+import { MoreDetails } from './MoreDetails';
 import { PathText } from './PlaceLabel';
 
-/** The path and technical detail of an error, small and below its sentence. */
+/**
+ * Below an error's sentence: where it happened (a file or a folder, in
+ * plain view), and its technical detail and code, closed behind “기술
+ * 정보” for whoever needs them (support, a copy to send).
+ */
 export function ErrorDetails({ error, showPath }: { error: ErrorText; showPath: boolean }) {
   const { t } = useI18n();
   const path = showPath ? error.path : null;
@@ -10,23 +15,24 @@ export function ErrorDetails({ error, showPath }: { error: ErrorText; showPath: 
     return null;
   }
   return (
-    <dl className="error-details">
+    <div className="error-details">
       {path !== null && (
-        <div>
-          <dt>{t('error.where')}</dt>
-          <dd>
-            <PathText path={path} />
-          </dd>
-        </div>
+        <dl>
+          <div>
+            <dt>{t('error.where')}</dt>
+            <dd>
+              <PathText path={path} />
+            </dd>
+          </div>
+        </dl>
       )}
       {error.detail !== null && (
-        <div>
-          <dt>{t('error.detail')}</dt>
-          <dd className="error-details__detail" translate="no">
+        <MoreDetails label={t('error.detail')} testId="error-detail">
+          <p className="error-details__detail" translate="no">
             {error.detail} <span className="error-code">({error.code})</span>
-          </dd>
-        </div>
+          </p>
+        </MoreDetails>
       )}
-    </dl>
+    </div>
   );
 }

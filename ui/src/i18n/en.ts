@@ -393,7 +393,7 @@ export const en = {
     'The number you received after handing in your documents and showing your ID in person at a bank or registration office. It has 27 letters and digits.',
   'issue.path.temporary': 'An issuance e-mail',
   'issue.path.temporaryHint':
-    'The e-mail sent to the address on your application. You need its attachment issue.html, the 10-character temporary issuance code you chose when applying, and your resident or business registration number. No registration number is needed.',
+    'The e-mail sent to the address on your application. You need the issuance file attached to it, the 10-character temporary issuance code you chose when applying, and your resident or business registration number. No registration number is needed.',
   'issue.noMailHeading': 'No issuance e-mail?',
   'issue.noMail':
     'The e-mail address on the application may be wrong. Ask the support desk to send the e-mail again. If you applied through a bank, you may need to get the certificate on that bank’s website.',
@@ -401,17 +401,17 @@ export const en = {
   'issue.registrationHint':
     'The first 8 characters are digits (the reference number), the other 19 letters and digits (the authorization code). Upper and lower case differ: type it exactly as you received it. Spaces and hyphens are fine.',
   'issue.typedCount': '{count} of {expected} characters',
-  'issue.invitation': 'Issuance file (issue.html)',
+  'issue.invitation': 'Issuance file',
   'issue.invitationHint':
-    'Open the issue.html attached to the e-mail to fill in the application number and the CA. You can also drop the file on this window.',
-  'issue.openInvitation': 'Open issue.html…',
+    'Open the file attached to the e-mail from your bank or CA (usually named issue.html) to fill in the application number and the CA. You can also drop the file on this window.',
+  'issue.openInvitation': 'Open the issuance file…',
   'issue.openInvitationAgain': 'Open another file…',
   'issue.invitationDialogTitle': 'Issuance file (issue.html)',
   'issue.invitationFilter': 'Issuance file (HTML)',
   'issue.invitationNone': 'Not opened yet. You can also type the application number yourself.',
   'issue.invitationLoaded': 'The application number and the CA were read from the file.',
   'issue.application': 'Application number',
-  'issue.applicationHint': 'The digits in the issuance e-mail. Opening issue.html fills them in.',
+  'issue.applicationHint': 'The digits in the issuance e-mail. Opening the issuance file fills them in.',
   'issue.tempCode': 'Temporary issuance code (10 characters)',
   'issue.tempCodeHint':
     'The 10 letters and digits you chose when applying. It is not the certificate password. Upper and lower case differ.',
@@ -439,13 +439,15 @@ export const en = {
     'This program does not come with a CA address. Enter the address your CA gave you, starting with https://.',
   'issue.caRequired': 'Please enter the CA address.',
   'issue.caAddressHintMail':
-    'If you have the issue.html file, leave this empty: opening it on the next step fills in the CA. Without the file, enter the address your CA gave you, starting with https://.',
+    'If you have the issuance file attached to the e-mail, leave this empty: opening it on the next step fills in the CA. Without the file, enter the address your CA gave you, starting with https://.',
   'issue.codesLocked':
-    'First open the issuance file (issue.html). This program comes without a CA address, so the numbers can be entered once the CA is settled. Without the file, press ‘Previous’ and enter the CA address.',
+    'First open the issuance file. This program comes without a CA address, so the numbers can be entered once the CA is settled. Without the file, press ‘Back’ and enter the CA address.',
   'issue.codesRefused':
-    'The numbers cannot be sent with this invitation. Open the issue.html from the e-mail your bank or CA sent.',
+    'The numbers cannot be sent with this invitation. Open the issuance file attached to the e-mail your bank or CA sent.',
   'issue.fixCa': 'Correct the CA address',
-  'issue.openInvitationFirst': 'Open the issue.html file first.',
+  'issue.openInvitationFirst': 'Open the issuance file first.',
+  'issue.summary.caDetails': 'Details',
+  'issue.summary.caAddress': 'The CA’s address',
   'issue.summary.caUnlisted': 'A CA this program does not know; you chose to continue after the warning.',
   'caWarning.title': 'A CA this program does not know',
   'caWarning.typedSource': 'The CA address you entered',

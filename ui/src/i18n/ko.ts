@@ -396,7 +396,7 @@ export const ko = {
     '은행이나 서류제출기관에 서류를 내고 직원과 마주해 본인 확인을 마친 뒤 받은 번호입니다. 영문과 숫자 27자리로 되어 있습니다.',
   'issue.path.temporary': '발급 안내 메일',
   'issue.path.temporaryHint':
-    '신청서에 적은 메일 주소로 온 안내 메일로 발급받습니다. 메일에 첨부된 issue.html 파일, 신청할 때 직접 정한 발급용 임시번호 10자리, 주민등록번호나 사업자등록번호가 필요합니다. 이때는 등록번호가 없어도 됩니다.',
+    '신청서에 적은 메일 주소로 온 안내 메일로 발급받습니다. 메일에 첨부된 발급 안내 파일, 신청할 때 직접 정한 발급용 임시번호 10자리, 주민등록번호나 사업자등록번호가 필요합니다. 이때는 등록번호가 없어도 됩니다.',
   'issue.noMailHeading': '발급 안내 메일을 받지 못했나요?',
   'issue.noMail':
     '신청서에 적은 메일 주소가 잘못되었을 수 있습니다. 고객센터에 안내 메일을 다시 보내 달라고 요청하세요. 은행을 통해 신청했다면 그 은행 누리집에서 발급받아야 할 수도 있습니다.',
@@ -404,17 +404,17 @@ export const ko = {
   'issue.registrationHint':
     '앞 8자리는 숫자(참조번호), 뒤 19자리는 영문과 숫자(인가코드)입니다. 대문자와 소문자를 구별하니 받은 그대로 입력하세요. 띄어쓰기와 하이픈(-)은 넣어도 됩니다.',
   'issue.typedCount': '지금 {count}자 / {expected}자',
-  'issue.invitation': '발급 안내 파일 (issue.html)',
+  'issue.invitation': '발급 안내 파일',
   'issue.invitationHint':
-    '안내 메일에 첨부된 issue.html 파일을 열면 신청번호와 인증기관이 채워집니다. 파일을 이 창에 끌어다 놓아도 됩니다.',
-  'issue.openInvitation': 'issue.html 파일 열기…',
+    '은행이나 인증기관에서 받은 안내 메일에 첨부된 파일(보통 이름이 issue.html입니다)을 열면 신청번호와 인증기관이 채워집니다. 파일을 이 창에 끌어다 놓아도 됩니다.',
+  'issue.openInvitation': '발급 안내 파일 열기…',
   'issue.openInvitationAgain': '다른 파일 열기…',
   'issue.invitationDialogTitle': '발급 안내 파일 (issue.html)',
   'issue.invitationFilter': '발급 안내 파일 (HTML)',
   'issue.invitationNone': '아직 열지 않았습니다. 신청번호를 직접 입력해도 됩니다.',
   'issue.invitationLoaded': '신청번호와 인증기관을 불러왔습니다.',
   'issue.application': '신청번호',
-  'issue.applicationHint': '발급 안내 메일에 적힌 숫자입니다. issue.html 파일을 열면 저절로 채워집니다.',
+  'issue.applicationHint': '발급 안내 메일에 적힌 숫자입니다. 발급 안내 파일을 열면 저절로 채워집니다.',
   'issue.tempCode': '발급용 임시번호 (10자리)',
   'issue.tempCodeHint':
     '인증서를 신청할 때 직접 정한 영문과 숫자 10자리입니다. 인증서 암호와는 다릅니다. 대문자와 소문자를 구별합니다.',
@@ -442,13 +442,15 @@ export const ko = {
     '이 프로그램에는 인증기관 주소가 들어 있지 않습니다. 인증기관이 알려 준, https:// 로 시작하는 주소를 입력하세요.',
   'issue.caRequired': '인증기관 주소를 입력해 주세요.',
   'issue.caAddressHintMail':
-    'issue.html 파일이 있으면 비워 두세요. 다음 단계에서 파일을 열면 인증기관이 채워집니다. 파일이 없으면 인증기관이 알려 준, https:// 로 시작하는 주소를 입력하세요.',
+    '안내 메일에 첨부된 발급 안내 파일이 있으면 비워 두세요. 다음 단계에서 파일을 열면 인증기관이 채워집니다. 파일이 없으면 인증기관이 알려 준, https:// 로 시작하는 주소를 입력하세요.',
   'issue.codesLocked':
-    '먼저 발급 안내 파일(issue.html)을 열어 주세요. 이 프로그램에는 인증기관 주소가 들어 있지 않아서, 인증기관이 정해진 뒤에 번호를 입력할 수 있습니다. 파일이 없으면 ‘이전’을 눌러 인증기관 주소를 입력하세요.',
+    '먼저 발급 안내 파일을 열어 주세요. 이 프로그램에는 인증기관 주소가 들어 있지 않아서, 인증기관이 정해진 뒤에 번호를 입력할 수 있습니다. 파일이 없으면 ‘이전’을 눌러 인증기관 주소를 입력하세요.',
   'issue.codesRefused':
-    '이 발급 안내로는 번호를 보낼 수 없습니다. 은행이나 인증기관에서 받은 메일의 issue.html 파일을 열어 주세요.',
+    '이 발급 안내로는 번호를 보낼 수 없습니다. 은행이나 인증기관에서 받은 메일에 첨부된 발급 안내 파일을 열어 주세요.',
   'issue.fixCa': '인증기관 주소 고치기',
-  'issue.openInvitationFirst': '먼저 issue.html 파일을 열어 주세요.',
+  'issue.openInvitationFirst': '먼저 발급 안내 파일을 열어 주세요.',
+  'issue.summary.caDetails': '자세히',
+  'issue.summary.caAddress': '인증기관 주소',
   'issue.summary.caUnlisted': '이 프로그램이 모르는 인증기관입니다. 경고를 보고 계속하기로 하셨습니다.',
   'caWarning.title': '처음 보는 인증기관입니다',
   'caWarning.typedSource': '입력한 인증기관 주소',

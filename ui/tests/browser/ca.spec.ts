@@ -201,10 +201,10 @@ test('a build without CAs: a link naming a CA is warned about before any code ca
 
   // Nothing to type until a CA is accepted: only the way to an invitation.
   const codes = page.getByTestId('step-codes');
-  await expect(codes.getByTestId('codes-locked')).toContainText('먼저 발급 안내 파일(issue.html)을 열어 주세요.');
+  await expect(codes.getByTestId('codes-locked')).toContainText('먼저 발급 안내 파일을 열어 주세요.');
   await expect(codes.getByRole('textbox')).toHaveCount(0);
   await page.getByTestId('next').click();
-  await expect(codes.getByTestId('invitation')).toContainText('먼저 issue.html 파일을 열어 주세요.');
+  await expect(codes.getByTestId('invitation')).toContainText('먼저 발급 안내 파일을 열어 주세요.');
   await expect(page.getByTestId('step-storage')).toHaveCount(0);
   await expectAccessible(page);
 
@@ -246,7 +246,7 @@ test('a branded build refuses an invitation naming another CA: its host on the i
 
   // An issue.html naming another CA: refused the same way, without any warning to accept.
   await invitationSays(page, 'https://evil.example/cmp', '20261125998');
-  await codes.getByRole('button', { name: 'issue.html 파일 열기…' }).click();
+  await codes.getByRole('button', { name: '발급 안내 파일 열기…' }).click();
   await expect(invitation).toContainText('‘evil.example’은(는) 이 프로그램에 등록된 인증기관이 아닙니다.');
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
   await expect(codes.getByRole('textbox')).toHaveCount(0);
@@ -258,7 +258,7 @@ test('a branded build refuses an invitation naming another CA: its host on the i
   // The bank's own invitation selects the listed CA, and the codes can be typed again.
   await invitationSays(page, 'https://ca.dojang.test/cmp', '20261125001');
   await answerDialogs(page, '/home/user/Downloads/bank/issue.html');
-  await codes.getByRole('button', { name: 'issue.html 파일 열기…' }).click();
+  await codes.getByRole('button', { name: '발급 안내 파일 열기…' }).click();
   await expect(codes.getByRole('textbox', { name: '신청번호' })).toHaveValue('20261125001');
   await expect(invitation).not.toContainText('evil.example');
   await codes.getByRole('textbox', { name: '발급용 임시번호 (10자리)' }).fill('aB3dE6gH9j');

@@ -23,6 +23,14 @@ test('a certificate opens with Enter, reads in plain Korean, and Back returns to
   await expect(page.getByTestId('details-ca')).toContainText('금융결제원');
   await expect(page.getByTestId('details-ca')).toContainText('yessignCA Class 2');
   await expect(page.getByTestId('identity-data')).toHaveText('들어 있음 (실명: 홍길동)');
+  // Serials, fingerprints and OIDs are for whoever asks for them: closed at first.
+  const technical = page.getByTestId('technical-toggle');
+  await expect(technical).toHaveText('기술 정보');
+  await expect(technical).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByTestId('serial-hex')).toBeHidden();
+  await expect(page.getByTestId('sha256')).toBeHidden();
+  await technical.click();
+  await expect(page.getByTestId('serial-hex')).toBeVisible();
   await expect(page.getByTestId('serial-hex')).toHaveText('7A:6B:5C:4D');
   await expect(page.getByTestId('serial-decimal')).toHaveText('2053856333');
   await expect(page.getByTestId('details-key')).toHaveText('RSA 2048');
@@ -68,6 +76,7 @@ test('the advanced part shows every extension, the PEM and the ASN.1 view, each 
   await expect(advanced.getByTestId('asn1')).toContainText('   0 1015  SEQUENCE');
   await expect(advanced.getByTestId('asn1')).toContainText('OBJECT IDENTIFIER 2.5.29.15 (keyUsage)');
 
+  await page.getByTestId('technical-toggle').click();
   await page.getByRole('button', { name: 'SHA-256 지문 복사' }).click();
   await expect(page.getByTestId('announcer')).toHaveText('복사했습니다');
   await advanced.getByRole('button', { name: 'PEM 복사' }).click();
@@ -86,6 +95,7 @@ test('an expiring and an expired certificate say so, in English too', async ({ p
   await expect(banner).toContainText('곧 만료됩니다');
   await expect(banner).toContainText('2025년 12월 7일에 만료됩니다. (12일 남음)');
   await expect(page.getByTestId('identity-data')).toHaveText('들어 있지 않음');
+  await page.getByTestId('technical-toggle').click();
   await expect(page.getByTestId('extended-key-usage')).toHaveText('클라이언트 인증');
   await page.getByRole('button', { name: '목록으로' }).click();
 
@@ -93,6 +103,9 @@ test('an expiring and an expired certificate say so, in English too', async ({ p
   await openDetails(page, '(주)도장 테스트');
   await expect(banner).toContainText('This certificate has expired');
   await expect(banner).toContainText('It expired on October 11, 2025 and can no longer be used.');
+  // Opened once, the technical section stays open for the next certificate.
+  await expect(page.getByTestId('technical-toggle')).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByTestId('key-usage')).toBeVisible();
   await expect(page.getByTestId('key-usage')).toContainText('Digital signature');
   await expect(page.getByRole('heading', { name: 'Manage this certificate' })).toBeVisible();
   await expectAccessible(page);

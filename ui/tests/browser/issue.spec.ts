@@ -52,6 +52,9 @@ test('registration number: every step explained, the codes checked as typed, the
   await expect(pathStep).toContainText('서류를 내고 직원과 마주해 본인 확인을 마친 뒤 받은 번호');
   await expect(pathStep).toContainText('발급용 임시번호 10자리');
   await expect(pathStep.getByRole('radio', { name: '등록번호 (27자리)' })).toBeChecked();
+  // Plain words: the e-mail's attachment is "발급 안내 파일", not a file name.
+  await expect(pathStep).toContainText('메일에 첨부된 발급 안내 파일');
+  await expect(pathStep).not.toContainText('issue.html');
   await expect(page.getByTestId('wizard-steps').locator('[aria-current="step"]')).toContainText('발급 방법');
   await expectAccessible(page);
   await page.getByTestId('next').click();
@@ -101,7 +104,14 @@ test('registration number: every step explained, the codes checked as typed, the
   const summary = review.getByTestId('issue-summary');
   await expect(summary).toContainText('참조번호 12345678 (인가코드 19자리 입력함)');
   await expect(summary).not.toContainText('AbCdE');
-  await expect(summary).toContainText('도장 인증센터');
+  // The CA by its name; its address only behind "자세히".
+  await expect(summary.getByTestId('summary-ca')).toHaveText('도장 인증센터');
+  const caUrl = summary.getByTestId('summary-ca-url');
+  await expect(caUrl).toBeHidden();
+  await expect(summary).not.toContainText(/\/cmp/, { useInnerText: true });
+  await summary.getByRole('button', { name: '자세히' }).click();
+  await expect(caUrl).toBeVisible();
+  await expect(caUrl).toHaveText('https://ca.dojang.test/cmp');
   await expect(summary).toContainText('이 컴퓨터의 키체인');
   await expect(summary).toContainText('RSA 2048 (권장)');
   await expectAccessible(page);
@@ -166,13 +176,16 @@ test('issuance e-mail: issue.html opened from the file dialog fills the applicat
   });
   await openWizard(page);
   await page.getByText('발급 안내 메일', { exact: true }).click();
+  // A build without CAs: the address may stay empty when the e-mail's file names the CA, said plainly.
+  await expect(page.getByTestId('step-path')).toContainText('안내 메일에 첨부된 발급 안내 파일이 있으면 비워 두세요.');
+  await expect(page.getByTestId('step-path')).not.toContainText('issue.html');
   await page.getByTestId('next').click();
 
   const codes = page.getByTestId('step-codes');
   await expectAccessible(page);
   // Nothing can be typed before the file names the CA: the cursor is on the way to it.
-  await expect(codes.getByRole('button', { name: 'issue.html 파일 열기…' })).toBeFocused();
-  await codes.getByRole('button', { name: 'issue.html 파일 열기…' }).click();
+  await expect(codes.getByRole('button', { name: '발급 안내 파일 열기…' })).toBeFocused();
+  await codes.getByRole('button', { name: '발급 안내 파일 열기…' }).click();
   // A build without CAs: the invitation's CA is accepted after the warning, before any code.
   await page.getByRole('alertdialog', { name: '처음 보는 인증기관입니다' }).getByRole('button', { name: '계속' }).click();
   await expect(codes.getByTestId('invitation')).toContainText('/home/user/Downloads/issue.html');
@@ -328,10 +341,14 @@ test('already issued leads to the list; an unreachable CA offers a retry; bad re
   await expect(failure).toContainText('인증기관에 연결할 수 없습니다.');
   await expect(page.getByRole('button', { name: '다시 시도' })).toBeVisible();
 
-  await failWith(page, 'issue_certificate', { code: 'ca-bad-request', params: { detail: 'badCertTemplate: bad-request' } });
+  await failWith(page, 'issue_certificate', { code: 'ca-bad-request', params: { detail: 'rejection; failInfo: badMessageCheck' } });
   await page.getByRole('button', { name: '다시 시도' }).click();
   await expect(failure).toContainText('아래 기술 정보를 복사해 고객센터에 알려 주세요.');
-  await expect(failure).toContainText('badCertTemplate: bad-request');
+  // The CA's own words are behind "기술 정보", for support; the sentence comes first.
+  const detail = failure.getByText('rejection; failInfo: badMessageCheck');
+  await expect(detail).toBeHidden();
+  await failure.getByRole('button', { name: '기술 정보', exact: true }).click();
+  await expect(detail).toBeVisible();
   await failure.getByRole('button', { name: '기술 정보 복사' }).click();
   await expect.poll(() => page.evaluate(() => window.__DOJANG_CLIPBOARD__?.at(-1))).toContain('code: ca-bad-request');
 
@@ -404,8 +421,10 @@ test('keyboard only: the whole wizard, Enter going on from each field', async ({
   await page.keyboard.type(NEW_PASSWORD);
   await page.keyboard.press('Enter');
 
-  // Step 4: Tab reaches "이전" then "발급하기".
+  // Step 4: Tab reaches the CA's "자세히", "이전", then "발급하기".
   await expect(page.getByRole('heading', { level: 3, name: /4단계/ })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('summary-ca-details').getByRole('button', { name: '자세히' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('previous')).toBeFocused();
   await page.keyboard.press('Tab');
@@ -441,8 +460,21 @@ test('the wizard reads in English', async ({ page }) => {
   await page.getByRole('button', { name: 'Get a certificate' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Get a certificate' })).toBeFocused();
   await expect(page.getByTestId('step-path')).toContainText('A registration number (27 characters)');
+  await expect(page.getByTestId('step-path')).toContainText('the issuance file attached to it');
+  await expect(page.getByTestId('step-path')).not.toContainText('issue.html');
   await page.getByTestId('next').click();
   await expect(page.getByTestId('step-codes')).toContainText('Upper and lower case differ');
+  await expectAccessible(page);
+});
+
+test('a CA known by a short name is shown by the name people know', async ({ page }) => {
+  await openScenario(page, 'three-certs-one-broken', {
+    distribution: { cas: [{ name: 'yessign', cmp_url: 'https://ca.dojang.test/cmp' }] },
+  });
+  await toReview(page);
+  const summary = page.getByTestId('issue-summary');
+  await expect(summary.getByTestId('summary-ca')).toHaveText('금융결제원');
+  await expect(summary.getByTestId('summary-ca-url')).toBeHidden();
   await expectAccessible(page);
 });
 

@@ -261,6 +261,7 @@ test('a CA certificate is labelled as one, with the notice its CA wrote and its 
   const shown = page.getByTestId('file-details');
   await expect(shown.getByTestId('details-owner')).toHaveText('yessignCA Class 2.cer');
   await expect(shown.getByTestId('details-purpose')).toHaveText('인증기관 인증서');
+  await shown.getByTestId('technical-toggle').click();
   await expect(shown.getByTestId('is-ca')).toHaveText('예');
   const policy = shown.getByTestId('policy');
   await expect(policy).toContainText('모든 정책 (anyPolicy)');

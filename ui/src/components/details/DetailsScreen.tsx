@@ -1,5 +1,5 @@
-import { Suspense, use, useEffect, useId, useRef, type ReactNode } from 'react';
-import { Button } from 'react-aria-components';
+import { Suspense, use, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
 
 import type { Result } from '../../api';
 import type { CertificateDetails } from '../../bindings/CertificateDetails';
@@ -15,7 +15,7 @@ import { isMessageKey } from '../../i18n/catalog';
 import { useI18n } from '../../i18n/context';
 import { CopyButton } from '../CopyButton';
 import { ErrorDetails } from '../ErrorDetails';
-import { BackIcon, WarningIcon } from '../icons';
+import { BackIcon, ChevronIcon, WarningIcon } from '../icons';
 import { copyKey } from '../../places';
 import { policyKey, purposeKey, textLang } from '../../policies';
 import { checkAnnouncement } from '../../trust';
@@ -279,118 +279,145 @@ function hexPairs(hex: string): string {
   return (even.toUpperCase().match(/../g) ?? []).join(':');
 }
 
+/**
+ * Whether the person opened the technical section: kept while the window is
+ * open, so the next certificate's details show it too.
+ */
+const technicalShown = { open: false };
+
+/**
+ * Serials, the key, the fingerprints, usages, policies and addresses: for
+ * whoever needs them (a bank's help desk, an engineer), closed at first.
+ */
 export function TechnicalSection({ details }: { details: CertificateDetails }) {
   const { t, message } = useI18n();
+  const [open, setOpen] = useState(technicalShown.open);
   const { summary } = details;
   const none = <span className="muted">{t('details.none')}</span>;
   return (
-    <SectionCard title={t('details.technical')} testId="technical-section">
-      <dl className="facts facts--two">
-        <Fact label={t('details.serialHex')} testId="serial-hex">
-          <code className="mono">{hexPairs(summary.serial)}</code>
-        </Fact>
-        <Fact label={t('details.serialDecimal')} testId="serial-decimal">
-          <code className="mono">{details.serial_decimal}</code>
-        </Fact>
-        <Fact label={t('details.key')} testId="details-key">
-          {summary.key_algorithm}
-        </Fact>
-        <Fact label={t('details.signatureAlgorithm')} testId="signature-algorithm">
-          <span translate="no">{details.signature_algorithm}</span>
-          <span className="fact__aside" translate="no">
-            {details.signature_algorithm_oid}
-          </span>
-        </Fact>
-        <Fact label={t('details.sha256')} testId="sha256" wide>
-          <span className="with-copy">
-            <code className="mono">{summary.fingerprint_sha256}</code>
-            <CopyButton text={summary.fingerprint_sha256} what={t('details.sha256')} testId="copy-sha256" />
-          </span>
-        </Fact>
-        <Fact label={t('details.sha1')} testId="sha1" wide>
-          <span className="with-copy">
-            <code className="mono">{details.fingerprint_sha1}</code>
-            <CopyButton text={details.fingerprint_sha1} what={t('details.sha1')} testId="copy-sha1" />
-          </span>
-        </Fact>
-        <Fact label={t('details.keyUsage')} testId="key-usage" wide>
-          {details.key_usage.length === 0 ? (
-            none
-          ) : (
-            <ul className="chips">
-              {details.key_usage.map((bit) => (
-                <li key={bit} className="chip">
-                  {t(`keyUsage.${bit}`)}
-                </li>
-              ))}
-            </ul>
-          )}
-        </Fact>
-        {details.extended_key_usage.length > 0 && (
-          <Fact label={t('details.extendedKeyUsage')} testId="extended-key-usage" wide>
-            <ul className="chips">
-              {details.extended_key_usage.map((oid) => {
-                const key = `eku.${oid}`;
-                return (
-                  <li key={oid} className="chip">
-                    {isMessageKey(key) ? message(key) : <span translate="no">{oid}</span>}
-                  </li>
-                );
-              })}
-            </ul>
+    <Disclosure
+      className="disclosure disclosure--section card"
+      isExpanded={open}
+      onExpandedChange={(next) => {
+        technicalShown.open = next;
+        setOpen(next);
+      }}
+      data-testid="technical-section"
+    >
+      <Heading level={3} className="disclosure__heading">
+        <Button slot="trigger" className="disclosure__trigger disclosure__trigger--section" data-testid="technical-toggle">
+          <ChevronIcon className="disclosure__chevron" />
+          {t('details.technical')}
+        </Button>
+      </Heading>
+      <DisclosurePanel className="disclosure__panel">
+        <dl className="facts facts--two">
+          <Fact label={t('details.serialHex')} testId="serial-hex">
+            <code className="mono">{hexPairs(summary.serial)}</code>
           </Fact>
-        )}
-        <Fact label={t('details.policies')} testId="policies" wide>
-          {details.policies.length === 0 ? (
-            none
-          ) : (
-            <ul className="policies">
-              {details.policies.map((policy) => (
-                <li key={policy.oid} className="policy" data-testid="policy">
-                  <span className="policy__purpose">{message(policyKey(policy, details.is_ca))}</span>
-                  {policy.ca !== null && <span className="fact__aside">{policy.ca}</span>}
-                  <span className="fact__aside">
-                    {t('details.policyOid')}: <span translate="no">{policy.oid}</span>
-                  </span>
-                  {policy.notice !== null && (
-                    <figure className="policy__notice">
-                      <figcaption className="fact__aside">{t('details.notice')}</figcaption>
-                      {/* The CA's own words, as it wrote them: never translated, read in their language. */}
-                      <blockquote lang={textLang(policy.notice)} translate="no" data-testid="policy-notice">
-                        {policy.notice}
-                      </blockquote>
-                    </figure>
-                  )}
-                  {policy.cps_uri !== null && (
-                    <span className="policy__cps">
-                      <span className="fact__aside">{t('details.cps')}</span>
-                      <span className="with-copy">
-                        <span className="url url--link" translate="no" data-testid="policy-cps">
-                          {policy.cps_uri}
-                        </span>
-                        <CopyButton text={policy.cps_uri} what={t('details.cps')} />
-                      </span>
-                    </span>
-                  )}
-                </li>
-              ))}
-            </ul>
+          <Fact label={t('details.serialDecimal')} testId="serial-decimal">
+            <code className="mono">{details.serial_decimal}</code>
+          </Fact>
+          <Fact label={t('details.key')} testId="details-key">
+            {summary.key_algorithm}
+          </Fact>
+          <Fact label={t('details.signatureAlgorithm')} testId="signature-algorithm">
+            <span translate="no">{details.signature_algorithm}</span>
+            <span className="fact__aside" translate="no">
+              {details.signature_algorithm_oid}
+            </span>
+          </Fact>
+          <Fact label={t('details.sha256')} testId="sha256" wide>
+            <span className="with-copy">
+              <code className="mono">{summary.fingerprint_sha256}</code>
+              <CopyButton text={summary.fingerprint_sha256} what={t('details.sha256')} testId="copy-sha256" />
+            </span>
+          </Fact>
+          <Fact label={t('details.sha1')} testId="sha1" wide>
+            <span className="with-copy">
+              <code className="mono">{details.fingerprint_sha1}</code>
+              <CopyButton text={details.fingerprint_sha1} what={t('details.sha1')} testId="copy-sha1" />
+            </span>
+          </Fact>
+          <Fact label={t('details.keyUsage')} testId="key-usage" wide>
+            {details.key_usage.length === 0 ? (
+              none
+            ) : (
+              <ul className="chips">
+                {details.key_usage.map((bit) => (
+                  <li key={bit} className="chip">
+                    {t(`keyUsage.${bit}`)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Fact>
+          {details.extended_key_usage.length > 0 && (
+            <Fact label={t('details.extendedKeyUsage')} testId="extended-key-usage" wide>
+              <ul className="chips">
+                {details.extended_key_usage.map((oid) => {
+                  const key = `eku.${oid}`;
+                  return (
+                    <li key={oid} className="chip">
+                      {isMessageKey(key) ? message(key) : <span translate="no">{oid}</span>}
+                    </li>
+                  );
+                })}
+              </ul>
+            </Fact>
           )}
-        </Fact>
-        <Fact label={t('details.crl')} testId="crl" wide>
-          <UrlList urls={details.crl_urls} none={none} />
-        </Fact>
-        <Fact label={t('details.ocsp')} testId="ocsp" wide>
-          <UrlList urls={details.ocsp_urls} none={none} />
-        </Fact>
-        <Fact label={t('details.version')} testId="version">
-          {details.version}
-        </Fact>
-        <Fact label={t('details.isCa')} testId="is-ca">
-          {details.is_ca ? t('details.yes') : t('details.no')}
-        </Fact>
-      </dl>
-    </SectionCard>
+          <Fact label={t('details.policies')} testId="policies" wide>
+            {details.policies.length === 0 ? (
+              none
+            ) : (
+              <ul className="policies">
+                {details.policies.map((policy) => (
+                  <li key={policy.oid} className="policy" data-testid="policy">
+                    <span className="policy__purpose">{message(policyKey(policy, details.is_ca))}</span>
+                    {policy.ca !== null && <span className="fact__aside">{policy.ca}</span>}
+                    <span className="fact__aside">
+                      {t('details.policyOid')}: <span translate="no">{policy.oid}</span>
+                    </span>
+                    {policy.notice !== null && (
+                      <figure className="policy__notice">
+                        <figcaption className="fact__aside">{t('details.notice')}</figcaption>
+                        {/* The CA's own words, as it wrote them: never translated, read in their language. */}
+                        <blockquote lang={textLang(policy.notice)} translate="no" data-testid="policy-notice">
+                          {policy.notice}
+                        </blockquote>
+                      </figure>
+                    )}
+                    {policy.cps_uri !== null && (
+                      <span className="policy__cps">
+                        <span className="fact__aside">{t('details.cps')}</span>
+                        <span className="with-copy">
+                          <span className="url url--link" translate="no" data-testid="policy-cps">
+                            {policy.cps_uri}
+                          </span>
+                          <CopyButton text={policy.cps_uri} what={t('details.cps')} />
+                        </span>
+                      </span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Fact>
+          <Fact label={t('details.crl')} testId="crl" wide>
+            <UrlList urls={details.crl_urls} none={none} />
+          </Fact>
+          <Fact label={t('details.ocsp')} testId="ocsp" wide>
+            <UrlList urls={details.ocsp_urls} none={none} />
+          </Fact>
+          <Fact label={t('details.version')} testId="version">
+            {details.version}
+          </Fact>
+          <Fact label={t('details.isCa')} testId="is-ca">
+            {details.is_ca ? t('details.yes') : t('details.no')}
+          </Fact>
+        </dl>
+      </DisclosurePanel>
+    </Disclosure>
   );
 }
 

@@ -2,12 +2,14 @@ import type { ReactNode, Ref } from 'react';
 
 import type { KeyType } from '../../bindings/KeyType';
 import type { ErrorInfo } from '../../bindings/ErrorInfo';
+import { caName } from '../../cas';
 import { compactCode } from '../../checks';
 import { useI18n } from '../../i18n/context';
 import { ISSUE_STEPS, type CaChoice, type FailureAdvice, type IssueKind } from '../../issue';
 import { npkiRootFor } from '../../paths';
 import type { Destination } from '../dialogs/DestinationField';
 import { IssueIcon } from '../icons';
+import { MoreDetails } from '../MoreDetails';
 import { PathText } from '../PlaceLabel';
 import { ProgressSteps, type Progress } from '../ProgressSteps';
 import { IssueFailure } from './IssueFailure';
@@ -74,16 +76,20 @@ export function ReviewStep({
             : t('issue.summary.temporary', { application })}
         </Fact>
         <Fact label={t('issue.summary.ca')}>
-          <span data-testid="summary-ca">{ca?.name}</span>
-          {ca !== null && (
-            <span className="fact__aside url" translate="no">
-              {ca.url}
-            </span>
-          )}
+          {/* The CA by the name people know; an unlisted one by its host, which the person accepted. */}
+          <span data-testid="summary-ca">{ca === null ? null : caName(ca.name, t)}</span>
           {ca !== null && !ca.listed && (
             <span className="fact__aside" data-testid="summary-ca-unlisted">
               {t('issue.summary.caUnlisted')}
             </span>
+          )}
+          {ca !== null && (
+            <MoreDetails label={t('issue.summary.caDetails')} testId="summary-ca-details">
+              <span className="fact__aside">{t('issue.summary.caAddress')}</span>
+              <span className="fact__aside url" translate="no" data-testid="summary-ca-url">
+                {ca.url}
+              </span>
+            </MoreDetails>
           )}
         </Fact>
         <Fact label={t('issue.summary.storage')}>
