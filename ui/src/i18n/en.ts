@@ -204,17 +204,17 @@ export const en = {
   'form.required': 'Please fill this in.',
   'form.confirmEmpty': 'Type the same password again to confirm it.',
   'form.passwordsDiffer': 'The two passwords are not the same.',
-  'form.rulesUnmet': 'The new password must keep all the rules below.',
+  'form.rulesUnmet': 'The new password must meet all the rules below.',
   'form.problem': 'Something went wrong',
   'password.show': 'Show password',
   'password.hide': 'Hide password',
 
   'rules.heading': 'Rules for the new password',
-  'rules.met': 'kept',
-  'rules.unmet': 'not kept',
+  'rules.met': 'met',
+  'rules.unmet': 'not met yet',
   'rules.pending': 'not typed yet',
-  'rules.allMet': 'The new password keeps every rule.',
-  'rules.someUnmet': 'Rules the new password does not keep yet: {count}',
+  'rules.allMet': 'The new password meets every rule.',
+  'rules.someUnmet': 'Rules the new password does not meet yet: {count}',
   'rule.too-short': 'At least 10 characters',
   'rule.needs-letter': 'A letter',
   'rule.needs-digit': 'A digit',
@@ -235,7 +235,7 @@ export const en = {
   'export.intro':
     'Saves the certificate and its private key as one password-locked file (.pfx), to move it to another computer or keep a backup.',
   'export.password': 'Certificate password',
-  'export.pfxPassword': 'PFX file password (choose a new one)',
+  'export.pfxPassword': 'New password for the PFX file',
   'export.pfxPasswordHint':
     'You will need it to open this file again. The file holds the private key, so this password follows the same rules as a certificate password. Write it down somewhere safe.',
   'export.pfxConfirm': 'PFX file password again',
@@ -316,7 +316,7 @@ export const en = {
   'import.noFolder': 'Please choose a folder.',
   'import.notChosen': 'Not chosen yet.',
   'import.pfxPassword': 'PFX file password',
-  'import.newPassword': 'Certificate password (choose a new one)',
+  'import.newPassword': 'New password for the certificate',
   'import.newPasswordHint':
     'The imported certificate is locked with this password. You type it when you use the certificate, e.g. at your bank.',
   'import.confirm': 'Certificate password again',
@@ -422,7 +422,7 @@ export const en = {
   'issue.forgotCodeHeading': 'Forgot the temporary issuance code?',
   'issue.forgotCode':
     'The temporary code is not the certificate password: you chose it when applying. If you cannot remember it, it can be reset and chosen again where you applied. Ask the support desk how.',
-  'issue.password': 'Certificate password (choose one)',
+  'issue.password': 'New password for the certificate',
   'issue.passwordHint':
     'You will type this password whenever you use the certificate, at a bank for example. It is not the temporary issuance code. Keep it in mind.',
   'issue.confirm': 'Certificate password again',

@@ -465,6 +465,19 @@ test('the wizard reads in English', async ({ page }) => {
   await page.getByTestId('next').click();
   await expect(page.getByTestId('step-codes')).toContainText('Upper and lower case differ');
   await expectAccessible(page);
+  await page.getByRole('textbox', { name: 'Registration number' }).fill(REGISTRATION_NUMBER);
+  await page.getByTestId('next').click();
+
+  // The new password in plain words, its rules "met" or "not met yet".
+  const storage = page.getByTestId('step-storage');
+  await storage.getByRole('textbox', { name: 'New password for the certificate' }).fill('abc');
+  await expect(storage.getByTestId('rule-too-short')).toContainText('not met yet');
+  await expect(storage.getByTestId('rule-needs-letter')).toHaveAttribute('data-state', 'met');
+  await expect(storage.getByTestId('rule-needs-letter').locator('.rule__state')).toHaveText('met');
+  await expect(storage.getByTestId('password-rules')).not.toContainText('kept');
+  await page.getByTestId('next').click();
+  await expect(storage).toContainText('The new password must meet all the rules below.');
+  await expectAccessible(page);
 });
 
 test('a CA known by a short name is shown by the name people know', async ({ page }) => {

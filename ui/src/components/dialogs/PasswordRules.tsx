@@ -27,7 +27,7 @@ export function usePasswordCheck(password: string): PasswordRule[] | null {
 
 /**
  * The checklist under a new-password field: each rule with an icon and a
- * word (kept / not kept), never colour alone. The one-line summary is what a
+ * word (met / not met yet; 지킴 / 안 지킴), never colour alone. The one-line summary is what a
  * screen reader hears, when it changes, and with the field.
  */
 export function PasswordRules({ broken, summaryId }: { broken: PasswordRule[] | null; summaryId: string }) {
