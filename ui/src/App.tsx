@@ -86,6 +86,9 @@ function withInvitation(screen: Screen, path: string, read?: Result<CheckedInvit
  * load shows the loading state. Requests start in event handlers, never
  * during rendering, so each runs once.
  */
+/** The whole list: no search, every place. */
+const NO_FILTER: ListFilter = { query: '', place: 'all' };
+
 export function App({ initialRequest }: { initialRequest: Promise<Result<CertificateList>> }) {
   const { t, lang } = useI18n();
   const announce = useAnnounce();
@@ -93,7 +96,7 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
   const [isRefreshing, startTransition] = useTransition();
   const [screen, setScreen] = useState<Screen>({ name: 'list' });
   const [focusKey, setFocusKey] = useState<string | null>(null);
-  const [filter, setFilter] = useState<ListFilter>({ query: '', place: 'all' });
+  const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
   const [importStart, setImportStart] = useState<ImportStart | null>(null);
   const [dragging, setDragging] = useState<Dragging>(null);
   const dialogs = useOpenDialogs();
@@ -281,7 +284,11 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
               reissueOf={screen.reissueOf}
               drop={screen.drop}
               onBack={() => showList('heading')}
-              onIssued={refresh}
+              onIssued={() => {
+                // The new certificate must not be hidden by a search typed before.
+                setFilter(NO_FILTER);
+                return refresh();
+              }}
               onOpenDetails={openDetails}
             />
           )}
@@ -292,6 +299,7 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
         onClose={() => setImportStart(null)}
         onDone={() => {
           setImportStart(null);
+          setFilter(NO_FILTER);
           announce(t('import.done'));
           void refresh();
           showList('heading');

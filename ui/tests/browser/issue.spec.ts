@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 import {
   answerDialogs,
@@ -15,6 +15,18 @@ import {
 const REGISTRATION_NUMBER = '12345678AbCdEfGhIjKlMnOpQrS';
 const NEW_PASSWORD = 'seal#7294xq';
 const ISSUED_ID = 'feed0001'.repeat(8);
+
+/** Whether `l`, `I` and `W` take one width in a field's font, as they do in a monospace one. */
+function evenWidths(field: Locator): Promise<boolean> {
+  return field.evaluate((input) => {
+    const style = getComputedStyle(input);
+    const context = document.createElement('canvas').getContext('2d');
+    if (context === null) return false;
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const widths = ['lllll', 'IIIII', 'WWWWW'].map((text) => context.measureText(text).width);
+    return widths.every((width) => Math.abs(width - (widths[0] ?? 0)) < 0.5);
+  });
+}
 
 /** Opens the wizard from the header and checks where the cursor starts. */
 async function openWizard(page: Page): Promise<void> {
@@ -64,6 +76,8 @@ test('registration number: every step explained, the codes checked as typed, the
   const field = codes.getByRole('textbox', { name: '등록번호' });
   await expect(field).toBeFocused();
   await expect(codes).toContainText('대문자와 소문자를 구별하니 받은 그대로 입력하세요');
+  // A case-sensitive code in a font where l and I differ, each as wide as any other letter.
+  expect(await evenWidths(field)).toBe(true);
   await field.fill('12345678AbCdEfGhIjKlMnOpQr!');
   await expect(codes).toContainText("등록번호에는 영문과 숫자만 들어갑니다. '!'는 쓸 수 없습니다.");
   await expect(field).toHaveAttribute('aria-invalid', 'true');
@@ -87,6 +101,8 @@ test('registration number: every step explained, the codes checked as typed, the
   // Step 3: the keychain by default, the password kept to the rules.
   const storage = page.getByTestId('step-storage');
   await expect(storage.getByRole('radio', { name: '이 컴퓨터의 키체인' })).toBeChecked();
+  // (A password is not a code: its field keeps the ordinary font.)
+  expect(await evenWidths(storage.getByRole('textbox', { name: '인증서 암호 (새로 정하기)' }))).toBe(false);
   await storage.getByRole('textbox', { name: '인증서 암호 (새로 정하기)' }).fill('short');
   await expect(storage.getByTestId('rule-too-short')).toHaveAttribute('data-state', 'unmet');
   await expectAccessible(page);
@@ -195,6 +211,7 @@ test('issuance e-mail: issue.html opened from the file dialog fills the applicat
   const temp = codes.getByRole('textbox', { name: '발급용 임시번호 (10자리)' });
   const id = codes.getByRole('textbox', { name: '주민등록번호 또는 사업자등록번호' });
   await expect(codes).toContainText('인증서 암호와는 다릅니다');
+  expect(await evenWidths(temp)).toBe(true);
   await temp.fill('aB3dE6gH9j');
   await expect(temp).toHaveAttribute('type', 'password');
   await id.fill('124-81-00999');

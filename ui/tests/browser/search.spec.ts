@@ -1,4 +1,4 @@
-import { expect, expectAccessible, openScenario, test } from './support';
+import { answerDialogs, expect, expectAccessible, openScenario, SAMPLE_PASSWORD, test } from './support';
 
 test('search by owner, CA or purpose, filter by place, and say when nothing matches', async ({ page }) => {
   await openScenario(page, 'four-places');
@@ -61,4 +61,45 @@ test('the search survives a visit to the details', async ({ page }) => {
   await page.getByRole('button', { name: '목록으로' }).click();
   await expect(page.getByRole('searchbox', { name: '인증서 찾기' })).toHaveValue('김철수');
   await expect(page.getByTestId('certificate-row')).toHaveCount(1);
+});
+
+test('a search does not hide a certificate just issued: the list comes back whole', async ({ page }) => {
+  await openScenario(page, 'three-certs-one-broken');
+  const rows = page.getByTestId('certificate-row');
+  await expect(rows).toHaveCount(3);
+  const search = page.getByRole('searchbox', { name: '인증서 찾기' });
+  await search.fill('김철수');
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByTestId('list-count')).toHaveText('3개 중 1개');
+
+  await page.getByRole('button', { name: '인증서 발급' }).click();
+  await page.getByTestId('next').click();
+  await page.getByRole('textbox', { name: '등록번호' }).fill('12345678AbCdEfGhIjKlMnOpQrS');
+  await page.getByTestId('next').click();
+  await page.getByRole('textbox', { name: '인증서 암호 (새로 정하기)' }).fill('seal#7294xq');
+  await page.getByRole('textbox', { name: '인증서 암호 다시 입력' }).fill('seal#7294xq');
+  await page.getByTestId('next').click();
+  await page.getByRole('button', { name: '발급하기' }).click();
+  await expect(page.getByTestId('step-done')).toBeVisible();
+  await page.getByTestId('back').click();
+
+  await expect(search).toHaveValue('');
+  await expect(rows).toHaveCount(4);
+  await expect(page.getByTestId('list-count')).toHaveText('4개');
+  await expect(page.getByTestId('owner')).toContainText(['이도장']);
+
+  // The same after an import.
+  await search.fill('김철수');
+  await expect(rows).toHaveCount(1);
+  await page.getByRole('button', { name: '인증서 가져오기' }).click();
+  const dialog = page.getByRole('dialog', { name: '인증서 가져오기' });
+  await answerDialogs(page, 'C:\\Users\\user\\Downloads\\홍길동.p12');
+  await dialog.getByRole('button', { name: '파일 고르기…' }).click();
+  await dialog.getByRole('textbox', { name: 'PFX 파일 암호' }).fill(SAMPLE_PASSWORD);
+  await dialog.getByRole('textbox', { name: '인증서 암호 (새로 정하기)' }).fill('usb!Pass9753');
+  await dialog.getByRole('textbox', { name: '인증서 암호 다시 입력' }).fill('usb!Pass9753');
+  await dialog.getByRole('button', { name: '가져오기' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(search).toHaveValue('');
+  await expect(page.getByTestId('list-count')).not.toContainText('중');
 });

@@ -35,6 +35,7 @@ export function SecretField({
   showLabel,
   inputMode,
   describedBy,
+  code = false,
   testId,
 }: {
   label: string;
@@ -50,6 +51,8 @@ export function SecretField({
   inputMode?: 'numeric' | 'text';
   /** Another element that describes the field (a rules summary). */
   describedBy?: string;
+  /** A case-sensitive code: shown in a font where l, I and 1 differ. */
+  code?: boolean;
   testId: string;
 }) {
   const { t } = useI18n();
@@ -74,7 +77,7 @@ export function SecretField({
       <div className="field__row">
         <Input
           ref={inputRef}
-          className="field__input"
+          className={code ? 'field__input field__input--code' : 'field__input'}
           autoCapitalize="off"
           autoCorrect="off"
         />
@@ -108,6 +111,7 @@ export function PlainField({
   focusOnOpen = false,
   inputRef,
   inputMode,
+  code = false,
   testId,
 }: {
   label: string;
@@ -119,6 +123,8 @@ export function PlainField({
   focusOnOpen?: boolean;
   inputRef?: Ref<HTMLInputElement>;
   inputMode?: 'numeric' | 'text' | 'url';
+  /** A case-sensitive code: shown in a font where l, I and 1 differ. */
+  code?: boolean;
   testId: string;
 }) {
   return (
@@ -136,7 +142,12 @@ export function PlainField({
       data-testid={testId}
     >
       <Label className="field__label">{label}</Label>
-      <Input ref={inputRef} className="field__input" autoCapitalize="off" autoCorrect="off" />
+      <Input
+        ref={inputRef}
+        className={code ? 'field__input field__input--code' : 'field__input'}
+        autoCapitalize="off"
+        autoCorrect="off"
+      />
       {description !== undefined && (
         <Text slot="description" className="field__hint">
           {description}

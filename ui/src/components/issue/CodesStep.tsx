@@ -107,6 +107,7 @@ export function CodesStep({
           label={t('issue.registration')}
           description={counted(t('issue.registrationHint'), values.registration, REGISTRATION_NUMBER_LENGTH)}
           {...codeField('registration')}
+          code
           testId="registration-number"
         />
       ) : (
@@ -139,6 +140,7 @@ export function CodesStep({
                 description={counted(t('issue.tempCodeHint'), values.tempCode, TEMPORARY_CODE_LENGTH)}
                 showLabel={t('issue.showNumber')}
                 {...codeField('tempCode')}
+                code
                 testId="temp-code"
               />
               <SecretField
