@@ -102,7 +102,10 @@ fn main() {
                     Err(_) => "distribution file invalid",
                 }
             );
-            app.manage(commands::AppStores::new(&identifier, distribution));
+            let stores = commands::AppStores::new(&identifier, distribution);
+            // The list's data is read while WebKit starts and loads the page.
+            stores.prefetch_first_listing();
+            app.manage(stores);
             // dojang: links: registered with the desktop at run time where the installer
             // does not do it (Linux outside a package, Windows while developing).
             #[cfg(any(target_os = "linux", all(debug_assertions, windows)))]

@@ -10,10 +10,17 @@ use tauri::State;
 use super::{AppStores, blocking};
 
 /// Every certificate in every store: the keychain, the platform's NPKI roots, removable
-/// drives and the extra roots named by `DOJANG_NPKI_ROOT`.
+/// drives and the extra roots named by `DOJANG_NPKI_ROOT`. The window's first call takes
+/// the listing read while the window started, unless another command came first.
 #[tauri::command]
 pub async fn list_certificates(stores: State<'_, AppStores>) -> Result<CertificateList, ErrorInfo> {
     let stores = stores.inner().clone();
+    if let Some(first) = stores.take_first_listing().await {
+        if let Err(e) = &first {
+            log::warn!("a command failed: {}", e.code);
+        }
+        return first;
+    }
     blocking(move || Ok(stores.get()?.list(time::OffsetDateTime::now_utc()))).await
 }
 
