@@ -16,17 +16,7 @@ const PASSWORD: &str = "seal#7294xq";
 #[test]
 fn a_file_signed_with_dojang_is_verified_by_openssl_and_by_dojang() {
     let ca = SandboxCa::start(&[]);
-    let home = tempfile::tempdir().unwrap();
-    common::trust_sandbox(home.path(), &[&ca.url]);
-    let npki = home.path().join("NPKI");
-    let application = ca.apply("홍길동", "9001011234567", &[]);
-    let id = common::issue_into_npki(
-        home.path(),
-        &ca.url,
-        &application.registration_number,
-        &npki,
-        PASSWORD,
-    );
+    let common::IssuedHome { home, npki, id } = common::IssuedHome::issue(&ca, PASSWORD);
     let root = npki.display().to_string();
     let dojang = |args: &[&str], stdin: &str| {
         let mut all = args.to_vec();

@@ -14,18 +14,8 @@ const PASSWORD: &str = "seal#7294xq";
 #[test]
 fn a_certificate_is_good_until_its_ca_revokes_it_and_dojang_verify_says_so() {
     let ca = SandboxCa::start(&[]);
-    let home = tempfile::tempdir().unwrap();
-    common::trust_sandbox(home.path(), &[&ca.url]);
+    let common::IssuedHome { home, npki, id } = common::IssuedHome::issue(&ca, PASSWORD);
     let dojang = |args: &[&str]| common::run_dojang(home.path(), args, &format!("{PASSWORD}\n"));
-    let npki = home.path().join("NPKI");
-    let app = ca.apply("홍길동", "9001011234567", &[]);
-    let id = common::issue_into_npki(
-        home.path(),
-        &ca.url,
-        &app.registration_number,
-        &npki,
-        PASSWORD,
-    );
     let root = &npki.display().to_string();
 
     let verify = |extra: &[&str]| {

@@ -13,17 +13,7 @@ const PASSWORD: &str = "seal#7294xq";
 #[tokio::test(flavor = "multi_thread")]
 async fn a_certificate_revoked_at_its_ca_shows_revoked_after_check_now() {
     let ca = SandboxCa::start(&[]);
-    let home = tempfile::tempdir().unwrap();
-    common::trust_sandbox(home.path(), &[&ca.url]);
-    let npki = home.path().join("NPKI");
-    let application = ca.apply("홍길동", "9001011234567", &[]);
-    let id = common::issue_into_npki(
-        home.path(),
-        &ca.url,
-        &application.registration_number,
-        &npki,
-        PASSWORD,
-    );
+    let common::IssuedHome { home, npki, id } = common::IssuedHome::issue(&ca, PASSWORD);
     let serial = common::serial_of(home.path(), &id, &npki);
 
     let app = AppWindow::start(&[

@@ -333,43 +333,54 @@ pub fn run_dojang(home: &Path, args: &[&str], stdin: &str) -> std::process::Outp
     child.wait_with_output().expect("dojang runs")
 }
 
-/// `dojang issue` as `home`'s user: the registration number `number` of the sandbox CA at
-/// `ca_url`, into the NPKI folder `npki`, under `password`; the new certificate's ID. The
-/// issuance must succeed.
+/// A user who trusts the sandbox CA `ca` and has had a certificate issued to 홍길동 by
+/// `dojang issue` into the NPKI folder of their home, under `password`.
 #[allow(dead_code)] // not every test binary issues
-pub fn issue_into_npki(
-    home: &Path,
-    ca_url: &str,
-    number: &str,
-    npki: &Path,
-    password: &str,
-) -> String {
-    let store = format!("npki:{}", npki.display());
-    let out = run_dojang(
-        home,
-        &[
-            "issue",
-            "--password-stdin",
-            "--json",
-            "--ca",
-            ca_url,
-            "--registration-number",
-            number,
-            "--store",
-            &store,
-        ],
-        &format!("{password}\n"),
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    dojang_testkit::json(&out)["id"]
-        .as_str()
-        .expect("the issuance names its certificate")
-        .to_owned()
+pub struct IssuedHome {
+    pub home: tempfile::TempDir,
+    /// The NPKI folder the certificate is in.
+    pub npki: PathBuf,
+    /// The certificate's ID.
+    pub id: String,
+}
+
+#[allow(dead_code)] // not every test binary issues
+impl IssuedHome {
+    /// Applies at `ca` for 홍길동 and issues with the registration number; the issuance
+    /// must succeed.
+    pub fn issue(ca: &SandboxCa, password: &str) -> IssuedHome {
+        let home = tempfile::tempdir().unwrap();
+        trust_sandbox(home.path(), &[&ca.url]);
+        let npki = home.path().join("NPKI");
+        let application = ca.apply("홍길동", "9001011234567", &[]);
+        let store = format!("npki:{}", npki.display());
+        let out = run_dojang(
+            home.path(),
+            &[
+                "issue",
+                "--password-stdin",
+                "--json",
+                "--ca",
+                &ca.url,
+                "--registration-number",
+                &application.registration_number,
+                "--store",
+                &store,
+            ],
+            &format!("{password}\n"),
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let id = dojang_testkit::json(&out)["id"]
+            .as_str()
+            .expect("the issuance names its certificate")
+            .to_owned();
+        IssuedHome { home, npki, id }
+    }
 }
 
 /// The serial number (hex) of certificate `id` in the NPKI folder `npki`, from
