@@ -4,6 +4,25 @@
 
 use super::*;
 
+/// Where a certificate about to be granted comes from.
+pub(super) enum Origin<'a> {
+    /// A new application, by its registry ID.
+    Application(i64),
+    /// The renewal of the certificate with this serial number (hex).
+    Renewal(&'a str),
+}
+
+/// The request a certificate is about to be granted for, as the registry keeps it.
+pub(super) struct Pending<'a> {
+    pub transaction_id: &'a [u8],
+    pub request_header: &'a PkiHeader,
+    pub response_header: &'a PkiHeader,
+    pub cert_req_id: i64,
+    pub origin: Origin<'a>,
+    /// The holder's ID number as the registry keeps it.
+    pub id_number: &'a str,
+}
+
 impl CmpService {
     /// The application and MAC secret a senderKID names: the reference number (secret:
     /// the authorization code) or `T` + application number (secret: the temporary code
@@ -159,34 +178,19 @@ impl CmpService {
         let response_header = self
             .response_header(Some(header), &seal())
             .map_err(|e| Refuse::from_cmp(&e, seal()))?;
-        let transaction = Transaction {
-            id: transaction_id.to_vec(),
-            kind: TransactionKind::Enrolment,
-            application_id: Some(application.id),
-            old_serial: None,
-            sender_kid: header.sender_kid().unwrap_or_default().to_vec(),
-            server_nonce: response_header.sender_nonce().unwrap_or_default().to_vec(),
-            serial: Some(cert.serial.clone()),
-            cert_req_id: request.cert_req.cert_req_id,
-            created_at: now,
-            expires_at: now + self.config.confirm_timeout,
-            state: TransactionState::Pending,
-        };
-        let record = CertificateRecord {
-            serial: cert.serial.clone(),
-            application_id: Some(application.id),
-            renewed_from: None,
-            name: subscriber.name.clone(),
-            id_number: application.details.id_number.clone(),
-            cn_serial: subscriber.cn_serial.clone(),
-            subject: subscriber.subject(),
-            der: cert.der.clone(),
-            not_before: now,
-            not_after: now + self.config.validity,
-            state: CertificateState::Pending,
-            revoked_at: None,
-            revocation_reason: None,
-        };
+        let (transaction, record) = self.pending(
+            Pending {
+                transaction_id,
+                request_header: header,
+                response_header: &response_header,
+                cert_req_id: request.cert_req.cert_req_id,
+                origin: Origin::Application(application.id),
+                id_number: &application.details.id_number,
+            },
+            &subscriber,
+            &cert,
+            now,
+        );
         match self
             .registry
             .begin_enrolment(&transaction, &record, now)
@@ -200,6 +204,58 @@ impl CmpService {
             .seal(response_header, body, &seal())
             .map_err(|e| Refuse::from_cmp(&e, seal()))?;
         Ok((der, "issued"))
+    }
+
+    /// What an issuance or a renewal about to be answered records: its transaction, waiting
+    /// for the certConf, and its certificate, pending until then.
+    pub(super) fn pending(
+        &self,
+        pending: Pending<'_>,
+        subscriber: &Subscriber,
+        cert: &crate::authority::IssuedCertificate,
+        now: OffsetDateTime,
+    ) -> (Transaction, CertificateRecord) {
+        let (kind, application_id, renewed_from) = match pending.origin {
+            Origin::Application(id) => (TransactionKind::Enrolment, Some(id), None),
+            Origin::Renewal(old) => (TransactionKind::Renewal, None, Some(old.to_owned())),
+        };
+        let transaction = Transaction {
+            id: pending.transaction_id.to_vec(),
+            kind,
+            application_id,
+            old_serial: renewed_from.clone(),
+            sender_kid: pending
+                .request_header
+                .sender_kid()
+                .unwrap_or_default()
+                .to_vec(),
+            server_nonce: pending
+                .response_header
+                .sender_nonce()
+                .unwrap_or_default()
+                .to_vec(),
+            serial: Some(cert.serial.clone()),
+            cert_req_id: pending.cert_req_id,
+            created_at: now,
+            expires_at: now + self.config.confirm_timeout,
+            state: TransactionState::Pending,
+        };
+        let record = CertificateRecord {
+            serial: cert.serial.clone(),
+            application_id,
+            renewed_from,
+            name: subscriber.name.clone(),
+            id_number: pending.id_number.to_owned(),
+            cn_serial: subscriber.cn_serial.clone(),
+            subject: subscriber.subject(),
+            der: cert.der.clone(),
+            not_before: now,
+            not_after: now + self.config.validity,
+            state: CertificateState::Pending,
+            revoked_at: None,
+            revocation_reason: None,
+        };
+        (transaction, record)
     }
 
     /// Checks one certificate request (POP, key, randomNum) and makes its certificate.

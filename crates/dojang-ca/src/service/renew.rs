@@ -1,6 +1,6 @@
 //! Renewal: `kur` signed with the certificate it renews, in its last 30 days → `kup`.
 
-use super::enrol::single_request;
+use super::enrol::{Origin, Pending, single_request};
 use super::*;
 
 /// id-regCtrl-oldCertID (RFC 4211 §6.5): which certificate a `kur` renews.
@@ -153,34 +153,19 @@ impl CmpService {
         let response_header = self
             .response_header(Some(header), &Seal::Signature)
             .map_err(|e| Refuse::from_cmp(&e, Seal::Signature))?;
-        let transaction = Transaction {
-            id: transaction_id.to_vec(),
-            kind: TransactionKind::Renewal,
-            application_id: None,
-            old_serial: Some(old.serial.clone()),
-            sender_kid: header.sender_kid().unwrap_or_default().to_vec(),
-            server_nonce: response_header.sender_nonce().unwrap_or_default().to_vec(),
-            serial: Some(cert.serial.clone()),
-            cert_req_id: request.cert_req.cert_req_id,
-            created_at: now,
-            expires_at: now + self.config.confirm_timeout,
-            state: TransactionState::Pending,
-        };
-        let record = CertificateRecord {
-            serial: cert.serial.clone(),
-            application_id: None,
-            renewed_from: Some(old.serial.clone()),
-            name: old.name.clone(),
-            id_number: old.id_number.clone(),
-            cn_serial: old.cn_serial.clone(),
-            subject: subscriber.subject(),
-            der: cert.der.clone(),
-            not_before: now,
-            not_after: now + self.config.validity,
-            state: CertificateState::Pending,
-            revoked_at: None,
-            revocation_reason: None,
-        };
+        let (transaction, record) = self.pending(
+            Pending {
+                transaction_id,
+                request_header: header,
+                response_header: &response_header,
+                cert_req_id: request.cert_req.cert_req_id,
+                origin: Origin::Renewal(&old.serial),
+                id_number: &old.id_number,
+            },
+            &subscriber,
+            &cert,
+            now,
+        );
         if let Err(refusal) = self
             .registry
             .begin_renewal(&transaction, &record, now)
