@@ -621,6 +621,7 @@ export const en = {
   'statusProblem.nonce-mismatch': 'The answer is not the answer to this question.',
 
   'manage.caActions': 'Requests to the CA',
+  'manage.expiredOnlyReissue': 'An expired certificate can no longer be renewed or revoked. Get a new one with ‘Reissue’.',
   'manage.caActionsHint': 'These go to the CA over the internet and need the certificate password.',
   'manage.renewNow': 'Renew now',
   'manage.thisCopy': 'This certificate is kept in several places. What you do here applies to the copy in ‘{place}’ only. Each copy may have its own password.',

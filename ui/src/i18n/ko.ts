@@ -624,6 +624,7 @@ export const ko = {
   'statusProblem.nonce-mismatch': '받은 답이 이번 물음에 대한 것이 아닙니다.',
 
   'manage.caActions': '인증기관에 요청하기',
+  'manage.expiredOnlyReissue': '만료된 인증서는 갱신하거나 폐지할 수 없습니다. 새 인증서는 ‘재발급’으로 받으세요.',
   'manage.caActionsHint': '인터넷으로 인증기관에 요청합니다. 인증서 암호가 필요합니다.',
   'manage.renewNow': '지금 갱신하기',
   'manage.thisCopy': '이 인증서는 여러 곳에 있습니다. 아래 작업은 ‘{place}’에 있는 사본에만 적용됩니다. 사본마다 암호가 다를 수 있습니다.',

@@ -75,9 +75,14 @@ test('renewal says when it opens, or that an expired certificate needs a reissue
 
   await page.getByTestId('back').click();
   await openDetails(page, '(주)도장 테스트');
-  await page.getByRole('button', { name: '갱신', exact: true }).click();
-  await expect(dialog.getByTestId('renew-unavailable')).toHaveText('만료된 인증서는 갱신할 수 없습니다. 재발급을 받아 주세요.');
-  await dialog.getByRole('button', { name: '재발급' }).click();
+  // Expired: renewal and revocation cannot work, so they are not offered; the reissue is, and why.
+  await expect(page.getByTestId('status-banner')).toContainText('인증서를 새로 발급받으세요.');
+  await expect(page.getByTestId('open-renew')).toHaveCount(0);
+  await expect(page.getByTestId('open-revoke')).toHaveCount(0);
+  await expect(page.getByTestId('expired-only-reissue')).toHaveText(
+    '만료된 인증서는 갱신하거나 폐지할 수 없습니다. 새 인증서는 ‘재발급’으로 받으세요.',
+  );
+  await page.getByTestId('open-reissue').click();
   await expect(page.getByRole('heading', { level: 2, name: '인증서 재발급' })).toBeFocused();
   await expect(page.getByTestId('reissue-note')).toContainText(
     '(주)도장 테스트 님의 인증서를 다시 발급받습니다. 재발급을 신청하고 받은 등록번호나 발급 안내 메일의 번호를 쓰세요. 발급에 성공하면 인증기관이 예전 인증서를 폐지합니다.',

@@ -44,7 +44,8 @@ interface Done {
  * The jobs a person can do with one certificate, each in its own dialog: on
  * this computer (change the password, export, copy, identity check, delete)
  * and with the CA (renew, reissue, revoke). Renewal is offered first when its
- * window is open.
+ * window is open; only what can work is offered (an expired or revoked
+ * certificate can only be reissued).
  */
 export function ManageActions({
   summary,
@@ -84,6 +85,8 @@ export function ManageActions({
   // What was done is brought into view when the dialog closes (and said aloud).
   const doneRef = useReveal<HTMLDivElement>(done);
   const revoked = renewal.kind === 'revoked';
+  // An expired certificate can be neither renewed nor revoked: only a reissue gives a new one.
+  const expired = renewal.kind === 'expired';
 
   // Revoking removes the button that had focus (the screen now says it is revoked):
   // focus goes to what was done instead of getting lost.
@@ -149,8 +152,13 @@ export function ManageActions({
         {t('manage.caActions')}
       </h4>
       <p className="section__note">{t('manage.caActionsHint')}</p>
+      {expired && (
+        <p className="section__note" data-testid="expired-only-reissue">
+          {t('manage.expiredOnlyReissue')}
+        </p>
+      )}
       <div className="actions" role="group" aria-labelledby={caHeadingId}>
-        {!revoked && (
+        {!revoked && !expired && (
           <Button className="button" onPress={() => setOpen('renew')} data-testid="open-renew">
             <RefreshIcon />
             {t('action.renew')}
@@ -160,7 +168,7 @@ export function ManageActions({
           <IssueIcon />
           {t('action.reissue')}
         </Button>
-        {!revoked && (
+        {!revoked && !expired && (
           <Button className="button button--danger-quiet" onPress={() => setOpen('revoke')} data-testid="open-revoke">
             <BlockedIcon />
             {t('action.revoke')}
