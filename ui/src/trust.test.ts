@@ -24,6 +24,7 @@ import {
   REASON_WORDS,
   revocationOf,
   SOURCE_WORDS,
+  bannerStanding,
   standingWithStatus,
   statusProblemDetail,
   statusProblemText,
@@ -273,6 +274,22 @@ describe('the list badge', () => {
     expect(listBadge(standingWithStatus('valid', revoked), revoked)).toBeNull();
     expect(standingWithStatus('expiring-soon', verification(unknown))).toBe('expiring-soon');
     expect(standingWithStatus('valid', undefined)).toBe('valid');
+  });
+
+  it('gives the details banner the trust section’s verdict, never "usable" on a broken path or an unknown status', () => {
+    const good = verification(goodByOcsp);
+    const ok = (checked: Verification) => ({ ok: true as const, value: checked });
+    expect(bannerStanding('valid', undefined)).toBe('valid');
+    expect(bannerStanding('valid', ok(good))).toBe('valid');
+    expect(bannerStanding('expiring-soon', ok(good))).toBe('expiring-soon');
+    expect(bannerStanding('valid', ok(verification(unknown)))).toBe('unknown');
+    expect(bannerStanding('expiring-soon', ok(verification(goodByOcsp, chain({ kind: 'bad-signature', link: 1 }))))).toBe(
+      'path-broken',
+    );
+    expect(bannerStanding('valid', ok(verification({ ...goodByOcsp, verdict: 'revoked' })))).toBe('revoked');
+    expect(bannerStanding('valid', { ok: false, error: { code: 'certificate-not-found', params: {} } })).toBe('unknown');
+    expect(bannerStanding('expired', ok(verification(unknown, chain({ kind: 'expired', link: 0 }))))).toBe('expired');
+    expect(bannerStanding('revoked', ok(good))).toBe('revoked');
   });
 });
 

@@ -98,6 +98,25 @@ export function standingWithStatus(standing: Standing, verification: Verificatio
   return verification?.verdict === 'revoked' ? 'revoked' : standing;
 }
 
+/**
+ * What the details banner says of a certificate: one verdict with the trust
+ * section's. Revoked (by the app's own record or its CA's answer) first; then
+ * expired or not yet valid, which no check changes; then what the check found:
+ * a broken path or a status nobody could give is never "usable". Until the
+ * answer comes (`undefined`), where the certificate stands in time.
+ */
+export type BannerStanding = Standing | 'path-broken' | 'unknown';
+
+export function bannerStanding(standing: Standing, verification: Result<Verification> | undefined): BannerStanding {
+  if (standing === 'revoked') return 'revoked';
+  if (verification?.ok === true && verification.value.verdict === 'revoked') return 'revoked';
+  if (standing === 'expired' || standing === 'not-yet-valid') return standing;
+  if (verification === undefined) return standing;
+  if (!verification.ok) return 'unknown';
+  const { verdict } = verification.value;
+  return verdict === 'good' ? standing : verdict;
+}
+
 /** What the list's badge can say; a revocation is said by the card's own badge. */
 export type TrustBadge = Exclude<Overall, 'revoked'>;
 

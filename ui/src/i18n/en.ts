@@ -125,6 +125,12 @@ export const en = {
   'details.banner.expiring-soon': 'This certificate expires soon',
   'details.banner.expiringDetail':
     'It expires on {date}. ({remaining}) Renew it under “Manage this certificate” below before then.',
+  'details.banner.path-broken': 'This certificate’s certification path has a problem',
+  'details.banner.pathBrokenDetail':
+    '{problem} It is in date until {date} ({remaining}), but banks and other sites may not accept it.',
+  'details.banner.unknown': 'Whether this certificate was revoked could not be checked',
+  'details.banner.unknownDetail':
+    'It is in date until {date} ({remaining}), but its CA could not be asked whether it was revoked. ‘Check now’ below asks again.',
   'details.banner.expired': 'This certificate has expired',
   'details.banner.expiredDetail': 'It expired on {date} and can no longer be used. Have a new one issued.',
   'details.banner.not-yet-valid': 'This certificate cannot be used yet',
@@ -621,6 +627,7 @@ export const en = {
   'statusProblem.nonce-mismatch': 'The answer is not the answer to this question.',
 
   'manage.caActions': 'Requests to the CA',
+  'manage.revokedOnlyReissue': 'Its CA says this certificate was revoked, so it can no longer be renewed or revoked. Get a new one with ‘Reissue’.',
   'manage.expiredOnlyReissue': 'An expired certificate can no longer be renewed or revoked. Get a new one with ‘Reissue’.',
   'manage.caActionsHint': 'These go to the CA over the internet and need the certificate password.',
   'manage.renewNow': 'Renew now',

@@ -131,6 +131,12 @@ export const ko = {
   'details.banner.expiring-soon': '곧 만료됩니다',
   'details.banner.expiringDetail':
     '{date}에 만료됩니다. ({remaining}) 만료되기 전에 아래 ‘인증서 관리’에서 갱신하세요.',
+  'details.banner.path-broken': '인증 경로에 문제가 있는 인증서입니다',
+  'details.banner.pathBrokenDetail':
+    '{problem} 유효 기간은 {date}까지이지만({remaining}), 은행이나 다른 곳에서 이 인증서를 받아 주지 않을 수 있습니다.',
+  'details.banner.unknown': '폐지되었는지 확인하지 못한 인증서입니다',
+  'details.banner.unknownDetail':
+    '유효 기간({date}까지, {remaining}) 안에 있지만, 인증기관에 폐지되었는지 확인하지 못했습니다. 아래 ‘지금 확인’으로 다시 확인할 수 있습니다.',
   'details.banner.expired': '만료된 인증서입니다',
   'details.banner.expiredDetail': '{date}에 만료되어 더 이상 쓸 수 없습니다. 인증서를 새로 발급받으세요.',
   'details.banner.not-yet-valid': '아직 쓸 수 없는 인증서입니다',
@@ -624,6 +630,7 @@ export const ko = {
   'statusProblem.nonce-mismatch': '받은 답이 이번 물음에 대한 것이 아닙니다.',
 
   'manage.caActions': '인증기관에 요청하기',
+  'manage.revokedOnlyReissue': '인증기관이 폐지되었다고 답한 인증서는 갱신하거나 폐지할 수 없습니다. 새 인증서는 ‘재발급’으로 받으세요.',
   'manage.expiredOnlyReissue': '만료된 인증서는 갱신하거나 폐지할 수 없습니다. 새 인증서는 ‘재발급’으로 받으세요.',
   'manage.caActionsHint': '인터넷으로 인증기관에 요청합니다. 인증서 암호가 필요합니다.',
   'manage.renewNow': '지금 갱신하기',

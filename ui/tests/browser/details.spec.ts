@@ -88,6 +88,10 @@ test('the advanced part shows every extension, the PEM and the ASN.1 view, each 
 });
 
 test('an expiring and an expired certificate say so, in English too', async ({ page }) => {
+  // Kim's path complete here (by default its CA is missing, which the banner would say first).
+  await page.addInitScript((kim) => {
+    window.__DOJANG_VERIFY__ = { [kim]: { path: 'complete' } };
+  }, 'beef0000'.repeat(8));
   await openScenario(page, 'three-certs-one-broken');
   await openDetails(page, '김철수');
   const banner = page.getByTestId('status-banner');

@@ -17,6 +17,10 @@ const KIM_ON_USB = { id: KIM_ID, store: { kind: 'npki', root: 'E:\\NPKI' } };
 const RENEWED_ID = 'beef0001'.repeat(8);
 
 test('renewal is offered first in the last 30 days: password, progress, then the new certificate', async ({ page }) => {
+  // The new certificate's path is complete (Kim's, like every KICA one here, lacks its CA by default).
+  await page.addInitScript((renewed) => {
+    window.__DOJANG_VERIFY__ = { [renewed]: { path: 'complete' } };
+  }, RENEWED_ID);
   await openScenario(page, 'three-certs-one-broken');
   await openDetails(page, '김철수');
   const due = page.getByTestId('renew-due');

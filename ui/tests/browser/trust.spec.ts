@@ -123,7 +123,31 @@ test('a certificate its CA revoked says so after "check now": when and why, in t
   await expect(banner).toContainText('인증기관이 폐지된 인증서라고 답했습니다.');
   await expect(page.getByTestId('chain-link').nth(2).getByTestId('chain-status')).toHaveText('폐지 여부: 폐지됨');
   await expect(page.getByTestId('announcer')).toContainText('폐지됨. 2025년 11월 20일 10:30에 폐지된 인증서입니다.');
+  // Its CA says it is revoked: renewing or revoking it again cannot work, so only the reissue is offered, and why.
+  await expect(page.getByTestId('open-renew')).toHaveCount(0);
+  await expect(page.getByTestId('open-revoke')).toHaveCount(0);
+  await expect(page.getByTestId('open-reissue')).toBeVisible();
+  await expect(page.getByTestId('revoked-only-reissue')).toHaveText(
+    '인증기관이 폐지되었다고 답한 인증서는 갱신하거나 폐지할 수 없습니다. 새 인증서는 ‘재발급’으로 받으세요.',
+  );
   await expectAccessible(page);
+});
+
+test('a certificate whose saved answer says revoked opens revoked, offering only the reissue', async ({ page }) => {
+  await answering(page, { [HONG_ID]: { saved: 'revoked-ocsp' } });
+  await openScenario(page, 'three-certs-one-broken');
+  await openDetails(page, '홍길동');
+  const banner = page.getByTestId('status-banner');
+  await expect(banner).toHaveAttribute('data-status', 'revoked');
+  await expect(banner).toContainText('폐지된 인증서입니다');
+  await expect(page.getByTestId('trust-status')).toHaveAttribute('data-verdict', 'revoked');
+  await expect(page.getByTestId('open-reissue')).toBeVisible();
+  await expect(page.getByTestId('open-renew')).toHaveCount(0);
+  await expect(page.getByTestId('open-revoke')).toHaveCount(0);
+  await expect(page.getByTestId('revoked-only-reissue')).toBeVisible();
+  // What this computer can still do with it stays: a backup, a new password, deleting it.
+  await expect(page.getByTestId('open-export')).toBeVisible();
+  await expect(page.getByTestId('open-delete')).toBeVisible();
 });
 
 test('a status that cannot be had says why, and when the certificate was last known good', async ({ page }) => {
@@ -143,7 +167,17 @@ test('a status that cannot be had says why, and when the certificate was last kn
   );
   // Never "valid" while nobody could say: the verdict, the path's end and the banner keep to what is known.
   await expect(status).not.toContainText('유효');
-  await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', 'valid');
+  // The banner says the same: in date, but nobody could say whether it was revoked; never "사용할 수 있는".
+  const banner = page.getByTestId('status-banner');
+  await expect(banner).toHaveAttribute('data-status', 'unknown');
+  await expect(banner).toContainText('폐지되었는지 확인하지 못한 인증서입니다');
+  await expect(banner).toContainText(
+    '유효 기간(2027년 1월 12일까지, 412일 남음) 안에 있지만, 인증기관에 폐지되었는지 확인하지 못했습니다.',
+  );
+  await expect(banner).not.toContainText('사용할 수 있는');
+  // Renewal and revocation still work with a status nobody could give.
+  await expect(page.getByTestId('open-renew')).toBeVisible();
+  await expect(page.getByTestId('open-revoke')).toBeVisible();
   await expectAccessible(page);
 
   await trust.getByTestId('check-now').click();
@@ -183,6 +217,14 @@ test('a broken path names its problem at the link it concerns, and a missing iss
   await expect(page.getByTestId('chain-summary')).toHaveText(
     '인증 경로에 문제가 있습니다. 문제가 있는 단계에 까닭을 적어 두었습니다.',
   );
+  // The banner names the same problem: a warning, never "사용할 수 있는 인증서입니다" above a signature not checked.
+  const banner = page.getByTestId('status-banner');
+  await expect(banner).toHaveAttribute('data-status', 'path-broken');
+  await expect(banner).toContainText('인증 경로에 문제가 있는 인증서입니다');
+  await expect(banner).toContainText(
+    '인증 경로의 ‘yessignCA Class 2’ 단계에 문제가 있습니다. 서명이 발급한 인증기관의 키로 확인되지 않습니다. 유효 기간은 2027년 1월 12일까지이지만(412일 남음)',
+  );
+  await expect(banner).not.toContainText('사용할 수 있는');
   await expectAccessible(page);
 
   // Kim's CA is nowhere to be found: drawn as a gap above the certificate, which carries the problem.
@@ -198,10 +240,20 @@ test('a broken path names its problem at the link it concerns, and a missing iss
   await expect(links).toHaveCount(1);
   await expect(links.nth(0).getByTestId('chain-problem')).toContainText('이 인증서를 발급한 인증기관의 인증서를 찾을 수 없습니다.');
   await expect(page.getByTestId('chain-summary')).toContainText('발급 기관 인증서를 찾을 수 없습니다.');
+  // Expiring soon, and its path broken: the banner warns of the path, the days left beside it.
+  await expect(banner).toHaveAttribute('data-status', 'path-broken');
+  await expect(banner).toContainText(
+    '인증 경로의 ‘이 인증서’ 단계에 문제가 있습니다. 이 인증서를 발급한 인증기관의 인증서를 찾을 수 없습니다. 유효 기간은 2025년 12월 7일까지이지만(12일 남음)',
+  );
   expect(await callsOf(page, 'verify_certificate')).toEqual([
     { id: HONG_ID, refresh: false },
     { id: KIM_ID, refresh: false },
   ]);
+
+  await page.getByRole('radio', { name: 'English' }).click();
+  await expect(banner).toContainText('This certificate’s certification path has a problem');
+  await expect(banner).toContainText('It is in date until December 7, 2025 (12 days left), but banks and other sites may not accept it.');
+  await expectAccessible(page);
 });
 
 test('an expired CA and a root nobody trusts are said at their links', async ({ page }) => {

@@ -26,7 +26,7 @@ import { ManageActions } from './ManageActions';
 import { NameTables } from './NameTables';
 import { CheckedStatusBanner } from './StatusBanner';
 import { TrustSection } from './TrustSection';
-import { useVerification, type ShownVerification } from './useVerification';
+import { useAnswer, useVerification, type ShownVerification } from './useVerification';
 import { ValidityMeter } from './ValidityMeter';
 
 /**
@@ -127,6 +127,7 @@ function DetailsBody({
   onRenewed: (enrolled: Enrolled) => void;
   onReissue: () => void;
 }) {
+  const answer = useAnswer(verification.request);
   const result = use(request);
   const listing = use(listRequest);
 
@@ -144,6 +145,7 @@ function DetailsBody({
         here={here}
         hasIdentityData={details.identity_real_name !== null}
         copies={copies}
+        verification={answer}
         onChanged={onChanged}
         onDeleted={onDeleted}
         onRenewed={onRenewed}

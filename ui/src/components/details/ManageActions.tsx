@@ -6,6 +6,8 @@ import type { CertificateSummary } from '../../bindings/CertificateSummary';
 import type { Enrolled } from '../../bindings/Enrolled';
 import type { ListedCertificate } from '../../bindings/ListedCertificate';
 import type { Stored } from '../../bindings/Stored';
+import type { Verification } from '../../bindings/Verification';
+import type { Result } from '../../api';
 import { useI18n } from '../../i18n/context';
 import { copyOf, copyPlaceWords } from '../../places';
 import { useReveal } from '../../reveal';
@@ -52,6 +54,7 @@ export function ManageActions({
   here,
   hasIdentityData,
   copies,
+  verification,
   onChanged,
   onDeleted,
   onRenewed,
@@ -63,6 +66,8 @@ export function ManageActions({
   hasIdentityData: boolean;
   /** Every copy of the certificate, in every store. */
   copies: ListedCertificate[];
+  /** What its CA answered of it, once it answered: a revocation leaves only the reissue. */
+  verification?: Result<Verification> | undefined;
   /** The stores changed (a copy was made): the list should be read again. */
   onChanged: () => void;
   onDeleted: () => void;
@@ -84,15 +89,18 @@ export function ManageActions({
   const renewal = renewalState(summary);
   // What was done is brought into view when the dialog closes (and said aloud).
   const doneRef = useReveal<HTMLDivElement>(done);
-  const revoked = renewal.kind === 'revoked';
+  const revokedHere = renewal.kind === 'revoked';
+  // A certificate its CA said is revoked (itself or a CA above it) can be neither renewed nor revoked again.
+  const revokedByCa = !revokedHere && verification?.ok === true && verification.value.verdict === 'revoked';
+  const revoked = revokedHere || revokedByCa;
   // An expired certificate can be neither renewed nor revoked: only a reissue gives a new one.
   const expired = renewal.kind === 'expired';
 
   // Revoking removes the button that had focus (the screen now says it is revoked):
   // focus goes to what was done instead of getting lost.
   useEffect(() => {
-    if (revoked) doneRef.current?.focus();
-  }, [revoked, doneRef]);
+    if (revokedHere) doneRef.current?.focus();
+  }, [revokedHere, doneRef]);
 
   const finish = (text: string, path: string | null = null) => {
     setOpen(null);
@@ -114,7 +122,7 @@ export function ManageActions({
           {t('manage.thisCopy', { place })}
         </p>
       )}
-      {renewal.kind === 'due' && (
+      {renewal.kind === 'due' && !revoked && (
         <div className="notice notice--warn renew-due" data-testid="renew-due">
           <ClockIcon />
           <p>
@@ -155,6 +163,11 @@ export function ManageActions({
       {expired && (
         <p className="section__note" data-testid="expired-only-reissue">
           {t('manage.expiredOnlyReissue')}
+        </p>
+      )}
+      {revokedByCa && !expired && (
+        <p className="section__note" data-testid="revoked-only-reissue">
+          {t('manage.revokedOnlyReissue')}
         </p>
       )}
       <div className="actions" role="group" aria-labelledby={caHeadingId}>

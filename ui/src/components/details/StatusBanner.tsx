@@ -1,17 +1,25 @@
-import { Suspense, use } from 'react';
+import { Suspense, use, type JSX } from 'react';
 
 import type { Result } from '../../api';
 import type { CertificateSummary } from '../../bindings/CertificateSummary';
 import type { Verification } from '../../bindings/Verification';
 import { useI18n } from '../../i18n/context';
-import { revocationOf, type RevocationFound } from '../../trust';
+import { bannerStanding, revocationOf, verdictText, type BannerStanding } from '../../trust';
 import { standingOf, validityText } from '../../validity';
+import { InfoIcon, WarningIcon } from '../icons';
 import { STANDING_ICONS } from '../ValidityBadge';
 
+const BANNER_ICONS: Record<BannerStanding, () => JSX.Element> = {
+  ...STANDING_ICONS,
+  'path-broken': WarningIcon,
+  unknown: InfoIcon,
+};
+
 /**
- * The banner once the certificate's status is known: revoked when its CA
- * says so, even if the list did not know. Until the answer comes (or when it
- * could not be had), the banner says what the certificate itself says.
+ * The banner once the certificate's path and status are known, saying what
+ * the trust section says: revoked when its CA says so, even if the list did
+ * not know; a broken path, or a status that could not be had, never "usable".
+ * Until the answer comes, the banner says what the certificate itself says.
  */
 export function CheckedStatusBanner({
   summary,
@@ -35,27 +43,29 @@ function AnsweredStatusBanner({
   verification: Promise<Result<Verification>>;
 }) {
   const result = use(verification);
-  return <StatusBanner summary={summary} revocation={result.ok ? revocationOf(result.value) : null} />;
+  return <StatusBanner summary={summary} verification={result} />;
 }
 
 /**
  * Can this certificate be used today, in one sentence, with what to do next.
- * `revocation` is what the certificate's status says beyond the summary: a
- * revocation its CA answered.
+ * `verification` is what its path and status were found to be (none yet, or
+ * none for a file opened with the app).
  */
 export function StatusBanner({
   summary,
-  revocation = null,
+  verification,
 }: {
   summary: CertificateSummary;
-  revocation?: RevocationFound | null;
+  verification?: Result<Verification>;
 }) {
-  const { t, formatDate } = useI18n();
-  const standing = revocation === null ? standingOf(summary) : 'revoked';
-  const StatusIcon = STANDING_ICONS[standing];
+  const { t, formatDate, formatDateTime } = useI18n();
+  const standing = bannerStanding(standingOf(summary), verification);
+  const checked = verification?.ok === true ? verification.value : null;
+  const revocation = checked === null ? null : revocationOf(checked);
+  const StatusIcon = BANNER_ICONS[standing];
   const until = formatDate(summary.not_after);
   const from = formatDate(summary.not_before);
-  const { remaining } = validityText(t, standing, summary.days_left, from);
+  const { remaining } = validityText(t, standingOf(summary), summary.days_left, from);
   const { revoked } = summary;
   const revokedDetail = () => {
     if (revoked !== null) {
@@ -76,6 +86,13 @@ export function StatusBanner({
     expired: () => t('details.banner.expiredDetail', { date: until }),
     'not-yet-valid': () => t('details.banner.notYetDetail', { date: from }),
     revoked: revokedDetail,
+    'path-broken': () =>
+      t('details.banner.pathBrokenDetail', {
+        problem: checked === null ? t('chain.broken') : verdictText(t, formatDateTime, checked).detail,
+        date: until,
+        remaining: remaining ?? '',
+      }),
+    unknown: () => t('details.banner.unknownDetail', { date: until, remaining: remaining ?? '' }),
   }[standing]();
 
   return (

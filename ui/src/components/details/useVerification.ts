@@ -68,3 +68,22 @@ export function useVerification(
 
   return { request: current.request, failure: current.failure, isChecking, checkNow };
 }
+
+/**
+ * The answer of a verification request once it has come, for what must not
+ * wait for it (the buttons of the details); the previous answer stays until
+ * the next one comes, as the trust section keeps it on screen.
+ */
+export function useAnswer(request: Promise<Result<Verification>>): Result<Verification> | undefined {
+  const [answer, setAnswer] = useState<{ request: Promise<Result<Verification>>; result: Result<Verification> }>();
+  useEffect(() => {
+    let current = true;
+    void request.then((result) => {
+      if (current) setAnswer({ request, result });
+    });
+    return () => {
+      current = false;
+    };
+  }, [request]);
+  return answer?.result;
+}
