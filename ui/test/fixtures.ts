@@ -114,6 +114,13 @@ export const threeCertsOneBroken: CertificateList = {
   searched_roots: [diskRoot, usbRoot, extraRoot],
 };
 
+/** Hong's certificate alone, on this computer: one place, so no place to choose. */
+export const onePlace: CertificateList = {
+  certificates: [hong],
+  unreadable: [],
+  searched_roots: [diskRoot],
+};
+
 /** Nothing found, in two folders that exist. */
 export const empty: CertificateList = {
   certificates: [],

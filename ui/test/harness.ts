@@ -41,6 +41,7 @@ import {
   empty,
   fileDetails,
   fourPlaces,
+  onePlace,
   issuedCertificate,
   loadFailure,
   renewedKim,
@@ -56,6 +57,7 @@ type Answer = (call: number) => CertificateList;
 const scenarios: Record<string, Answer> = {
   'three-certs-one-broken': () => threeCertsOneBroken,
   'four-places': () => fourPlaces,
+  'one-place': () => onePlace,
   empty: () => empty,
   // The first call fails; every later one (a retry) succeeds.
   'ipc-error': (call) => {

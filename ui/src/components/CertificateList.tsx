@@ -91,6 +91,8 @@ export function CertificateList({
     (place) => place === 'all' || place === filter.place || placesPresent.has(place),
   );
   const isFiltered = filter.query.trim() !== '' || filter.place !== 'all';
+  // With a single place there is nothing to choose: the filter is not shown, nor named in the hint.
+  const placeFilterShown = options.length > 2;
 
   const change = (next: ListFilter) => {
     onFilterChange(next);
@@ -139,7 +141,7 @@ export function CertificateList({
                   </Button>
                 </div>
               </SearchField>
-              {options.length > 2 && (
+              {placeFilterShown && (
                 <Select
                   className="place-filter"
                   value={filter.place}
@@ -180,7 +182,9 @@ export function CertificateList({
             {shown.length === 0 ? (
               <div className="card no-match" data-testid="no-match">
                 <p className="no-match__title">{t('list.noMatch')}</p>
-                <p className="section__note">{t('list.noMatchHint')}</p>
+                <p className="section__note" data-testid="no-match-hint">
+                  {placeFilterShown ? t('list.noMatchHint') : t('list.noMatchHintSearch')}
+                </p>
                 <Button className="button" onPress={() => change({ query: '', place: 'all' })}>
                   {t('list.showAll')}
                 </Button>

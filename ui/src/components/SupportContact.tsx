@@ -7,13 +7,16 @@ import { ClockIcon, LinkIcon, PhoneIcon } from './icons';
 
 /**
  * The distribution's support desk: phone, website and hours, each labelled
- * in words. Without any, says to ask whoever handed the program out.
+ * in words. Without a number or a website, says in words whom to ask: the
+ * bank or CA that gave the person the program. Drawn as a note, never as a
+ * box that could be taken for a field to type in.
  */
 export function SupportContact({ heading = true }: { heading?: boolean }) {
   const { t } = useI18n();
   const { distribution } = useDistribution();
   const headingId = useId();
   const { phone, url, hours } = distribution.support;
+  const reachable = [phone, url].some((value) => value !== null && value.trim() !== '');
 
   if (!hasSupport(distribution.support)) {
     return (
@@ -27,6 +30,11 @@ export function SupportContact({ heading = true }: { heading?: boolean }) {
       {heading && (
         <p id={headingId} className="support__heading">
           {t('support.heading')}
+        </p>
+      )}
+      {!reachable && (
+        <p className="support__none" data-testid="support-none">
+          {t('support.none')}
         </p>
       )}
       <dl className="support__list">

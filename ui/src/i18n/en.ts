@@ -38,6 +38,7 @@ export const en = {
   'list.optionCount': '{count}',
   'list.noMatch': 'No certificate matches.',
   'list.noMatchHint': 'Clear the search, or choose “Everywhere” as the place.',
+  'list.noMatchHintSearch': 'Clear the search, or try other words.',
   'list.showAll': 'Show all',
   'list.shownAnnouncement': '{count} certificates shown.',
 
@@ -377,7 +378,7 @@ export const en = {
   'support.phone': 'Phone',
   'support.url': 'Website',
   'support.hours': 'Opening hours',
-  'support.none': 'Please contact the support desk of the bank or CA that gave you this program.',
+  'support.none': 'Ask the support desk of the bank or CA that sent you this program (whoever sent you the installer or the e-mail about it).',
 
   'empty.issue': 'If you have received a registration number or an issuance e-mail, you can get your certificate now.',
   'empty.issueAction': 'Get a certificate',

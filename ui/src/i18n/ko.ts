@@ -44,6 +44,7 @@ export const ko = {
   'list.optionCount': '{count}개',
   'list.noMatch': '찾는 조건에 맞는 인증서가 없습니다.',
   'list.noMatchHint': '검색어를 지우거나 저장 위치를 ‘모든 곳’으로 바꿔 보세요.',
+  'list.noMatchHintSearch': '검색어를 지우거나 다르게 써 보세요.',
   'list.showAll': '모두 보기',
   'list.shownAnnouncement': '인증서 {count}개가 보입니다.',
 
@@ -380,7 +381,7 @@ export const ko = {
   'support.phone': '전화',
   'support.url': '누리집',
   'support.hours': '상담 시간',
-  'support.none': '이 프로그램을 받은 은행이나 인증기관의 고객센터에 문의해 주세요.',
+  'support.none': '이 프로그램을 보내 준 은행이나 인증기관(설치 파일이나 안내 메일을 보낸 곳)의 고객센터에 물어보세요.',
 
   'empty.issue': '등록번호나 발급 안내 메일을 받으셨다면 지금 바로 발급받을 수 있습니다.',
   'empty.issueAction': '인증서 발급받기',

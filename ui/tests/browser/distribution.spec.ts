@@ -96,12 +96,23 @@ test('any other failure to read the distribution leaves the window unbranded but
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('도장');
 });
 
+/** Whether an element is drawn as a box all round (as a field to type in is). */
+async function framed(locator: import('@playwright/test').Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const style = getComputedStyle(element);
+    return ['Top', 'Right', 'Bottom'].some((side) => style.getPropertyValue(`border-${side.toLowerCase()}-width`) !== '0px');
+  });
+}
+
 test('the settings show the support contact and keep the reminder choice', async ({ page }) => {
   await openScenario(page, 'three-certs-one-broken', { version: '0.1.0' });
   await page.getByRole('button', { name: '설정' }).click();
   const settings = page.getByTestId('settings');
   await expect(settings.getByTestId('support-phone')).toHaveText('1577-8787');
   await expect(settings.getByTestId('support-hours')).toHaveText('평일 9:00–18:00');
+  // A note, not a box that could pass for a field to type in; with a number, no sentence about whom to ask.
+  expect(await framed(settings.getByTestId('support-contact'))).toBe(false);
+  await expect(settings.getByTestId('support-none')).toHaveCount(0);
 
   const reminders = settings.getByRole('switch', { name: '만료 알림 받기' });
   await expect(reminders).toBeChecked();
@@ -161,4 +172,34 @@ test('no reminder when they are off; one the system refuses is not counted as gi
   await expect(page.getByTestId('certificate-row')).toHaveCount(3);
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => window.__DOJANG_NOTIFICATIONS__)).toEqual([]);
+});
+
+test('without a number or a website, the support contact says in words whom to ask', async ({ page }) => {
+  await openScenario(page, 'three-certs-one-broken', {
+    distribution: { support: { phone: null, url: null, hours: '평일 9:00–18:00' } },
+  });
+  await page.getByRole('button', { name: '설정' }).click();
+  const support = page.getByTestId('settings').getByTestId('support-contact');
+  await expect(support.getByTestId('support-none')).toHaveText(
+    '이 프로그램을 보내 준 은행이나 인증기관(설치 파일이나 안내 메일을 보낸 곳)의 고객센터에 물어보세요.',
+  );
+  await expect(support.getByTestId('support-hours')).toHaveText('평일 9:00–18:00');
+  await expect(support.getByTestId('support-phone')).toHaveCount(0);
+  expect(await framed(support)).toBe(false);
+  await expectAccessible(page);
+
+  await page.getByRole('banner').getByRole('radio', { name: 'English' }).click();
+  await expect(support.getByTestId('support-none')).toHaveText(
+    'Ask the support desk of the bank or CA that sent you this program (whoever sent you the installer or the e-mail about it).',
+  );
+});
+
+test('with no support contact at all, the sentence alone, drawn as a note', async ({ page }) => {
+  await openScenario(page, 'three-certs-one-broken', {
+    distribution: { support: { phone: null, url: null, hours: null } },
+  });
+  await page.getByRole('button', { name: '설정' }).click();
+  const support = page.getByTestId('settings').getByTestId('support-contact');
+  await expect(support).toHaveText('이 프로그램을 보내 준 은행이나 인증기관(설치 파일이나 안내 메일을 보낸 곳)의 고객센터에 물어보세요.');
+  expect(await framed(support)).toBe(false);
 });

@@ -40,6 +40,7 @@ test('search by owner, CA or purpose, filter by place, and say when nothing matc
   await expect(rows).toHaveCount(0);
   const noMatch = page.getByTestId('no-match');
   await expect(noMatch).toContainText('찾는 조건에 맞는 인증서가 없습니다.');
+  await expect(noMatch.getByTestId('no-match-hint')).toHaveText('검색어를 지우거나 저장 위치를 ‘모든 곳’으로 바꿔 보세요.');
   await expect(page.getByTestId('unreadable-row')).toHaveCount(1);
   await noMatch.getByRole('button', { name: '모두 보기' }).click();
   await expect(rows).toHaveCount(4);
@@ -52,6 +53,20 @@ test('search by owner, CA or purpose, filter by place, and say when nothing matc
   await expect(page.getByRole('listbox')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('listbox')).toHaveCount(0);
+});
+
+test('with one place, no place to choose, and the hint when nothing matches speaks of the search alone', async ({ page }) => {
+  await openScenario(page, 'one-place');
+  await expect(page.getByTestId('certificate-row')).toHaveCount(1);
+  await expect(page.getByTestId('place-filter')).toHaveCount(0);
+  await page.getByRole('searchbox', { name: '인증서 찾기' }).fill('김철수');
+  const hint = page.getByTestId('no-match').getByTestId('no-match-hint');
+  await expect(hint).toHaveText('검색어를 지우거나 다르게 써 보세요.');
+  await expect(page.getByTestId('no-match')).not.toContainText('저장 위치');
+  await expectAccessible(page);
+
+  await page.getByRole('radio', { name: 'English' }).click();
+  await expect(hint).toHaveText('Clear the search, or try other words.');
 });
 
 test('the search survives a visit to the details', async ({ page }) => {

@@ -5,7 +5,7 @@ import type { CommandName } from '../../src/bindings/commands';
 import type { ErrorCode } from '../../src/bindings/ErrorCode';
 import type { ErrorInfo } from '../../src/bindings/ErrorInfo';
 
-export type Scenario = 'three-certs-one-broken' | 'four-places' | 'empty' | 'ipc-error';
+export type Scenario = 'three-certs-one-broken' | 'four-places' | 'empty' | 'ipc-error' | 'one-place';
 
 /** The password that opens every sample key (test/fixtures.ts). */
 export const SAMPLE_PASSWORD = 'sample!2580';
