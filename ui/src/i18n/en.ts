@@ -245,7 +245,7 @@ export const en = {
   'export.pfxPassword': 'New password for the PFX file',
   'export.pfxPasswordHint':
     'You will need it to open this file again. The file holds the private key, so this password follows the same rules as a certificate password. Write it down somewhere safe.',
-  'export.pfxConfirm': 'PFX file password again',
+  'export.pfxConfirm': 'New PFX file password again',
   'export.compat': 'Save in the format for old programs',
   'export.compatHint':
     'Choose this only when an old program must open the file. It uses an older, somewhat weaker lock (3DES).',
@@ -326,7 +326,7 @@ export const en = {
   'import.newPassword': 'New password for the certificate',
   'import.newPasswordHint':
     'The imported certificate is locked with this password. You type it when you use the certificate, e.g. at your bank.',
-  'import.confirm': 'Certificate password again',
+  'import.confirm': 'New password again',
   'import.submit': 'Import',
   'import.done': 'The certificate was imported.',
   'import.dropHere': 'Drop here to import the certificate',
@@ -432,7 +432,7 @@ export const en = {
   'issue.password': 'New password for the certificate',
   'issue.passwordHint':
     'You will type this password whenever you use the certificate, at a bank for example. It is not the temporary issuance code. Keep it in mind.',
-  'issue.confirm': 'Certificate password again',
+  'issue.confirm': 'New password again',
   'issue.advanced': 'Advanced settings',
   'issue.keyType': 'Key type',
   'issue.keyType.rsa2048': 'RSA 2048 (recommended)',

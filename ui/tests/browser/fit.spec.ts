@@ -79,8 +79,8 @@ const WORDS = {
   },
   en: {
     changePassword: ['Change password', 'Change the certificate password', 'New password again'],
-    export: ['Export as PFX', 'Export as a PFX file', 'PFX file password again', 'Choose where to save…'],
-    import: ['Import a certificate', 'Import a certificate', 'Certificate password again'],
+    export: ['Export as PFX', 'Export as a PFX file', 'New PFX file password again', 'Choose where to save…'],
+    import: ['Import a certificate', 'Import a certificate', 'New password again'],
   },
 } as const;
 

@@ -488,6 +488,9 @@ test('the wizard reads in English', async ({ page }) => {
   // The new password in plain words, its rules "met" or "not met yet".
   const storage = page.getByTestId('step-storage');
   await storage.getByRole('textbox', { name: 'New password for the certificate' }).fill('abc');
+  // Its confirmation is asked for in the same words.
+  await expect(storage.getByRole('textbox', { name: 'New password again', exact: true })).toBeVisible();
+  await expect(storage).not.toContainText('Certificate password again');
   await expect(storage.getByTestId('rule-too-short')).toContainText('not met yet');
   await expect(storage.getByTestId('rule-needs-letter')).toHaveAttribute('data-state', 'met');
   await expect(storage.getByTestId('rule-needs-letter').locator('.rule__state')).toHaveText('met');
@@ -505,6 +508,18 @@ test('a CA known by a short name is shown by the name people know', async ({ pag
   const summary = page.getByTestId('issue-summary');
   await expect(summary.getByTestId('summary-ca')).toHaveText('금융결제원');
   await expect(summary.getByTestId('summary-ca-url')).toBeHidden();
+  await expectAccessible(page);
+});
+
+test('a CA the distribution names in Korean is named in English in an English window', async ({ page }) => {
+  await openScenario(page, 'three-certs-one-broken', {
+    distribution: { cas: [{ name: '금융결제원', cmp_url: 'https://ca.dojang.test/cmp' }] },
+  });
+  await toReview(page);
+  const summary = page.getByTestId('issue-summary');
+  await expect(summary.getByTestId('summary-ca')).toHaveText('금융결제원');
+  await page.getByRole('banner').getByRole('radio', { name: 'English' }).click();
+  await expect(summary.getByTestId('summary-ca')).toHaveText('KFTC (yessign)');
   await expectAccessible(page);
 });
 
