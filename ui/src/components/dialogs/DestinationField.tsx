@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/context';
 import { npkiRootFor } from '../../paths';
 import { ComputerIcon, FolderIcon } from '../icons';
 import { PathText } from '../PlaceLabel';
-import { Choice } from './fields';
+import { Choice, ErrorSlot } from './fields';
 
 /** Where a copied or imported certificate goes, as the person chose it. */
 export type Destination =
@@ -107,11 +107,13 @@ export function DestinationField({
           </Button>
         </div>
       )}
-      {error !== null && (
-        <Text slot="errorMessage" className="field__error">
-          {error}
-        </Text>
-      )}
+      <ErrorSlot>
+        {error !== null && (
+          <Text slot="errorMessage" className="field__error">
+            {error}
+          </Text>
+        )}
+      </ErrorSlot>
     </RadioGroup>
   );
 }

@@ -96,9 +96,20 @@ export function SecretField({
           {description}
         </Text>
       )}
-      <FieldError className="field__error">{error}</FieldError>
+      <ErrorSlot>
+        <FieldError className="field__error">{error}</FieldError>
+      </ErrorSlot>
     </TextField>
   );
+}
+
+/**
+ * Where a field's error line goes, its line kept while there is none: an
+ * error that comes or goes never moves the buttons below (a click meant for
+ * one would land on empty space).
+ */
+export function ErrorSlot({ children }: { children: ReactNode }) {
+  return <div className="field__error-slot">{children}</div>;
 }
 
 /** A plain text field, with the same look and error handling as `SecretField`. */
@@ -153,7 +164,9 @@ export function PlainField({
           {description}
         </Text>
       )}
-      <FieldError className="field__error">{error}</FieldError>
+      <ErrorSlot>
+        <FieldError className="field__error">{error}</FieldError>
+      </ErrorSlot>
     </TextField>
   );
 }
@@ -198,11 +211,13 @@ export function PathChooser({
           {path === null ? chooseLabel : chooseAgainLabel}
         </Button>
       </div>
-      {error !== null && (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorSlot>
+        {error !== null && (
+          <p className="field__error" role="alert">
+            {error}
+          </p>
+        )}
+      </ErrorSlot>
     </div>
   );
 }
