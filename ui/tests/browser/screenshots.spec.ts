@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { expect, openDetails, openScenario, SAMPLE_PASSWORD, test } from './support';
+import { expect, openDetails, openScenario, SAMPLE_PASSWORD, test, walkWizardToReview } from './support';
 
 /** Where the pictures go: $DOJANG_SCREENSHOT_DIR, else test-results/screenshots. */
 const dir = process.env.DOJANG_SCREENSHOT_DIR ?? join('test-results', 'screenshots');
@@ -124,13 +124,7 @@ test('screenshot of the warning about a CA a build without CAs does not know', a
 
 test('screenshots of a refusal and of the finished issuance', async ({ page }) => {
   await openScenario(page, 'three-certs-one-broken');
-  await page.getByRole('button', { name: '인증서 발급' }).click();
-  await page.getByTestId('next').click();
-  await page.getByRole('textbox', { name: '등록번호' }).fill('12345678AbCdEfGhIjKlMnOpQrS');
-  await page.getByTestId('next').click();
-  await page.getByRole('textbox', { name: '인증서 암호 (새로 정하기)' }).fill('seal#7294xq');
-  await page.getByRole('textbox', { name: '인증서 암호 다시 입력' }).fill('seal#7294xq');
-  await page.getByTestId('next').click();
+  await walkWizardToReview(page);
   await page.evaluate(() => {
     window.__DOJANG_FAILURES__ = { issue_certificate: [{ code: 'ca-too-many-attempts', params: { detail: 'too-many-attempts' } }] };
   });

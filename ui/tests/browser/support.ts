@@ -4,6 +4,8 @@ import { expect, test as base, type Locator, type Page } from '@playwright/test'
 import type { CommandName } from '../../src/bindings/commands';
 import type { ErrorCode } from '../../src/bindings/ErrorCode';
 import type { ErrorInfo } from '../../src/bindings/ErrorInfo';
+import { en } from '../../src/i18n/en';
+import { ko } from '../../src/i18n/ko';
 
 export type Scenario = 'three-certs-one-broken' | 'four-places' | 'empty' | 'ipc-error' | 'one-place';
 
@@ -226,4 +228,70 @@ export async function expectHeaderOnOneRow(page: Page): Promise<void> {
   expect(name).not.toBeNull();
   const middle = (name?.y ?? 0) + (name?.height ?? 0) / 2;
   for (const centre of controls) expect(Math.abs(centre - middle), 'header control off the name’s row').toBeLessThan(12);
+}
+
+/** The window's words in each language, to find a control by its name whatever the language. */
+export const WORDS = { ko, en } as const;
+
+/** A registration number the sandbox CA takes, and a new password that meets every rule. */
+export const REGISTRATION_NUMBER = '12345678AbCdEfGhIjKlMnOpQrS';
+export const NEW_PASSWORD = 'seal#7294xq';
+
+/** The issuance wizard's steps before the certificate is asked for. */
+export type WizardStepName = 'path' | 'codes' | 'storage' | 'review';
+
+/**
+ * Opens the issuance wizard from the header and walks it on the registration
+ * path, in `lang`, to the review step: the number typed, a good password
+ * chosen. `atStep` runs on each step once it is shown and filled in.
+ */
+export async function walkWizardToReview(
+  page: Page,
+  lang: 'ko' | 'en' = 'ko',
+  atStep: (step: WizardStepName) => Promise<void> = async () => {},
+): Promise<void> {
+  const words = WORDS[lang];
+  await page.getByTestId('open-issue').click();
+  await expect(page.getByTestId('step-path')).toBeVisible();
+  await atStep('path');
+  await page.getByTestId('next').click();
+
+  const codes = page.getByTestId('step-codes');
+  await codes.getByRole('textbox', { name: words['issue.registration'], exact: true }).fill(REGISTRATION_NUMBER);
+  await atStep('codes');
+  await page.getByTestId('next').click();
+
+  const storage = page.getByTestId('step-storage');
+  await storage.getByRole('textbox', { name: words['issue.password'], exact: true }).fill(NEW_PASSWORD);
+  await storage.getByRole('textbox', { name: words['issue.confirm'], exact: true }).fill(NEW_PASSWORD);
+  await expect(storage.getByTestId('rule-too-short')).toHaveAttribute('data-state', 'met');
+  await atStep('storage');
+  await page.getByTestId('next').click();
+
+  await expect(page.getByTestId('step-review')).toBeVisible();
+  await atStep('review');
+}
+
+/** Whether the middle of what `locator` finds is itself there to click, not under something else. */
+function onTop(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return hit !== null && (hit === element || element.contains(hit));
+  });
+}
+
+/** A page's control: reached by scrolling the page, then wholly in view and not covered. */
+export async function expectReachable(locator: Locator): Promise<void> {
+  await locator.scrollIntoViewIfNeeded();
+  await expect(locator).toBeInViewport({ ratio: 1 });
+  expect(await onTop(locator), 'covered by something else').toBe(true);
+}
+
+/** A control in view as the window is: wholly inside it and not covered, without scrolling the page. */
+export async function expectInViewAsIs(page: Page, locator: Locator): Promise<void> {
+  const scrolled = await page.evaluate(() => window.scrollY);
+  await expect(locator).toBeInViewport({ ratio: 1 });
+  expect(await onTop(locator), 'covered by something else').toBe(true);
+  expect(await page.evaluate(() => window.scrollY), 'the page scrolled').toBe(scrolled);
 }
