@@ -99,6 +99,11 @@ for (const lang of ['ko', 'en'] as const) {
 
       await openDetails(page, '홍길동');
       await expectInViewAsIs(page, page.getByTestId('back'));
+      // The line saying which copy the actions apply to keeps clear of their buttons.
+      const note = await page.getByTestId('managed-copy').boundingBox();
+      const button = await page.getByTestId('open-change-password').boundingBox();
+      if (note === null || button === null) throw new Error('not laid out');
+      expect(button.y - (note.y + note.height), 'space above the buttons').toBeGreaterThanOrEqual(8);
       await screen(page, 'details', lang, page.getByTestId('open-change-password'));
       await page.getByTestId('technical-toggle').click();
       await expect(page.getByTestId('technical-toggle')).toHaveAttribute('aria-expanded', 'true');

@@ -118,7 +118,7 @@ export function ManageActions({
         {t('details.manage')}
       </h3>
       {copies.length > 1 && (
-        <p className="muted" data-testid="managed-copy">
+        <p className="muted manage__copy" data-testid="managed-copy">
           {t('manage.thisCopy', { place })}
         </p>
       )}
