@@ -95,6 +95,8 @@ async fn the_details_screen_of_the_real_window_shows_the_certificate_in_full() {
         .await;
     let identity = app.texts("[data-testid=identity-data]").await;
     let serial = app.texts("[data-testid=serial-decimal]").await;
+    // The top of the details, as a person first sees them.
+    let _ = app.client.execute("window.scrollTo(0, 0)", vec![]).await;
     screenshot(&app.display, "details-ko.png");
     app.close().await;
 
