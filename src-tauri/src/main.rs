@@ -106,6 +106,11 @@ fn main() {
             // The list's data is read while WebKit starts and loads the page.
             stores.prefetch_first_listing();
             app.manage(stores);
+            // The key of a coming issuance, generated ahead (one search per core: the app lives
+            // on after an issuance).
+            app.manage(std::sync::Arc::new(
+                dojang_core::keys::prepared::PreparedKey::racing(),
+            ));
             // dojang: links: registered with the desktop at run time where the installer
             // does not do it (Linux outside a package, Windows while developing).
             #[cfg(any(target_os = "linux", all(debug_assertions, windows)))]

@@ -18,6 +18,7 @@ import type { ChangePasswordRequest } from './bindings/ChangePasswordRequest';
 import type { CopyRequest } from './bindings/CopyRequest';
 import type { Distribution } from './bindings/Distribution';
 import type { Enrolled } from './bindings/Enrolled';
+import type { KeyType } from './bindings/KeyType';
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { ErrorInfo } from './bindings/ErrorInfo';
 import type { OpenRequest } from './bindings/OpenRequest';
@@ -126,6 +127,15 @@ export function readInvitation(path: string): Promise<Result<CheckedInvitation>>
  */
 export function checkCa(url: string): Promise<Result<CaCheck>> {
   return call('check_ca', { url });
+}
+
+/**
+ * Starts generating the key of the coming issuance in the app while the
+ * person is on the storage step, so that issuing waits only for the CA. Only
+ * the key type crosses; the key stays in the app.
+ */
+export function prepareKey(keyType: KeyType): Promise<Result<null>> {
+  return call('prepare_key', { keyType });
 }
 
 /** Issues a certificate, reporting each step as it begins. */

@@ -343,6 +343,8 @@ const handlers: { [K in CommandName]: (args: Commands[K]['args']) => Answered<K>
     revocations.set(request.id, { reason: request.reason, known_since: '2026-11-25T09:30:00Z' });
     return null;
   },
+  // The key generated ahead on the storage step: nothing to answer.
+  prepare_key: () => null,
   // The benchmark's timeline: written only when the app runs with DOJANG_TIMELINE.
   timeline_mark: () => null,
   notify: (args) => {

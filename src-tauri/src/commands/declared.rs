@@ -33,6 +33,7 @@ macro_rules! app_commands {
             custody::verify_identity(request: VerifyIdentityRequest) -> bool;
             issue::read_invitation(path: PathBuf) -> CheckedInvitation;
             issue::check_ca(url: String) -> CaCheck;
+            issue::prepare_key(key_type: KeyType) -> ();
             issue::issue_certificate(request: IssueRequest, on_progress: Progress) -> Enrolled;
             issue::renew_certificate(request: RenewRequest, on_progress: Progress) -> Enrolled;
             issue::revoke_certificate(request: RevokeRequest) -> ();

@@ -2,15 +2,17 @@
 //! `Step` as each begins.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use dojang_core::ErrorInfo;
 use dojang_core::distribution::Distribution;
 use dojang_core::issue::pending::PendingKeys;
 use dojang_core::issue::revoke::{RevocationReason, revoke_stored};
 use dojang_core::issue::{
-    CaCheck, CheckedInvitation, Enrolled, EnrolmentRequest, Invitation, IssuePath, KeySource,
-    RenewalRequest, Step, UnlistedCa,
+    CaCheck, CheckedInvitation, Enrolled, EnrolmentRequest, Invitation, IssuePath, RenewalRequest,
+    Step, UnlistedCa,
 };
+use dojang_core::keys::prepared::PreparedKey;
 use dojang_core::keys::private_key::KeyType;
 use dojang_core::password::CertificatePassword;
 use dojang_core::secret::Secret;
@@ -81,6 +83,7 @@ pub fn issue_in(
     stores: &StoreSet,
     distribution: &Distribution,
     request: IssueRequest,
+    prepared: &PreparedKey,
     progress: &mut dyn FnMut(Step),
 ) -> Result<Enrolled, ErrorInfo> {
     let codes = request.path.codes()?;
@@ -99,7 +102,9 @@ pub fn issue_in(
         ca,
         codes,
         password,
-        key: KeySource::Generate(request.key_type),
+        // The key generated ahead on the storage step (waited for if still under way), or
+        // a fresh one.
+        key: prepared.take(request.key_type),
     };
     dojang_core::issue::enrol(enrolment, store.as_ref(), &pending, progress)
         .map_err(ErrorInfo::from)
@@ -113,19 +118,31 @@ fn to_window(channel: Channel<Step>) -> impl FnMut(Step) {
     }
 }
 
+/// Starts generating the key of the coming issuance while the person chooses where to keep
+/// the certificate and its password, so that issuing waits only for the CA. The key stays
+/// in the app's memory until an issuance of its type takes it (or another type replaces
+/// it); only the type crosses from the window.
+#[tauri::command]
+pub fn prepare_key(prepared: State<'_, Arc<PreparedKey>>, key_type: KeyType) {
+    prepared.prepare(key_type);
+}
+
 /// Issues a certificate from the wizard's request.
 #[tauri::command]
 pub async fn issue_certificate(
     stores: State<'_, AppStores>,
+    prepared: State<'_, Arc<PreparedKey>>,
     request: IssueRequest,
     on_progress: Channel<Step>,
 ) -> Result<Enrolled, ErrorInfo> {
     let stores = stores.inner().clone();
+    let prepared = Arc::clone(prepared.inner());
     blocking(move || {
         issue_in(
             &stores.get()?,
             stores.distribution()?,
             request,
+            &prepared,
             &mut to_window(on_progress),
         )
     })
@@ -259,9 +276,15 @@ mod tests {
         };
         let mut steps = Vec::new();
         let mut code = |distribution: &Distribution, request: IssueRequest| {
-            issue_in(&stores, distribution, request, &mut |s| steps.push(s))
-                .unwrap_err()
-                .code
+            issue_in(
+                &stores,
+                distribution,
+                request,
+                &PreparedKey::default(),
+                &mut |s| steps.push(s),
+            )
+            .unwrap_err()
+            .code
         };
         let unbranded = Distribution::default();
         assert_eq!(

@@ -10,6 +10,7 @@ use dojang_core::cert::chain::CertificateChain;
 use dojang_core::cert::details::CertificateDetails;
 use dojang_core::distribution::Distribution;
 use dojang_core::issue::{CaCheck, CheckedInvitation, Enrolled, Step};
+use dojang_core::keys::private_key::KeyType;
 use dojang_core::open::OpenRequest;
 use dojang_core::status::Verification;
 use dojang_core::store::{CertificateCopy, CertificateList};
@@ -83,6 +84,7 @@ named_types!(
     RenewRequest,
     RevokeRequest,
     Enrolled,
+    KeyType,
     TimelinePhase
 );
 

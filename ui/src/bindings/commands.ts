@@ -14,6 +14,7 @@ import type { ExportPfxRequest } from './ExportPfxRequest';
 import type { ImportFolderRequest } from './ImportFolderRequest';
 import type { ImportPfxRequest } from './ImportPfxRequest';
 import type { IssueRequest } from './IssueRequest';
+import type { KeyType } from './KeyType';
 import type { OpenRequest } from './OpenRequest';
 import type { RenewRequest } from './RenewRequest';
 import type { RevokeRequest } from './RevokeRequest';
@@ -46,6 +47,7 @@ export interface Commands {
   verify_identity: { args: { request: VerifyIdentityRequest }; result: boolean };
   read_invitation: { args: { path: string }; result: CheckedInvitation };
   check_ca: { args: { url: string }; result: CaCheck };
+  prepare_key: { args: { keyType: KeyType }; result: null };
   issue_certificate: { args: { request: IssueRequest; onProgress: Channel<Step> }; result: Enrolled };
   renew_certificate: { args: { request: RenewRequest; onProgress: Channel<Step> }; result: Enrolled };
   revoke_certificate: { args: { request: RevokeRequest }; result: null };

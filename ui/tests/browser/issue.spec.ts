@@ -101,6 +101,8 @@ test('registration number: every step explained, the codes checked as typed, the
   // Step 3: the keychain by default, the password kept to the rules.
   const storage = page.getByTestId('step-storage');
   await expect(storage.getByRole('radio', { name: '이 컴퓨터의 키체인' })).toBeChecked();
+  // The app starts generating the key (the default type) as the step opens.
+  await expect.poll(() => callsOf(page, 'prepare_key')).toEqual([{ keyType: 'rsa2048' }]);
   // (A password is not a code: its field keeps the ordinary font.)
   expect(await evenWidths(storage.getByRole('textbox', { name: '인증서 암호 (새로 정하기)' }))).toBe(false);
   await storage.getByRole('textbox', { name: '인증서 암호 (새로 정하기)' }).fill('short');
@@ -239,6 +241,10 @@ test('issuance e-mail: issue.html opened from the file dialog fills the applicat
   await choosePassword(page);
   await storage.getByRole('button', { name: '고급 설정' }).click();
   await storage.getByText('ECDSA P-256', { exact: true }).click();
+  // Another type chosen: the app starts a key of that type instead.
+  await expect
+    .poll(() => callsOf(page, 'prepare_key'))
+    .toEqual([{ keyType: 'rsa2048' }, { keyType: 'p256' }]);
   // The invitation names the CA: no address to type.
   await expect(storage.getByRole('textbox', { name: '인증기관 주소 (CMP)' })).toHaveCount(0);
   await page.getByTestId('next').click();

@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 
-import { checkCa, chooseFile, issueCertificate, readInvitation, type Result } from '../../api';
+import { checkCa, chooseFile, issueCertificate, prepareKey, readInvitation, type Result } from '../../api';
 import type { CertificateList } from '../../bindings/CertificateList';
 import type { CheckedInvitation } from '../../bindings/CheckedInvitation';
 import type { Enrolled } from '../../bindings/Enrolled';
@@ -170,6 +170,12 @@ export function IssueScreen({
     // Only a change of step moves the cursor.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [step]);
+
+  // The key is generated in the app while the person chooses where to keep it and its
+  // password, so that "발급하기" waits only for the CA; a new type replaces the one under way.
+  useEffect(() => {
+    if (step === 'storage') void prepareKey(keyType);
+  }, [step, keyType]);
 
   const goTo = (next: WizardStep, focus: FocusTarget = next === 'codes' ? 'first-code' : 'heading') => {
     focusTarget.current = focus;
