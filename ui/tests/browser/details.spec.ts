@@ -61,6 +61,26 @@ test('a certificate opens with Enter, reads in plain Korean, and Back returns to
   await expect(page.getByTestId('certificate-row')).toHaveCount(4);
 });
 
+test('a fingerprint too long for its line wraps after a colon, never inside a pair', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await openScenario(page, 'three-certs-one-broken');
+  await openDetails(page, '홍길동');
+  await page.getByTestId('technical-toggle').click();
+  for (const id of ['sha256', 'sha1']) {
+    const lines = await page
+      .getByTestId(id)
+      .locator('.hex-pair')
+      .evaluateAll((pairs) =>
+        pairs.map((pair) => ({ rects: pair.getClientRects().length, top: pair.getBoundingClientRect().top })),
+      );
+    // Every pair on one line; the SHA-256 one does need more than one line at this width.
+    expect(lines.every(({ rects }) => rects === 1)).toBe(true);
+    if (id === 'sha256') expect(new Set(lines.map(({ top }) => Math.round(top))).size).toBeGreaterThan(1);
+  }
+  // What is copied is the fingerprint itself.
+  await expect(page.getByTestId('sha256')).toContainText('AB:AB:AB');
+});
+
 test('the advanced part shows every extension, the PEM and the ASN.1 view, each copyable', async ({ page }) => {
   await openScenario(page, 'three-certs-one-broken');
   await openDetails(page, '홍길동');

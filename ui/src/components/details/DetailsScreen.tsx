@@ -1,4 +1,4 @@
-import { Suspense, use, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { Fragment, Suspense, use, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
 
 import type { Result } from '../../api';
@@ -282,6 +282,26 @@ function hexPairs(hex: string): string {
 }
 
 /**
+ * Colon-separated hex pairs that wrap only after a colon, never inside a pair
+ * (a fingerprint is read and compared pair by pair).
+ */
+function HexPairs({ text }: { text: string }) {
+  const pairs = text.split(':');
+  const last = pairs.length - 1;
+  return (
+    <code className="mono mono--pairs">
+      {pairs.map((pair, i) => (
+        // The pairs never move: their place is their identity.
+        <Fragment key={i}>
+          <span className="hex-pair">{i < last ? `${pair}:` : pair}</span>
+          {i < last && <wbr />}
+        </Fragment>
+      ))}
+    </code>
+  );
+}
+
+/**
  * Whether the person opened the technical section: kept while the window is
  * open, so the next certificate's details show it too.
  */
@@ -315,7 +335,7 @@ export function TechnicalSection({ details }: { details: CertificateDetails }) {
       <DisclosurePanel className="disclosure__panel">
         <dl className="facts facts--two">
           <Fact label={t('details.serialHex')} testId="serial-hex">
-            <code className="mono">{hexPairs(summary.serial)}</code>
+            <HexPairs text={hexPairs(summary.serial)} />
           </Fact>
           <Fact label={t('details.serialDecimal')} testId="serial-decimal">
             <code className="mono">{details.serial_decimal}</code>
@@ -331,13 +351,13 @@ export function TechnicalSection({ details }: { details: CertificateDetails }) {
           </Fact>
           <Fact label={t('details.sha256')} testId="sha256" wide>
             <span className="with-copy">
-              <code className="mono">{summary.fingerprint_sha256}</code>
+              <HexPairs text={summary.fingerprint_sha256} />
               <CopyButton text={summary.fingerprint_sha256} what={t('details.sha256')} testId="copy-sha256" />
             </span>
           </Fact>
           <Fact label={t('details.sha1')} testId="sha1" wide>
             <span className="with-copy">
-              <code className="mono">{details.fingerprint_sha1}</code>
+              <HexPairs text={details.fingerprint_sha1} />
               <CopyButton text={details.fingerprint_sha1} what={t('details.sha1')} testId="copy-sha1" />
             </span>
           </Fact>
