@@ -41,6 +41,23 @@ pub fn json(out: &std::process::Output) -> serde_json::Value {
     })
 }
 
+/// The ID of the certificate a `dojang issue --json` (or `renew`) made; the test fails with
+/// both of its outputs when the command did not succeed.
+pub fn issued_id(out: &std::process::Output) -> String {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let answer = json(out);
+    match answer["id"].as_str() {
+        Some(id) => id.to_owned(),
+        None => panic!("no certificate ID in {answer}"),
+    }
+}
+
 /// The error code a command printed with `--json` (empty when it printed none).
 pub fn error_code(out: &std::process::Output) -> String {
     json(out)["error"]["code"]

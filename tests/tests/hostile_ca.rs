@@ -7,7 +7,7 @@
 
 mod common;
 
-use dojang_testkit::json;
+use dojang_testkit::{issued_id, json};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::process::Output;
@@ -346,13 +346,7 @@ fn an_unprotected_revoked_answer_is_shown_but_not_remembered() {
             application.registration_number.as_str(),
         ],
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let id = json(&out)["id"].as_str().unwrap().to_owned();
+    let id = issued_id(&out);
     let revoke = common::run_dojang(
         home.path(),
         &[

@@ -5,7 +5,7 @@
 
 mod common;
 
-use dojang_testkit::{error_code, json};
+use dojang_testkit::{error_code, issued_id, json};
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -368,13 +368,7 @@ fn a_certificate_is_revoked_at_its_ca_and_a_second_revocation_is_refused() {
             &user.npki(),
         ],
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    let id = json(&out)["id"].as_str().unwrap().to_owned();
+    let id = issued_id(&out);
     let root = user.npki()[5..].to_owned();
     let revoke = |password: &str| {
         user.dojang(
@@ -610,13 +604,7 @@ fn renewal_before_its_window_is_refused_locally_and_the_distribution_names_the_c
             &user.npki(),
         ],
     );
-    assert_eq!(
-        issued.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&issued.stdout)
-    );
-    let id = json(&issued)["id"].as_str().unwrap().to_owned();
+    let id = issued_id(&issued);
     let folder = std::path::PathBuf::from(json(&issued)["path"].as_str().unwrap());
     let before = std::fs::read(folder.join("signCert.der")).unwrap();
     let root = user.npki()[5..].to_owned();
@@ -718,13 +706,7 @@ fn codes_and_id_numbers_can_come_from_standard_input_instead_of_the_command_line
         ],
         &format!("{number}\n{PASSWORD}\n"),
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let id = json(&out)["id"].as_str().unwrap().to_owned();
+    let id = issued_id(&out);
 
     // The e-mail path: the temporary code, then the ID number.
     let second = ca.apply("(주)도장", "1248100998", &[]);

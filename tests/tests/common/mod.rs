@@ -369,16 +369,7 @@ impl IssuedHome {
             ],
             &format!("{password}\n"),
         );
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let id = dojang_testkit::json(&out)["id"]
-            .as_str()
-            .expect("the issuance names its certificate")
-            .to_owned();
+        let id = dojang_testkit::issued_id(&out);
         IssuedHome { home, npki, id }
     }
 }
