@@ -1,4 +1,4 @@
-import { Suspense, use, useId } from 'react';
+import { Suspense, use } from 'react';
 
 import type { Result } from '../../api';
 import type { ChainLink } from '../../bindings/ChainLink';
@@ -16,6 +16,7 @@ import {
   VERDICT_WORDS,
 } from '../../trust';
 import { CheckIcon, CrossIcon, InfoIcon, ShieldIcon, WarningIcon } from '../icons';
+import { SectionCard } from './SectionCard';
 
 /**
  * The certification path ("인증 경로") as the verification found it: the
@@ -25,12 +26,8 @@ import { CheckIcon, CrossIcon, InfoIcon, ShieldIcon, WarningIcon } from '../icon
  */
 export function ChainSection({ request }: { request: Promise<Result<Verification>> }) {
   const { t } = useI18n();
-  const headingId = useId();
   return (
-    <section className="card section-card" aria-labelledby={headingId} data-testid="chain-section">
-      <h3 id={headingId} className="card__heading">
-        {t('chain.heading')}
-      </h3>
+    <SectionCard title={t('chain.heading')} testId="chain-section">
       <p className="section__note">{t('chain.intro')}</p>
       <Suspense
         fallback={
@@ -41,7 +38,7 @@ export function ChainSection({ request }: { request: Promise<Result<Verification
       >
         <Chain request={request} />
       </Suspense>
-    </section>
+    </SectionCard>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Fragment, Suspense, use, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { Fragment, Suspense, use, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
 
 import type { Result } from '../../api';
@@ -23,6 +23,7 @@ import { PathText, PlaceLabel } from '../PlaceLabel';
 import { AdvancedSection } from './AdvancedSection';
 import { ChainSection } from './ChainSection';
 import { ManageActions } from './ManageActions';
+import { SectionCard } from './SectionCard';
 import { NameTables } from './NameTables';
 import { CheckedStatusBanner } from './StatusBanner';
 import { TrustSection } from './TrustSection';
@@ -159,18 +160,6 @@ function DetailsBody({
       <TechnicalSection details={details} />
       <AdvancedSection details={details} />
     </>
-  );
-}
-
-function SectionCard({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
-  const headingId = useId();
-  return (
-    <section className="card section-card" aria-labelledby={headingId} data-testid={testId}>
-      <h3 id={headingId} className="card__heading">
-        {title}
-      </h3>
-      {children}
-    </section>
   );
 }
 

@@ -17,6 +17,7 @@ import { useReveal } from '../../reveal';
 import { ErrorDetails } from '../ErrorDetails';
 import { BlockedIcon, CheckIcon, InfoIcon, RefreshIcon, WarningIcon } from '../icons';
 import type { ShownVerification } from './useVerification';
+import { SectionCard } from './SectionCard';
 
 const VERDICT_ICONS: Record<Overall, () => JSX.Element> = {
   good: CheckIcon,
@@ -33,13 +34,9 @@ const VERDICT_ICONS: Record<Overall, () => JSX.Element> = {
  */
 export function TrustSection({ verification }: { verification: ShownVerification }) {
   const { t } = useI18n();
-  const headingId = useId();
   const { isChecking } = verification;
   return (
-    <section className="card section-card trust" aria-labelledby={headingId} data-testid="trust-section">
-      <h3 id={headingId} className="card__heading">
-        {t('trust.heading')}
-      </h3>
+    <SectionCard title={t('trust.heading')} testId="trust-section" className="trust">
       <p className="section__note">{t('trust.intro')}</p>
       <Suspense
         fallback={
@@ -57,7 +54,7 @@ export function TrustSection({ verification }: { verification: ShownVerification
           {isChecking ? t('trust.checkingNow') : t('trust.checkNow')}
         </Button>
       </div>
-    </section>
+    </SectionCard>
   );
 }
 
