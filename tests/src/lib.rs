@@ -6,6 +6,7 @@
 
 pub use rcgen::RsaKeySize;
 
+pub mod cli;
 pub mod identity;
 pub mod npki_key;
 pub mod peers;

@@ -1,6 +1,7 @@
 //! The custody commands as scripts use them: `--password-stdin`, `--json`, exit statuses
-//! (docs/interfaces.md), on NPKI folders (the keychain store has its own tests in
-//! dojang-core, under a real Secret Service).
+//! (docs/interfaces.md), on NPKI folders and the OS keychain (a real Secret Service here;
+//! the Windows Credential Manager when scripts/test-windows.sh runs this suite under Wine,
+//! through dojang_testkit::cli).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly
 
@@ -9,6 +10,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use dojang_testkit::cli::Cli;
 use dojang_testkit::{SAMPLE_ID_NUMBER, SAMPLE_PASSWORD, sample_npki_tree};
 
 struct Env {
@@ -28,13 +30,18 @@ impl Env {
         env
     }
 
+    /// Runs `dojang ARGS --npki-root <the sample root>` with `stdin`.
     fn run(&self, args: &[&str], stdin: &str) -> Output {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_dojang"))
+        self.run_in(self.root.path(), args, stdin)
+    }
+
+    /// Runs `dojang ARGS --npki-root ROOT` with `stdin`.
+    fn run_in(&self, root: &Path, args: &[&str], stdin: &str) -> Output {
+        let mut command = self.command();
+        let mut child = command
             .args(args)
-            .args(["--npki-root", self.root.path().to_str().unwrap()])
-            .env("HOME", self.home.path())
-            .env("DOJANG_DATA_DIR", self.data.path())
-            .env_remove("DOJANG_NPKI_ROOT")
+            .arg("--npki-root")
+            .arg(cli().path(root))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -43,6 +50,28 @@ impl Env {
         // A command that refuses early never reads its input.
         let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
         child.wait_with_output().unwrap()
+    }
+
+    /// `dojang` as this user.
+    fn command(&self) -> Command {
+        let mut command = cli().command();
+        self.user(&mut command);
+        command
+    }
+
+    /// Makes `command` run as this user: their home, data dir and keychain namespace, no
+    /// extra roots.
+    fn user(&self, command: &mut Command) {
+        cli().home(command, self.home.path());
+        cli().quiet_wine(command);
+        command
+            .env("DOJANG_DATA_DIR", cli().path(self.data.path()))
+            .env_remove("DOJANG_NPKI_ROOT");
+    }
+
+    /// `npki:FOLDER`, the store of an NPKI folder, as the program names it.
+    fn npki_store(&self, folder: &Path) -> String {
+        format!("npki:{}", cli().path_str(folder))
     }
 
     fn id_of(&self, owner: &str) -> String {
@@ -55,6 +84,10 @@ impl Env {
             .map(|r| r["id"].as_str().unwrap().to_owned())
             .unwrap()
     }
+}
+
+fn cli() -> Cli {
+    Cli::new(env!("CARGO_BIN_EXE_dojang"))
 }
 
 #[test]
@@ -165,7 +198,7 @@ fn export_as_pfx_then_import_into_another_npki_folder_then_delete() {
                 "export",
                 &id,
                 "--pfx",
-                pfx.to_str().unwrap(),
+                &cli().path_str(&pfx),
                 "--password-stdin",
                 "--json",
             ],
@@ -205,11 +238,11 @@ fn export_as_pfx_then_import_into_another_npki_folder_then_delete() {
     assert!(info.status.success(), "OpenSSL reads the exported PFX");
 
     let usb = tempfile::tempdir().unwrap();
-    let store = format!("npki:{}", usb.path().display());
+    let store = env.npki_store(usb.path());
     let imported = env.run(
         &[
             "import",
-            pfx.to_str().unwrap(),
+            &cli().path_str(&pfx),
             "--store",
             &store,
             "--password-stdin",
@@ -224,24 +257,12 @@ fn export_as_pfx_then_import_into_another_npki_folder_then_delete() {
     );
     let row = json(&imported);
     assert_eq!(row["id"], id.as_str());
-    let folder = Path::new(row["path"].as_str().unwrap()).to_owned();
+    let folder = cli().host_path(row["path"].as_str().unwrap());
     assert!(folder.join("signPri.key").is_file());
 
     // The same ID now exists twice; delete the copy on the "USB" (the first store
     // holding it is the sample root, so delete through its own root).
-    let deleted = Command::new(env!("CARGO_BIN_EXE_dojang"))
-        .args([
-            "delete",
-            &id,
-            "--yes",
-            "--npki-root",
-            usb.path().to_str().unwrap(),
-        ])
-        .env("HOME", env.home.path())
-        .env("DOJANG_DATA_DIR", env.data.path())
-        .env_remove("DOJANG_NPKI_ROOT")
-        .output()
-        .unwrap();
+    let deleted = env.run_in(usb.path(), &["delete", &id, "--yes"], "");
     assert!(
         deleted.status.success(),
         "{}",
@@ -286,15 +307,18 @@ fn copy_to_small_drive(env: &Env, id: &str, prepare: &str) -> String {
     let mnt = tempfile::tempdir().unwrap();
     let m = mnt.path().display().to_string();
     let script = format!(
-        "mount -t tmpfs -o size=64k tmpfs '{m}' && {} && \"$0\" copy {id} --to 'npki:{m}/NPKI' --json --npki-root '{root}'",
+        "mount -t tmpfs -o size=64k tmpfs '{m}' && {} && exec \"$@\"",
         prepare.replace("MNT", &m),
-        root = env.root.path().display(),
     );
-    let out = Command::new("unshare")
-        .args(["-m", "sh", "-c", &script, env!("CARGO_BIN_EXE_dojang")])
-        .env("HOME", env.home.path())
-        .env("DOJANG_DATA_DIR", env.data.path())
-        .env_remove("DOJANG_NPKI_ROOT")
+    let mut unshare = Command::new("unshare");
+    env.user(&mut unshare);
+    let out = unshare
+        .args(["-m", "sh", "-c", &script, "sh"])
+        .args(cli().argv())
+        .args(["copy", id, "--to"])
+        .arg(env.npki_store(&mnt.path().join("NPKI")))
+        .args(["--json", "--npki-root"])
+        .arg(cli().path(env.root.path()))
         .output()
         .expect("unshare (util-linux) runs");
     assert_eq!(
@@ -333,8 +357,8 @@ fn store_names_the_copy_a_command_acts_on() {
     let env = Env::new();
     let id = env.id_of("홍길동");
     let usb = tempfile::tempdir().unwrap();
-    let usb_store = format!("npki:{}", usb.path().display());
-    let disk_store = format!("npki:{}", env.root.path().display());
+    let usb_store = env.npki_store(usb.path());
+    let disk_store = env.npki_store(env.root.path());
     let copied = env.run(&["copy", &id, "--to", &usb_store, "--json"], "");
     assert_eq!(copied.status.code(), Some(0), "{:?}", copied);
 
@@ -380,12 +404,7 @@ fn store_names_the_copy_a_command_acts_on() {
     let deleted = env.run(&["delete", &id, "--store", &usb_store, "--yes"], "");
     assert_eq!(deleted.status.code(), Some(0), "{:?}", deleted);
     let listed = json(&env.run(
-        &[
-            "list",
-            "--json",
-            "--npki-root",
-            usb.path().to_str().unwrap(),
-        ],
+        &["list", "--json", "--npki-root", &cli().path_str(usb.path())],
         "",
     ));
     let paths: Vec<&str> = listed
@@ -397,8 +416,104 @@ fn store_names_the_copy_a_command_acts_on() {
         .collect();
     assert_eq!(paths.len(), 1, "{listed}");
     assert!(
-        Path::new(paths[0]).starts_with(env.root.path()),
+        cli().host_path(paths[0]).starts_with(env.root.path()),
         "{paths:?}"
     );
     assert_eq!(verify(Some(&disk_store), SAMPLE_PASSWORD)["matches"], true);
+}
+
+/// The private key of a PFX file, as OpenSSL reads it (unencrypted PKCS#8 PEM).
+fn key_of_pfx(pfx: &Path, password: &str) -> String {
+    let out = Command::new("openssl")
+        .args(["pkcs12", "-nocerts", "-noenc", "-in"])
+        .arg(pfx)
+        .args(["-passin", &format!("pass:{password}")])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "OpenSSL reads {}", pfx.display());
+    // OpenSSL prints the bag attributes before the key, the Korean friendlyName not as UTF-8.
+    let text = String::from_utf8_lossy(&out.stdout);
+    let start = text.find("-----BEGIN PRIVATE KEY-----").unwrap();
+    text[start..].to_owned()
+}
+
+#[test]
+fn a_copy_in_the_keychain_is_used_changed_exported_and_deleted_like_a_folder() {
+    let env = Env::new();
+    let id = env.id_of("홍길동");
+    let copied = env.run(&["copy", &id, "--to", "keychain", "--json"], "");
+    assert_eq!(copied.status.code(), Some(0), "{copied:?}");
+    let listed = json(&env.run(&["list", "--json"], ""));
+    let stores: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["id"] == id.as_str())
+        .map(|c| c["store"].as_str().unwrap())
+        .collect();
+    assert_eq!(stores, ["keychain", "npki"], "{listed}");
+
+    // A new password for the keychain copy; the folder keeps the old one.
+    let changed = env.run(
+        &["passwd", &id, "--store", "keychain", "--password-stdin"],
+        &format!("{SAMPLE_PASSWORD}\nkey!Chain9753\n"),
+    );
+    assert_eq!(changed.status.code(), Some(0), "{changed:?}");
+    let verify = |store: &str, password: &str| {
+        json(&env.run(
+            &[
+                "verify-id",
+                &id,
+                "--id-number",
+                SAMPLE_ID_NUMBER,
+                "--store",
+                store,
+                "--password-stdin",
+                "--json",
+            ],
+            &format!("{password}\n"),
+        ))
+    };
+    assert_eq!(verify("keychain", "key!Chain9753")["matches"], true);
+    assert_eq!(
+        verify("keychain", SAMPLE_PASSWORD)["error"]["code"],
+        "wrong-password"
+    );
+    let disk = env.npki_store(env.root.path());
+    assert_eq!(verify(&disk, SAMPLE_PASSWORD)["matches"], true);
+
+    // The same key comes out of both copies.
+    let export = |store: &str, password: &str, file: &Path| {
+        let out = env.run(
+            &[
+                "export",
+                &id,
+                "--store",
+                store,
+                "--pfx",
+                &cli().path_str(file),
+                "--password-stdin",
+                "--json",
+            ],
+            &format!("{password}\npfx!pass2580\n"),
+        );
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        key_of_pfx(file, "pfx!pass2580")
+    };
+    let from_keychain = export(
+        "keychain",
+        "key!Chain9753",
+        &env.data.path().join("keychain.pfx"),
+    );
+    let from_disk = export(&disk, SAMPLE_PASSWORD, &env.data.path().join("disk.pfx"));
+    assert_eq!(from_keychain, from_disk);
+
+    // Deleting the keychain copy leaves the folder.
+    let deleted = env.run(&["delete", &id, "--store", "keychain", "--yes"], "");
+    assert_eq!(deleted.status.code(), Some(0), "{deleted:?}");
+    assert_eq!(
+        verify("keychain", "key!Chain9753")["error"]["code"],
+        "certificate-not-found"
+    );
+    assert_eq!(verify(&disk, SAMPLE_PASSWORD)["matches"], true);
 }

@@ -1,17 +1,22 @@
-//! `dojang list` as support staff and scripts use it (docs/interfaces.md).
+//! `dojang list` as support staff and scripts use it (docs/interfaces.md). Run natively by
+//! the test command and under Wine by scripts/test-windows.sh (dojang_testkit::cli).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
+use dojang_testkit::cli::Cli;
 use dojang_testkit::sample_npki_tree;
 
+fn cli() -> Cli {
+    Cli::new(env!("CARGO_BIN_EXE_dojang"))
+}
+
 fn dojang(home: &Path, args: &[&str], env_roots: Option<&str>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dojang"));
-    cmd.args(args)
-        .env("HOME", home)
-        .env_remove("DOJANG_NPKI_ROOT");
+    let mut cmd = cli().command();
+    cli().home(&mut cmd, home);
+    cmd.args(args).env_remove("DOJANG_NPKI_ROOT");
     if let Some(roots) = env_roots {
         cmd.env("DOJANG_NPKI_ROOT", roots);
     }
@@ -29,7 +34,7 @@ fn json_listing_has_the_promised_fields() {
             "list",
             "--json",
             "--npki-root",
-            root.path().to_str().unwrap(),
+            &cli().path_str(root.path()),
         ],
         None,
     );
@@ -76,7 +81,8 @@ fn json_listing_has_the_promised_fields() {
         .is_ok()
     );
     assert!(
-        Path::new(hong["path"].as_str().unwrap())
+        cli()
+            .host_path(hong["path"].as_str().unwrap())
             .join("signCert.der")
             .is_file()
     );
@@ -89,11 +95,11 @@ fn roots_from_the_environment_are_searched_as_a_path_list() {
     let b = tempfile::tempdir().unwrap();
     sample_npki_tree(a.path(), false).unwrap();
     sample_npki_tree(b.path(), false).unwrap();
-    let joined = std::env::join_paths([a.path(), b.path()]).unwrap();
+    let joined = cli().path_list(&[a.path(), b.path()]);
     let out = dojang(
         home.path(),
         &["list", "--json", "--lang", "en"],
-        Some(joined.to_str().unwrap()),
+        Some(&joined),
     );
     let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(rows.as_array().unwrap().len(), 6);
@@ -112,7 +118,7 @@ fn text_listing_is_korean_by_default_and_names_damaged_folders() {
     sample_npki_tree(root.path(), true).unwrap();
     let out = dojang(
         home.path(),
-        &["list", "--npki-root", root.path().to_str().unwrap()],
+        &["list", "--npki-root", &cli().path_str(root.path())],
         None,
     );
     assert!(out.status.success());
@@ -132,16 +138,20 @@ fn text_listing_is_korean_by_default_and_names_damaged_folders() {
 #[test]
 fn nothing_found_says_so_and_a_missing_root_is_named() {
     let home = tempfile::tempdir().unwrap();
+    let missing = cli().path_str(Path::new("/no/such/NPKI"));
     let out = dojang(
         home.path(),
-        &["list", "--lang", "en", "--npki-root", "/no/such/NPKI"],
+        &["list", "--lang", "en", "--npki-root", &missing],
         None,
     );
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("No certificates found"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        String::from_utf8_lossy(&out.stderr)
-            .contains("/no/such/NPKI: The certificate folder (NPKI) could not be found.")
+        stderr.contains(&format!(
+            "{missing}: The certificate folder (NPKI) could not be found."
+        )),
+        "{stderr}"
     );
 }
 
@@ -154,11 +164,11 @@ fn show_reads_an_id_a_folder_a_pem_file_and_prints_the_promised_json() {
         .iter()
         .find(|f| f.to_string_lossy().contains("홍길동"))
         .unwrap();
-    let r = root.path().to_str().unwrap();
+    let r = cli().path_str(root.path());
 
     let by_folder = dojang(
         home.path(),
-        &["show", hong.to_str().unwrap(), "--json"],
+        &["show", &cli().path_str(hong), "--json"],
         None,
     );
     assert!(
@@ -194,7 +204,7 @@ fn show_reads_an_id_a_folder_a_pem_file_and_prints_the_promised_json() {
 
     let by_id = dojang(
         home.path(),
-        &["show", &id[..10], "--npki-root", r, "--lang", "en"],
+        &["show", &id[..10], "--npki-root", &r, "--lang", "en"],
         None,
     );
     let text = String::from_utf8_lossy(&by_id.stdout);
@@ -208,7 +218,7 @@ fn show_reads_an_id_a_folder_a_pem_file_and_prints_the_promised_json() {
     std::fs::write(&pem_file, row["pem"].as_str().unwrap()).unwrap();
     let by_pem = dojang(
         home.path(),
-        &["show", pem_file.to_str().unwrap(), "--json"],
+        &["show", &cli().path_str(&pem_file), "--json"],
         None,
     );
     let again: serde_json::Value = serde_json::from_slice(&by_pem.stdout).unwrap();
@@ -218,7 +228,7 @@ fn show_reads_an_id_a_folder_a_pem_file_and_prints_the_promised_json() {
     std::fs::write(&junk, b"junk").unwrap();
     let refused = dojang(
         home.path(),
-        &["show", junk.to_str().unwrap(), "--json"],
+        &["show", &cli().path_str(&junk), "--json"],
         None,
     );
     assert_eq!(refused.status.code(), Some(1));

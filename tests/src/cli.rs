@@ -1,0 +1,155 @@
+//! The `dojang` program a CLI test runs: the native build, or the Windows build under Wine.
+//!
+//! The CLI suites are written once. `scripts/test-windows.sh` cross-builds `dojang.exe`
+//! and runs the same suites with [`WINDOWS_EXE_ENV`] naming it: each command then runs as
+//! `wine dojang.exe …` in the Wine prefix the script made, paths given to it are written
+//! as Windows sees them (`Z:\tmp\…`, Wine's drive for the host's `/`), and paths it prints
+//! are read back as host paths. A test that passes natively and fails there has found a
+//! difference between the platforms.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Names the Windows build of `dojang` (`dojang.exe`) to run under Wine instead of the
+/// native one.
+pub const WINDOWS_EXE_ENV: &str = "DOJANG_TEST_WINDOWS_EXE";
+
+/// The drive letter under which Wine shows the host's root folder.
+const WINE_HOST_DRIVE: &str = "Z:";
+
+/// How the suites reach `dojang`.
+#[derive(Clone, Debug)]
+pub enum Cli {
+    /// The build for this machine, at this path.
+    Native(PathBuf),
+    /// `dojang.exe` at this path, under Wine.
+    Windows(PathBuf),
+}
+
+impl Cli {
+    /// The Windows build when [`WINDOWS_EXE_ENV`] names one, else `native` (a test passes
+    /// `env!("CARGO_BIN_EXE_dojang")` or the path of its own build).
+    pub fn new(native: impl Into<PathBuf>) -> Cli {
+        match std::env::var_os(WINDOWS_EXE_ENV) {
+            Some(exe) if !exe.is_empty() => Cli::Windows(PathBuf::from(exe)),
+            _ => Cli::Native(native.into()),
+        }
+    }
+
+    /// Whether the commands run the Windows build.
+    pub fn is_windows(&self) -> bool {
+        matches!(self, Cli::Windows(_))
+    }
+
+    /// A command that runs `dojang` with no arguments yet. Under Wine, Wine's own
+    /// messages are silenced so that standard error holds only what `dojang` wrote.
+    pub fn command(&self) -> Command {
+        match self {
+            Cli::Native(path) => Command::new(path),
+            Cli::Windows(exe) => {
+                let mut command = Command::new("wine");
+                command.arg(exe);
+                self.quiet_wine(&mut command);
+                command
+            }
+        }
+    }
+
+    /// The program and the arguments before `dojang`'s own: `[dojang]` natively,
+    /// `[wine, dojang.exe]` under Wine (for a shell script that runs it as `"$@" …`; Wine's
+    /// messages are silenced by [`Cli::quiet_wine`] on the command that runs the script).
+    pub fn argv(&self) -> Vec<OsString> {
+        match self {
+            Cli::Native(path) => vec![path.clone().into_os_string()],
+            Cli::Windows(exe) => vec!["wine".into(), exe.clone().into_os_string()],
+        }
+    }
+
+    /// Silences Wine's own messages on `command` (a no-op natively).
+    pub fn quiet_wine(&self, command: &mut Command) {
+        if self.is_windows() {
+            command.env("WINEDEBUG", "-all");
+        }
+    }
+
+    /// Makes `home` the home folder of the user `command` runs as: `HOME` natively,
+    /// `USERPROFILE` under Wine (which Windows programs read it from), so that the
+    /// platform's own NPKI folders are looked for there.
+    pub fn home(&self, command: &mut Command, home: &Path) {
+        command.env("HOME", home);
+        if self.is_windows() {
+            command.env("USERPROFILE", self.path(home));
+        }
+    }
+
+    /// `path` as the program sees it: itself natively, `Z:\…` under Wine.
+    pub fn path(&self, path: &Path) -> OsString {
+        match self {
+            Cli::Native(_) => path.as_os_str().to_owned(),
+            Cli::Windows(_) => {
+                let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+                let mut windows = OsString::from(WINE_HOST_DRIVE);
+                windows.push(absolute.to_string_lossy().replace('/', "\\"));
+                windows
+            }
+        }
+    }
+
+    /// [`Cli::path`] as a string, for an argument list of `&str`.
+    pub fn path_str(&self, path: &Path) -> String {
+        self.path(path).to_string_lossy().into_owned()
+    }
+
+    /// Several paths as one list, separated as the program's platform does in `PATH`.
+    pub fn path_list(&self, paths: &[&Path]) -> String {
+        let separator = if self.is_windows() { ";" } else { ":" };
+        paths
+            .iter()
+            .map(|p| self.path_str(p))
+            .collect::<Vec<_>>()
+            .join(separator)
+    }
+
+    /// A path the program printed, as a path on this machine.
+    pub fn host_path(&self, printed: &str) -> PathBuf {
+        match self {
+            Cli::Native(_) => PathBuf::from(printed),
+            Cli::Windows(_) => {
+                let rest = printed
+                    .strip_prefix(WINE_HOST_DRIVE)
+                    .or_else(|| printed.strip_prefix("z:"))
+                    .unwrap_or(printed);
+                PathBuf::from(rest.replace('\\', "/"))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_paths_are_on_wines_host_drive_and_read_back() {
+        let cli = Cli::Windows(PathBuf::from("dojang.exe"));
+        let path = Path::new("/tmp/a b/홍길동");
+        assert_eq!(cli.path_str(path), r"Z:\tmp\a b\홍길동");
+        assert_eq!(
+            cli.host_path(r"Z:\tmp\a b\홍길동\NPKI"),
+            Path::new("/tmp/a b/홍길동/NPKI")
+        );
+        assert_eq!(
+            cli.path_list(&[Path::new("/a"), Path::new("/b")]),
+            r"Z:\a;Z:\b"
+        );
+    }
+
+    #[test]
+    fn native_paths_are_left_alone() {
+        let cli = Cli::Native(PathBuf::from("dojang"));
+        assert_eq!(cli.path_str(Path::new("/tmp/x")), "/tmp/x");
+        assert_eq!(cli.path_list(&[Path::new("/a"), Path::new("/b")]), "/a:/b");
+        assert_eq!(cli.host_path("/tmp/x"), Path::new("/tmp/x"));
+    }
+}
