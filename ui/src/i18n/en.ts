@@ -642,7 +642,6 @@ export const en = {
   'renew.password': 'Certificate password',
   'renew.submit': 'Renew',
   'renew.tooEarly': 'Renewal opens 30 days before expiry. This certificate can be renewed from {date}.',
-  'renew.revoked': 'A revoked certificate cannot be renewed. Get a reissued one instead.',
   'renew.notYetValid': 'This certificate’s validity has not begun, so it cannot be renewed.',
   'renew.done': 'The certificate was renewed',
   'renew.doneDetail': 'The new certificate is saved where the old one was.',

@@ -645,7 +645,6 @@ export const ko = {
   'renew.password': '인증서 암호',
   'renew.submit': '갱신하기',
   'renew.tooEarly': '갱신은 만료 30일 전부터 할 수 있습니다. 이 인증서는 {date}부터 갱신할 수 있습니다.',
-  'renew.revoked': '폐지된 인증서는 갱신할 수 없습니다. 재발급을 받으세요.',
   'renew.notYetValid': '아직 사용 기간이 시작되지 않은 인증서라 갱신할 수 없습니다.',
   'renew.done': '인증서를 갱신했습니다',
   'renew.doneDetail': '새 인증서를 예전 인증서가 있던 곳에 저장했습니다.',

@@ -243,10 +243,6 @@ export function ManageActions({
           setOpen(null);
           onRenewed(enrolled);
         }}
-        onReissue={() => {
-          setOpen(null);
-          onReissue();
-        }}
         summary={summary}
         copy={copy}
       />

@@ -6,7 +6,6 @@ import type { CertificateCopy } from '../../bindings/CertificateCopy';
 import type { CertificateSummary } from '../../bindings/CertificateSummary';
 import type { Enrolled } from '../../bindings/Enrolled';
 import type { Step } from '../../bindings/Step';
-import { errorText } from '../../errors';
 import { useI18n } from '../../i18n/context';
 import { adviceFor, RENEW_STEPS } from '../../issue';
 import { renewalState } from '../../validity';
@@ -22,8 +21,6 @@ interface Props {
   onClose: () => void;
   /** The new certificate is saved: show it. */
   onRenewed: (enrolled: Enrolled) => void;
-  /** An expired certificate: the way out is a reissue. */
-  onReissue: () => void;
   summary: CertificateSummary;
   /** The copy renewed: the new certificate takes its place. */
   copy: CertificateCopy;
@@ -31,10 +28,12 @@ interface Props {
 
 /**
  * Renewal: in the last 30 days, the certificate password and the progress;
- * otherwise, when it opens (or why it cannot) in words.
+ * otherwise, when it opens (or why it cannot) in words. It is never offered
+ * for an expired or revoked certificate (only a reissue helps there), so it
+ * has no words for those.
  */
-export function RenewDialog({ isOpen, onClose, onRenewed, onReissue, summary, copy }: Props) {
-  const { t, lang, formatDate } = useI18n();
+export function RenewDialog({ isOpen, onClose, onRenewed, summary, copy }: Props) {
+  const { t, formatDate } = useI18n();
   const state = renewalState(summary);
   return (
     <DialogShell title={t('renew.title')} isOpen={isOpen} onClose={onClose} testId="renew-dialog">
@@ -45,21 +44,10 @@ export function RenewDialog({ isOpen, onClose, onRenewed, onReissue, summary, co
           <p className="notice notice--info" data-testid="renew-unavailable">
             <InfoIcon />
             <span>
-              {state.kind === 'early'
-                ? t('renew.tooEarly', { date: formatDate(state.opensOn) })
-                : state.kind === 'expired'
-                  ? errorText(lang, 'renewal-expired')
-                  : state.kind === 'revoked'
-                    ? t('renew.revoked')
-                    : t('renew.notYetValid')}
+              {state.kind === 'early' ? t('renew.tooEarly', { date: formatDate(state.opensOn) }) : t('renew.notYetValid')}
             </span>
           </p>
           <DialogActions>
-            {(state.kind === 'expired' || state.kind === 'revoked') && (
-              <Button className="button" onPress={onReissue} data-testid="renew-reissue">
-                {t('action.reissue')}
-              </Button>
-            )}
             <Button className="button button--primary" onPress={onClose}>
               {t('action.close')}
             </Button>
