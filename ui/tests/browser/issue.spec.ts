@@ -7,9 +7,11 @@ import {
   commandsSent,
   expect,
   expectAccessible,
+  expectNoSidewaysScroll,
   failWith,
   openScenario,
   test,
+  walkWizardToReview,
 } from './support';
 
 const REGISTRATION_NUMBER = '12345678AbCdEfGhIjKlMnOpQrS';
@@ -581,3 +583,41 @@ test('an error under a field that comes and goes does not move the button below'
   await expect(confirm).not.toHaveAttribute('aria-invalid', 'true');
   expect(await placeOf(next)).toEqual(beforeStorage);
 });
+
+/** How many lines each of the kept-together runs (`Unbroken`) inside `scope` takes, with its text. */
+function unbrokenRuns(scope: Locator): Promise<{ text: string; lines: number }[]> {
+  return scope.locator('.unbroken').evaluateAll((runs) =>
+    runs.map((run) => ({
+      text: run.textContent,
+      lines: new Set(Array.from(run.getClientRects()).map((rect) => Math.round(rect.top))).size,
+    })),
+  );
+}
+
+for (const lang of ['ko', 'en'] as const) {
+  test(`at 800×600 in ${lang} a count never parts from its unit, nor a short note in brackets from itself`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 800, height: 600 });
+    await openScenario(page, 'three-certs-one-broken', { lang });
+    await expect(page.getByTestId('certificate-row')).toHaveCount(3);
+    let path: { text: string; lines: number }[] = [];
+    await walkWizardToReview(page, lang, async (step) => {
+      if (step === 'path') path = await unbrokenRuns(page.getByTestId('step-path'));
+    });
+    expect(path).toContainEqual({ text: lang === 'ko' ? '(27자리)' : '(27 characters)', lines: 1 });
+    expect(path.every((run) => run.lines === 1), JSON.stringify(path)).toBe(true);
+
+    const summary = page.getByTestId('issue-summary');
+    const runs = await unbrokenRuns(summary);
+    // “(19-character” once read “(19-” at a line's end and “character …” below it.
+    expect(runs).toContainEqual({ text: lang === 'ko' ? '(인가코드 19자리 입력함)' : '(19-character', lines: 1 });
+    expect(runs.every((run) => run.lines === 1), JSON.stringify(runs)).toBe(true);
+    await expect(summary).toContainText(
+      lang === 'ko'
+        ? '참조번호 12345678 (인가코드 19자리 입력함)'
+        : 'Reference number 12345678 (19-character authorization code entered)',
+    );
+    await expectNoSidewaysScroll(page);
+  });
+}

@@ -295,7 +295,7 @@ export function Choice({
   testId,
 }: {
   value: string;
-  label: string;
+  label: ReactNode;
   hint?: ReactNode;
   testId: string;
 }) {

@@ -7,6 +7,7 @@ import type { IssueKind } from '../../issue';
 import { Choice, FormAlert, PlainField } from '../dialogs/fields';
 import type { FieldProps } from '../dialogs/useDialogForm';
 import { SupportContact } from '../SupportContact';
+import { Unbroken } from '../Unbroken';
 import { Aside } from './Aside';
 import { StepFrame } from './StepFrame';
 
@@ -45,13 +46,13 @@ export function PathStep({
         <Label className="field__label">{t('issue.pathLabel')}</Label>
         <Choice
           value="registration"
-          label={t('issue.path.registration')}
+          label={<Unbroken text={t('issue.path.registration')} />}
           hint={t('issue.path.registrationHint')}
           testId="issue-kind-registration"
         />
         <Choice
           value="temporary"
-          label={t('issue.path.temporary')}
+          label={<Unbroken text={t('issue.path.temporary')} />}
           hint={t('issue.path.temporaryHint')}
           testId="issue-kind-temporary"
         />

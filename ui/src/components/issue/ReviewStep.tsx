@@ -12,6 +12,7 @@ import { IssueIcon } from '../icons';
 import { MoreDetails } from '../MoreDetails';
 import { PathText } from '../PlaceLabel';
 import { ProgressSteps, type Progress } from '../ProgressSteps';
+import { Unbroken } from '../Unbroken';
 import { IssueFailure } from './IssueFailure';
 import { StepFrame } from './StepFrame';
 import type { WizardValues } from './wizardForm';
@@ -68,12 +69,16 @@ export function ReviewStep({
       <p className="dialog__intro">{t('issue.reviewIntro')}</p>
       <dl className="facts facts--two summary" data-testid="issue-summary">
         <Fact label={t('issue.summary.path')}>
-          {kind === 'registration' ? t('issue.path.registration') : t('issue.path.temporary')}
+          <Unbroken text={kind === 'registration' ? t('issue.path.registration') : t('issue.path.temporary')} />
         </Fact>
         <Fact label={t('issue.summary.codes')}>
-          {kind === 'registration'
-            ? t('issue.summary.registration', { reference })
-            : t('issue.summary.temporary', { application })}
+          <Unbroken
+            text={
+              kind === 'registration'
+                ? t('issue.summary.registration', { reference })
+                : t('issue.summary.temporary', { application })
+            }
+          />
         </Fact>
         <Fact label={t('issue.summary.ca')}>
           {/* The CA by the name people know; an unlisted one by its host, which the person accepted. */}
@@ -95,7 +100,9 @@ export function ReviewStep({
         <Fact label={t('issue.summary.storage')}>
           <DestinationText destination={destination} />
         </Fact>
-        <Fact label={t('issue.summary.keyType')}>{t(`issue.keyType.${keyType}`)}</Fact>
+        <Fact label={t('issue.summary.keyType')}>
+          <Unbroken text={t(`issue.keyType.${keyType}`)} />
+        </Fact>
       </dl>
       {progress !== null && <ProgressSteps steps={ISSUE_STEPS} progress={progress} />}
       {failure !== null && advice !== null && (

@@ -8,6 +8,7 @@ import { DestinationField, storeTarget, type Destination } from '../dialogs/Dest
 import { Choice, FormAlert } from '../dialogs/fields';
 import { newPasswordErrors, NewPasswordFields } from '../dialogs/NewPasswordFields';
 import { ChevronIcon } from '../icons';
+import { Unbroken } from '../Unbroken';
 import { StepFrame } from './StepFrame';
 import type { WizardForm } from './wizardForm';
 
@@ -92,7 +93,7 @@ export function StorageStep({
               <Choice
                 key={type}
                 value={type}
-                label={t(`issue.keyType.${type}`)}
+                label={<Unbroken text={t(`issue.keyType.${type}`)} />}
                 hint={type === 'rsa2048' ? t('issue.keyTypeUsual') : t('issue.keyTypeOther')}
                 testId={`key-type-${type}`}
               />
