@@ -330,7 +330,7 @@ export const en = {
   'import.submit': 'Import',
   'import.done': 'The certificate was imported.',
   'import.dropHere': 'Drop here to import the certificate',
-  'import.dropOnlyPfx': 'Only PFX files (.pfx, .p12) and issuance files (issue.html) can be dropped here.',
+  'import.dropOnlyPfx': 'Only PFX files (.pfx, .p12) and issuance files can be dropped here.',
 
   'settings.title': 'Settings',
   'settings.language': 'Display language',
@@ -410,11 +410,11 @@ export const en = {
   'issue.typedCount': '{count} of {expected} characters',
   'issue.invitation': 'Issuance file',
   'issue.invitationHint':
-    'Open the file attached to the e-mail from your bank or CA (usually named issue.html) to fill in the application number and the CA. You can also drop the file on this window.',
+    'Open the issuance file attached to the issuance e-mail from your bank or CA to fill in the application number and the CA. You can also drop the file on this window.',
   'issue.openInvitation': 'Open the issuance file…',
   'issue.openInvitationAgain': 'Open another file…',
-  'issue.invitationDialogTitle': 'Issuance file (issue.html)',
-  'issue.invitationFilter': 'Issuance file (HTML)',
+  'issue.invitationDialogTitle': 'Open the issuance file',
+  'issue.invitationFilter': 'Issuance file',
   'issue.invitationNone': 'Not opened yet. You can also type the application number yourself.',
   'issue.invitationLoaded': 'The application number and the CA were read from the file.',
   'issue.application': 'Application number',

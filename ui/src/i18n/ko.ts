@@ -333,7 +333,7 @@ export const ko = {
   'import.submit': '가져오기',
   'import.done': '인증서를 가져왔습니다.',
   'import.dropHere': '여기에 놓으면 인증서를 가져옵니다',
-  'import.dropOnlyPfx': 'PFX 파일(.pfx, .p12)이나 발급 안내 파일(issue.html)만 끌어다 놓을 수 있습니다.',
+  'import.dropOnlyPfx': 'PFX 파일(.pfx, .p12)이나 발급 안내 파일만 끌어다 놓을 수 있습니다.',
 
   'settings.title': '설정',
   'settings.language': '화면 언어',
@@ -413,11 +413,11 @@ export const ko = {
   'issue.typedCount': '지금 {count}자 / {expected}자',
   'issue.invitation': '발급 안내 파일',
   'issue.invitationHint':
-    '은행이나 인증기관에서 받은 안내 메일에 첨부된 파일(보통 이름이 issue.html입니다)을 열면 신청번호와 인증기관이 채워집니다. 파일을 이 창에 끌어다 놓아도 됩니다.',
+    '은행이나 인증기관에서 받은 발급 안내 메일에 첨부된 발급 안내 파일을 열면 신청번호와 인증기관이 채워집니다. 파일을 이 창에 끌어다 놓아도 됩니다.',
   'issue.openInvitation': '발급 안내 파일 열기…',
   'issue.openInvitationAgain': '다른 파일 열기…',
-  'issue.invitationDialogTitle': '발급 안내 파일 (issue.html)',
-  'issue.invitationFilter': '발급 안내 파일 (HTML)',
+  'issue.invitationDialogTitle': '발급 안내 파일 열기',
+  'issue.invitationFilter': '발급 안내 파일',
   'issue.invitationNone': '아직 열지 않았습니다. 신청번호를 직접 입력해도 됩니다.',
   'issue.invitationLoaded': '신청번호와 인증기관을 불러왔습니다.',
   'issue.application': '신청번호',

@@ -81,7 +81,7 @@ test('dropping a PFX file on the window starts its import with the file filled i
   await page.evaluate((pos) => window.__DOJANG_EMIT__?.('tauri://drag-drop', { paths: ['/home/user/a.txt'], position: pos }), position);
   await expect(page.getByTestId('drop-overlay')).toBeHidden();
   await expect(page.getByTestId('announcer')).toHaveText(
-    'PFX 파일(.pfx, .p12)이나 발급 안내 파일(issue.html)만 끌어다 놓을 수 있습니다.',
+    'PFX 파일(.pfx, .p12)이나 발급 안내 파일만 끌어다 놓을 수 있습니다.',
   );
   await expect(page.getByRole('dialog')).toHaveCount(0);
 

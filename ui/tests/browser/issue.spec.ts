@@ -12,6 +12,7 @@ import {
   openScenario,
   test,
   walkWizardToReview,
+  WORDS,
 } from './support';
 
 const REGISTRATION_NUMBER = '12345678AbCdEfGhIjKlMnOpQrS';
@@ -619,5 +620,44 @@ for (const lang of ['ko', 'en'] as const) {
         : 'Reference number 12345678 (19-character authorization code entered)',
     );
     await expectNoSidewaysScroll(page);
+  });
+}
+
+for (const lang of ['ko', 'en'] as const) {
+  test(`in ${lang} the issuance file is called so wherever it is meant, never by its file name`, async ({ page }) => {
+    const words = WORDS[lang];
+    await openScenario(page, 'three-certs-one-broken', { lang, dialogAnswers: [null] });
+    await expect(page.getByTestId('certificate-row')).toHaveCount(3);
+    const body = page.locator('body');
+
+    // A file of another kind dropped on the list: what it says names the file in plain words.
+    await page.evaluate(() =>
+      window.__DOJANG_EMIT__?.('tauri://drag-drop', { paths: ['/home/user/a.txt'], position: { x: 100, y: 100 } }),
+    );
+    await expect(page.getByTestId('announcer')).toHaveText(words['import.dropOnlyPfx']);
+    await expect(page.getByTestId('announcer')).toContainText(lang === 'ko' ? '발급 안내 파일' : 'issuance files');
+    await expect(page.getByTestId('announcer')).not.toContainText('issue.html');
+
+    // The e-mail path's file step: its hint, its button and the file dialog's title and filter.
+    await page.getByTestId('open-issue').click();
+    await page.getByText(words['issue.path.temporary'], { exact: true }).click();
+    await page.getByTestId('next').click();
+    const codes = page.getByTestId('step-codes');
+    await expect(codes).toContainText(words['issue.invitationHint']);
+    await expect(body).not.toContainText('issue.html', { useInnerText: true });
+    await codes.getByRole('button', { name: words['issue.openInvitation'] }).click();
+    await expect.poll(() => callsOf(page, 'plugin:dialog|open')).toHaveLength(1);
+    const [asked] = await callsOf(page, 'plugin:dialog|open');
+    expect(asked).toEqual({
+      options: {
+        title: words['issue.invitationDialogTitle'],
+        multiple: false,
+        directory: false,
+        filters: [{ name: words['issue.invitationFilter'], extensions: ['html', 'htm'] }],
+      },
+    });
+    expect(JSON.stringify(asked)).not.toContain('issue.html');
+    await expect(body).not.toContainText('issue.html', { useInnerText: true });
+    await expectAccessible(page);
   });
 }
