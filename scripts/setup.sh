@@ -2,7 +2,8 @@
 # Installs what Dojang needs to build, run and test, on Debian or Ubuntu, and only what is
 # missing: safe to run again. Sourced by scripts/run.sh and scripts/test.sh.
 #   system packages (apt): the Tauri 2 build libraries, and for tests Xvfb, WebKitWebDriver,
-#     Chromium, gnome-keyring, OpenSSL, ImageMagick, a Korean font and an LDAP server (slapd);
+#     Chromium, gnome-keyring, OpenSSL, ImageMagick, a Korean font, an LDAP server (slapd),
+#     and for the Windows build Debian's second Rust (rustc-web), mingw-w64 and Wine;
 #   tauri-driver 2.x (cargo install, into ~/.cargo/bin);
 #   the UI's npm packages (npm ci, from ui/package-lock.json).
 set -euo pipefail
@@ -24,6 +25,9 @@ APT_PACKAGES=(
   imagemagick fonts-noto-cjk git
   # revocation status peers: an LDAP server that publishes CRLs
   slapd ldap-utils
+  # Windows, cross-built and run under Wine (scripts/windows.sh): Debian's Rust 1.96 with
+  # the standard library's source and clippy, the mingw-w64 linker, Wine
+  rustc-web cargo-web rust-web-src rust-web-clippy gcc-mingw-w64-x86-64 wine wine64
 )
 
 dojang_setup() {

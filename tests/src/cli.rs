@@ -73,6 +73,30 @@ impl Cli {
         }
     }
 
+    /// Under Wine, gives `command` a Wine prefix of its own (hard links to the run's
+    /// `WINEPREFIX`, so it costs no copy), and so a Wine server of its own: a command run
+    /// inside a private mount namespace needs one started inside it, since Wine creates
+    /// files and folders in the server, which would otherwise see the mounts outside.
+    /// Natively nothing changes and `None` is returned; else the prefix's folder, removed
+    /// when dropped.
+    pub fn own_wine_server(&self, command: &mut Command) -> Option<tempfile::TempDir> {
+        if !self.is_windows() {
+            return None;
+        }
+        let shared = std::env::var_os("WINEPREFIX").expect("scripts/windows.sh sets WINEPREFIX");
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let own = dir.path().join("wine");
+        let copied = Command::new("cp")
+            .arg("-al")
+            .arg(&shared)
+            .arg(&own)
+            .status()
+            .expect("cp runs");
+        assert!(copied.success(), "the Wine prefix is linked");
+        command.env("WINEPREFIX", &own);
+        Some(dir)
+    }
+
     /// Makes `home` the home folder of the user `command` runs as: `HOME` natively,
     /// `USERPROFILE` under Wine (which Windows programs read it from), so that the
     /// platform's own NPKI folders are looked for there.

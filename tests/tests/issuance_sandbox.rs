@@ -47,11 +47,17 @@ impl User {
         self.dojang(&all, &format!("{PASSWORD}\n"))
     }
 
+    /// `npki:<home>/usb/NPKI`, as the program names that store.
     fn npki(&self) -> String {
         format!(
             "npki:{}",
-            self.home.path().join("usb").join("NPKI").display()
+            common::cli().path_str(&self.home.path().join("usb").join("NPKI"))
         )
+    }
+
+    /// The folder a command's `--json` answer names, on this machine.
+    fn folder_of(out: &Output) -> std::path::PathBuf {
+        common::cli().host_path(json(out)["path"].as_str().unwrap())
     }
 }
 
@@ -162,7 +168,7 @@ fn the_issuance_email_path_uses_the_invitation_and_issues_into_an_npki_folder() 
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
-    let folder = std::path::PathBuf::from(json(&out)["path"].as_str().unwrap());
+    let folder = User::folder_of(&out);
     assert!(folder.join("signCert.der").is_file() && folder.join("signPri.key").is_file());
     assert!(folder.starts_with(user.home.path().join("usb").join("NPKI")));
     // OpenSSL verifies the certificate against the sandbox CA's chain.
@@ -485,7 +491,7 @@ fn a_certificate_due_for_renewal_is_renewed_in_its_npki_folder_and_the_old_pair_
     );
     assert_eq!(issued.status.code(), Some(0));
     let old_id = json(&issued)["id"].as_str().unwrap().to_owned();
-    let folder = std::path::PathBuf::from(json(&issued)["path"].as_str().unwrap());
+    let folder = User::folder_of(&issued);
     let old_cert = std::fs::read(folder.join("signCert.der")).unwrap();
     let root = user.npki()[5..].to_owned();
     let renew = |password: &str| {
@@ -521,7 +527,7 @@ fn a_certificate_due_for_renewal_is_renewed_in_its_npki_folder_and_the_old_pair_
     let new_id = renewed["id"].as_str().unwrap().to_owned();
     assert_ne!(new_id, old_id);
     assert_eq!(renewed["confirmed"], true);
-    assert_eq!(renewed["path"].as_str().unwrap(), folder.to_str().unwrap());
+    assert_eq!(User::folder_of(&done), folder);
     let new_cert = std::fs::read(folder.join("signCert.der")).unwrap();
     assert_ne!(new_cert, old_cert);
     let new_key = std::fs::read(folder.join("signPri.key")).unwrap();
@@ -605,7 +611,7 @@ fn renewal_before_its_window_is_refused_locally_and_the_distribution_names_the_c
         ],
     );
     let id = issued_id(&issued);
-    let folder = std::path::PathBuf::from(json(&issued)["path"].as_str().unwrap());
+    let folder = User::folder_of(&issued);
     let before = std::fs::read(folder.join("signCert.der")).unwrap();
     let root = user.npki()[5..].to_owned();
     let early = user.dojang(

@@ -301,21 +301,28 @@ pub fn trust_sandbox(home: &Path, cmp_urls: &[&str]) {
     .expect("the distribution file is written");
 }
 
+/// The `dojang` these tests run: the one built beside them, or the Windows build under
+/// Wine when scripts/windows.sh names it (dojang_testkit::cli).
+pub fn cli() -> dojang_testkit::cli::Cli {
+    dojang_testkit::cli::Cli::new(bin_dir().join("dojang"))
+}
+
 /// `dojang` as run by a user whose home is `home`: the data dir (and keychain namespace)
 /// is `<home>/data`, no extra NPKI roots, and a `distribution.toml` in the home, if
 /// there is one, is the distribution in force. Standard streams are piped.
 pub fn dojang_command(home: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(bin_dir().join("dojang"));
+    let cli = cli();
+    let mut command = cli.command();
     let distribution = home.join("distribution.toml");
     if distribution.exists() {
-        command.env("DOJANG_DISTRIBUTION", &distribution);
+        command.env("DOJANG_DISTRIBUTION", cli.path(&distribution));
     } else {
         command.env_remove("DOJANG_DISTRIBUTION");
     }
+    cli.home(&mut command, home);
     command
         .args(args)
-        .env("HOME", home)
-        .env("DOJANG_DATA_DIR", home.join("data"))
+        .env("DOJANG_DATA_DIR", cli.path(&home.join("data")))
         .env_remove("DOJANG_NPKI_ROOT")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -15,7 +15,7 @@ use super::{
     RevokeOutcome, Transaction, TransactionKind, TransactionState,
 };
 use crate::authority::RevocationReasonName;
-use crate::error::{CaError, Result};
+use crate::error::Result;
 
 const SCHEMA: &str = r"
 CREATE TABLE IF NOT EXISTS settings (
@@ -220,7 +220,7 @@ impl SqliteRegistry {
         if new {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
-                .map_err(|e| CaError::file(path, e))?;
+                .map_err(|e| crate::error::CaError::file(path, e))?;
         }
         #[cfg(not(unix))]
         let _ = new;

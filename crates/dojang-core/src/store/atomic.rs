@@ -77,28 +77,32 @@ fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     f.sync_all().map_err(|e| Error::from_write(path, e))
 }
 
+/// A folder builder whose folders are private (`0700`) on Unix; elsewhere they inherit
+/// the parent's access list (the user's profile, on Windows).
+fn private_dir_builder() -> fs::DirBuilder {
+    let builder = fs::DirBuilder::new();
+    #[cfg(unix)]
+    let builder = {
+        use std::os::unix::fs::DirBuilderExt as _;
+        let mut builder = builder;
+        builder.mode(0o700);
+        builder
+    };
+    builder
+}
+
 /// Creates one private folder (`0700`); it must not exist.
 fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt as _;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
+    private_dir_builder().create(dir)
 }
 
 /// Creates `dir` and every missing folder above it, each private (`0700`). Folders that
 /// exist are left as they are.
 pub fn create_dirs(dir: &Path) -> Result<(), Error> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt as _;
-        builder.mode(0o700);
-    }
-    builder.create(dir).map_err(|e| Error::from_write(dir, e))
+    private_dir_builder()
+        .recursive(true)
+        .create(dir)
+        .map_err(|e| Error::from_write(dir, e))
 }
 
 /// Makes `dir` (which Dojang owns: the data dir) private: created `0700` when missing,
