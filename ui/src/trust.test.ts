@@ -25,6 +25,7 @@ import {
   revocationOf,
   SOURCE_WORDS,
   bannerStanding,
+  checkOf,
   standingWithStatus,
   statusProblemDetail,
   statusProblemText,
@@ -278,18 +279,29 @@ describe('the list badge', () => {
 
   it('gives the details banner the trust section’s verdict, never "usable" on a broken path or an unknown status', () => {
     const good = verification(goodByOcsp);
-    const ok = (checked: Verification) => ({ ok: true as const, value: checked });
-    expect(bannerStanding('valid', undefined)).toBe('valid');
-    expect(bannerStanding('valid', ok(good))).toBe('valid');
-    expect(bannerStanding('expiring-soon', ok(good))).toBe('expiring-soon');
-    expect(bannerStanding('valid', ok(verification(unknown)))).toBe('unknown');
-    expect(bannerStanding('expiring-soon', ok(verification(goodByOcsp, chain({ kind: 'bad-signature', link: 1 }))))).toBe(
+    expect(bannerStanding('valid', 'none')).toBe('valid');
+    expect(bannerStanding('valid', good)).toBe('valid');
+    expect(bannerStanding('expiring-soon', good)).toBe('expiring-soon');
+    expect(bannerStanding('valid', verification(unknown))).toBe('unknown');
+    expect(bannerStanding('expiring-soon', verification(goodByOcsp, chain({ kind: 'bad-signature', link: 1 })))).toBe(
       'path-broken',
     );
-    expect(bannerStanding('valid', ok(verification({ ...goodByOcsp, verdict: 'revoked' })))).toBe('revoked');
-    expect(bannerStanding('valid', { ok: false, error: { code: 'certificate-not-found', params: {} } })).toBe('unknown');
-    expect(bannerStanding('expired', ok(verification(unknown, chain({ kind: 'expired', link: 0 }))))).toBe('expired');
-    expect(bannerStanding('revoked', ok(good))).toBe('revoked');
+    expect(bannerStanding('valid', verification({ ...goodByOcsp, verdict: 'revoked' }))).toBe('revoked');
+    expect(bannerStanding('valid', 'failed')).toBe('unknown');
+    expect(bannerStanding('expired', verification(unknown, chain({ kind: 'expired', link: 0 })))).toBe('expired');
+    expect(bannerStanding('revoked', good)).toBe('revoked');
+  });
+
+  it('says nothing the answer could take back while the check is under way', () => {
+    expect(bannerStanding('valid', 'checking')).toBe('checking');
+    expect(bannerStanding('expiring-soon', 'checking')).toBe('checking');
+    // What no answer changes is said at once.
+    expect(bannerStanding('expired', 'checking')).toBe('expired');
+    expect(bannerStanding('not-yet-valid', 'checking')).toBe('not-yet-valid');
+    expect(bannerStanding('revoked', 'checking')).toBe('revoked');
+    expect(checkOf(undefined)).toBe('checking');
+    expect(checkOf({ ok: false, error: { code: 'internal', params: {} } })).toBe('failed');
+    expect(checkOf({ ok: true, value: verification(goodByOcsp) })).toEqual(verification(goodByOcsp));
   });
 });
 

@@ -99,22 +99,41 @@ export function standingWithStatus(standing: Standing, verification: Verificatio
 }
 
 /**
+ * What is known of a certificate's path and status: the answer, a check
+ * still under way, a check that failed, or none made at all (a file opened
+ * with the app is not checked).
+ */
+export type Check = Verification | 'checking' | 'failed' | 'none';
+
+/** A verification request's answer as a `Check`: under way until it comes. */
+export function checkOf(answer: Result<Verification> | undefined): Check {
+  if (answer === undefined) return 'checking';
+  return answer.ok ? answer.value : 'failed';
+}
+
+/**
  * What the details banner says of a certificate: one verdict with the trust
  * section's. Revoked (by the app's own record or its CA's answer) first; then
  * expired or not yet valid, which no check changes; then what the check found:
- * a broken path or a status nobody could give is never "usable". Until the
- * answer comes (`undefined`), where the certificate stands in time.
+ * a broken path or a status nobody could give is never "usable". While the
+ * check is under way, "checking": never a verdict the answer could take back.
  */
-export type BannerStanding = Standing | 'path-broken' | 'unknown';
+export type BannerStanding = Standing | 'path-broken' | 'unknown' | 'checking';
 
-export function bannerStanding(standing: Standing, verification: Result<Verification> | undefined): BannerStanding {
+export function bannerStanding(standing: Standing, check: Check): BannerStanding {
   if (standing === 'revoked') return 'revoked';
-  if (verification?.ok === true && verification.value.verdict === 'revoked') return 'revoked';
+  if (typeof check === 'object' && check.verdict === 'revoked') return 'revoked';
   if (standing === 'expired' || standing === 'not-yet-valid') return standing;
-  if (verification === undefined) return standing;
-  if (!verification.ok) return 'unknown';
-  const { verdict } = verification.value;
-  return verdict === 'good' ? standing : verdict;
+  switch (check) {
+    case 'none':
+      return standing;
+    case 'checking':
+      return 'checking';
+    case 'failed':
+      return 'unknown';
+    default:
+      return check.verdict === 'good' ? standing : check.verdict;
+  }
 }
 
 /** What the list's badge can say; a revocation is said by the card's own badge. */

@@ -455,3 +455,87 @@ test('the trust section and the badges have no serious accessibility problem in 
   expect(await overflow()).toBeLessThanOrEqual(0);
   await expectAccessible(page);
 });
+
+/** Notes each state the details banner shows, in order, from now on (`statusesShown` reads them). */
+async function watchBanner(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __BANNER__: string[] }).__BANNER__ = seen;
+    const note = () => {
+      const status = document.querySelector('[data-testid="status-banner"]')?.getAttribute('data-status');
+      if (status != null && seen.at(-1) !== status) seen.push(status);
+    };
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true });
+    note();
+  });
+}
+
+function statusesShown(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __BANNER__: string[] }).__BANNER__);
+}
+
+test('while the trust check is under way the banner says so, never “usable”, then gives the verdict aloud', async ({
+  page,
+}) => {
+  await answering(page, {}, 1500);
+  await openScenario(page, 'three-certs-one-broken');
+  await expect(page.getByTestId('certificate-row')).toHaveCount(3);
+  await watchBanner(page);
+
+  // Hong's certificate is good: checking first, in neutral words and colours, then usable.
+  await card(page, '홍길동').click();
+  const banner = page.getByTestId('status-banner');
+  await expect(banner).toHaveAttribute('data-status', 'checking');
+  await expect(banner).toContainText('인증서 상태를 확인하고 있습니다');
+  await expect(banner).toContainText('유효 기간은 2027년 1월 12일까지입니다(412일 남음). 인증 경로와 폐지 여부를 확인하는 중');
+  await expect(banner).not.toContainText('사용할 수 있는');
+  await expect(page.getByTestId('trust-status')).toHaveAttribute('data-verdict', 'checking');
+  await expectAccessible(page);
+  await expect(banner).toHaveAttribute('data-status', 'valid', { timeout: 10_000 });
+  await expect(banner).toContainText('사용할 수 있는 인증서입니다');
+  await expect(page.getByTestId('announcer')).toHaveText('사용할 수 있는 인증서입니다');
+  expect(await statusesShown(page)).toEqual(['checking', 'valid']);
+
+  // Kim's path is broken: from "checking" straight to the warning, never "expires soon" on the way.
+  await page.getByTestId('back').click();
+  await watchBanner(page);
+  await card(page, '김철수').click();
+  await expect(banner).toHaveAttribute('data-status', 'checking');
+  await expect(banner).toHaveAttribute('data-status', 'path-broken', { timeout: 10_000 });
+  await expect(page.getByTestId('announcer')).toHaveText('인증 경로에 문제가 있는 인증서입니다');
+  expect(await statusesShown(page)).toEqual(['checking', 'path-broken']);
+
+  // An expired certificate is said at once: no answer changes that.
+  await page.getByTestId('back').click();
+  await watchBanner(page);
+  await card(page, '(주)도장 테스트').click();
+  await expect(page.getByTestId('trust-status')).toHaveAttribute('data-verdict', 'checking');
+  await expect(banner).toHaveAttribute('data-status', 'expired');
+  await expect(page.getByTestId('trust-status')).not.toHaveAttribute('data-verdict', 'checking', { timeout: 10_000 });
+  expect(await statusesShown(page)).toEqual(['expired']);
+
+  // "Check now" keeps the verdict on screen while it asks again.
+  await page.getByTestId('back').click();
+  await card(page, '홍길동').click();
+  await expect(banner).toHaveAttribute('data-status', 'valid', { timeout: 10_000 });
+  await watchBanner(page);
+  await page.getByTestId('check-now').click();
+  await expect(page.getByTestId('check-now')).toContainText('확인하는 중…');
+  await expect(page.getByTestId('check-now')).toContainText('지금 확인', { timeout: 10_000 });
+  expect(await statusesShown(page)).toEqual(['valid']);
+});
+
+test('in English the banner says it is checking in plain words', async ({ page }) => {
+  await answering(page, {}, 1500);
+  await openScenario(page, 'three-certs-one-broken', { lang: 'en' });
+  await card(page, '홍길동').click();
+  const banner = page.getByTestId('status-banner');
+  await expect(banner).toHaveAttribute('data-status', 'checking');
+  await expect(banner).toContainText('Checking this certificate');
+  await expect(banner).toContainText(
+    'It is in date until January 12, 2027 (412 days left). Its certification path and whether it was revoked are being checked',
+  );
+  await expect(banner).not.toContainText('can be used');
+  await expect(banner).toHaveAttribute('data-status', 'valid', { timeout: 10_000 });
+  await expect(banner).toContainText('This certificate can be used');
+});

@@ -18,14 +18,14 @@ import { ErrorDetails } from '../ErrorDetails';
 import { BackIcon, ChevronIcon, WarningIcon } from '../icons';
 import { copyKey } from '../../places';
 import { policyKey, purposeKey, textLang } from '../../policies';
-import { checkAnnouncement } from '../../trust';
+import { checkAnnouncement, checkOf } from '../../trust';
 import { PathText, PlaceLabel } from '../PlaceLabel';
 import { AdvancedSection } from './AdvancedSection';
 import { ChainSection } from './ChainSection';
 import { ManageActions } from './ManageActions';
 import { SectionCard } from './SectionCard';
 import { NameTables } from './NameTables';
-import { CheckedStatusBanner } from './StatusBanner';
+import { StatusBanner } from './StatusBanner';
 import { TrustSection } from './TrustSection';
 import { useAnswer, useVerification, type ShownVerification } from './useVerification';
 import { ValidityMeter } from './ValidityMeter';
@@ -140,7 +140,7 @@ function DetailsBody({
 
   return (
     <>
-      <CheckedStatusBanner summary={summary} verification={verification.request} />
+      <StatusBanner summary={summary} check={checkOf(answer)} />
       <ManageActions
         summary={summary}
         here={here}

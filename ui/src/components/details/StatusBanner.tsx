@@ -1,66 +1,37 @@
-import { Suspense, use, type JSX } from 'react';
+import { useEffect, useRef, type JSX } from 'react';
 
-import type { Result } from '../../api';
+import { useAnnounce } from '../../Announcer';
 import type { CertificateSummary } from '../../bindings/CertificateSummary';
-import type { Verification } from '../../bindings/Verification';
 import { useI18n } from '../../i18n/context';
-import { bannerStanding, revocationOf, verdictText, type BannerStanding } from '../../trust';
+import { bannerStanding, revocationOf, verdictText, type BannerStanding, type Check } from '../../trust';
 import { standingOf, validityText } from '../../validity';
 import { InfoIcon, WarningIcon } from '../icons';
 import { STANDING_ICONS } from '../ValidityBadge';
+
+/** A check under way: a spinner where the verdict's icon will be (still when motion is reduced). */
+function CheckingIcon() {
+  return <span className="loading__spinner banner__spinner" aria-hidden="true" />;
+}
 
 const BANNER_ICONS: Record<BannerStanding, () => JSX.Element> = {
   ...STANDING_ICONS,
   'path-broken': WarningIcon,
   unknown: InfoIcon,
+  checking: CheckingIcon,
 };
 
 /**
- * The banner once the certificate's path and status are known, saying what
- * the trust section says: revoked when its CA says so, even if the list did
- * not know; a broken path, or a status that could not be had, never "usable".
- * Until the answer comes, the banner says what the certificate itself says.
- */
-export function CheckedStatusBanner({
-  summary,
-  verification,
-}: {
-  summary: CertificateSummary;
-  verification: Promise<Result<Verification>>;
-}) {
-  return (
-    <Suspense fallback={<StatusBanner summary={summary} />}>
-      <AnsweredStatusBanner summary={summary} verification={verification} />
-    </Suspense>
-  );
-}
-
-function AnsweredStatusBanner({
-  summary,
-  verification,
-}: {
-  summary: CertificateSummary;
-  verification: Promise<Result<Verification>>;
-}) {
-  const result = use(verification);
-  return <StatusBanner summary={summary} verification={result} />;
-}
-
-/**
  * Can this certificate be used today, in one sentence, with what to do next.
- * `verification` is what its path and status were found to be (none yet, or
- * none for a file opened with the app).
+ * `check` is what its path and status were found to be: while the check is
+ * under way the banner says so, in neutral colours, and gives its verdict
+ * (said aloud too) when the answer comes; a file opened with the app is not
+ * checked (`none`).
  */
-export function StatusBanner({
-  summary,
-  verification,
-}: {
-  summary: CertificateSummary;
-  verification?: Result<Verification>;
-}) {
+export function StatusBanner({ summary, check = 'none' }: { summary: CertificateSummary; check?: Check }) {
   const { t, formatDate, formatDateTime } = useI18n();
-  const standing = bannerStanding(standingOf(summary), verification);
-  const checked = verification?.ok === true ? verification.value : null;
+  const announce = useAnnounce();
+  const standing = bannerStanding(standingOf(summary), check);
+  const checked = typeof check === 'object' ? check : null;
   const revocation = checked === null ? null : revocationOf(checked);
   const StatusIcon = BANNER_ICONS[standing];
   const until = formatDate(summary.not_after);
@@ -93,13 +64,26 @@ export function StatusBanner({
         remaining: remaining ?? '',
       }),
     unknown: () => t('details.banner.unknownDetail', { date: until, remaining: remaining ?? '' }),
+    checking: () => t('details.banner.checkingDetail', { date: until, remaining: remaining ?? '' }),
   }[standing]();
+
+  // The verdict that replaces "checking" is said aloud once: the person may be reading elsewhere.
+  const title = t(`details.banner.${standing}`);
+  const wasChecking = useRef(false);
+  useEffect(() => {
+    if (standing === 'checking') {
+      wasChecking.current = true;
+    } else if (wasChecking.current) {
+      wasChecking.current = false;
+      announce(title);
+    }
+  }, [standing, title, announce]);
 
   return (
     <div className={`banner banner--${standing}`} data-testid="status-banner" data-status={standing}>
       <StatusIcon />
       <div>
-        <p className="banner__title">{t(`details.banner.${standing}`)}</p>
+        <p className="banner__title">{title}</p>
         <p className="banner__detail">{detail}</p>
       </div>
     </div>
