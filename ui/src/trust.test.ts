@@ -9,7 +9,8 @@ import type { Verification } from './bindings/Verification';
 import { formatDateTime } from './format';
 import { catalogs, LANGUAGES, translator, type Lang } from './i18n/catalog';
 import {
-  BADGE_WORDS,
+  CARD_VERDICT_WORDS,
+  certificateVerdict,
   checkAnnouncement,
   checkedText,
   commonNameOf,
@@ -18,15 +19,12 @@ import {
   linkStatus,
   linkTime,
   linkTrust,
-  listBadge,
   OVERALL_WORDS,
   pathProblemText,
   REASON_WORDS,
   revocationOf,
   SOURCE_WORDS,
-  bannerStanding,
   checkOf,
-  standingWithStatus,
   statusProblemDetail,
   statusProblemText,
   verdictText,
@@ -106,7 +104,7 @@ function verification(status: CertificateStatus, path: CertificateChain = chain(
 }
 
 describe('every variant the backend sends has words in both languages', () => {
-  const tables = { OVERALL_WORDS, VERDICT_WORDS, SOURCE_WORDS, REASON_WORDS, LINK_SOURCE_WORDS, BADGE_WORDS };
+  const tables = { OVERALL_WORDS, VERDICT_WORDS, SOURCE_WORDS, REASON_WORDS, LINK_SOURCE_WORDS, CARD_VERDICT_WORDS };
 
   it.each(LANGUAGES)('%s: the overall verdicts, statuses, sources, reasons, link sources and badges', (lang) => {
     for (const [table, words] of Object.entries(tables)) {
@@ -258,47 +256,38 @@ describe('when and how the status was had', () => {
   });
 });
 
-describe('the list badge', () => {
-  it('waits for the answer, and stays away from a card that already says it cannot be used', () => {
-    const good = verification(goodByOcsp);
-    expect(listBadge('valid', undefined)).toBeNull();
-    expect(listBadge('valid', good)).toBe('good');
-    expect(listBadge('expiring-soon', verification(unknown))).toBe('unknown');
-    expect(listBadge('not-yet-valid', verification(goodByOcsp, chain({ kind: 'expired', link: 1 })))).toBe('path-broken');
-    expect(listBadge('expired', verification(unknown, chain({ kind: 'expired', link: 0 })))).toBeNull();
-    expect(listBadge('revoked', good)).toBeNull();
-  });
-
-  it('makes a card revoked when its CA says so, whatever the list knew', () => {
+describe('the one verdict, on a card and in the details alike', () => {
+  it('makes a certificate revoked when its CA says so, whatever the list knew', () => {
     const revoked = verification({ ...goodByOcsp, verdict: 'revoked' });
-    expect(standingWithStatus('valid', revoked)).toBe('revoked');
-    expect(listBadge(standingWithStatus('valid', revoked), revoked)).toBeNull();
-    expect(standingWithStatus('expiring-soon', verification(unknown))).toBe('expiring-soon');
-    expect(standingWithStatus('valid', undefined)).toBe('valid');
+    expect(certificateVerdict('valid', revoked)).toBe('revoked');
+    expect(certificateVerdict('expiring-soon', verification(unknown))).toBe('unknown');
+    expect(certificateVerdict('not-yet-valid', verification(goodByOcsp, chain({ kind: 'expired', link: 1 })))).toBe(
+      'not-yet-valid',
+    );
   });
 
   it('gives the details banner the trust section’s verdict, never "usable" on a broken path or an unknown status', () => {
     const good = verification(goodByOcsp);
-    expect(bannerStanding('valid', 'none')).toBe('valid');
-    expect(bannerStanding('valid', good)).toBe('valid');
-    expect(bannerStanding('expiring-soon', good)).toBe('expiring-soon');
-    expect(bannerStanding('valid', verification(unknown))).toBe('unknown');
-    expect(bannerStanding('expiring-soon', verification(goodByOcsp, chain({ kind: 'bad-signature', link: 1 })))).toBe(
+    expect(certificateVerdict('valid', 'none')).toBe('valid');
+    expect(certificateVerdict('valid', good)).toBe('valid');
+    expect(certificateVerdict('expiring-soon', good)).toBe('expiring-soon');
+    expect(certificateVerdict('valid', verification(unknown))).toBe('unknown');
+    expect(certificateVerdict('expiring-soon', verification(goodByOcsp, chain({ kind: 'bad-signature', link: 1 })))).toBe(
       'path-broken',
     );
-    expect(bannerStanding('valid', verification({ ...goodByOcsp, verdict: 'revoked' }))).toBe('revoked');
-    expect(bannerStanding('valid', 'failed')).toBe('unknown');
-    expect(bannerStanding('expired', verification(unknown, chain({ kind: 'expired', link: 0 })))).toBe('expired');
-    expect(bannerStanding('revoked', good)).toBe('revoked');
+    expect(certificateVerdict('valid', verification({ ...goodByOcsp, verdict: 'revoked' }))).toBe('revoked');
+    expect(certificateVerdict('valid', 'failed')).toBe('unknown');
+    expect(certificateVerdict('expired', verification(unknown, chain({ kind: 'expired', link: 0 })))).toBe('expired');
+    expect(certificateVerdict('revoked', good)).toBe('revoked');
   });
 
   it('says nothing the answer could take back while the check is under way', () => {
-    expect(bannerStanding('valid', 'checking')).toBe('checking');
-    expect(bannerStanding('expiring-soon', 'checking')).toBe('checking');
+    expect(certificateVerdict('valid', 'checking')).toBe('checking');
+    expect(certificateVerdict('expiring-soon', 'checking')).toBe('checking');
     // What no answer changes is said at once.
-    expect(bannerStanding('expired', 'checking')).toBe('expired');
-    expect(bannerStanding('not-yet-valid', 'checking')).toBe('not-yet-valid');
-    expect(bannerStanding('revoked', 'checking')).toBe('revoked');
+    expect(certificateVerdict('expired', 'checking')).toBe('expired');
+    expect(certificateVerdict('not-yet-valid', 'checking')).toBe('not-yet-valid');
+    expect(certificateVerdict('revoked', 'checking')).toBe('revoked');
     expect(checkOf(undefined)).toBe('checking');
     expect(checkOf({ ok: false, error: { code: 'internal', params: {} } })).toBe('failed');
     expect(checkOf({ ok: true, value: verification(goodByOcsp) })).toEqual(verification(goodByOcsp));

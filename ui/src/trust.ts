@@ -91,14 +91,6 @@ export function revocationOf(verification: Verification): RevocationFound | null
 }
 
 /**
- * Where a certificate stands once its status is known: revoked when its CA
- * says so (whatever the list knew), else as the list said.
- */
-export function standingWithStatus(standing: Standing, verification: Verification | undefined): Standing {
-  return verification?.verdict === 'revoked' ? 'revoked' : standing;
-}
-
-/**
  * What is known of a certificate's path and status: the answer, a check
  * still under way, a check that failed, or none made at all (a file opened
  * with the app is not checked).
@@ -112,15 +104,16 @@ export function checkOf(answer: Result<Verification> | undefined): Check {
 }
 
 /**
- * What the details banner says of a certificate: one verdict with the trust
- * section's. Revoked (by the app's own record or its CA's answer) first; then
- * expired or not yet valid, which no check changes; then what the check found:
- * a broken path or a status nobody could give is never "usable". While the
- * check is under way, "checking": never a verdict the answer could take back.
+ * The one verdict on a certificate, the same on its card in the list and in
+ * its details' banner, and the trust section's. Revoked (by the app's own
+ * record or its CA's answer) first; then expired or not yet valid, which no
+ * check changes; then what the check found: a broken path or a status nobody
+ * could give is never "usable". While the check is under way, "checking":
+ * never a verdict the answer could take back.
  */
-export type BannerStanding = Standing | 'path-broken' | 'unknown' | 'checking';
+export type CertificateVerdict = Standing | 'path-broken' | 'unknown' | 'checking';
 
-export function bannerStanding(standing: Standing, check: Check): BannerStanding {
+export function certificateVerdict(standing: Standing, check: Check): CertificateVerdict {
   if (standing === 'revoked') return 'revoked';
   if (typeof check === 'object' && check.verdict === 'revoked') return 'revoked';
   if (standing === 'expired' || standing === 'not-yet-valid') return standing;
@@ -136,26 +129,12 @@ export function bannerStanding(standing: Standing, check: Check): BannerStanding
   }
 }
 
-/** What the list's badge can say; a revocation is said by the card's own badge. */
-export type TrustBadge = Exclude<Overall, 'revoked'>;
-
-export const BADGE_WORDS = {
-  good: 'trust.badge.good',
-  unknown: 'trust.badge.unknown',
+/** How a verdict the dates alone do not give is said on a card, in a few words. */
+export const CARD_VERDICT_WORDS = {
   'path-broken': 'trust.badge.path-broken',
-} as const satisfies Record<TrustBadge, MessageKey>;
-
-/**
- * The list's badge for a card: none before the answer comes (or when the
- * check failed), none when the card already says the certificate cannot be
- * used (revoked or expired: a status would only add noise to that), else the
- * overall verdict.
- */
-export function listBadge(standing: Standing, verification: Verification | undefined): TrustBadge | null {
-  if (verification === undefined) return null;
-  if (standing === 'revoked' || standing === 'expired') return null;
-  return verification.verdict === 'revoked' ? null : verification.verdict;
-}
+  unknown: 'trust.badge.unknown',
+  checking: 'trust.badge.checking',
+} as const satisfies Record<Exclude<CertificateVerdict, Standing>, MessageKey>;
 
 /** The name a path's link is called by: "이 인증서" for the certificate itself, else its CA's name. */
 export function linkName(t: Translate, chain: CertificateChain, index: number): string {

@@ -2,52 +2,54 @@ import { useId } from 'react';
 import { Button } from 'react-aria-components';
 
 import type { ListedCertificate } from '../bindings/ListedCertificate';
-import type { Verification } from '../bindings/Verification';
 import { caName } from '../cas';
 import { useI18n } from '../i18n/context';
 import { copyKey } from '../places';
-import { BADGE_WORDS, listBadge, standingWithStatus, type TrustBadge } from '../trust';
+import { CARD_VERDICT_WORDS, certificateVerdict, type Check } from '../trust';
 import { standingOf, validityText } from '../validity';
-import { CheckIcon, ChevronIcon, InfoIcon, WarningIcon } from './icons';
+import { ChevronIcon } from './icons';
 import { PlaceLabel } from './PlaceLabel';
 import { ValidityBadge } from './ValidityBadge';
-
-const BADGE_ICONS = { good: CheckIcon, unknown: InfoIcon, 'path-broken': WarningIcon } as const satisfies Record<
-  TrustBadge,
-  unknown
->;
 
 /**
  * One certificate, compact enough that several fit the window: who it
  * belongs to, what it is for, until when, who issued it and where it is
  * kept, all in plain words. The owner's name is the button that opens the
- * details; the whole card answers a click. Once its status is known, a revocation its CA
- * answered shows as the card's own status, and otherwise a small badge says
- * what the check found.
+ * details; the whole card answers a click. One badge gives the verdict its
+ * details give (`certificateVerdict`): “확인 중” while the list's background
+ * check is under way, then “사용 가능”, “곧 만료”, “인증 경로 문제”, “상태
+ * 확인 불가” or “폐지됨”; what the dates alone settle (expired, not yet
+ * valid) at once.
  */
 export function CertificateCard({
   certificate,
-  verification,
+  check,
   onOpen,
 }: {
   certificate: ListedCertificate;
-  /** Its path and status, when the list's background check has answered. */
-  verification?: Verification | undefined;
+  /** What the list's background check (or the details since) found of its path and status. */
+  check: Check;
   onOpen: (certificate: ListedCertificate) => void;
 }) {
   const { t, message, formatDate } = useI18n();
   const headingId = useId();
-  const standing = standingWithStatus(standingOf(certificate), verification);
-  const badge = listBadge(standing, verification);
-  const validity = validityText(t, standing, certificate.days_left, formatDate(certificate.not_before));
+  const dated = standingOf(certificate);
+  const verdict = certificateVerdict(dated, check);
+  const usableFrom = formatDate(certificate.not_before);
+  // The days left are said beside the expiry date whatever the check found; none once revoked.
+  const validity = validityText(t, verdict === 'revoked' ? 'revoked' : dated, certificate.days_left, usableFrom);
+  const label =
+    verdict === 'path-broken' || verdict === 'unknown' || verdict === 'checking'
+      ? t(CARD_VERDICT_WORDS[verdict])
+      : validityText(t, verdict, certificate.days_left, usableFrom).label;
   const purposeKey = `purpose.${certificate.purpose}` as const;
 
   return (
     <li
-      className={`card certificate certificate--${standing}`}
+      className={`card certificate certificate--${verdict}`}
       data-testid="certificate-row"
-      data-status={standing}
-      data-verdict={verification?.verdict}
+      data-status={verdict}
+      data-verdict={typeof check === 'object' ? check.verdict : undefined}
     >
       <article aria-labelledby={headingId} className="certificate__body">
         <header className="certificate__head">
@@ -68,8 +70,7 @@ export function CertificateCard({
           </p>
         </header>
         <div className="certificate__badges">
-          <ValidityBadge status={standing} label={validity.label} />
-          {badge !== null && <StatusBadge badge={badge} />}
+          <ValidityBadge status={verdict} label={label} />
         </div>
 
         {/* Plain words only: the NPKI folder, the key and the fingerprints are in the details. */}
@@ -81,7 +82,10 @@ export function CertificateCard({
               {validity.remaining !== null && (
                 <>
                   <span className="visually-hidden">, </span>
-                  <span className="remaining" data-testid="remaining">
+                  <span
+                    className={dated === 'expiring-soon' ? 'remaining remaining--soon' : 'remaining'}
+                    data-testid="remaining"
+                  >
                     {validity.remaining}
                   </span>
                 </>
@@ -105,17 +109,5 @@ export function CertificateCard({
         </p>
       </article>
     </li>
-  );
-}
-
-/** What the background check found, in words; its colour and icon only repeat them. */
-function StatusBadge({ badge }: { badge: TrustBadge }) {
-  const { t } = useI18n();
-  const Icon = BADGE_ICONS[badge];
-  return (
-    <span className={`badge badge--trust-${badge}`} data-testid="trust-badge" data-verdict={badge}>
-      <Icon />
-      {t(BADGE_WORDS[badge])}
-    </span>
   );
 }

@@ -73,7 +73,7 @@ export function CertificateList({
   const unreadableHeadingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { certificates, unreadable } = listing;
-  const verifications = useListVerifications(listing);
+  const checkOf = useListVerifications(listing);
 
   useEffect(() => {
     if (focusKey === null) return;
@@ -195,7 +195,7 @@ export function CertificateList({
                   <CertificateCard
                     key={copyKey(certificate)}
                     certificate={certificate}
-                    verification={verifications.get(certificate.id)}
+                    check={checkOf(certificate.id)}
                     onOpen={onOpen}
                   />
                 ))}

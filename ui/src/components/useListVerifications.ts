@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { verifyCertificates, type Result } from '../api';
 import type { CertificateList } from '../bindings/CertificateList';
 import type { Verification } from '../bindings/Verification';
+import type { Check } from '../trust';
 
 /** Each certificate's verification, by ID. */
 export type VerificationsById = ReadonlyMap<string, Verification>;
@@ -15,6 +16,9 @@ interface ListAnswer {
   byId: VerificationsById;
   seq: number;
 }
+
+/** Each listed certificate's check, by ID. */
+export type ListChecks = (id: string) => Check;
 
 /**
  * One `verify_certificates` call per list read: coming back to the same list
@@ -57,16 +61,18 @@ function newest(answer: ListAnswer | null): VerificationsById {
 }
 
 /**
- * The list's verifications, asked once the cards are on screen (never before:
- * the list does not wait for any CA). The previous list's answers stay until
- * the new ones come; a call that fails leaves no answer, and the cards simply
- * go without badges.
+ * The list's checks (a list not read has none), asked once the cards are on screen (never before: the
+ * list does not wait for any CA). Until the answer comes a card's check is
+ * under way; the previous list's answers stay meanwhile. A call that fails
+ * leaves each certificate's check failed (its card then says its status
+ * could not be checked, as its details would), with no message of its own;
+ * what the details found since wins.
  */
-export function useListVerifications(listing: CertificateList): VerificationsById {
-  const [answer, setAnswer] = useState<ListAnswer | null>(() => answered.get(listing) ?? null);
+export function useListVerifications(listing: CertificateList | null): ListChecks {
+  const [answer, setAnswer] = useState<ListAnswer | null>(() => (listing === null ? null : (answered.get(listing) ?? null)));
 
   useEffect(() => {
-    if (listing.certificates.length === 0) return undefined;
+    if (listing === null || listing.certificates.length === 0) return undefined;
     let current = true;
     void ask(listing).then((result) => {
       let known = answered.get(listing);
@@ -85,5 +91,8 @@ export function useListVerifications(listing: CertificateList): VerificationsByI
     };
   }, [listing]);
 
-  return newest(answer);
+  // This list's answer once it came, else the previous list's while this one is asked.
+  const known = listing === null ? undefined : answered.get(listing);
+  const byId = newest(known ?? answer);
+  return (id) => byId.get(id) ?? (known === undefined ? 'checking' : 'failed');
 }

@@ -580,7 +580,7 @@ export const en = {
   'trust.verdict.good': 'not revoked',
   'trust.verdict.revoked': 'revoked',
   'trust.verdict.unknown': 'cannot be checked',
-  'trust.badge.good': 'Checked: valid',
+  'trust.badge.checking': 'Checking…',
   'trust.badge.unknown': 'Status unknown',
   'trust.badge.path-broken': 'Path problem',
 

@@ -583,7 +583,7 @@ export const ko = {
   'trust.verdict.good': '폐지되지 않음',
   'trust.verdict.revoked': '폐지됨',
   'trust.verdict.unknown': '확인 불가',
-  'trust.badge.good': '유효 확인됨',
+  'trust.badge.checking': '확인 중…',
   'trust.badge.unknown': '상태 확인 불가',
   'trust.badge.path-broken': '인증 경로 문제',
 

@@ -28,7 +28,8 @@ test.describe('certificate list (Korean, the default)', () => {
 
     const kim = rows.filter({ has: page.getByRole('heading', { name: '김철수' }) });
     await expect(kim.getByTestId('purpose')).toContainText('개인 용도제한 (은행·보험)');
-    await expect(kim.getByTestId('validity')).toHaveText('곧 만료');
+    // Its issuer cannot be found in the sample: one verdict, the path's, the days left by the date.
+    await expect(kim.getByTestId('validity')).toHaveText('인증 경로 문제');
     await expect(kim.getByTestId('remaining')).toHaveText('12일 남음');
     await expect(kim.getByTestId('ca')).toHaveText('한국정보인증');
     await expect(kim.getByTestId('place')).toHaveText('USB 메모리 (E:)');

@@ -25,7 +25,7 @@ test('switching to English changes the words and survives a reload', async ({ pa
     await expect(hong.getByTestId('place')).toHaveText('This computer');
 
     const kim = rows.filter({ has: page.getByRole('heading', { name: '김철수' }) });
-    await expect(kim.getByTestId('validity')).toHaveText('Expires soon');
+    await expect(kim.getByTestId('validity')).toHaveText('Path problem');
     await expect(kim.getByTestId('remaining')).toHaveText('12 days left');
 
     const corporate = rows.filter({ has: page.getByRole('heading', { name: '(주)도장 테스트' }) });

@@ -337,63 +337,100 @@ test('a CA certificate is labelled as one, with the notice its CA wrote and its 
   expect(await page.evaluate(() => window.__DOJANG_CLIPBOARD__)).toEqual(['http://www.rootca.or.kr/rca/cps.html']);
 });
 
-test('the list gets its badges after the cards, in one call, and a refresh asks again', async ({ page }) => {
+/** The verdict badges a card shows, with their words: one per card. */
+function verdictsOf(page: Page, owner: string) {
+  return card(page, owner).locator('.badge');
+}
+
+test('each card gives one verdict, the one its details give: checking first, then what the check found', async ({
+  page,
+}) => {
   await answering(page, {}, 800);
   await openScenario(page, 'three-certs-one-broken');
   await expect(page.getByTestId('certificate-row')).toHaveCount(3);
-  // The cards are there before any answer.
-  await expect(page.getByTestId('trust-badge')).toHaveCount(0);
-
+  // The cards are there before any answer, saying that they are being checked, never "usable" yet.
   const hong = card(page, '홍길동');
-  await expect(hong.getByTestId('trust-badge')).toHaveText('유효 확인됨');
-  await expect(hong.getByTestId('trust-badge')).toHaveAttribute('data-verdict', 'good');
+  await expect(hong).toHaveAttribute('data-status', 'checking');
+  await expect(verdictsOf(page, '홍길동')).toHaveText(['확인 중…']);
+  await expect(card(page, '김철수')).toHaveAttribute('data-status', 'checking');
+  // What the dates alone settle is said at once.
+  await expect(verdictsOf(page, '(주)도장 테스트')).toHaveText(['만료됨 (45일 지남)']);
+  await expectAccessible(page);
+
+  await expect(hong).toHaveAttribute('data-status', 'valid');
+  await expect(verdictsOf(page, '홍길동')).toHaveText(['사용 가능']);
   await expect(hong).toHaveAttribute('data-verdict', 'good');
-  await expect(card(page, '김철수').getByTestId('trust-badge')).toHaveText('인증 경로 문제');
-  // An expired certificate already says it cannot be used: no badge beside that.
+  // Kim's path is broken: that alone, never "곧 만료" beside it; the days left stay by the date.
+  const kim = card(page, '김철수');
+  await expect(kim).toHaveAttribute('data-status', 'path-broken');
+  await expect(verdictsOf(page, '김철수')).toHaveText(['인증 경로 문제']);
+  await expect(kim.getByTestId('remaining')).toHaveText('12일 남음');
   await expect(card(page, '(주)도장 테스트')).toHaveAttribute('data-verdict', 'path-broken');
-  await expect(card(page, '(주)도장 테스트').getByTestId('trust-badge')).toHaveCount(0);
+  await expect(verdictsOf(page, '(주)도장 테스트')).toHaveText(['만료됨 (45일 지남)']);
   expect(await callsOf(page, 'verify_certificates')).toEqual([{ ids: [CORPORATE_ID, KIM_ID, HONG_ID] }]);
   await expectAccessible(page);
 
-  // Back from the details, the same list is not asked again.
-  await openDetails(page, '홍길동');
+  // The details give the same verdict as the card.
+  await openDetails(page, '김철수');
+  await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', 'path-broken');
   await page.getByTestId('back').click();
-  await expect(hong.getByTestId('trust-badge')).toHaveText('유효 확인됨');
+  await openDetails(page, '홍길동');
+  await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', 'valid');
+  // Back from the details, the same list is not asked again.
+  await page.getByTestId('back').click();
+  await expect(verdictsOf(page, '홍길동')).toHaveText(['사용 가능']);
   expect(await callsOf(page, 'verify_certificates')).toHaveLength(1);
 
-  // A refresh reads the list again and asks again: now Hong's CA says it is revoked.
+  // A refresh reads the list again and asks again: the answers had stay meanwhile, and now
+  // Hong's CA says it is revoked.
   await page.evaluate(() => {
     window.__DOJANG_VERIFY__ = { ['abcdef01'.repeat(8)]: { saved: 'revoked-ocsp' } };
   });
   await page.getByTestId('refresh').click();
   await expect(hong).toHaveAttribute('data-status', 'revoked');
-  await expect(hong.getByTestId('validity')).toHaveText('폐지됨');
-  await expect(hong.getByTestId('trust-badge')).toHaveCount(0);
+  await expect(verdictsOf(page, '홍길동')).toHaveText(['폐지됨']);
   expect(await callsOf(page, 'verify_certificates')).toHaveLength(2);
 });
 
-test('a status that cannot be had shows on its card; a failed background check shows nothing', async ({ page }) => {
-  await answering(page, { [HONG_ID]: { saved: 'unknown-offline' } });
+test('a certificate expiring soon whose check is good says so; one whose status cannot be had says that alone', async ({
+  page,
+}) => {
+  await answering(page, { [KIM_ID]: { path: 'complete' }, [HONG_ID]: { saved: 'unknown-offline' } });
+  await openScenario(page, 'three-certs-one-broken');
+  await expect(verdictsOf(page, '김철수')).toHaveText(['곧 만료']);
+  await expect(card(page, '김철수')).toHaveAttribute('data-status', 'expiring-soon');
+  await expect(verdictsOf(page, '홍길동')).toHaveText(['상태 확인 불가']);
+  await expect(card(page, '홍길동')).toHaveAttribute('data-status', 'unknown');
+  await openDetails(page, '홍길동');
+  await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', 'unknown');
+});
+
+test('a background check that fails says on each card that its status could not be checked, and nothing more', async ({
+  page,
+}) => {
   await openScenario(page, 'three-certs-one-broken', {
     failures: { verify_certificates: [{ code: 'internal', params: { detail: 'status cache unreadable' } }] },
   });
   await expect(page.getByTestId('certificate-row')).toHaveCount(3);
   await expect.poll(() => callsOf(page, 'verify_certificates')).toHaveLength(1);
-  await expect(page.getByTestId('trust-badge')).toHaveCount(0);
+  await expect(verdictsOf(page, '홍길동')).toHaveText(['상태 확인 불가']);
+  await expect(verdictsOf(page, '김철수')).toHaveText(['상태 확인 불가']);
+  await expect(verdictsOf(page, '(주)도장 테스트')).toHaveText(['만료됨 (45일 지남)']);
   await expect(page.getByTestId('load-error')).toHaveCount(0);
   await expect(page.getByTestId('app-notice')).toHaveCount(0);
   await expect(page.getByText('프로그램 안에서 예상하지 못한 문제가 생겼습니다.')).toHaveCount(0);
 
+  // Asked again, it answers.
   await page.getByTestId('refresh').click();
-  await expect(card(page, '홍길동').getByTestId('trust-badge')).toHaveText('상태 확인 불가');
-  await expect(card(page, '홍길동').getByTestId('validity')).toHaveText('사용 가능');
+  await expect(verdictsOf(page, '홍길동')).toHaveText(['사용 가능']);
+  await expect(verdictsOf(page, '김철수')).toHaveText(['인증 경로 문제']);
 });
 
-test('in English: the verdict, the source and time, the path and the badges', async ({ page }) => {
+test('in English: the verdict, the source and time, the path and the cards', async ({ page }) => {
   await answering(page, { [HONG_ID]: { fresh: 'good-crl-after-ocsp' } });
   await openScenario(page, 'three-certs-one-broken', { lang: 'en' });
-  await expect(card(page, '홍길동').getByTestId('trust-badge')).toHaveText('Checked: valid');
-  await expect(card(page, '김철수').getByTestId('trust-badge')).toHaveText('Path problem');
+  await expect(verdictsOf(page, '홍길동')).toHaveText(['Valid']);
+  await expect(verdictsOf(page, '김철수')).toHaveText(['Path problem']);
   await openDetails(page, '홍길동');
   const trust = page.getByTestId('trust-section');
   await expect(trust.getByRole('heading', { level: 3 })).toHaveText('Can it be trusted now?');
@@ -422,14 +459,14 @@ test('in English: the verdict, the source and time, the path and the badges', as
   await expect(trust.getByTestId('trust-verdict')).toHaveText('Valid');
 });
 
-test('the trust section and the badges have no serious accessibility problem in dark mode, and fit 640px', async ({
+test('the trust section and the verdicts on the cards have no serious accessibility problem in dark mode, and fit 640px', async ({
   page,
 }) => {
   await answering(page, { [HONG_ID]: { saved: 'unknown-responder', fresh: 'revoked-ocsp' } });
   await page.emulateMedia({ colorScheme: 'dark' });
   await openScenario(page, 'three-certs-one-broken');
-  await expect(card(page, '홍길동').getByTestId('trust-badge')).toHaveText('상태 확인 불가');
-  await expect(card(page, '김철수').getByTestId('trust-badge')).toHaveText('인증 경로 문제');
+  await expect(verdictsOf(page, '홍길동')).toHaveText(['상태 확인 불가']);
+  await expect(verdictsOf(page, '김철수')).toHaveText(['인증 경로 문제']);
   await expectAccessible(page);
 
   await openDetails(page, '홍길동');
@@ -438,10 +475,10 @@ test('the trust section and the badges have no serious accessibility problem in 
   await page.getByTestId('check-now').click();
   await expect(page.getByTestId('trust-status')).toHaveAttribute('data-verdict', 'revoked');
   await expectAccessible(page);
-  // The list says what the check found: revoked, with no badge beside it.
+  // The list says what the check found: revoked, and nothing beside it.
   await page.getByTestId('back').click();
   await expect(card(page, '홍길동')).toHaveAttribute('data-status', 'revoked');
-  await expect(card(page, '홍길동').getByTestId('trust-badge')).toHaveCount(0);
+  await expect(verdictsOf(page, '홍길동')).toHaveText(['폐지됨']);
   await openDetails(page, '김철수');
   await expect(page.getByTestId('chain-missing')).toBeVisible();
   await expectAccessible(page);
@@ -451,7 +488,7 @@ test('the trust section and the badges have no serious accessibility problem in 
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(await overflow()).toBeLessThanOrEqual(0);
   await page.getByTestId('back').click();
-  await expect(page.getByTestId('trust-badge')).toHaveCount(1);
+  await expect(page.locator('.certificate .badge')).toHaveCount(3);
   expect(await overflow()).toBeLessThanOrEqual(0);
   await expectAccessible(page);
 });

@@ -1,28 +1,15 @@
-import { useEffect, useRef, type JSX } from 'react';
+import { useEffect, useRef } from 'react';
 
 import { useAnnounce } from '../../Announcer';
 import type { CertificateSummary } from '../../bindings/CertificateSummary';
 import { useI18n } from '../../i18n/context';
-import { bannerStanding, revocationOf, verdictText, type BannerStanding, type Check } from '../../trust';
+import { certificateVerdict, revocationOf, verdictText, type Check } from '../../trust';
 import { standingOf, validityText } from '../../validity';
-import { InfoIcon, WarningIcon } from '../icons';
-import { STANDING_ICONS } from '../ValidityBadge';
-
-/** A check under way: a spinner where the verdict's icon will be (still when motion is reduced). */
-function CheckingIcon() {
-  return <span className="loading__spinner banner__spinner" aria-hidden="true" />;
-}
-
-const BANNER_ICONS: Record<BannerStanding, () => JSX.Element> = {
-  ...STANDING_ICONS,
-  'path-broken': WarningIcon,
-  unknown: InfoIcon,
-  checking: CheckingIcon,
-};
+import { VERDICT_ICONS } from '../ValidityBadge';
 
 /**
- * Can this certificate be used today, in one sentence, with what to do next.
- * `check` is what its path and status were found to be: while the check is
+ * Can this certificate be used today, in one sentence, with what to do next:
+ * the verdict its card in the list gives too (`certificateVerdict`). `check` is what its path and status were found to be: while the check is
  * under way the banner says so, in neutral colours, and gives its verdict
  * (said aloud too) when the answer comes; a file opened with the app is not
  * checked (`none`).
@@ -30,10 +17,10 @@ const BANNER_ICONS: Record<BannerStanding, () => JSX.Element> = {
 export function StatusBanner({ summary, check = 'none' }: { summary: CertificateSummary; check?: Check }) {
   const { t, formatDate, formatDateTime } = useI18n();
   const announce = useAnnounce();
-  const standing = bannerStanding(standingOf(summary), check);
+  const standing = certificateVerdict(standingOf(summary), check);
   const checked = typeof check === 'object' ? check : null;
   const revocation = checked === null ? null : revocationOf(checked);
-  const StatusIcon = BANNER_ICONS[standing];
+  const StatusIcon = VERDICT_ICONS[standing];
   const until = formatDate(summary.not_after);
   const from = formatDate(summary.not_before);
   const { remaining } = validityText(t, standingOf(summary), summary.days_left, from);

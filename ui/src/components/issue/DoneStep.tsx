@@ -9,9 +9,11 @@ import { useI18n } from '../../i18n/context';
 import { CertificateCard } from '../CertificateCard';
 import { BackIcon, CheckIcon, ChevronIcon, InfoIcon } from '../icons';
 import { PathText } from '../PlaceLabel';
+import { useListVerifications } from '../useListVerifications';
 
 /**
- * The new certificate, as the list now shows it, with the way to its
+ * The new certificate, as the list now shows it (its verdict too, from the
+ * same background check), with the way to its
  * details and back to the list. If the CA never heard the confirmation, that
  * is said calmly: the certificate is saved and works.
  */
@@ -67,6 +69,8 @@ function NewCertificate({
 }) {
   const { t } = useI18n();
   const result = use(listing);
+  // The list this card is part of: its check is the list's, and the list shows the same verdict.
+  const checkOf = useListVerifications(result.ok ? result.value : null);
   const copies = result.ok ? result.value.certificates.filter((certificate) => certificate.id === enrolled.id) : [];
   const found = copies.find((copy) => copy.path === enrolled.path) ?? copies[0];
   return (
@@ -81,7 +85,7 @@ function NewCertificate({
         </div>
       ) : (
         <ul className="cards" data-testid="issued-certificate">
-          <CertificateCard certificate={found} onOpen={onOpenDetails} />
+          <CertificateCard certificate={found} check={checkOf(found.id)} onOpen={onOpenDetails} />
         </ul>
       )}
       <div className="wizard-step__actions">
