@@ -4,8 +4,8 @@
 #
 # Steps: formatting, the UI's type check, linter and build, clippy, the Rust tests (unit,
 # integration, OpenSSL interop, the CLI, and end to end through the real app window under
-# Xvfb with tauri-driver), the generated-bindings check, the UI's unit tests and its
-# browser tests in Chromium.
+# Xvfb with tauri-driver), the generated-bindings check, the Windows build (cross-built,
+# clippy, the CLI suites under Wine), the UI's unit tests and its browser tests in Chromium.
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" || exit 1
 # Every step runs even when an earlier one fails, so the summary counts them all.
 set +e -uo pipefail
@@ -63,6 +63,10 @@ step clippy check cargo clippy --workspace --all-targets --locked -- -D warnings
 step cargo-build check cargo build --workspace --all-targets --locked
 step cargo-test cargo scripts/with-keyring.sh cargo test --workspace --locked --no-fail-fast
 step bindings-unchanged check bindings_unchanged
+# Windows: cross-built, linted, and the CLI suites run under Wine (docs/platforms.md).
+step windows-build check scripts/windows.sh build
+step windows-clippy check scripts/windows.sh clippy
+step windows-cli cargo scripts/windows.sh test
 step ui-unit vitest npm --prefix ui run --silent test
 step ui-browser playwright npm --prefix ui run --silent test:browser
 

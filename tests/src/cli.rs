@@ -7,6 +7,9 @@
 //! are read back as host paths. A test that passes natively and fails there has found a
 //! difference between the platforms.
 
+// Test support: an environment the tests cannot run in fails them loudly.
+#![allow(clippy::expect_used)]
+
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -14,6 +17,30 @@ use std::process::Command;
 /// Names the Windows build of `dojang` (`dojang.exe`) to run under Wine instead of the
 /// native one.
 pub const WINDOWS_EXE_ENV: &str = "DOJANG_TEST_WINDOWS_EXE";
+
+/// A Wine prefix of a command's own ([`Cli::own_wine_prefix`]), removed when dropped.
+#[derive(Debug)]
+pub struct WinePrefix {
+    _dir: tempfile::TempDir,
+    /// The prefix (`WINEPREFIX`).
+    pub path: PathBuf,
+}
+
+impl WinePrefix {
+    /// Maps the drive `letter` (`E`) to `folder`, as Windows would show a USB stick.
+    pub fn map_drive(&self, letter: char, folder: &Path) {
+        let link = self
+            .path
+            .join("dosdevices")
+            .join(format!("{}:", letter.to_ascii_lowercase()));
+        // Wine runs on Unix; the Windows arm only keeps this crate building there.
+        #[cfg(unix)]
+        let mapped = std::os::unix::fs::symlink(folder, link);
+        #[cfg(windows)]
+        let mapped = std::os::windows::fs::symlink_dir(folder, link);
+        mapped.expect("the drive is mapped");
+    }
+}
 
 /// The drive letter under which Wine shows the host's root folder.
 const WINE_HOST_DRIVE: &str = "Z:";
@@ -74,12 +101,12 @@ impl Cli {
     }
 
     /// Under Wine, gives `command` a Wine prefix of its own (hard links to the run's
-    /// `WINEPREFIX`, so it costs no copy), and so a Wine server of its own: a command run
-    /// inside a private mount namespace needs one started inside it, since Wine creates
-    /// files and folders in the server, which would otherwise see the mounts outside.
-    /// Natively nothing changes and `None` is returned; else the prefix's folder, removed
-    /// when dropped.
-    pub fn own_wine_server(&self, command: &mut Command) -> Option<tempfile::TempDir> {
+    /// `WINEPREFIX`, so it costs no copy), and so a Wine server and a user profile of its
+    /// own: for a test that writes into the profile, or runs inside a private mount
+    /// namespace (Wine creates files and folders in its server, which must see the same
+    /// mounts). Natively nothing changes and `None` is returned; else the prefix's
+    /// folder, removed when dropped.
+    pub fn own_wine_prefix(&self, command: &mut Command) -> Option<WinePrefix> {
         if !self.is_windows() {
             return None;
         }
@@ -94,7 +121,30 @@ impl Cli {
             .expect("cp runs");
         assert!(copied.success(), "the Wine prefix is linked");
         command.env("WINEPREFIX", &own);
-        Some(dir)
+        Some(WinePrefix {
+            _dir: dir,
+            path: own,
+        })
+    }
+
+    /// The user's own NPKI folder, which the program searches without being told, as a
+    /// path on this machine: `<home>/NPKI` natively (Linux), the Windows profile's
+    /// `AppData\LocalLow\NPKI` in `prefix` under Wine (Windows programs take the profile
+    /// from Wine, not from the environment).
+    pub fn own_npki_root(&self, home: &Path, prefix: Option<&WinePrefix>) -> PathBuf {
+        match prefix {
+            None => home.join("NPKI"),
+            Some(prefix) => {
+                let users = prefix.path.join("drive_c").join("users");
+                let profile = std::fs::read_dir(&users)
+                    .expect("the prefix has user profiles")
+                    .flatten()
+                    .map(|e| e.path())
+                    .find(|p| p.file_name().is_some_and(|n| n != "Public"))
+                    .expect("the prefix has the user's profile");
+                profile.join("AppData").join("LocalLow").join("NPKI")
+            }
+        }
     }
 
     /// Makes `home` the home folder of the user `command` runs as: `HOME` natively,

@@ -312,7 +312,7 @@ fn copy_to_small_drive(env: &Env, id: &str, prepare: &str) -> String {
     );
     let mut unshare = Command::new("unshare");
     env.user(&mut unshare);
-    let _prefix = cli().own_wine_server(&mut unshare);
+    let _prefix = cli().own_wine_prefix(&mut unshare);
     let out = unshare
         .args(["-m", "sh", "-c", &script, "sh"])
         .args(cli().argv())

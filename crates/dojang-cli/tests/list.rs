@@ -261,3 +261,48 @@ fn demo_issues_a_certificate_from_an_in_process_sandbox_ca_and_shows_it() {
     );
     assert!(shown.contains("Identity data (VID): 홍길동"), "{shown}");
 }
+
+/// `dojang list --json` as a user with `home`, no roots named; its rows.
+fn list_unnamed(cmd: &mut std::process::Command, home: &Path) -> Vec<serde_json::Value> {
+    cli().home(cmd, home);
+    let out = cmd
+        .args(["list", "--json"])
+        .env_remove("DOJANG_NPKI_ROOT")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    rows.as_array().unwrap().clone()
+}
+
+#[test]
+fn the_users_own_npki_folder_is_searched_without_being_named() {
+    let home = tempfile::tempdir().unwrap();
+    let mut cmd = cli().command();
+    let prefix = cli().own_wine_prefix(&mut cmd);
+    let own = cli().own_npki_root(home.path(), prefix.as_ref());
+    sample_npki_tree(&own, false).unwrap();
+    let rows = list_unnamed(&mut cmd, home.path());
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert!(rows.iter().all(|r| r["store"] == "npki"), "{rows:?}");
+}
+
+#[test]
+#[ignore = "Windows only: scripts/windows.sh runs it under Wine"]
+fn an_npki_folder_on_another_drive_letter_is_searched_as_a_removable_drive() {
+    let home = tempfile::tempdir().unwrap();
+    let usb = tempfile::tempdir().unwrap();
+    sample_npki_tree(&usb.path().join("NPKI"), false).unwrap();
+    let mut cmd = cli().command();
+    let prefix = cli()
+        .own_wine_prefix(&mut cmd)
+        .expect("run under Wine by scripts/windows.sh");
+    prefix.map_drive('E', usb.path());
+    let rows = list_unnamed(&mut cmd, home.path());
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert!(
+        rows.iter()
+            .all(|r| r["path"].as_str().unwrap().starts_with(r"E:\NPKI\")),
+        "{rows:?}"
+    );
+}
