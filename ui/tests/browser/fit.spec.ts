@@ -55,6 +55,26 @@ async function expectFullyShownInDialog(dialog: Locator, target: Locator): Promi
   await expect(dialog.getByTestId('submit')).toBeInViewport({ ratio: 1 });
 }
 
+/**
+ * What helps with a dialog's fields is in view as it opens, not pushed below its buttons by the
+ * lines kept for errors: wholly between its title and its buttons, the dialog not scrolled.
+ */
+async function expectHelpInFirstView(dialog: Locator, help: Locator): Promise<void> {
+  expect(await dialog.evaluate((element) => element.closest('.modal')?.scrollTop ?? 0), 'the dialog scrolled').toBe(0);
+  const count = await help.count();
+  expect(count, 'no help text found').toBeGreaterThan(0);
+  const head = await dialog.locator('.dialog__head').boundingBox();
+  const actions = await dialog.locator('.dialog__actions').boundingBox();
+  if (head === null || actions === null) throw new Error('not laid out');
+  for (let i = 0; i < count; i += 1) {
+    const box = await help.nth(i).boundingBox();
+    if (box === null) throw new Error('help not laid out');
+    const text = await help.nth(i).textContent();
+    expect(box.y, `“${text}” below the title`).toBeGreaterThanOrEqual(head.y + head.height - 1);
+    expect(box.y + box.height, `“${text}” above the buttons`).toBeLessThanOrEqual(actions.y + 1);
+  }
+}
+
 /** Neither the window nor the dialog scrolls sideways. */
 async function expectDialogFitsSideways(page: Page, dialog: Locator): Promise<void> {
   await expectNoSidewaysScroll(page);
@@ -85,7 +105,7 @@ const WORDS = {
 } as const;
 
 for (const lang of ['ko', 'en'] as const) {
-  test(`the password dialogs at 800×600 in ${lang}: the body scrolls, the title and the buttons stay`, async ({ page }) => {
+  test(`the dialogs at 800×600 in ${lang}: the help in view as they open, the body scrolls, the title and the buttons stay`, async ({ page }) => {
     const words = WORDS[lang];
     await page.setViewportSize({ width: 800, height: 600 });
     await openScenario(page, 'three-certs-one-broken', { lang });
@@ -93,6 +113,8 @@ for (const lang of ['ko', 'en'] as const) {
 
     await page.getByRole('button', { name: words.import[0], exact: true }).first().click();
     const importing = page.getByRole('dialog', { name: words.import[1] });
+    // What each kind of import is.
+    await expectHelpInFirstView(importing, importing.getByTestId('import-kind').locator('.choice__hint'));
     await expectDialogFitsSideways(page, importing);
     await expectFullyShownInDialog(importing, importing.getByRole('textbox', { name: words.import[2] }));
     await expectAccessible(page);
@@ -102,6 +124,8 @@ for (const lang of ['ko', 'en'] as const) {
     await openDetails(page, '홍길동');
     await page.getByRole('button', { name: words.changePassword[0], exact: true }).click();
     const changing = page.getByRole('dialog', { name: words.changePassword[1] });
+    // The rules of the new password begin in view: their heading and the first of them.
+    await expectHelpInFirstView(changing, changing.locator('.rules__heading, [data-testid="rule-too-short"]'));
     await expectDialogFitsSideways(page, changing);
     await expectFullyShownInDialog(changing, changing.getByRole('textbox', { name: words.changePassword[2] }));
     await page.keyboard.press('Escape');
@@ -109,9 +133,30 @@ for (const lang of ['ko', 'en'] as const) {
 
     await page.getByRole('button', { name: words.export[0], exact: true }).click();
     const exporting = page.getByRole('dialog', { name: words.export[1] });
+    // What the file's password is for, under its field, whole.
+    await expectHelpInFirstView(exporting, exporting.locator('.field__hint'));
     await expectDialogFitsSideways(page, exporting);
     await expectFullyShownInDialog(exporting, exporting.getByRole('textbox', { name: words.export[2] }));
     await expectFullyShownInDialog(exporting, exporting.getByRole('button', { name: words.export[3] }));
     await expectAccessible(page);
+    await page.keyboard.press('Escape');
+    await expect(exporting).toBeHidden();
+
+    // The identity check: how to type the number, under its field.
+    await page.getByTestId('open-identity').click();
+    const identity = page.getByTestId('identity-dialog');
+    await expectHelpInFirstView(identity, identity.locator('.field__hint'));
+    await page.keyboard.press('Escape');
+
+    // Renewal and revocation: what they do and what they cannot undo, above their fields.
+    await page.getByTestId('back').click();
+    await openDetails(page, '김철수');
+    await page.getByTestId('renew-now').click();
+    const renewing = page.getByTestId('renew-dialog');
+    await expectHelpInFirstView(renewing, renewing.locator('.dialog__intro'));
+    await page.keyboard.press('Escape');
+    await page.getByTestId('open-revoke').click();
+    const revoking = page.getByTestId('revoke-dialog');
+    await expectHelpInFirstView(revoking, revoking.locator('.notice'));
   });
 }
