@@ -28,6 +28,8 @@ APT_PACKAGES=(
   # Windows, cross-built and run under Wine (scripts/windows.sh): Debian's Rust 1.96 with
   # the standard library's source and clippy, the mingw-w64 linker, Wine
   rustc-web cargo-web rust-web-src rust-web-clippy gcc-mingw-w64-x86-64 wine wine64
+  # its installer (NSIS), and the Korean and English locales it is tried in
+  nsis locales
 )
 
 dojang_setup() {
@@ -47,6 +49,17 @@ dojang_setup() {
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
+
+  # Wine takes the user's language from the locale, which must exist on the system.
+  local locale
+  for locale in ko_KR en_US; do
+    if ! locale -a 2>/dev/null | grep -qix "$locale.utf-\?8"; then
+      echo "setup: generating the $locale.UTF-8 locale"
+      local sudo=""
+      [ "$(id -u)" -eq 0 ] || sudo="sudo"
+      $sudo localedef -i "$locale" -c -f UTF-8 "$locale.UTF-8"
+    fi
+  done
 
   if ! command -v cargo >/dev/null 2>&1; then
     echo "setup: Rust is missing. Install a Rust toolchain (1.90 or newer) with rustup, then run this again." >&2

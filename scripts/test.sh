@@ -5,7 +5,7 @@
 # Steps: formatting, the UI's type check, linter and build, clippy, the Rust tests (unit,
 # integration, OpenSSL interop, the CLI, and end to end through the real app window under
 # Xvfb with tauri-driver), the generated-bindings check, the Windows build (cross-built,
-# clippy, the CLI suites under Wine), the UI's unit tests and its browser tests in Chromium.
+# clippy, the CLI suites and the installer under Wine), the UI's unit tests and its browser tests in Chromium.
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" || exit 1
 # Every step runs even when an earlier one fails, so the summary counts them all.
 set +e -uo pipefail
@@ -67,6 +67,7 @@ step bindings-unchanged check bindings_unchanged
 step windows-build check scripts/windows.sh build
 step windows-clippy check scripts/windows.sh clippy
 step windows-cli cargo scripts/windows.sh test
+step windows-installer cargo scripts/windows.sh installer
 step ui-unit vitest npm --prefix ui run --silent test
 step ui-browser playwright npm --prefix ui run --silent test:browser
 

@@ -12,6 +12,10 @@
 #                               the same test code as on Linux, running dojang.exe under
 #                               Wine in a fresh Wine prefix: NPKI folders, the Windows
 #                               Credential Manager as the keychain store, both code paths
+#   scripts/windows.sh installer  the desktop app (dojang-app.exe) and its installer,
+#                               made by makensis from src-tauri/windows/dojang.nsi, and
+#                               its test: installed and uninstalled silently under Wine in
+#                               Korean and in English (tests/tests/windows_installer.rs)
 #   scripts/windows.sh run ARGS dojang.exe ARGS under Wine (for trying it by hand)
 #
 # How: Debian's rustc-web (Rust 1.96) with the standard library's source (rust-web-src)
@@ -52,15 +56,46 @@ clippy() {
     --all-targets -- -D warnings
 }
 
+# The app, then its installer from stripped copies (the debug build's symbols would make
+# it ten times larger); prints the installer's path.
+installer() {
+  [ -d ui/dist ] || npm --prefix ui run --silent build >&2
+  win_cargo /usr/bin/cargo build -p dojang-app -p dojang-cli >&2
+  local stage="$DOJANG_WINDOWS_TARGET_DIR/installer" version
+  version="$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)"
+  mkdir -p "$stage"
+  x86_64-w64-mingw32-strip -o "$stage/dojang-app.exe" "$BIN_DIR/dojang-app.exe"
+  x86_64-w64-mingw32-strip -o "$stage/dojang.exe" "$BIN_DIR/dojang.exe"
+  makensis -V2 -WX -DVERSION="$version" -DAPP_EXE="$stage/dojang-app.exe" \
+    -DCLI_EXE="$stage/dojang.exe" -DLOADER_DLL="$BIN_DIR/WebView2Loader.dll" \
+    -DICON="$DOJANG_ROOT/icons/icon.ico" -DOUT_FILE="$stage/Dojang-$version-setup.exe" \
+    src-tauri/windows/dojang.nsi >&2
+  echo "$stage/Dojang-$version-setup.exe"
+}
+
+test_installer() {
+  local setup
+  setup="$(installer)"
+  wine_prefix
+  DOJANG_TEST_WINDOWS_INSTALLER="$setup" DOJANG_TEST_WINDOWS_EXE="$BIN_DIR/dojang.exe" \
+    cargo test --locked -p dojang-testkit --test windows_installer -- --ignored
+}
+
 # A fresh Wine prefix for this run (a few seconds), removed afterwards.
 wine_prefix() {
   WINEPREFIX="$(mktemp -d)/wine"
   export WINEPREFIX WINEDEBUG=-all WINEDLLOVERRIDES="bcryptprimitives=n,b"
-  # One Wine server for the whole run, started first: one that exits between two commands
-  # (its default after 3 s idle) can reset the connection of a command starting just then.
   mkdir -p "$WINEPREFIX"
-  wineserver -p
   wine wineboot -i >/dev/null 2>&1
+  # Wait for the server to exit, so the registry wineboot filled is on disk before a test
+  # links a prefix of its own to this one.
+  wineserver -w
+  # Then one Wine server for the whole run: one that exits between two commands (its
+  # default after 3 s idle) can reset the connection of a command starting just then. Its
+  # background services are started here, with their output to nowhere: started by a
+  # test's command, they would hold its output open.
+  wineserver -p
+  wine wineboot >/dev/null 2>&1
   trap 'wineserver -k >/dev/null 2>&1 || true; rm -rf "$(dirname "$WINEPREFIX")"' EXIT
 }
 
@@ -81,13 +116,14 @@ case "${1:-}" in
   build) build ;;
   clippy) clippy ;;
   test) run_tests ;;
+  installer) test_installer ;;
   run)
     shift
     wine_prefix
     wine "$BIN_DIR/dojang.exe" "$@"
     ;;
   *)
-    echo "usage: scripts/windows.sh build|clippy|test|run ARGS" >&2
+    echo "usage: scripts/windows.sh build|clippy|test|installer|run ARGS" >&2
     exit 2
     ;;
 esac

@@ -26,6 +26,17 @@ pub struct WinePrefix {
     pub path: PathBuf,
 }
 
+impl Drop for WinePrefix {
+    /// Waits for the prefix's Wine server to exit (it saves the registry into the prefix)
+    /// before the folder goes.
+    fn drop(&mut self) {
+        let _ = Command::new("wineserver")
+            .arg("-w")
+            .env("WINEPREFIX", &self.path)
+            .status();
+    }
+}
+
 impl WinePrefix {
     /// Maps the drive `letter` (`E`) to `folder`, as Windows would show a USB stick.
     pub fn map_drive(&self, letter: char, folder: &Path) {
