@@ -5,19 +5,50 @@
  * several certificates without scrolling. A dialog taller than the window
  * scrolls its body between its title and its buttons, which stay in view.
  */
+import { readFileSync } from 'node:fs';
+
 import type { Locator, Page } from '@playwright/test';
 
+import type { ErrorCode } from '../../src/bindings/ErrorCode';
+import { PASSWORD_RULE_CODES } from '../../src/checks';
+import type { ErrorSentences } from '../../src/i18n/errorCatalog';
 import {
   countInView,
   expect,
   expectAccessible,
   expectHeaderOnOneRow,
   expectNoSidewaysScroll,
+  expectStill,
+  onScreen,
   openDetails,
   openScenario,
+  SAMPLE_PASSWORD,
   test,
   WINDOW_SIZES,
+  WORDS as CATALOG,
 } from './support';
+
+/** The labels the tests below find controls by, in each language. */
+function labelsIn(lang: 'ko' | 'en') {
+  const words = CATALOG[lang];
+  return {
+    identityPassword: words['identity.password'],
+    idNumber: words['identity.idNumber'],
+    current: words['changePassword.current'],
+    newPassword: words['changePassword.new'],
+    confirm: words['changePassword.confirm'],
+    emailPath: words['issue.path.temporary'],
+    openInvitation: words['issue.openInvitation'],
+    application: words['issue.application'],
+    tempCode: words['issue.tempCode'],
+    wizardIdNumber: words['issue.idNumber'],
+  };
+}
+
+/** The catalog's sentence for every error code, as the window bundles it (`errorCatalog.ts`). */
+const ERROR_SENTENCES = JSON.parse(
+  readFileSync(new URL('../../../crates/dojang-core/data/errors.json', import.meta.url), 'utf8'),
+) as Record<'ko' | 'en', ErrorSentences>;
 
 for (const lang of ['ko', 'en'] as const) {
   for (const size of WINDOW_SIZES) {
@@ -158,5 +189,111 @@ for (const lang of ['ko', 'en'] as const) {
     await page.getByTestId('open-revoke').click();
     const revoking = page.getByTestId('revoke-dialog');
     await expectHelpInFirstView(revoking, revoking.locator('.notice'));
+  });
+}
+
+/**
+ * Every sentence an error under a field can say in the dialogs and the wizard, as the window
+ * says it (its own words) or as the catalog does (the backend's, and the window's checks of the
+ * codes): the longest is the one to try.
+ */
+const FIELD_ERRORS: readonly ErrorCode[] = [
+  'wrong-password',
+  'pfx-wrong-password',
+  'id-number-malformed',
+  'business-number-check-digit',
+  ...Object.values(PASSWORD_RULE_CODES),
+  'registration-number-length',
+  'registration-number-character',
+  'reference-number-not-digits',
+  'application-number-malformed',
+  'temporary-code-length',
+  'temporary-code-character',
+  'ca-url-malformed',
+  'ca-url-insecure',
+];
+
+function longestFieldError(lang: 'ko' | 'en'): ErrorCode {
+  const length = (code: ErrorCode) => ERROR_SENTENCES[lang][code].length;
+  return [...FIELD_ERRORS].sort((a, b) => length(b) - length(a))[0] ?? 'internal';
+}
+
+/** How many lines a block of text takes. */
+function linesOf(locator: Locator): Promise<number> {
+  return locator.evaluate((element) => {
+    const lineHeight = parseFloat(getComputedStyle(element).lineHeight);
+    return Math.round(element.getBoundingClientRect().height / lineHeight);
+  });
+}
+
+for (const lang of ['ko', 'en'] as const) {
+  test(`at 800×600 in ${lang} the longest error under a field moves no button as it comes and goes`, async ({ page }) => {
+    const words = labelsIn(lang);
+    const longest = longestFieldError(lang);
+    // The ID number's: the field it belongs to is in a dialog and in the wizard.
+    expect(longest).toBe('id-number-malformed');
+    const sentence = ERROR_SENTENCES[lang][longest];
+    await page.setViewportSize({ width: 800, height: 600 });
+    await openScenario(page, 'three-certs-one-broken', { lang, dialogAnswers: ['/home/user/Downloads/issue.html'] });
+    await openDetails(page, '홍길동');
+
+    // A short dialog, centred: it grows upward, its buttons stay.
+    await page.getByTestId('open-identity').click();
+    const identity = page.getByTestId('identity-dialog');
+    await identity.getByRole('textbox', { name: words.identityPassword }).fill(SAMPLE_PASSWORD);
+    const idNumber = identity.getByRole('textbox', { name: words.idNumber });
+    await idNumber.fill('123');
+    const check = identity.getByTestId('submit');
+    const before = await onScreen(check);
+    await check.click();
+    const error = identity.locator('.field__error');
+    await expect(error).toHaveText(sentence);
+    expect(await linesOf(error), 'the message takes more than the line kept for it').toBeGreaterThanOrEqual(2);
+    await expectStill(check, before);
+    await idNumber.fill('900101-1234567');
+    await expect(error).toHaveCount(0);
+    await expectStill(check, before);
+    await expectAccessible(page);
+    await page.keyboard.press('Escape');
+
+    // A dialog as tall as the window: its body scrolls, its buttons stay.
+    await page.getByTestId('open-change-password').click();
+    const changing = page.getByTestId('change-password-dialog');
+    const current = changing.getByRole('textbox', { name: words.current });
+    await current.fill('wrong-password-1');
+    await changing.getByRole('textbox', { name: words.newPassword, exact: true }).fill('seal#7294xq');
+    await changing.getByRole('textbox', { name: words.confirm }).fill('seal#7294xq');
+    const change = changing.getByTestId('submit');
+    const beforeChange = await onScreen(change);
+    await change.click();
+    await expect(changing.locator('.field__error')).toHaveText(ERROR_SENTENCES[lang]['wrong-password']);
+    await expectStill(change, beforeChange);
+    await current.fill(SAMPLE_PASSWORD);
+    await expect(changing.locator('.field__error')).toHaveCount(0);
+    await expectStill(change, beforeChange);
+    await page.keyboard.press('Escape');
+
+    // The wizard: its buttons rest at the window's bottom edge, whatever the step shows above them.
+    await page.getByTestId('open-issue').click();
+    await page.getByText(words.emailPath, { exact: true }).click();
+    await page.getByTestId('next').click();
+    const codes = page.getByTestId('step-codes');
+    await codes.getByRole('button', { name: words.openInvitation }).click();
+    await expect(codes.getByRole('textbox', { name: words.application })).toHaveValue('20261125001');
+    await codes.getByRole('textbox', { name: words.tempCode }).fill('aB3dE6gH9j');
+    const wizardId = codes.getByRole('textbox', { name: words.wizardIdNumber });
+    await wizardId.fill('123');
+    const next = page.getByTestId('next');
+    const beforeNext = await onScreen(next);
+    await next.click();
+    const wizardError = codes.locator('.field__error');
+    await expect(wizardError).toHaveText(sentence);
+    expect(await linesOf(wizardError)).toBeGreaterThanOrEqual(2);
+    await expect(wizardId).toBeFocused();
+    await expectStill(next, beforeNext);
+    await wizardId.fill('124-81-00998');
+    await expect(wizardError).toHaveCount(0);
+    await expectStill(next, beforeNext);
+    await expectAccessible(page);
   });
 }

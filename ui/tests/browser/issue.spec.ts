@@ -8,7 +8,9 @@ import {
   expect,
   expectAccessible,
   expectNoSidewaysScroll,
+  expectStill,
   failWith,
+  onScreen,
   openScenario,
   test,
   walkWizardToReview,
@@ -543,16 +545,6 @@ test('the wizard in dark mode, with a refusal and the progress, has no serious a
   await expectAccessible(page);
 });
 
-/** Where a control sits on the page (not on the screen: a scroll does not count as a move). */
-async function placeOf(locator: import('@playwright/test').Locator): Promise<{ x: number; y: number }> {
-  return locator.evaluate((element) => {
-    const box = element.getBoundingClientRect();
-    let scrolled = 0;
-    for (let node = element.parentElement; node !== null; node = node.parentElement) scrolled += node.scrollTop;
-    return { x: Math.round(box.left), y: Math.round(box.top + scrolled) };
-  });
-}
-
 test('an error under a field that comes and goes does not move the button below', async ({ page }) => {
   await openScenario(page, 'three-certs-one-broken');
   await openWizard(page);
@@ -563,26 +555,26 @@ test('an error under a field that comes and goes does not move the button below'
   const field = codes.getByRole('textbox', { name: '등록번호' });
   const next = page.getByTestId('next');
   await field.fill('12345678AbCdEfGhIjKl');
-  const before = await placeOf(next);
+  const before = await onScreen(next);
   await field.fill('12345678AbCdEfGhIjKl!');
   await expect(codes).toContainText("'!'는 쓸 수 없습니다.");
-  expect(await placeOf(next)).toEqual(before);
+  await expectStill(next, before);
   await field.fill('12345678AbCdEfGhIjKlMnOpQrS');
   await expect(field).not.toHaveAttribute('aria-invalid', 'true');
-  expect(await placeOf(next)).toEqual(before);
+  await expectStill(next, before);
   await next.click();
 
   // The new password: an empty confirmation said, then typed.
   const storage = page.getByTestId('step-storage');
   await storage.getByRole('textbox', { name: '인증서 암호 (새로 정하기)' }).fill('seal#7294xq');
   const confirm = storage.getByRole('textbox', { name: '인증서 암호 다시 입력' });
-  const beforeStorage = await placeOf(next);
+  const beforeStorage = await onScreen(next);
   await next.click();
   await expect(confirm).toHaveAttribute('aria-invalid', 'true');
-  expect(await placeOf(next)).toEqual(beforeStorage);
+  await expectStill(next, beforeStorage);
   await confirm.fill('seal#7294xq');
   await expect(confirm).not.toHaveAttribute('aria-invalid', 'true');
-  expect(await placeOf(next)).toEqual(beforeStorage);
+  await expectStill(next, beforeStorage);
 });
 
 /** How many lines each of the kept-together runs (`Unbroken`) inside `scope` takes, with its text. */

@@ -19,6 +19,7 @@ import {
   expectReachable,
   openDetails,
   openScenario,
+  pictureWholePage,
   test,
   walkWizardToReview,
   WINDOW_SIZES,
@@ -73,7 +74,8 @@ async function screen(page: Page, name: string, lang: Lang, primary: Locator, pl
   if (dir !== undefined) {
     const width = page.viewportSize()?.width ?? 0;
     const path = join(dir, `${name}-${lang}-${width}.png`);
-    await page.screenshot({ path, fullPage: place !== 'dialog', animations: 'disabled' });
+    if (place === 'dialog') await page.screenshot({ path, animations: 'disabled' });
+    else await pictureWholePage(page, path, 'disabled');
   }
 }
 

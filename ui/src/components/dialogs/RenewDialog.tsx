@@ -94,8 +94,9 @@ function RenewForm({ summary, copy, onClose, onRenewed }: Pick<Props, 'summary' 
       <p className="dialog__intro">{t('renew.intro', { owner: summary.owner })}</p>
       <SecretField label={t('renew.password')} {...form.field('password')} focusOnOpen testId="certificate-password" />
       {progress !== null && <ProgressSteps steps={RENEW_STEPS} progress={progress} />}
-      <FormAlert error={form.failure} />
-      {form.failure !== null && adviceFor(form.failure.code, { caTyped: false }).support && <SupportContact />}
+      <FormAlert error={form.failure}>
+        {form.failure !== null && adviceFor(form.failure.code, { caTyped: false }).support && <SupportContact />}
+      </FormAlert>
       <SubmitActions busy={form.busy} onCancel={onClose} submitLabel={t('renew.submit')} />
     </DialogFormElement>
   );

@@ -84,8 +84,9 @@ function RevokeForm({ copy, owner, onClose, onDone }: Omit<Props, 'isOpen'>) {
         testId="revoke-confirm"
       />
       <SecretField label={t('revoke.password')} {...form.field('password')} testId="certificate-password" />
-      <FormAlert error={form.failure} />
-      {form.failure !== null && adviceFor(form.failure.code, { caTyped: false }).support && <SupportContact />}
+      <FormAlert error={form.failure}>
+        {form.failure !== null && adviceFor(form.failure.code, { caTyped: false }).support && <SupportContact />}
+      </FormAlert>
       <SubmitActions busy={form.busy} onCancel={onClose} submitLabel={t('revoke.submit')} danger icon={<BlockedIcon />} />
     </DialogFormElement>
   );

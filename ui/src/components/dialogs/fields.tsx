@@ -224,9 +224,10 @@ export function PathChooser({
 
 /**
  * An error from a command that belongs to no one field: its sentence and
- * details, announced and scrolled into view when it comes.
+ * details, and whom to ask when there is someone (`children`), announced and
+ * scrolled into view together when it comes.
  */
-export function FormAlert({ error }: { error: ErrorInfo | null }) {
+export function FormAlert({ error, children }: { error: ErrorInfo | null; children?: ReactNode }) {
   const { t, lang } = useI18n();
   const ref = useReveal<HTMLDivElement>(error);
   if (error === null) return null;
@@ -239,6 +240,7 @@ export function FormAlert({ error }: { error: ErrorInfo | null }) {
         <p>{described.text}</p>
       </div>
       <ErrorDetails error={described} showPath />
+      {children}
     </div>
   );
 }
