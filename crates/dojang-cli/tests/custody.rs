@@ -74,6 +74,20 @@ impl Env {
         format!("npki:{}", cli().path_str(folder))
     }
 
+    /// `field` of every copy of `id` that `dojang list --json ARGS` lists.
+    fn copies(&self, id: &str, field: &str, args: &[&str]) -> Vec<String> {
+        let mut all = vec!["list", "--json"];
+        all.extend(args);
+        let listed = json(&self.run(&all, ""));
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["id"] == id)
+            .map(|c| c[field].as_str().unwrap().to_owned())
+            .collect()
+    }
+
     fn id_of(&self, owner: &str) -> String {
         let out = self.run(&["list", "--json"], "");
         let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -404,20 +418,10 @@ fn store_names_the_copy_a_command_acts_on() {
     // Deleting the USB copy leaves the one on disk, with its password.
     let deleted = env.run(&["delete", &id, "--store", &usb_store, "--yes"], "");
     assert_eq!(deleted.status.code(), Some(0), "{:?}", deleted);
-    let listed = json(&env.run(
-        &["list", "--json", "--npki-root", &cli().path_str(usb.path())],
-        "",
-    ));
-    let paths: Vec<&str> = listed
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["id"] == id.as_str())
-        .map(|c| c["path"].as_str().unwrap())
-        .collect();
-    assert_eq!(paths.len(), 1, "{listed}");
+    let paths = env.copies(&id, "path", &["--npki-root", &cli().path_str(usb.path())]);
+    assert_eq!(paths.len(), 1, "{paths:?}");
     assert!(
-        cli().host_path(paths[0]).starts_with(env.root.path()),
+        cli().host_path(&paths[0]).starts_with(env.root.path()),
         "{paths:?}"
     );
     assert_eq!(verify(Some(&disk_store), SAMPLE_PASSWORD)["matches"], true);
@@ -444,15 +448,7 @@ fn a_copy_in_the_keychain_is_used_changed_exported_and_deleted_like_a_folder() {
     let id = env.id_of("홍길동");
     let copied = env.run(&["copy", &id, "--to", "keychain", "--json"], "");
     assert_eq!(copied.status.code(), Some(0), "{copied:?}");
-    let listed = json(&env.run(&["list", "--json"], ""));
-    let stores: Vec<&str> = listed
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["id"] == id.as_str())
-        .map(|c| c["store"].as_str().unwrap())
-        .collect();
-    assert_eq!(stores, ["keychain", "npki"], "{listed}");
+    assert_eq!(env.copies(&id, "store", &[]), ["keychain", "npki"]);
 
     // A new password for the keychain copy; the folder keeps the old one.
     let changed = env.run(
