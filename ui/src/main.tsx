@@ -32,19 +32,49 @@ function FirstPaint() {
   return null;
 }
 
-createRoot(container).render(
-  <StrictMode>
-    <FirstPaint />
-    <I18nProvider>
-      <PreferencesProvider>
-        <AnnouncerProvider>
-          <Suspense fallback={<Loading />}>
-            <DistributionProvider request={distributionRequest}>
-              <App initialRequest={initialRequest} />
-            </DistributionProvider>
-          </Suspense>
-        </AnnouncerProvider>
-      </PreferencesProvider>
-    </I18nProvider>
-  </StrictMode>,
-);
+/**
+ * How long the first screen waits for its data before it shows the loading
+ * screen instead. The data is read while the page loads and is usually there
+ * already; a loading screen, once shown, stays up at least 300 ms (React holds
+ * a revealed Suspense fallback that long), which would delay the list by more
+ * than the data itself takes.
+ */
+const FIRST_SCREEN_WAIT_MS = 300;
+
+/** Renders the window; the list paints at once when its data is there. */
+const renderApp = () => {
+  createRoot(container).render(
+    <StrictMode>
+      <FirstPaint />
+      <I18nProvider>
+        <PreferencesProvider>
+          <AnnouncerProvider>
+            <Suspense fallback={<Loading />}>
+              <DistributionProvider request={distributionRequest}>
+                <App initialRequest={initialRequest} />
+              </DistributionProvider>
+            </Suspense>
+          </AnnouncerProvider>
+        </PreferencesProvider>
+      </I18nProvider>
+    </StrictMode>,
+  );
+};
+
+/**
+ * Marks `promise` fulfilled the way React's `use` reads it, once it is: a
+ * component reading a promise React has not seen before suspends for a tick
+ * even when it has settled, and the loading screen would flash.
+ */
+function markWhenFulfilled<T>(promise: Promise<T>): Promise<T> {
+  const tracked: Promise<T> & { status?: 'fulfilled'; value?: T } = promise;
+  return promise.then((value) => {
+    tracked.status = 'fulfilled';
+    tracked.value = value;
+    return value;
+  });
+}
+
+const firstScreenData = Promise.allSettled([markWhenFulfilled(initialRequest), markWhenFulfilled(distributionRequest)]);
+const waited = new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS));
+void Promise.race([firstScreenData, waited]).then(renderApp);
