@@ -19,7 +19,6 @@ import {
   expectReachable,
   openDetails,
   openScenario,
-  pictureWholePage,
   test,
   walkWizardToReview,
   WINDOW_SIZES,
@@ -74,8 +73,7 @@ async function screen(page: Page, name: string, lang: Lang, primary: Locator, pl
   if (dir !== undefined) {
     const width = page.viewportSize()?.width ?? 0;
     const path = join(dir, `${name}-${lang}-${width}.png`);
-    if (place === 'dialog') await page.screenshot({ path, animations: 'disabled' });
-    else await pictureWholePage(page, path, 'disabled');
+    await page.screenshot({ path, fullPage: place !== 'dialog', animations: 'disabled' });
   }
 }
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { expect, openDetails, openScenario, pictureWholePage, SAMPLE_PASSWORD, test, walkWizardToReview } from './support';
+import { expect, openDetails, openScenario, SAMPLE_PASSWORD, test, walkWizardToReview } from './support';
 
 /** Where the pictures go: $DOJANG_SCREENSHOT_DIR, else test-results/screenshots. */
 const dir = process.env.DOJANG_SCREENSHOT_DIR ?? join('test-results', 'screenshots');
@@ -13,39 +13,39 @@ test.beforeAll(() => {
 test('screenshots of the main states, for a person to look at', async ({ page }) => {
   await openScenario(page, 'three-certs-one-broken');
   await expect(page.getByTestId('certificate-row')).toHaveCount(3);
-  await pictureWholePage(page, join(dir, 'ui-list.png'));
+  await page.screenshot({ path: join(dir, 'ui-list.png'), fullPage: true });
 
   await page.setViewportSize({ width: 640, height: 720 });
-  await pictureWholePage(page, join(dir, 'ui-list-640.png'));
+  await page.screenshot({ path: join(dir, 'ui-list-640.png'), fullPage: true });
 
   await page.setViewportSize({ width: 1040, height: 720 });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.getByRole('radio', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await pictureWholePage(page, join(dir, 'ui-list-dark-en.png'));
+  await page.screenshot({ path: join(dir, 'ui-list-dark-en.png'), fullPage: true });
 });
 
 test('screenshot of the empty state', async ({ page }) => {
   await openScenario(page, 'empty');
   await expect(page.getByTestId('empty-state')).toBeVisible();
-  await pictureWholePage(page, join(dir, 'ui-empty.png'));
+  await page.screenshot({ path: join(dir, 'ui-empty.png'), fullPage: true });
 });
 
 test('screenshot of the error state', async ({ page }) => {
   await openScenario(page, 'ipc-error');
   await expect(page.getByTestId('load-error')).toBeVisible();
-  await pictureWholePage(page, join(dir, 'ui-error.png'));
+  await page.screenshot({ path: join(dir, 'ui-error.png'), fullPage: true });
 });
 
 test('screenshots of the details, a dialog and the settings, in Korean', async ({ page }) => {
   await openScenario(page, 'four-places', { version: '0.1.0' });
   await openDetails(page, '홍길동');
   await page.getByTestId('names-disclosure').getByRole('button').click();
-  await pictureWholePage(page, join(dir, 'ui-details.png'));
+  await page.screenshot({ path: join(dir, 'ui-details.png'), fullPage: true });
 
   await page.getByTestId('advanced').getByRole('button', { name: '고급 정보' }).click();
   await expect(page.getByTestId('asn1')).toBeVisible();
-  await pictureWholePage(page, join(dir, 'ui-details-advanced.png'));
+  await page.screenshot({ path: join(dir, 'ui-details-advanced.png'), fullPage: true });
 
   await page.getByTestId('open-change-password').click();
   const dialog = page.getByTestId('change-password-dialog');
@@ -62,14 +62,14 @@ test('screenshots of the details, a dialog and the settings, in Korean', async (
 
   await page.getByTestId('open-settings').click();
   await expect(page.getByTestId('app-version')).toHaveText('0.1.0');
-  await pictureWholePage(page, join(dir, 'ui-settings.png'));
+  await page.screenshot({ path: join(dir, 'ui-settings.png'), fullPage: true });
 });
 
 test('screenshots of the issuance wizard, in Korean', async ({ page }) => {
   await openScenario(page, 'three-certs-one-broken', { distribution: { sandbox: true } });
   await page.getByRole('button', { name: '인증서 발급' }).click();
   await expect(page.getByTestId('step-path')).toBeVisible();
-  await pictureWholePage(page, join(dir, 'ui-issue-1-path.png'));
+  await page.screenshot({ path: join(dir, 'ui-issue-1-path.png'), fullPage: true });
 
   await page.getByText('발급 안내 메일', { exact: true }).click();
   await page.getByTestId('next').click();
@@ -77,7 +77,7 @@ test('screenshots of the issuance wizard, in Korean', async ({ page }) => {
   await codes.getByRole('textbox', { name: '신청번호' }).fill('20261125001');
   await codes.getByRole('textbox', { name: '발급용 임시번호 (10자리)' }).fill('aB3dE6gH9!');
   await expect(codes).toContainText("'!'는 쓸 수 없습니다");
-  await pictureWholePage(page, join(dir, 'ui-issue-2-codes.png'));
+  await page.screenshot({ path: join(dir, 'ui-issue-2-codes.png'), fullPage: true });
   await codes.getByRole('textbox', { name: '발급용 임시번호 (10자리)' }).fill('aB3dE6gH9j');
   await codes.getByRole('textbox', { name: '주민등록번호 또는 사업자등록번호' }).fill('900101-1234567');
   await page.getByTestId('next').click();
@@ -86,7 +86,7 @@ test('screenshots of the issuance wizard, in Korean', async ({ page }) => {
   await storage.getByRole('textbox', { name: '인증서 암호 (새로 정하기)' }).fill('seal#7294xq');
   await storage.getByRole('textbox', { name: '인증서 암호 다시 입력' }).fill('seal#7294xq');
   await expect(storage.getByTestId('rule-too-short')).toHaveAttribute('data-state', 'met');
-  await pictureWholePage(page, join(dir, 'ui-issue-3-storage.png'));
+  await page.screenshot({ path: join(dir, 'ui-issue-3-storage.png'), fullPage: true });
   await page.getByTestId('next').click();
 
   await page.evaluate(() => {
@@ -94,7 +94,7 @@ test('screenshots of the issuance wizard, in Korean', async ({ page }) => {
   });
   await page.getByRole('button', { name: '발급하기' }).click();
   await expect(page.getByTestId('progress-generating-key')).toHaveAttribute('data-state', 'current');
-  await pictureWholePage(page, join(dir, 'ui-issue-4-progress.png'), 'disabled');
+  await page.screenshot({ path: join(dir, 'ui-issue-4-progress.png'), fullPage: true, animations: 'disabled' });
 });
 
 test('screenshot of the warning about a CA a build without CAs does not know', async ({ page }) => {
@@ -113,7 +113,7 @@ test('screenshot of the warning about a CA a build without CAs does not know', a
     window.__DOJANG_EMIT__?.('tauri://drag-drop', { paths: ['/home/user/memo.htm'], position: { x: 100, y: 100 } }),
   );
   await expect(page.getByTestId('link-problem')).toBeVisible();
-  await pictureWholePage(page, join(dir, 'ui-issue-link-unusable.png'));
+  await page.screenshot({ path: join(dir, 'ui-issue-link-unusable.png'), fullPage: true });
   await page.evaluate(() =>
     window.__DOJANG_EMIT__?.('tauri://drag-drop', { paths: ['/home/user/issue.html'], position: { x: 100, y: 100 } }),
   );
@@ -130,17 +130,17 @@ test('screenshots of a refusal and of the finished issuance', async ({ page }) =
   });
   await page.getByRole('button', { name: '발급하기' }).click();
   await expect(page.getByTestId('issue-failure')).toBeVisible();
-  await pictureWholePage(page, join(dir, 'ui-issue-refused.png'));
+  await page.screenshot({ path: join(dir, 'ui-issue-refused.png'), fullPage: true });
 
   await page.getByRole('button', { name: '발급하기' }).click();
   await expect(page.getByTestId('issued-certificate')).toBeVisible();
-  await pictureWholePage(page, join(dir, 'ui-issue-done.png'));
+  await page.screenshot({ path: join(dir, 'ui-issue-done.png'), fullPage: true });
 });
 
 test('screenshots of renewal, revocation and the certification path, in Korean', async ({ page }) => {
   await openScenario(page, 'three-certs-one-broken', { version: '0.1.0' });
   await openDetails(page, '김철수');
-  await pictureWholePage(page, join(dir, 'ui-details-renew-due.png'));
+  await page.screenshot({ path: join(dir, 'ui-details-renew-due.png'), fullPage: true });
   await page.getByTestId('chain-section').scrollIntoViewIfNeeded();
   await page.getByTestId('chain-section').screenshot({ path: join(dir, 'ui-chain-incomplete.png') });
 
@@ -167,13 +167,13 @@ test('screenshots of renewal, revocation and the certification path, in Korean',
 
   await page.getByTestId('open-settings').click();
   await expect(page.getByTestId('app-version')).toHaveText('0.1.0');
-  await pictureWholePage(page, join(dir, 'ui-settings-reminders.png'));
+  await page.screenshot({ path: join(dir, 'ui-settings-reminders.png'), fullPage: true });
 });
 
 test('screenshot of the trust section and the list badges, in Korean', async ({ page }) => {
   await openScenario(page, 'three-certs-one-broken');
   await expect(page.locator('.certificate[data-status="checking"]')).toHaveCount(0);
-  await pictureWholePage(page, join(dir, 'ui-list-badges.png'));
+  await page.screenshot({ path: join(dir, 'ui-list-badges.png'), fullPage: true });
 
   await openDetails(page, '홍길동');
   const trust = page.getByTestId('trust-section');

@@ -296,20 +296,6 @@ export async function expectInViewAsIs(page: Page, locator: Locator): Promise<vo
   expect(await page.evaluate(() => window.scrollY), 'the page scrolled').toBe(scrolled);
 }
 
-/**
- * A picture of the whole page as it is laid out in a window tall enough to hold it. A full-page
- * capture of the window as it is would paint what sticks to the window's bottom edge (the
- * wizard's buttons) over the middle of the page.
- */
-export async function pictureWholePage(page: Page, path: string, animations?: 'disabled'): Promise<void> {
-  const size = page.viewportSize();
-  if (size === null) throw new Error('no viewport');
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  if (height > size.height) await page.setViewportSize({ width: size.width, height });
-  await page.screenshot({ path, fullPage: true, ...(animations === undefined ? {} : { animations }) });
-  await page.setViewportSize(size);
-}
-
 /** Where a control is on the screen. */
 export async function onScreen(locator: Locator): Promise<{ x: number; y: number }> {
   const box = await locator.boundingBox();
@@ -317,12 +303,26 @@ export async function onScreen(locator: Locator): Promise<{ x: number; y: number
   return { x: box.x, y: box.y };
 }
 
+/** Where a control sits on the page: a scroll (to a field given the focus) does not count as a move. */
+export function onPage(locator: Locator): Promise<{ x: number; y: number }> {
+  return locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    let scrolled = 0;
+    for (let node = element.parentElement; node !== null; node = node.parentElement) scrolled += node.scrollTop;
+    return { x: box.left, y: box.top + scrolled };
+  });
+}
+
 /**
- * The control is where it was on the screen, to within a pixel (a page scrolled to a field can
- * leave a fraction of one): a click meant for it still lands on it.
+ * The control is where it was, to within a pixel (a fraction of one can come and go with the
+ * layout): a click meant for it still lands on it. `where` measures it as `before` was measured.
  */
-export async function expectStill(locator: Locator, before: { x: number; y: number }): Promise<void> {
-  const now = await onScreen(locator);
+export async function expectStill(
+  locator: Locator,
+  before: { x: number; y: number },
+  where: (locator: Locator) => Promise<{ x: number; y: number }> = onScreen,
+): Promise<void> {
+  const now = await where(locator);
   expect(Math.abs(now.x - before.x), 'moved sideways').toBeLessThan(1);
   expect(Math.abs(now.y - before.y), 'moved up or down').toBeLessThan(1);
 }

@@ -41,10 +41,13 @@ export function DestinationField({
   error,
   currentPlaces = [],
   onFailure,
+  errorRoom,
 }: {
   value: Destination;
   onChange: (destination: Destination) => void;
   error: string | null;
+  /** What can be said is wrong with the choice, to keep room for the longest (`ErrorSlot`). */
+  errorRoom?: readonly string[];
   /** Where the certificate already is, to say so beside those choices. */
   currentPlaces?: DestinationKind[];
   /** The folder dialog could not be opened. */
@@ -107,7 +110,7 @@ export function DestinationField({
           </Button>
         </div>
       )}
-      <ErrorSlot>
+      <ErrorSlot room={errorRoom}>
         {error !== null && (
           <Text slot="errorMessage" className="field__error">
             {error}

@@ -18,6 +18,7 @@ export function NewPasswordFields({
   confirmLabel,
   hint,
   testIds = { password: 'new-password', confirm: 'confirm-password' },
+  errorRooms,
 }: {
   password: FieldProps;
   confirm: FieldProps;
@@ -25,6 +26,8 @@ export function NewPasswordFields({
   confirmLabel: string;
   hint?: string;
   testIds?: { password: string; confirm: string };
+  /** What each field can say is wrong, to keep room for the longest (`ErrorSlot`). */
+  errorRooms?: { password: readonly string[]; confirm: readonly string[] };
 }) {
   const broken = usePasswordCheck(password.value);
   const summaryId = useId();
@@ -35,10 +38,11 @@ export function NewPasswordFields({
         description={hint}
         {...password}
         describedBy={summaryId}
+        errorRoom={errorRooms?.password}
         testId={testIds.password}
       />
       <PasswordRules broken={broken} summaryId={summaryId} />
-      <SecretField label={confirmLabel} {...confirm} testId={testIds.confirm} />
+      <SecretField label={confirmLabel} {...confirm} errorRoom={errorRooms?.confirm} testId={testIds.confirm} />
     </>
   );
 }
@@ -65,3 +69,11 @@ export function newPasswordErrors(
   return found;
 }
 
+
+/** What `newPasswordErrors` can say of each field: room is kept for the longest. */
+export function newPasswordErrorRooms(t: Translate): { password: string[]; confirm: string[] } {
+  return {
+    password: [t('form.required'), t('form.rulesUnmet')],
+    confirm: [t('form.confirmEmpty'), t('form.passwordsDiffer')],
+  };
+}

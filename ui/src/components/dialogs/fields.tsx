@@ -36,6 +36,7 @@ export function SecretField({
   inputMode,
   describedBy,
   code = false,
+  errorRoom,
   testId,
 }: {
   label: string;
@@ -53,6 +54,8 @@ export function SecretField({
   describedBy?: string;
   /** A case-sensitive code: shown in a font where l, I and 1 differ. */
   code?: boolean;
+  /** What the field can say is wrong, to keep room for the longest (`ErrorSlot`). */
+  errorRoom?: readonly string[];
   testId: string;
 }) {
   const { t } = useI18n();
@@ -96,7 +99,7 @@ export function SecretField({
           {description}
         </Text>
       )}
-      <ErrorSlot>
+      <ErrorSlot room={errorRoom}>
         <FieldError className="field__error">{error}</FieldError>
       </ErrorSlot>
     </TextField>
@@ -106,10 +109,21 @@ export function SecretField({
 /**
  * Where a field's error line goes, its line kept while there is none: an
  * error that comes or goes never moves the buttons below (a click meant for
- * one would land on empty space).
+ * one would land on empty space). With `room`, the sentences the field can
+ * say while the person is on it, it is as tall as the longest of them at the
+ * window's width and in its language, so one of two lines moves nothing
+ * either; they are laid out unseen (drawn by CSS from an attribute: no
+ * screen reader, search or copy meets them).
  */
-export function ErrorSlot({ children }: { children: ReactNode }) {
-  return <div className="field__error-slot">{children}</div>;
+export function ErrorSlot({ children, room = [] }: { children: ReactNode; room?: readonly string[] }) {
+  return (
+    <div className="field__error-slot">
+      {room.map((sentence) => (
+        <div key={sentence} className="field__error-room" data-room={sentence} aria-hidden="true" />
+      ))}
+      {children}
+    </div>
+  );
 }
 
 /** A plain text field, with the same look and error handling as `SecretField`. */
@@ -123,6 +137,7 @@ export function PlainField({
   inputRef,
   inputMode,
   code = false,
+  errorRoom,
   testId,
 }: {
   label: string;
@@ -136,6 +151,8 @@ export function PlainField({
   inputMode?: 'numeric' | 'text' | 'url';
   /** A case-sensitive code: shown in a font where l, I and 1 differ. */
   code?: boolean;
+  /** What the field can say is wrong, to keep room for the longest (`ErrorSlot`). */
+  errorRoom?: readonly string[];
   testId: string;
 }) {
   return (
@@ -164,7 +181,7 @@ export function PlainField({
           {description}
         </Text>
       )}
-      <ErrorSlot>
+      <ErrorSlot room={errorRoom}>
         <FieldError className="field__error">{error}</FieldError>
       </ErrorSlot>
     </TextField>
@@ -183,6 +200,7 @@ export function PathChooser({
   notChosenLabel,
   onChoose,
   error,
+  errorRoom,
   testId,
   buttonRef,
 }: {
@@ -193,6 +211,8 @@ export function PathChooser({
   notChosenLabel: string;
   onChoose: () => void;
   error: string | null;
+  /** What can be said is wrong with the choice, to keep room for the longest (`ErrorSlot`). */
+  errorRoom?: readonly string[];
   testId: string;
   buttonRef?: Ref<HTMLButtonElement>;
 }) {
@@ -211,7 +231,7 @@ export function PathChooser({
           {path === null ? chooseLabel : chooseAgainLabel}
         </Button>
       </div>
-      <ErrorSlot>
+      <ErrorSlot room={errorRoom}>
         {error !== null && (
           <p className="field__error" role="alert">
             {error}

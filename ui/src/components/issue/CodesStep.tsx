@@ -18,7 +18,7 @@ import { InfoIcon } from '../icons';
 import { SupportContact } from '../SupportContact';
 import { Aside } from './Aside';
 import { StepFrame } from './StepFrame';
-import { codeErrors, type LoadedInvitation, type WizardForm } from './wizardForm';
+import { codeErrorRoom, codeErrors, invitationErrorRoom, type LoadedInvitation, type WizardForm } from './wizardForm';
 
 /**
  * Why no code can be typed yet: a build without CAs whose CA is not settled
@@ -107,6 +107,7 @@ export function CodesStep({
           label={t('issue.registration')}
           description={counted(t('issue.registrationHint'), values.registration, REGISTRATION_NUMBER_LENGTH)}
           {...codeField('registration')}
+          errorRoom={codeErrorRoom(t, lang, 'registration')}
           code
           testId="registration-number"
         />
@@ -120,6 +121,7 @@ export function CodesStep({
             notChosenLabel={t('issue.invitationNone')}
             onChoose={onOpenInvitation}
             error={form.errors.invitation ?? null}
+            errorRoom={invitationErrorRoom(t, lang)}
             testId="invitation"
             buttonRef={invitationButtonRef}
           />
@@ -133,6 +135,7 @@ export function CodesStep({
                 description={t('issue.applicationHint')}
                 inputMode="numeric"
                 {...codeField('application')}
+                errorRoom={codeErrorRoom(t, lang, 'application')}
                 testId="application-number"
               />
               <SecretField
@@ -140,6 +143,7 @@ export function CodesStep({
                 description={counted(t('issue.tempCodeHint'), values.tempCode, TEMPORARY_CODE_LENGTH)}
                 showLabel={t('issue.showNumber')}
                 {...codeField('tempCode')}
+                errorRoom={codeErrorRoom(t, lang, 'tempCode')}
                 code
                 testId="temp-code"
               />
@@ -149,6 +153,7 @@ export function CodesStep({
                 showLabel={t('issue.showNumber')}
                 inputMode="numeric"
                 {...codeField('idNumber')}
+                errorRoom={codeErrorRoom(t, lang, 'idNumber')}
                 testId="id-number"
               />
               <Aside title={t('issue.forgotCodeHeading')} testId="forgot-code">

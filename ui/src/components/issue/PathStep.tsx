@@ -10,6 +10,7 @@ import { SupportContact } from '../SupportContact';
 import { Unbroken } from '../Unbroken';
 import { Aside } from './Aside';
 import { StepFrame } from './StepFrame';
+import { caAddressErrorRoom } from './wizardForm';
 
 /**
  * Step 1: a registration number or the issuance e-mail, each explained. In a
@@ -34,7 +35,7 @@ export function PathStep({
   onNext: () => void | Promise<void>;
   headingRef: Ref<HTMLHeadingElement>;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <StepFrame step="path" headingRef={headingRef} busy={busy} onSubmit={onNext}>
       <RadioGroup
@@ -63,6 +64,7 @@ export function PathStep({
           description={kind === 'registration' ? t('issue.caAddressHint') : t('issue.caAddressHintMail')}
           inputMode="url"
           {...caAddress}
+          errorRoom={caAddressErrorRoom(t, lang)}
           testId="ca-address"
         />
       )}

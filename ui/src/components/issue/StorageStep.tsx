@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/context';
 import { KEY_TYPES } from '../../issue';
 import { DestinationField, storeTarget, type Destination } from '../dialogs/DestinationField';
 import { Choice, FormAlert } from '../dialogs/fields';
-import { newPasswordErrors, NewPasswordFields } from '../dialogs/NewPasswordFields';
+import { newPasswordErrorRooms, newPasswordErrors, NewPasswordFields } from '../dialogs/NewPasswordFields';
 import { ChevronIcon } from '../icons';
 import { Unbroken } from '../Unbroken';
 import { StepFrame } from './StepFrame';
@@ -60,6 +60,7 @@ export function StorageStep({
           form.clear('destination');
         }}
         error={form.errors.destination ?? null}
+        errorRoom={[t('destination.noFolder')]}
         onFailure={form.setFailure}
       />
       <NewPasswordFields
@@ -68,6 +69,7 @@ export function StorageStep({
         label={t('issue.password')}
         hint={t('issue.passwordHint')}
         confirmLabel={t('issue.confirm')}
+        errorRooms={newPasswordErrorRooms(t)}
       />
       <Disclosure
         className="disclosure"

@@ -1,4 +1,5 @@
 import type { CheckedInvitation } from '../../bindings/CheckedInvitation';
+import type { ErrorCode } from '../../bindings/ErrorCode';
 import { describeError } from '../../errors';
 import type { Lang, Translate } from '../../i18n/catalog';
 import { codeMistakesByField, type CodeFieldName, type IssueKind } from '../../issue';
@@ -72,6 +73,49 @@ export function codeErrors(
     else if (mistake !== undefined) found[name] = describeError(lang, mistake).text;
   }
   return found;
+}
+
+/** The catalog's sentence for a mistake, as the window says it. */
+function sentence(lang: Lang, code: ErrorCode, params: Record<string, string> = {}): string {
+  return describeError(lang, { code, params }).text;
+}
+
+/**
+ * Everything the codes step can say under a code field while the person is
+ * on it (`codeErrors`, and the mistakes shown as they are typed), so the
+ * field keeps room for the longest and none of them moves the buttons below.
+ * A count is said with two digits and a character with a full-width one, as wide
+ * as any the person can type there.
+ */
+export function codeErrorRoom(t: Translate, lang: Lang, name: CodeFieldName): string[] {
+  const mistakes: Record<CodeFieldName, string[]> = {
+    registration: [
+      sentence(lang, 'registration-number-character', { character: '가' }),
+      sentence(lang, 'registration-number-length', { actual: '88', expected: '27' }),
+      sentence(lang, 'reference-number-not-digits'),
+    ],
+    application: [sentence(lang, 'application-number-malformed')],
+    tempCode: [
+      sentence(lang, 'temporary-code-character', { character: '가' }),
+      sentence(lang, 'temporary-code-length', { actual: '88', expected: '10' }),
+    ],
+    idNumber: [sentence(lang, 'id-number-malformed'), sentence(lang, 'business-number-check-digit')],
+  };
+  return [t('form.required'), ...mistakes[name]];
+}
+
+/**
+ * What the codes step can say under the issuance file: not opened yet, or
+ * not an issuance file. (One naming a CA that is not the distribution's
+ * replaces the fields with why.)
+ */
+export function invitationErrorRoom(t: Translate, lang: Lang): string[] {
+  return [t('issue.openInvitationFirst'), sentence(lang, 'invitation-link-missing')];
+}
+
+/** What the first step can say under the CA's address (`check_ca` in a build without CAs). */
+export function caAddressErrorRoom(t: Translate, lang: Lang): string[] {
+  return [t('issue.caRequired'), sentence(lang, 'ca-url-malformed'), sentence(lang, 'ca-url-insecure')];
 }
 
 /**
