@@ -22,7 +22,7 @@ import { CertificatesView } from './components/CertificatesView';
 import { ImportDialog, type ImportStart } from './components/dialogs/ImportDialog';
 import { OpenDialogsContext, useOpenDialogs } from './components/dialogs/openDialogs';
 import { DropOverlay } from './components/DropOverlay';
-import { CheckIcon } from './components/icons';
+import { CheckIcon, WarningIcon } from './components/icons';
 import type { InvitationDrop } from './components/issue/IssueScreen';
 import { Loading } from './components/Loading';
 import { SandboxBanner } from './components/SandboxBanner';
@@ -62,6 +62,12 @@ type Screen =
       drop: InvitationDrop | null;
     };
 
+/** A line above the list: what a job did, or what could not be done (never with a tick). */
+interface Notice {
+  text: string;
+  problem: boolean;
+}
+
 /** What a drag over the window would do if dropped. */
 type Dragging = 'pfx' | 'invitation' | null;
 
@@ -100,8 +106,8 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
   const [importStart, setImportStart] = useState<ImportStart | null>(null);
   const [dragging, setDragging] = useState<Dragging>(null);
   const dialogs = useOpenDialogs();
-  // What the last import or deletion did, shown on the list until the next screen.
-  const [notice, setNotice] = useState<string | null>(null);
+  // What the last import or deletion did, or what could not be done with a file, on the list until the next screen.
+  const [notice, setNotice] = useState<Notice | null>(null);
   const noticeRef = useReveal<HTMLDivElement>(notice);
 
   useExpiryReminders(initialRequest);
@@ -185,7 +191,9 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
       } else if (invitation !== undefined) {
         setScreen((old) => withInvitation(old, invitation));
       } else {
+        // Said aloud, and in view where the list is (elsewhere the screen stays as it was).
         announce(t('import.dropOnlyPfx'));
+        if (screen.name === 'list') setNotice({ text: t('import.dropOnlyPfx'), problem: true });
       }
     }
   });
@@ -210,7 +218,7 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
       } else {
         const reason = describeError(lang, opened.error).text;
         setScreen({ name: 'list' });
-        setNotice(t('open.failed', { what: opened.what, reason }));
+        setNotice({ text: t('open.failed', { what: opened.what, reason }), problem: true });
         announce(t('open.failed', { what: opened.what, reason }));
       }
     }
@@ -227,9 +235,14 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
       <SandboxBanner />
       <main className="app-main" aria-busy={isRefreshing}>
         {screen.name === 'list' && notice !== null && (
-          <div ref={noticeRef} className="notice notice--ok app-notice" data-testid="app-notice">
-            <CheckIcon />
-            <p>{notice}</p>
+          <div
+            ref={noticeRef}
+            className={notice.problem ? 'notice notice--warn app-notice' : 'notice notice--ok app-notice'}
+            data-testid="app-notice"
+            data-kind={notice.problem ? 'problem' : 'done'}
+          >
+            {notice.problem ? <WarningIcon /> : <CheckIcon />}
+            <p>{notice.text}</p>
           </div>
         )}
         <Suspense fallback={<Loading />}>
@@ -262,7 +275,7 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
                 announce(t('delete.done'));
                 void refresh();
                 showList('heading');
-                setNotice(t('delete.done'));
+                setNotice({ text: t('delete.done'), problem: false });
               }}
               onRenewed={(id) => void openById(id, refresh())}
               onReissue={(owner) => openIssue(owner)}
@@ -303,7 +316,7 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
           announce(t('import.done'));
           void refresh();
           showList('heading');
-          setNotice(t('import.done'));
+          setNotice({ text: t('import.done'), problem: false });
         }}
       />
       {dragging !== null && <DropOverlay kind={dragging} />}

@@ -41,6 +41,7 @@ test('import a PFX file from the list: the file, its password, a new password ke
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('announcer')).toHaveText('인증서를 가져왔습니다.');
   await expect(page.getByTestId('app-notice')).toHaveText('인증서를 가져왔습니다.');
+  await expect(page.getByTestId('app-notice')).toHaveAttribute('data-kind', 'done');
   await expect.poll(() => ipcCalls(page)).toBe(before + 1);
   const imports = await callsOf(page, 'import_pfx');
   expect(imports[1]).toEqual({
@@ -83,6 +84,10 @@ test('dropping a PFX file on the window starts its import with the file filled i
   await expect(page.getByTestId('announcer')).toHaveText(
     'PFX 파일(.pfx, .p12)이나 발급 안내 파일만 끌어다 놓을 수 있습니다.',
   );
+  // Said in view too, as a problem.
+  await expect(page.getByTestId('app-notice')).toHaveText('PFX 파일(.pfx, .p12)이나 발급 안내 파일만 끌어다 놓을 수 있습니다.');
+  await expect(page.getByTestId('app-notice')).toHaveAttribute('data-kind', 'problem');
+  await expectAccessible(page);
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
   await page.evaluate(

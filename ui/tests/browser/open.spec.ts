@@ -50,5 +50,7 @@ test('something the app cannot open is said, and the list stays', async ({ page 
   await openScenario(page, 'three-certs-one-broken');
   await expect(page.getByTestId('app-notice')).toContainText('notes.txt');
   await expect(page.getByTestId('app-notice')).toContainText('도장이 열 수 있는 파일이 아닙니다');
+  // A problem, never with a tick: said as one.
+  await expect(page.getByTestId('app-notice')).toHaveAttribute('data-kind', 'problem');
   await expect(page.getByTestId('certificate-row')).toHaveCount(3);
 });
