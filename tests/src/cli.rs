@@ -38,6 +38,17 @@ impl Drop for WinePrefix {
 }
 
 impl WinePrefix {
+    /// The Windows user's profile folder (`C:\users\<name>`), as a path on this machine.
+    pub fn profile(&self) -> PathBuf {
+        let users = self.path.join("drive_c").join("users");
+        std::fs::read_dir(&users)
+            .expect("the prefix has user profiles")
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.file_name().is_some_and(|n| n != "Public"))
+            .expect("the prefix has the user's profile")
+    }
+
     /// Maps the drive `letter` (`E`) to `folder`, as Windows would show a USB stick.
     pub fn map_drive(&self, letter: char, folder: &Path) {
         let link = self
@@ -145,16 +156,11 @@ impl Cli {
     pub fn own_npki_root(&self, home: &Path, prefix: Option<&WinePrefix>) -> PathBuf {
         match prefix {
             None => home.join("NPKI"),
-            Some(prefix) => {
-                let users = prefix.path.join("drive_c").join("users");
-                let profile = std::fs::read_dir(&users)
-                    .expect("the prefix has user profiles")
-                    .flatten()
-                    .map(|e| e.path())
-                    .find(|p| p.file_name().is_some_and(|n| n != "Public"))
-                    .expect("the prefix has the user's profile");
-                profile.join("AppData").join("LocalLow").join("NPKI")
-            }
+            Some(prefix) => prefix
+                .profile()
+                .join("AppData")
+                .join("LocalLow")
+                .join("NPKI"),
         }
     }
 

@@ -49,13 +49,7 @@ impl Windows {
 
     /// The user's profile folder (`C:\users\<name>`) on this machine.
     fn profile(&self) -> PathBuf {
-        let users = self.prefix.path.join("drive_c").join("users");
-        std::fs::read_dir(&users)
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.file_name().is_some_and(|n| n != "Public"))
-            .unwrap()
+        self.prefix.profile()
     }
 
     fn install_dir(&self) -> PathBuf {
