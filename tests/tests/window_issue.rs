@@ -333,6 +333,8 @@ async fn a_certificate_due_is_renewed_then_revoked_through_the_window() {
     .await;
     app.click("[data-testid=certificate-row] [data-testid=open-details]")
         .await;
+    app.wait_for("[data-testid=status-banner]", 1).await;
+    app.wait_for_verdict().await;
     // Renewal is offered first, with the days left.
     app.click("[data-testid=renew-now]").await;
     app.type_into(
@@ -343,9 +345,13 @@ async fn a_certificate_due_is_renewed_then_revoked_through_the_window() {
     .await;
     app.click("[data-testid=renew-dialog] [data-testid=submit]")
         .await;
-    let done = app.wait_for("[data-testid=renew-done]", 1).await;
+    let done = app
+        .wait_for_text("[data-testid=renew-done]", "갱신했습니다")
+        .await;
     assert!(done[0].contains("갱신했습니다"), "{done:?}");
-    app.click("[data-testid=open-renewed]").await;
+    app.click_until_gone("[data-testid=open-renewed]", "[data-testid=renew-dialog]")
+        .await;
+    app.wait_for_verdict().await;
     let listed: serde_json::Value =
         serde_json::from_slice(&dojang(home.path(), &["list", "--json"], "").stdout).unwrap();
     let new_id = listed[0]["id"].as_str().unwrap().to_owned();

@@ -215,10 +215,61 @@ impl AppWindow {
                 .await;
             match element.click().await {
                 Ok(()) => return,
-                Err(e) if Instant::now() > deadline => panic!("cannot click {css}: {e}"),
+                Err(e) if Instant::now() > deadline => {
+                    // What covers it, for the failure's message.
+                    let covering = self
+                        .client
+                        .execute(
+                            "const r = arguments[0].getBoundingClientRect(); \
+                             const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); \
+                             return [top ? top.outerHTML.slice(0, 300) : null, \
+                                     Array.from(document.querySelectorAll('[role=dialog]')).map(d => d.outerHTML.slice(0, 200))];",
+                            vec![serde_json::to_value(&element).unwrap_or_default()],
+                        )
+                        .await;
+                    panic!("cannot click {css}: {e}; at its centre and open dialogs: {covering:?}")
+                }
                 Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
             }
         }
+    }
+
+    /// Clicks `css` until `gone` (the dialog it closes, say) is no longer on the page:
+    /// a button in a dialog that has just changed its content can move under the click
+    /// (the dialog settles its position a frame later), which then lands beside it.
+    pub async fn click_until_gone(&self, css: &str, gone: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.exists(gone).await {
+            assert!(
+                Instant::now() < deadline,
+                "{gone} stayed after clicking {css}"
+            );
+            if self.exists(css).await {
+                self.click(css).await;
+            }
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
+    }
+
+    /// Waits (up to 20 s) until the details' trust check has answered: the banner then
+    /// takes its verdict's height, which moves the buttons under it.
+    pub async fn wait_for_verdict(&self) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while self
+            .exists("[data-testid=status-banner][data-status=checking]")
+            .await
+        {
+            assert!(Instant::now() < deadline, "the trust check never answered");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Whether an element matches `css` now.
+    async fn exists(&self, css: &str) -> bool {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .is_ok_and(|found| !found.is_empty())
     }
 
     /// Opens the details of the first certificate card whose text holds every one of
