@@ -22,6 +22,8 @@ export const UNBRANDED: Distribution = {
   support: { phone: null, url: null, hours: null },
   cas: [],
   sandbox: false,
+  relying_parties: [],
+  unlisted_sites: 'warn',
 };
 
 /** The errors that mean the distribution file itself is unreadable or wrong. */

@@ -25,6 +25,8 @@ const distribution: Distribution = {
   support: { phone: '1577-8787', url: null, hours: null },
   cas: [{ name: '도장 인증센터', cmp_url: 'https://ca.dojang.test/cmp' }],
   sandbox: false,
+  relying_parties: [],
+  unlisted_sites: 'warn',
 };
 const noCa: Distribution = { ...distribution, cas: [] };
 const invitation = { ca: 'https://other.example/cmp', application: '20261125001' };

@@ -262,6 +262,8 @@ export const distributionFixture: Distribution = {
   support: { phone: '1577-8787', url: 'https://www.dojang.test/support', hours: '평일 9:00–18:00' },
   cas: [{ name: '도장 인증센터', cmp_url: 'https://ca.dojang.test/cmp' }],
   sandbox: false,
+  relying_parties: [],
+  unlisted_sites: 'warn',
 };
 
 /** A registration number the mock accepts (docs/cmp-profile.md's example shape). */

@@ -255,8 +255,11 @@ pub fn sign(
         store.as_ref(),
         &id,
         &password,
-        &content,
-        detached,
+        if detached {
+            dojang_core::sign::Content::Detached(&content)
+        } else {
+            dojang_core::sign::Content::Attached(&content)
+        },
         &chain,
         now
     ));

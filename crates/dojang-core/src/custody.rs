@@ -79,14 +79,13 @@ pub fn open_key(
 }
 
 /// Signs `content` with certificate `id`'s key, opened with `password` (CMS SignedData,
-/// [`crate::sign`]), carrying its CAs' certificates `chain` (nearest first); `detached`
-/// leaves the content out. A wrong password signs nothing.
+/// [`crate::sign`]), carrying its CAs' certificates `chain` (nearest first). A wrong
+/// password signs nothing.
 pub fn sign(
     store: &dyn Store,
     id: &str,
     password: &CertificatePassword,
-    content: &[u8],
-    detached: bool,
+    content: crate::sign::Content<'_>,
     chain: &[Vec<u8>],
     at: time::OffsetDateTime,
 ) -> Result<Vec<u8>, Error> {
@@ -97,7 +96,6 @@ pub fn sign(
         certificate: &files.sign_cert,
         chain,
         content,
-        detached,
         at,
     })
 }

@@ -19,7 +19,17 @@
 //! name = "예시 인증기관"
 //! cmp_url = "https://ca.example.com/cmp"
 //! roots = ["roots/example-root.pem"]   # PEM or DER, beside this file
+//!
+//! unlisted_sites = "refuse"      # or "warn"; see below
+//!
+//! [[relying_party]]              # a site Dojang signs for (docs/signing.md)
+//! name = "예시 은행"
+//! origin = "https://www.bank.example"
 //! ```
+//!
+//! A signing request from a site the file does not list is refused when
+//! `unlisted_sites = "refuse"` (the default of a file that lists sites), and otherwise
+//! shown behind a warning the person must accept (always so in the unbranded build).
 
 use std::path::{Path, PathBuf};
 
@@ -58,6 +68,10 @@ pub struct Distribution {
     pub cas: Vec<CaEndpoint>,
     /// A sandbox build: certificates come from a test CA and are worth nothing.
     pub sandbox: bool,
+    /// The sites this build signs for.
+    pub relying_parties: Vec<RelyingParty>,
+    /// What becomes of a signing request from a site not listed.
+    pub unlisted_sites: UnlistedSites,
     /// The CA roots the distribution pins, DER.
     #[serde(skip)]
     #[ts(skip)]
@@ -91,6 +105,40 @@ pub struct CaEndpoint {
     pub roots: Vec<Vec<u8>>,
 }
 
+/// A site a distribution signs for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct RelyingParty {
+    /// Its name as customers know it (shown large in the consent window).
+    pub name: String,
+    /// Its origin: `https://host` with the port when not 443.
+    pub origin: String,
+}
+
+/// What becomes of a signing request from a site the distribution does not list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum UnlistedSites {
+    /// Refused ([`Error::SiteNotListed`]).
+    Refuse,
+    /// Shown behind a warning naming the whole origin, which the person must accept.
+    Warn,
+}
+
+/// Who asks for a signature, as the consent window shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct SiteCheck {
+    /// The origin, whole (`https://www.bank.example`).
+    pub origin: String,
+    /// The name the distribution gives it, when listed.
+    pub name: Option<String>,
+    /// Listed by the distribution; otherwise the person is warned first.
+    pub listed: bool,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileCa {
@@ -113,6 +161,9 @@ struct File {
     ca: Vec<FileCa>,
     #[serde(default)]
     sandbox: bool,
+    #[serde(default)]
+    relying_party: Vec<RelyingParty>,
+    unlisted_sites: Option<UnlistedSites>,
 }
 
 impl Default for Distribution {
@@ -127,6 +178,8 @@ impl Default for Distribution {
             support: Support::default(),
             cas: Vec::new(),
             sandbox: false,
+            relying_parties: Vec::new(),
+            unlisted_sites: UnlistedSites::Warn,
             pinned_roots: Vec::new(),
         }
     }
@@ -223,6 +276,42 @@ impl Distribution {
                 roots,
             });
         }
+        let mut relying_parties = Vec::new();
+        for rp in file.relying_party {
+            if rp.name.trim().is_empty() {
+                return Err(invalid("every [[relying_party]] needs a name".to_owned()));
+            }
+            let url = crate::sign::request::SiteUrl::parse(&rp.origin).map_err(|_| {
+                invalid(format!(
+                    "origin of {:?}: {} is not an https:// origin",
+                    rp.name, rp.origin
+                ))
+            })?;
+            if url.is_plain_http() && !file.sandbox {
+                return Err(invalid(format!(
+                    "origin of {:?}: {} is plain HTTP, which only a sandbox distribution \
+                     (sandbox = true) may use",
+                    rp.name, rp.origin
+                )));
+            }
+            if url.as_url().path() != "/" || url.as_url().query().is_some() {
+                return Err(invalid(format!(
+                    "origin of {:?}: {} has a path; an origin is scheme, host and port only",
+                    rp.name, rp.origin
+                )));
+            }
+            relying_parties.push(RelyingParty {
+                name: rp.name.trim().to_owned(),
+                origin: url.origin(),
+            });
+        }
+        let unlisted_sites = file
+            .unlisted_sites
+            .unwrap_or(if relying_parties.is_empty() {
+                UnlistedSites::Warn
+            } else {
+                UnlistedSites::Refuse
+            });
         Ok(Distribution {
             product_name: name.to_owned(),
             product_name_en: file.product_name_en.map(|n| n.trim().to_owned()),
@@ -231,6 +320,8 @@ impl Distribution {
             support: file.support,
             cas,
             sandbox: file.sandbox,
+            relying_parties,
+            unlisted_sites,
             pinned_roots,
         })
     }
@@ -304,6 +395,28 @@ impl Distribution {
             url: parsed.to_string(),
             host: parsed.host(),
             name: listed.map(|ca| ca.name.clone()),
+            listed: listed.is_some(),
+        })
+    }
+
+    /// Who asks, for a signing request or callback at `url`: a listed site with its name;
+    /// an unlisted one for a warning, or refused ([`Error::SiteNotListed`]) when the
+    /// distribution says so. Plain HTTP (to loopback) only in a sandbox distribution
+    /// ([`Error::SiteInsecure`]).
+    pub fn check_site(&self, url: &crate::sign::request::SiteUrl) -> Result<SiteCheck, Error> {
+        if url.is_plain_http() && !self.sandbox {
+            return Err(Error::SiteInsecure {
+                url: url.to_string(),
+            });
+        }
+        let origin = url.origin();
+        let listed = self.relying_parties.iter().find(|rp| rp.origin == origin);
+        if listed.is_none() && self.unlisted_sites == UnlistedSites::Refuse {
+            return Err(Error::SiteNotListed { origin });
+        }
+        Ok(SiteCheck {
+            origin,
+            name: listed.map(|rp| rp.name.clone()),
             listed: listed.is_some(),
         })
     }
@@ -392,6 +505,68 @@ mod tests {
         assert!(e.contains("accent_colour") && e.contains("line 2"), "{e}");
         let e = detail(parse("product_name = \"x\"\nlogo = \"missing.png\"").unwrap_err());
         assert!(e.contains("missing.png"), "{e}");
+    }
+
+    #[test]
+    fn listed_sites_are_named_and_others_refused_or_warned_of() {
+        use crate::sign::request::SiteUrl;
+        let site = |u: &str| SiteUrl::parse(u).unwrap();
+        let d = parse(
+            "product_name = \"은행\"\n[[relying_party]]\nname = \"예시 은행\"\n\
+             origin = \"https://www.bank.example\"\n",
+        )
+        .unwrap();
+        assert_eq!(d.unlisted_sites, UnlistedSites::Refuse);
+        let check = d
+            .check_site(&site("https://www.bank.example/rp/r/1"))
+            .unwrap();
+        assert_eq!(check.name.as_deref(), Some("예시 은행"));
+        assert!(check.listed);
+        let e = d
+            .check_site(&site("https://www.bank.example.evil.example/r"))
+            .unwrap_err();
+        assert_eq!(e.code(), "site-not-listed");
+        assert_eq!(
+            e.params()["origin"],
+            "https://www.bank.example.evil.example"
+        );
+        // Another port is another site.
+        let e = d
+            .check_site(&site("https://www.bank.example:8443/r"))
+            .unwrap_err();
+        assert_eq!(e.code(), "site-not-listed");
+        let e = d.check_site(&site("http://127.0.0.1:8080/r")).unwrap_err();
+        assert_eq!(e.code(), "site-insecure");
+
+        let warn = parse(
+            "product_name = \"은행\"\nunlisted_sites = \"warn\"\n[[relying_party]]\n\
+             name = \"예시 은행\"\norigin = \"https://www.bank.example\"\n",
+        )
+        .unwrap();
+        let check = warn.check_site(&site("https://other.example/r")).unwrap();
+        assert!(!check.listed && check.name.is_none());
+        assert_eq!(check.origin, "https://other.example");
+        // The unbranded build warns of every site.
+        assert!(
+            !Distribution::default()
+                .check_site(&site("https://www.bank.example/"))
+                .unwrap()
+                .listed
+        );
+
+        for bad in [
+            "origin = \"http://www.bank.example\"",
+            "origin = \"https://www.bank.example/login\"",
+            "origin = \"www.bank.example\"",
+        ] {
+            let e = detail(
+                parse(&format!(
+                    "product_name = \"x\"\n[[relying_party]]\nname = \"A\"\n{bad}\n"
+                ))
+                .unwrap_err(),
+            );
+            assert!(e.contains("origin of \"A\""), "{e}");
+        }
     }
 
     #[test]

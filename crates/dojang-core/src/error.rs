@@ -98,6 +98,21 @@ error_codes! {
     (SignatureContentMissing, "signature-content-missing", Signature, "A detached signature checked without the content it signs."),
     (SignatureSignerMissing, "signature-signer-missing", Signature, "A signature that does not carry its signer's certificate."),
     (SignatureInvalid, "signature-invalid", Signature, "A signature that does not verify: the content or the signature was changed."),
+    (EnvelopeMalformed, "envelope-malformed", Signature, "An EnvelopedData that is not one Dojang makes, or not for this key."),
+    (EnvelopeRecipientUnsupported, "envelope-recipient-unsupported", Signature, "A certificate an envelope cannot be sealed to (not RSA of 2048 bits or more)."),
+    (SignLinkMalformed, "sign-link-malformed", Site, "A dojang://sign? link without a request URL."),
+    (SiteInsecure, "site-insecure", Site, "A signing request over plain HTTP where that is not allowed."),
+    (SiteNotListed, "site-not-listed", Site, "A site the distribution does not serve, under a policy that refuses others."),
+    (SiteUnreachable, "site-unreachable", Site, "The site asking for a signature could not be reached."),
+    (SiteRedirected, "site-redirected", Site, "The site answered with a redirect, which is never followed."),
+    (SiteHttpStatus, "site-http-status", Site, "The site answered with an HTTP error."),
+    (SignRequestTooLarge, "sign-request-too-large", Site, "A signing request larger than any needs to be."),
+    (SignRequestMalformed, "sign-request-malformed", Site, "A signing request that does not follow the protocol."),
+    (SignRequestVersion, "sign-request-version", Site, "A signing request of a protocol version Dojang does not speak."),
+    (SignRequestExpired, "sign-request-expired", Site, "A signing request past its expiry."),
+    (SignCallbackOrigin, "sign-callback-origin", Site, "A signing request whose answer would go to another site."),
+    (SignNoCertificate, "sign-no-certificate", Site, "No certificate here is one the site accepts."),
+    (SignRequestGone, "sign-request-gone", Site, "A signing request already answered or closed."),
     (IdNumberMalformed, "id-number-malformed", Codes, "An ID number that is not well-formed."),
     (BusinessNumberCheckDigit, "business-number-check-digit", Codes, "A business registration number whose check digit is wrong."),
     (RegistrationNumberLength, "registration-number-length", Codes, "A registration number with the wrong number of characters."),
@@ -172,6 +187,8 @@ pub enum ErrorDomain {
     Renewal,
     /// A signature made or checked.
     Signature,
+    /// A site asking for a signature: its link, its request, its answer.
+    Site,
     /// The app or command line itself.
     App,
 }
@@ -442,6 +459,52 @@ pub enum Error {
     /// The signature does not verify (`what`: `digest`, `content-type` or `signature`).
     #[error("the signature does not verify ({what})")]
     SignatureInvalid { what: String },
+    /// An envelope that is not one Dojang makes, or not sealed to this key.
+    #[error("the envelope cannot be opened: {detail}")]
+    EnvelopeMalformed { detail: String },
+    /// A certificate an envelope cannot be sealed to.
+    #[error("cannot seal to a {algorithm} certificate")]
+    EnvelopeRecipientUnsupported { algorithm: String },
+    /// A `dojang://sign?` link without a request URL Dojang can use.
+    #[error("not a signing link: {link}")]
+    SignLinkMalformed { link: String },
+    /// A signing request over plain HTTP, which only a sandbox distribution accepts (to
+    /// loopback), or a URL of another scheme.
+    #[error("the signing request {url} is not over HTTPS")]
+    SiteInsecure { url: String },
+    /// A site the distribution does not serve, under a policy that refuses others.
+    #[error("{origin} is not a site this build serves")]
+    SiteNotListed { origin: String },
+    /// The site could not be reached (or broke off).
+    #[error("the site could not be reached: {detail}")]
+    SiteUnreachable { detail: String },
+    /// The site answered with a redirect, which is never followed.
+    #[error("the site redirected ({status})")]
+    SiteRedirected { status: u16 },
+    /// The site answered with an HTTP error.
+    #[error("the site answered HTTP {status}")]
+    SiteHttpStatus { status: u16 },
+    /// A signing request larger than `limit` bytes.
+    #[error("the signing request is larger than {limit} bytes")]
+    SignRequestTooLarge { limit: u64 },
+    /// A signing request that does not follow the protocol.
+    #[error("the signing request is malformed: {detail}")]
+    SignRequestMalformed { detail: String },
+    /// A signing request of a version Dojang does not speak.
+    #[error("signing request version {version} is not supported")]
+    SignRequestVersion { version: String },
+    /// A signing request past its expiry.
+    #[error("the signing request expired at {expired}")]
+    SignRequestExpired { expired: String },
+    /// A callback on another origin than the request's.
+    #[error("the answer would go to {callback}, not to {origin}")]
+    SignCallbackOrigin { callback: String, origin: String },
+    /// No certificate here is one the site accepts.
+    #[error("no certificate fits the request")]
+    SignNoCertificate,
+    /// A signing request already answered or closed.
+    #[error("the signing request was already answered")]
+    SignRequestGone,
     /// The distribution file could not be read.
     #[error("cannot read the distribution file {}: {detail}", path.display())]
     DistributionUnreadable { path: PathBuf, detail: String },
@@ -517,6 +580,37 @@ impl Error {
             }
             Error::PfxMalformed { detail } => (C::PfxMalformed, vec![text("detail", detail)]),
             Error::CaUnreachable { detail } => (C::CaUnreachable, vec![text("detail", detail)]),
+            Error::EnvelopeMalformed { detail } => {
+                (C::EnvelopeMalformed, vec![text("detail", detail)])
+            }
+            Error::EnvelopeRecipientUnsupported { algorithm } => (
+                C::EnvelopeRecipientUnsupported,
+                vec![text("algorithm", algorithm)],
+            ),
+            Error::SignLinkMalformed { link } => (C::SignLinkMalformed, vec![text("link", link)]),
+            Error::SiteInsecure { url } => (C::SiteInsecure, vec![text("url", url)]),
+            Error::SiteNotListed { origin } => (C::SiteNotListed, vec![text("origin", origin)]),
+            Error::SiteUnreachable { detail } => (C::SiteUnreachable, vec![text("detail", detail)]),
+            Error::SiteRedirected { status } => (C::SiteRedirected, vec![text("status", status)]),
+            Error::SiteHttpStatus { status } => (C::SiteHttpStatus, vec![text("status", status)]),
+            Error::SignRequestTooLarge { limit } => {
+                (C::SignRequestTooLarge, vec![text("limit", limit)])
+            }
+            Error::SignRequestMalformed { detail } => {
+                (C::SignRequestMalformed, vec![text("detail", detail)])
+            }
+            Error::SignRequestVersion { version } => {
+                (C::SignRequestVersion, vec![text("version", version)])
+            }
+            Error::SignRequestExpired { expired } => {
+                (C::SignRequestExpired, vec![text("expired", expired)])
+            }
+            Error::SignCallbackOrigin { callback, origin } => (
+                C::SignCallbackOrigin,
+                vec![text("callback", callback), text("origin", origin)],
+            ),
+            Error::SignNoCertificate => (C::SignNoCertificate, vec![]),
+            Error::SignRequestGone => (C::SignRequestGone, vec![]),
             Error::CaResponseMalformed { detail } => {
                 (C::CaResponseMalformed, vec![text("detail", detail)])
             }

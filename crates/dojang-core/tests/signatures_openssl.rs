@@ -64,8 +64,11 @@ impl Signer {
             key: &self.key,
             certificate: &self.cert,
             chain: &[self.pki.issuing.der()],
-            content: CONTENT,
-            detached,
+            content: if detached {
+                sign::Content::Detached(CONTENT)
+            } else {
+                sign::Content::Attached(CONTENT)
+            },
             at: OffsetDateTime::now_utc(),
         })
         .unwrap()
@@ -205,9 +208,77 @@ fn a_key_signs_only_for_its_own_certificate() {
         key: &other.key,
         certificate: &signer.cert,
         chain: &[],
-        content: CONTENT,
-        detached: false,
+        content: sign::Content::Attached(CONTENT),
         at: OffsetDateTime::now_utc(),
     });
     assert!(matches!(refused, Err(Error::KeyCertificateMismatch)));
+}
+
+#[test]
+fn a_document_signed_by_its_digest_verifies_with_the_document() {
+    use sha2::Digest as _;
+    let signer = Signer::new(false);
+    let p7s = sign::sign(&Signing {
+        key: &signer.key,
+        certificate: &signer.cert,
+        chain: &[signer.pki.issuing.der()],
+        content: sign::Content::Digest(sha2::Sha256::digest(CONTENT).into()),
+        at: OffsetDateTime::now_utc(),
+    })
+    .unwrap();
+    assert_eq!(signer.openssl_verifies(&p7s, true), CONTENT);
+    assert!(sign::verify(&p7s, Some(CONTENT)).is_ok());
+    let e = sign::verify(&p7s, Some(b"another document")).unwrap_err();
+    assert_eq!(e.code(), "signature-invalid");
+}
+
+/// The login's identity check as a relying party does it with OpenSSL: the randomNum
+/// sealed to its certificate opens with its key (`openssl cms -decrypt`), and with the ID
+/// number it holds gives the certificate's VID.
+#[test]
+fn openssl_opens_the_sealed_random_num_and_its_vid_matches() {
+    let signer = Signer::new(false);
+    let (rp_cert, rp_key) = signer.pki.issue_responder(false).unwrap();
+    std::fs::write(signer.dir.path().join("rp.pem"), &rp_cert).unwrap();
+    std::fs::write(signer.dir.path().join("rp.key"), &rp_key).unwrap();
+    let rp_der = dojang_core::cert::pem_or_der(rp_cert.as_bytes(), "CERTIFICATE");
+    let random = signer
+        .key
+        .random_num()
+        .expect("the key carries its randomNum");
+    let envelope = sign::envelope::seal(&rp_der, &random).unwrap();
+    std::fs::write(signer.dir.path().join("identity.der"), &envelope).unwrap();
+    let out = openssl(
+        signer.dir.path(),
+        &[
+            "cms",
+            "-decrypt",
+            "-inform",
+            "DER",
+            "-in",
+            "identity.der",
+            "-recip",
+            "rp.pem",
+            "-inkey",
+            "rp.key",
+            "-binary",
+            "-out",
+            "random.bin",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let opened = std::fs::read(signer.dir.path().join("random.bin")).unwrap();
+    assert_eq!(opened, random);
+    let id = dojang_core::codes::IdNumber::parse(dojang_testkit::SAMPLE_ID_NUMBER).unwrap();
+    assert!(dojang_core::cert::vid::matches(&signer.cert, &opened, &id).unwrap());
+    let other = dojang_core::codes::IdNumber::parse("8001011234568").unwrap();
+    assert!(!dojang_core::cert::vid::matches(&signer.cert, &opened, &other).unwrap());
+    // Dojang opens it the same way (the sandbox relying party does).
+    let rp_key_der = dojang_core::cert::pem_or_der(rp_key.as_bytes(), "PRIVATE KEY");
+    let ours = sign::envelope::open(&envelope, &rp_der, &rp_key_der).unwrap();
+    assert_eq!(*ours, random);
 }

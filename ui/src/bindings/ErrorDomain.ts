@@ -3,4 +3,4 @@
 /**
  * What an error is about.
  */
-export type ErrorDomain = "file" | "key" | "password" | "store" | "pfx" | "identity" | "codes" | "invitation" | "ca-address" | "ca" | "distribution" | "renewal" | "signature" | "app";
+export type ErrorDomain = "file" | "key" | "password" | "store" | "pfx" | "identity" | "codes" | "invitation" | "ca-address" | "ca" | "distribution" | "renewal" | "signature" | "site" | "app";

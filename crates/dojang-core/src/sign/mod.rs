@@ -38,6 +38,10 @@ use crate::Error;
 use crate::cmp::protection;
 use crate::keys::private_key::PrivateKey;
 
+pub mod envelope;
+pub mod exchange;
+pub mod request;
+
 const ID_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1");
 const ID_SIGNED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
 const ID_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");
@@ -57,11 +61,30 @@ pub struct Signing<'a> {
     /// Its CAs' certificates to carry along (DER), nearest first.
     pub chain: &'a [Vec<u8>],
     /// What is signed.
-    pub content: &'a [u8],
-    /// Leave the content out of the message (the relying party has it).
-    pub detached: bool,
+    pub content: Content<'a>,
     /// The signing time put in the signed attributes.
     pub at: OffsetDateTime,
+}
+
+/// What a signature covers, and whether the message carries it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Content<'a> {
+    /// These bytes, carried in the message.
+    Attached(&'a [u8]),
+    /// These bytes, left out of the message (the relying party has them).
+    Detached(&'a [u8]),
+    /// A document the relying party holds, by its SHA-256 (detached).
+    Digest([u8; 32]),
+}
+
+impl Content<'_> {
+    /// The content's SHA-256, the `messageDigest` signed.
+    fn sha256(&self) -> [u8; 32] {
+        match self {
+            Content::Attached(bytes) | Content::Detached(bytes) => Sha256::digest(bytes).into(),
+            Content::Digest(digest) => *digest,
+        }
+    }
 }
 
 fn malformed(detail: impl std::fmt::Display) -> Error {
@@ -81,7 +104,7 @@ fn attribute(oid: ObjectIdentifier, value: Any) -> Result<Attribute, Error> {
 pub fn sign(what: &Signing<'_>) -> Result<Vec<u8>, Error> {
     crate::custody::open_key_matches(what.key, what.certificate)?;
     let cert = Certificate::from_der(what.certificate).map_err(malformed)?;
-    let digest = Sha256::digest(what.content);
+    let digest = what.content.sha256();
     let time = UtcTime::from_unix_duration(std::time::Duration::from_secs(
         u64::try_from(what.at.unix_timestamp()).map_err(malformed)?,
     ))
@@ -122,13 +145,11 @@ pub fn sign(what: &Signing<'_>) -> Result<Vec<u8>, Error> {
             Certificate::from_der(der).map_err(malformed)?,
         ));
     }
-    let content = if what.detached {
-        None
-    } else {
-        Some(
-            Any::encode_from(&OctetString::new(what.content).map_err(malformed)?)
-                .map_err(malformed)?,
-        )
+    let content = match what.content {
+        Content::Attached(bytes) => Some(
+            Any::encode_from(&OctetString::new(bytes).map_err(malformed)?).map_err(malformed)?,
+        ),
+        Content::Detached(_) | Content::Digest(_) => None,
     };
     let signed = SignedData {
         version: CmsVersion::V1,
