@@ -213,6 +213,9 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
         setImportStart({ kind: 'pfx', path: opened.path });
       } else if (opened.kind === 'import-folder') {
         setImportStart({ kind: 'folder', path: opened.path });
+      } else if (opened.kind === 'sign') {
+        // The consent window for a site's signing request comes with the next change.
+        continue;
       } else if (opened.kind === 'show-file') {
         setScreen({ name: 'file', path: opened.path, request: certificateFileDetails(opened.path) });
       } else {

@@ -252,6 +252,11 @@ type Answered<K extends CommandName> = Commands[K]['result'] | Promise<Commands[
  * changed on the Rust side fails `tsc` here until the mock follows.
  */
 const handlers: { [K in CommandName]: (args: Commands[K]['args']) => Answered<K> } = {
+  open_sign_request: () => fail('sign-request-gone'),
+  sign_for_site: () => fail('sign-request-gone'),
+  retry_sign_answer: () => fail('sign-request-gone'),
+  cancel_sign_request: () => fail('sign-request-gone'),
+  signature_history: () => [],
   list_certificates: () => {
     const call = (window.__DOJANG_IPC_CALLS__ ?? 0) + 1;
     window.__DOJANG_IPC_CALLS__ = call;

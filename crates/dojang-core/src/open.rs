@@ -29,6 +29,11 @@ pub enum OpenRequest {
         /// Where it came from: the issue.html file, or the link itself.
         source: String,
     },
+    /// A site's signing request (a `dojang://sign?` link): the consent window fetches it.
+    Sign {
+        /// The link.
+        link: String,
+    },
     /// A PKCS#12 file to import.
     ImportPfx {
         /// The file.
@@ -65,6 +70,14 @@ impl OpenRequest {
             what: arg.to_owned(),
             error: e.info(),
         };
+        if arg.starts_with(crate::sign::request::LINK_PREFIX) {
+            return match crate::sign::request::SignLink::parse(arg) {
+                Ok(_) => OpenRequest::Sign {
+                    link: arg.to_owned(),
+                },
+                Err(e) => failed(e),
+            };
+        }
         if arg.starts_with(LINK_PREFIX) || arg.starts_with("dojang:") {
             return match Invitation::from_link(arg).and_then(|i| i.checked(distribution)) {
                 Ok(checked) => OpenRequest::Invitation {
@@ -162,6 +175,18 @@ mod tests {
             other => panic!("{other:?}"),
         };
         assert_eq!(code("dojang://issue?application=1"), "invitation-malformed");
+        let sign = "dojang://sign?request=https%3A%2F%2Fbank.example%2Frp%2Frequests%2F1";
+        assert_eq!(
+            OpenRequest::from_arg(sign, &unbranded),
+            OpenRequest::Sign {
+                link: sign.to_owned()
+            }
+        );
+        assert_eq!(
+            code("dojang://sign?request=http%3A%2F%2Fbank.example%2F"),
+            "site-insecure"
+        );
+        assert_eq!(code("dojang://sign?nothing"), "sign-link-malformed");
         assert_eq!(code("/tmp/notes.txt"), "file-type-unsupported");
         std::fs::write(dir.path().join("plain.html"), "<p>hello</p>").unwrap();
         assert_eq!(

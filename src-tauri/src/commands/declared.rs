@@ -37,6 +37,11 @@ macro_rules! app_commands {
             issue::issue_certificate(request: IssueRequest, on_progress: Progress) -> Enrolled;
             issue::renew_certificate(request: RenewRequest, on_progress: Progress) -> Enrolled;
             issue::revoke_certificate(request: RevokeRequest) -> ();
+            sign::open_sign_request(link: String) -> SignSession;
+            sign::sign_for_site(consent: SignConsent) -> ();
+            sign::retry_sign_answer(session: String) -> ();
+            sign::cancel_sign_request(session: String) -> ();
+            sign::signature_history(id: String) -> Vec<SignatureRecord>;
             timeline::timeline_mark(phase: TimelinePhase) -> ();
         }
     };

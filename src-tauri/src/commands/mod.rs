@@ -12,6 +12,7 @@ pub mod distribution;
 pub mod issue;
 pub mod open;
 pub mod reminders;
+pub mod sign;
 pub mod timeline;
 #[cfg(test)]
 mod typescript;

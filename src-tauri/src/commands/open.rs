@@ -60,6 +60,7 @@ pub fn deliver(app: &AppHandle, args: impl IntoIterator<Item = String>) {
 fn kind(request: &OpenRequest) -> &'static str {
     match request {
         OpenRequest::Invitation { .. } => "an invitation",
+        OpenRequest::Sign { .. } => "a signing request",
         OpenRequest::ImportPfx { .. } => "a PKCS#12 file",
         OpenRequest::ImportFolder { .. } => "a folder",
         OpenRequest::ShowFile { .. } => "a certificate file",

@@ -20,8 +20,10 @@ use super::custody::{
     Stored, VerifyIdentityRequest,
 };
 use super::issue::{IssueRequest, RenewRequest, RevokeRequest};
+use super::sign::{SignConsent, SignSession};
 use super::update::UpdateInfo;
 use crate::timeline::TimelinePhase;
+use dojang_core::sign::consent::SignatureRecord;
 
 /// A progress channel argument.
 pub type Progress = tauri::ipc::Channel<Step>;
@@ -60,6 +62,7 @@ command_types! {
     Vec<OpenRequest> => "Array<OpenRequest>" ["OpenRequest"];
     Vec<String> => "Array<string>" [];
     Vec<Verification> => "Array<Verification>" ["Verification"];
+    Vec<SignatureRecord> => "Array<SignatureRecord>" ["SignatureRecord"];
     Option<UpdateInfo> => "UpdateInfo | null" ["UpdateInfo"];
     Progress => "Channel<Step>" ["Step"];
 }
@@ -85,6 +88,8 @@ named_types!(
     RevokeRequest,
     Enrolled,
     KeyType,
+    SignSession,
+    SignConsent,
     TimelinePhase
 );
 

@@ -18,7 +18,11 @@ invitation: Invitation,
 /**
  * Its CA, as the distribution sees it.
  */
-ca: CaCheck, } | { "kind": "import-pfx", 
+ca: CaCheck, } | { "kind": "sign", 
+/**
+ * The link.
+ */
+link: string, } | { "kind": "import-pfx", 
 /**
  * The file.
  */

@@ -18,6 +18,9 @@ import type { KeyType } from './KeyType';
 import type { OpenRequest } from './OpenRequest';
 import type { RenewRequest } from './RenewRequest';
 import type { RevokeRequest } from './RevokeRequest';
+import type { SignConsent } from './SignConsent';
+import type { SignSession } from './SignSession';
+import type { SignatureRecord } from './SignatureRecord';
 import type { Step } from './Step';
 import type { Stored } from './Stored';
 import type { TimelinePhase } from './TimelinePhase';
@@ -51,6 +54,11 @@ export interface Commands {
   issue_certificate: { args: { request: IssueRequest; onProgress: Channel<Step> }; result: Enrolled };
   renew_certificate: { args: { request: RenewRequest; onProgress: Channel<Step> }; result: Enrolled };
   revoke_certificate: { args: { request: RevokeRequest }; result: null };
+  open_sign_request: { args: { link: string }; result: SignSession };
+  sign_for_site: { args: { consent: SignConsent }; result: null };
+  retry_sign_answer: { args: { session: string }; result: null };
+  cancel_sign_request: { args: { session: string }; result: null };
+  signature_history: { args: { id: string }; result: Array<SignatureRecord> };
   timeline_mark: { args: { phase: TimelinePhase }; result: null };
 }
 

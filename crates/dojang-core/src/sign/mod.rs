@@ -38,6 +38,7 @@ use crate::Error;
 use crate::cmp::protection;
 use crate::keys::private_key::PrivateKey;
 
+pub mod consent;
 pub mod envelope;
 pub mod exchange;
 pub mod request;

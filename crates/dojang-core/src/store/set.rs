@@ -128,6 +128,11 @@ impl StoreSet {
         CaBook::new(self.keychain.data_dir())
     }
 
+    /// The signatures made with each certificate, in the data dir.
+    pub fn signature_history(&self) -> crate::sign::consent::SignatureHistory {
+        crate::sign::consent::SignatureHistory::new(self.keychain.data_dir())
+    }
+
     /// The store holding the certificate whose ID starts with `id`, and its full ID.
     ///
     /// A certificate may be kept in several stores (this computer's keychain and a USB
