@@ -115,7 +115,7 @@ pub struct Authority {
 }
 
 /// Writes `contents` to `path` only readable by the owner, refusing to overwrite.
-fn write_private(path: &Path, contents: &[u8]) -> Result<()> {
+pub(crate) fn write_private(path: &Path, contents: &[u8]) -> Result<()> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -141,11 +141,13 @@ fn ca_name(common_name: &str, unit: &str) -> Result<DistinguishedName> {
     Ok(dn)
 }
 
-fn rsa_key() -> Result<KeyPair> {
+/// A fresh RSA-2048 key.
+pub(crate) fn rsa_key() -> Result<KeyPair> {
     KeyPair::generate_rsa_for(&PKCS_RSA_SHA256, RsaKeySize::_2048).map_err(CaError::certificate)
 }
 
-fn read_certificate(path: &Path) -> Result<Vec<u8>> {
+/// The DER of the PEM certificate in `path`.
+pub(crate) fn read_certificate(path: &Path) -> Result<Vec<u8>> {
     let text = std::fs::read(path).map_err(|e| CaError::file(path, e))?;
     let (_, pem) = x509_parser::pem::parse_x509_pem(&text)
         .map_err(|e| CaError::certificate(format!("{}: {e}", path.display())))?;
@@ -248,6 +250,46 @@ impl Authority {
     /// Where the sandbox CA says its CRL, certificates and OCSP responder are.
     pub fn base_url(&self) -> &str {
         &self.base_url
+    }
+
+    /// The certificate policy OID of the certificates it issues, dotted.
+    pub fn policy_oid(&self) -> String {
+        self.policy_oid.to_string()
+    }
+
+    /// Makes the certificate of a relying party (a bank's server, such as the sandbox's
+    /// own demo bank) for `key`: `CN=<common_name>,O=Dojang Sandbox,C=KR`, key usage
+    /// digitalSignature and keyEncipherment (it receives the randomNum sealed to it),
+    /// extKeyUsage serverAuth, valid until the issuing CA is. It is not a subscriber's
+    /// certificate, and the registry does not keep it.
+    pub fn issue_relying_party(&self, key: &KeyPair, common_name: &str) -> Result<Vec<u8>> {
+        let now = OffsetDateTime::now_utc();
+        let issuing_until = x509_parser::parse_x509_certificate(&self.issuing_der)
+            .map(|(_, c)| c.validity().not_after.to_datetime())
+            .map_err(CaError::certificate)?;
+        let mut params = CertificateParams::default();
+        let mut dn = DistinguishedName::new();
+        dn.push(
+            DnType::CountryName,
+            DnValue::PrintableString("KR".try_into().map_err(CaError::certificate)?),
+        );
+        dn.push(DnType::OrganizationName, ORGANIZATION);
+        dn.push(DnType::CommonName, common_name);
+        params.distinguished_name = dn;
+        params.serial_number = Some(random_serial()?);
+        params.not_before = now - Duration::days(1);
+        params.not_after = issuing_until;
+        params.key_usages = vec![
+            KeyUsagePurpose::DigitalSignature,
+            KeyUsagePurpose::KeyEncipherment,
+        ];
+        params.extended_key_usages = vec![rcgen::ExtendedKeyUsagePurpose::ServerAuth];
+        params.use_authority_key_identifier_extension = true;
+        params.key_identifier_method = KeyIdMethod::Sha256;
+        let cert = params
+            .signed_by(key, &self.issuer)
+            .map_err(CaError::certificate)?;
+        Ok(cert.der().to_vec())
     }
 
     /// Makes a subscriber certificate: NPKI subject, key usage digitalSignature +

@@ -2,13 +2,15 @@
 //! PKIMessage each way; OCSP over HTTP (RFC 6960 appendix A): `POST /ocsp` with
 //! `Content-Type: application/ocsp-request`, or `GET /ocsp/{base64 request}`, answered by
 //! [`crate::ocsp`]; the CA certificates and CRL the issued certificates point to
-//! (`GET /ca/root.der`, `/ca/ca1.der`, `/crl/ca1.crl`).
+//! (`GET /ca/root.der`, `/ca/ca1.der`, `/crl/ca1.crl`); and the demo bank under `/rp/`
+//! ([`crate::relying_party`]): its page, its API, the requests Dojang fetches and the
+//! callbacks it answers.
 //!
 //! Limits keep a hostile or broken client from tying the server up: a body size limit,
 //! a time limit for the request head and for the whole body, a cap on open connections,
-//! and a rate limit per client address on CMP and OCSP together (a token bucket; a client
-//! over it gets HTTP 429 with `Retry-After`, and an unprotected CMP `error` "unavailable"
-//! or an OCSPResponse `tryLater`). The CRL is
+//! and a rate limit per client address on CMP, OCSP and the demo bank's POSTs together (a
+//! token bucket; a client over it gets HTTP 429 with `Retry-After`, and an unprotected CMP
+//! `error` "unavailable", an OCSPResponse `tryLater` or a JSON error). The CRL is
 //! made once and served from a cache until a certificate changes state or half its
 //! validity has passed, so a flood of GETs costs no signatures.
 //! Shutdown is graceful: on the signal the listener closes, exchanges under way finish
@@ -22,7 +24,10 @@ use std::time::{Duration, Instant};
 
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::{Bytes, Incoming};
-use hyper::header::{ALLOW, CONTENT_LENGTH, CONTENT_TYPE, HeaderValue};
+use hyper::header::{
+    ALLOW, CACHE_CONTROL, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE, HeaderValue,
+    LOCATION, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Method, Request, Response, StatusCode};
@@ -34,6 +39,7 @@ use tokio::sync::Semaphore;
 use crate::error::Result;
 use crate::ocsp;
 use crate::registry::CertificateState;
+use crate::relying_party::{self, AnswerRefused, CreateRefused, Fetched, Outcome, RelyingParty};
 use crate::service::CmpService;
 
 /// The HTTP server's limits.
@@ -84,6 +90,7 @@ fn text(status: StatusCode, message: &'static str) -> Reply {
 
 struct State {
     service: Arc<CmpService>,
+    relying_party: Option<Arc<RelyingParty>>,
     limits: HttpLimits,
     buckets: std::sync::Mutex<std::collections::HashMap<std::net::IpAddr, Bucket>>,
     crl: std::sync::Mutex<Option<CachedCrl>>,
@@ -140,10 +147,23 @@ impl State {
     }
 }
 
-/// Serves until `shutdown` completes, then drains for at most `limits.shutdown_grace`.
+/// Serves the CA until `shutdown` completes, then drains for at most
+/// `limits.shutdown_grace`.
 pub async fn serve(
     listener: TcpListener,
     service: Arc<CmpService>,
+    limits: HttpLimits,
+    shutdown: impl Future<Output = ()>,
+) -> Result<()> {
+    serve_with(listener, service, None, limits, shutdown).await
+}
+
+/// Serves the CA and, when given, the demo bank under `/rp/`, until `shutdown`
+/// completes, then drains for at most `limits.shutdown_grace`.
+pub async fn serve_with(
+    listener: TcpListener,
+    service: Arc<CmpService>,
+    relying_party: Option<Arc<RelyingParty>>,
     limits: HttpLimits,
     shutdown: impl Future<Output = ()>,
 ) -> Result<()> {
@@ -151,6 +171,7 @@ pub async fn serve(
     let grace = limits.shutdown_grace;
     let state = Arc::new(State {
         service,
+        relying_party,
         limits,
         buckets: Default::default(),
         crl: Default::default(),
@@ -238,6 +259,7 @@ async fn route(request: Request<Incoming>, peer: SocketAddr, state: &State) -> R
                 .insert(ALLOW, HeaderValue::from_static("GET, POST"));
             response
         }
+        (_, p) if p == "/rp" || p.starts_with("/rp/") => bank(request, peer, state).await,
         _ => text(StatusCode::NOT_FOUND, "not found\n"),
     }
 }
@@ -273,28 +295,29 @@ fn media_type(request: &Request<Incoming>) -> &str {
 
 /// Why a request body was not read.
 enum BodyRefused {
-    /// Over [`HttpLimits::max_body`].
+    /// Over the limit given.
     TooLarge,
     /// Slower than [`HttpLimits::body_timeout`], or broken off.
     Other(Reply),
 }
 
-/// Reads a request body within the limits.
+/// Reads a request body of at most `max_body` bytes, within the time limit.
 async fn read_body(
     request: Request<Incoming>,
     peer: SocketAddr,
     limits: &HttpLimits,
+    max_body: usize,
 ) -> std::result::Result<Bytes, BodyRefused> {
     let declared = request
         .headers()
         .get(CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|len| len > limits.max_body as u64) {
+    if declared.is_some_and(|len| len > max_body as u64) {
         tracing::info!(%peer, "refused: body too large");
         return Err(BodyRefused::TooLarge);
     }
-    let body = Limited::new(request.into_body(), limits.max_body).collect();
+    let body = Limited::new(request.into_body(), max_body).collect();
     match tokio::time::timeout(limits.body_timeout, body).await {
         Err(_) => {
             tracing::info!(%peer, "refused: body too slow");
@@ -333,7 +356,7 @@ async fn cmp(request: Request<Incoming>, peer: SocketAddr, state: &State) -> Rep
             "Content-Type must be application/pkixcmp\n",
         );
     }
-    let body = match read_body(request, peer, &state.limits).await {
+    let body = match read_body(request, peer, &state.limits, state.limits.max_body).await {
         Ok(body) => body,
         Err(BodyRefused::TooLarge) => {
             return text(StatusCode::PAYLOAD_TOO_LARGE, "request too large\n");
@@ -433,7 +456,7 @@ async fn ocsp(request: Request<Incoming>, peer: SocketAddr, state: &State) -> Re
                 "Content-Type must be application/ocsp-request\n",
             );
         }
-        match read_body(request, peer, &state.limits).await {
+        match read_body(request, peer, &state.limits, state.limits.max_body).await {
             Ok(body) => body.to_vec(),
             Err(BodyRefused::TooLarge) => {
                 let malformed = ocsp::MALFORMED_REQUEST;
@@ -465,4 +488,286 @@ async fn ocsp(request: Request<Incoming>, peer: SocketAddr, state: &State) -> Re
         }
     };
     reply(StatusCode::OK, ocsp::RESPONSE_CONTENT_TYPE, response)
+}
+
+/// A JSON reply, never cached.
+fn json(status: StatusCode, value: &impl serde::Serialize) -> Reply {
+    let body = serde_json::to_vec(value).unwrap_or_default();
+    no_store(reply(status, "application/json", body))
+}
+
+fn no_store(mut response: Reply) -> Reply {
+    response
+        .headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// `{"error": code}`.
+fn json_error(status: StatusCode, code: &'static str) -> Reply {
+    json(status, &serde_json::json!({ "error": code }))
+}
+
+fn json_method_not_allowed(allow: &'static str) -> Reply {
+    let mut response = json_error(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed");
+    response
+        .headers_mut()
+        .insert(ALLOW, HeaderValue::from_static(allow));
+    response
+}
+
+/// The first hex digits of a request ID, for the log.
+fn short(id: &str) -> String {
+    id.chars().take(8).filter(char::is_ascii_hexdigit).collect()
+}
+
+/// The demo bank's routes (docs/sandbox-ca.md, "The sandbox relying party").
+async fn bank(request: Request<Incoming>, peer: SocketAddr, state: &State) -> Reply {
+    let Some(rp) = state.relying_party.clone() else {
+        return text(StatusCode::NOT_FOUND, "not found\n");
+    };
+    let path = request.uri().path().to_owned();
+    let get = request.method() == Method::GET;
+    let post = request.method() == Method::POST;
+    let rest = path.strip_prefix("/rp").unwrap_or_default();
+    if rest.is_empty() || rest == "/" {
+        return if get {
+            bank_page()
+        } else {
+            json_method_not_allowed("GET")
+        };
+    }
+    if rest == "/api/requests" {
+        return if post {
+            create_request(request, peer, state, &rp).await
+        } else {
+            json_method_not_allowed("POST")
+        };
+    }
+    if let Some(id) = rest.strip_prefix("/api/requests/") {
+        return if get {
+            match rp.status(id) {
+                Some(status) => json(StatusCode::OK, &status),
+                None => json_error(StatusCode::NOT_FOUND, "unknown-request"),
+            }
+        } else {
+            json_method_not_allowed("GET")
+        };
+    }
+    if let Some(id) = rest.strip_prefix("/requests/") {
+        return if get {
+            fetch_request(rp, id.to_owned(), peer).await
+        } else {
+            json_method_not_allowed("GET")
+        };
+    }
+    if let Some(id) = rest.strip_prefix("/callback/") {
+        return if post {
+            callback(request, peer, state, rp, id.to_owned()).await
+        } else {
+            json_method_not_allowed("POST")
+        };
+    }
+    json_error(StatusCode::NOT_FOUND, "not-found")
+}
+
+/// The page, with its Content-Security-Policy.
+fn bank_page() -> Reply {
+    let Ok(policy) = HeaderValue::from_str(relying_party::page::content_security_policy()) else {
+        return text(StatusCode::INTERNAL_SERVER_ERROR, "internal error\n");
+    };
+    let mut response = no_store(reply(
+        StatusCode::OK,
+        "text/html; charset=utf-8",
+        relying_party::page::HTML,
+    ));
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_SECURITY_POLICY, policy);
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    response
+}
+
+/// What the page asks for: `{"purpose": "login"|"sign", "variant": optional name}`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewRequest {
+    purpose: dojang_core::sign::request::SignPurpose,
+    #[serde(default)]
+    variant: Option<String>,
+}
+
+/// The bank's POSTs count against the client's rate limit, as CMP and OCSP do.
+fn bank_over_rate_limit(peer: SocketAddr, state: &State) -> Option<Reply> {
+    over_rate_limit(peer, state, "application/json", |_| {
+        br#"{"error":"rate-limited"}"#.to_vec()
+    })
+    .map(no_store)
+}
+
+fn is_json(request: &Request<Incoming>) -> bool {
+    media_type(request).eq_ignore_ascii_case("application/json")
+}
+
+async fn create_request(
+    request: Request<Incoming>,
+    peer: SocketAddr,
+    state: &State,
+    rp: &RelyingParty,
+) -> Reply {
+    if let Some(refused) = bank_over_rate_limit(peer, state) {
+        return refused;
+    }
+    if !is_json(&request) {
+        return json_error(StatusCode::UNSUPPORTED_MEDIA_TYPE, "content-type");
+    }
+    let body = match read_body(request, peer, &state.limits, state.limits.max_body).await {
+        Ok(body) => body,
+        Err(BodyRefused::TooLarge) => {
+            return json_error(StatusCode::PAYLOAD_TOO_LARGE, "too-large");
+        }
+        Err(BodyRefused::Other(reply)) => return reply,
+    };
+    let Ok(asked) = serde_json::from_slice::<NewRequest>(&body) else {
+        return json_error(StatusCode::BAD_REQUEST, "bad-request");
+    };
+    let variant = match asked.variant.as_deref() {
+        None => None,
+        Some(name) => match relying_party::Variant::parse(name) {
+            Some(variant) => Some(variant),
+            None => return json_error(StatusCode::BAD_REQUEST, "unknown-variant"),
+        },
+    };
+    match rp.create(asked.purpose, variant, time::OffsetDateTime::now_utc()) {
+        Ok(Ok(created)) => {
+            tracing::info!(
+                %peer,
+                request = short(&created.id),
+                purpose = relying_party::purpose_name(asked.purpose),
+                variant = variant.map(relying_party::Variant::name),
+                "rp request made"
+            );
+            json(StatusCode::CREATED, &created)
+        }
+        Ok(Err(CreateRefused::Full)) => {
+            tracing::warn!(%peer, "rp: too many requests kept; refusing another");
+            let mut response = json_error(StatusCode::SERVICE_UNAVAILABLE, "too-many-requests");
+            response
+                .headers_mut()
+                .insert(hyper::header::RETRY_AFTER, HeaderValue::from_static("60"));
+            response
+        }
+        Err(e) => {
+            tracing::error!(%peer, error = %e, "rp: cannot make a request");
+            json_error(StatusCode::INTERNAL_SERVER_ERROR, "internal")
+        }
+    }
+}
+
+/// The request Dojang fetches, served once.
+async fn fetch_request(rp: Arc<RelyingParty>, id: String, peer: SocketAddr) -> Reply {
+    let logged = short(&id);
+    // The huge-text variant makes a 10 MB body: off the async threads.
+    let fetched = match tokio::task::spawn_blocking(move || rp.fetch(&id)).await {
+        Ok(fetched) => fetched,
+        Err(e) => {
+            tracing::error!(%peer, error = %e, "rp: fetch failed");
+            return json_error(StatusCode::INTERNAL_SERVER_ERROR, "internal");
+        }
+    };
+    match fetched {
+        Fetched::Request(body) => {
+            tracing::info!(%peer, request = logged, "rp request fetched");
+            no_store(reply(StatusCode::OK, "application/json", body))
+        }
+        Fetched::Redirect(location) => {
+            tracing::info!(%peer, request = logged, "rp request fetched: redirected");
+            let Ok(location) = HeaderValue::from_str(&location) else {
+                return json_error(StatusCode::INTERNAL_SERVER_ERROR, "internal");
+            };
+            let mut response = json(StatusCode::FOUND, &serde_json::json!({}));
+            response.headers_mut().insert(LOCATION, location);
+            response
+        }
+        Fetched::Gone => json_error(StatusCode::GONE, "already-fetched"),
+        Fetched::Unknown => json_error(StatusCode::NOT_FOUND, "unknown-request"),
+    }
+}
+
+/// Dojang's answer to a request: examined, recorded, and said back.
+async fn callback(
+    request: Request<Incoming>,
+    peer: SocketAddr,
+    state: &State,
+    rp: Arc<RelyingParty>,
+    id: String,
+) -> Reply {
+    if let Some(refused) = bank_over_rate_limit(peer, state) {
+        return refused;
+    }
+    if !rp.knows(&id) {
+        return json_error(StatusCode::NOT_FOUND, "unknown-request");
+    }
+    if !is_json(&request) {
+        return json_error(StatusCode::UNSUPPORTED_MEDIA_TYPE, "content-type");
+    }
+    let body = match read_body(request, peer, &state.limits, relying_party::MAX_ANSWER).await {
+        Ok(body) => body,
+        Err(BodyRefused::TooLarge) => {
+            return json_error(StatusCode::PAYLOAD_TOO_LARGE, "too-large");
+        }
+        Err(BodyRefused::Other(reply)) => return reply,
+    };
+    let question = match rp.begin_answer(&id) {
+        Ok(question) => question,
+        Err(AnswerRefused::Unknown) => {
+            return json_error(StatusCode::NOT_FOUND, "unknown-request");
+        }
+        Err(AnswerRefused::AlreadyAnswered) => {
+            return json_error(StatusCode::CONFLICT, "already-answered");
+        }
+    };
+    let purpose = relying_party::purpose_name(question.purpose);
+    let service = state.service.clone();
+    let examiner = rp.clone();
+    // Signature checks, an RSA decryption and the database block: off the async threads.
+    let examined = tokio::task::spawn_blocking(move || {
+        examiner.examine(
+            &body,
+            &question,
+            service.authority(),
+            service.registry().as_ref(),
+            time::OffsetDateTime::now_utc(),
+        )
+    })
+    .await;
+    let outcome = match examined {
+        Ok(outcome) => outcome,
+        Err(e) => {
+            tracing::error!(%peer, error = %e, "rp: examining an answer failed");
+            rp.abandon_answer(&id);
+            return json_error(StatusCode::INTERNAL_SERVER_ERROR, "internal");
+        }
+    };
+    let (status, body, logged) = match &outcome {
+        Outcome::Verified { .. } => (
+            StatusCode::OK,
+            serde_json::json!({ "result": "verified" }),
+            "verified",
+        ),
+        Outcome::Cancelled => (
+            StatusCode::OK,
+            serde_json::json!({ "result": "cancelled" }),
+            "cancelled",
+        ),
+        Outcome::Refused { reason, .. } => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            serde_json::json!({ "result": "refused", "reason": reason.code() }),
+            reason.code(),
+        ),
+    };
+    tracing::info!(%peer, request = short(&id), purpose, outcome = logged, "rp answer");
+    rp.finish_answer(&id, outcome);
+    json(status, &body)
 }

@@ -8,8 +8,10 @@
 //! - [`application`]: the numbers and codes of an application, and its issue.html;
 //! - [`service`]: the CMP rules — enrolment, confirmation, renewal, revocation;
 //! - [`ocsp`]: the OCSP responder (RFC 6960), answering from the registry;
-//! - [`http`]: CMP over HTTP (RFC 6712) and OCSP over HTTP, with limits and graceful
-//!   shutdown.
+//! - [`relying_party`]: the demo bank under `/rp/`, a bank's half of signing for a web
+//!   page, checking signatures against this CA;
+//! - [`http`]: CMP over HTTP (RFC 6712), OCSP over HTTP and the demo bank's routes, with
+//!   limits and graceful shutdown.
 //!
 //! The CMP messages themselves are dojang-core's (`dojang_core::cmp`), shared with the
 //! app's client.
@@ -23,6 +25,7 @@ pub mod fuzzing;
 pub mod http;
 pub mod ocsp;
 pub mod registry;
+pub mod relying_party;
 pub mod service;
 
 use std::path::Path;

@@ -16,8 +16,9 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use dojang_ca::authority::{DEFAULT_POLICY_OID, RevocationReasonName};
-use dojang_ca::http::{HttpLimits, serve};
+use dojang_ca::http::{HttpLimits, serve_with};
 use dojang_ca::registry::{ApplicationKind, Registry, RevokeOutcome};
+use dojang_ca::relying_party::RelyingParty;
 use dojang_ca::service::ServiceConfig;
 use dojang_ca::{CMP_URL_SETTING, CaError, DEFAULT_CMP_URL, open_registry, open_service};
 use dojang_core::codes::IdNumber;
@@ -40,8 +41,9 @@ enum Kind {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Serve CMP at http://HOST:PORT/cmp; makes the CA and its database in DIR on first
-    /// start. Prints "listening on URL" once ready; stops gracefully on Ctrl-C or SIGTERM.
+    /// Serve CMP at http://HOST:PORT/cmp, and the demo bank at /rp/; makes the CA, its
+    /// database and the bank's key in DIR on first start. Prints "listening on URL" once
+    /// ready; stops gracefully on Ctrl-C or SIGTERM.
     Serve {
         /// The CA's folder.
         #[arg(long)]
@@ -65,8 +67,9 @@ enum Command {
         /// Seconds exchanges under way may take to finish after Ctrl-C or SIGTERM.
         #[arg(long, default_value_t = 10)]
         shutdown_grace: u32,
-        /// CMP requests one client address may make per minute (bursts of as many are
-        /// allowed); more are answered "unavailable" with HTTP 429. 0: no limit.
+        /// CMP and OCSP requests and demo-bank POSTs one client address may make per
+        /// minute, together (bursts of as many are allowed); more are answered with HTTP
+        /// 429. 0: no limit.
         #[arg(long, default_value_t = 120)]
         rate_limit: u32,
     },
@@ -211,16 +214,26 @@ fn run_serve(
         let dir = dir.to_owned();
         let policy = policy_oid.to_owned();
         let base = base_url.clone();
-        let service =
-            tokio::task::spawn_blocking(move || open_service(&dir, &policy, &base, config))
-                .await
-                .map_err(|e| CaError::Server {
-                    detail: e.to_string(),
-                })??;
-        tracing::info!(address = %bound, "sandbox CA ready");
+        let (service, bank) = tokio::task::spawn_blocking(move || {
+            let service = open_service(&dir, &policy, &base, config)?;
+            let bank = RelyingParty::open_or_create(&dir, service.authority())?;
+            Ok::<_, CaError>((service, bank))
+        })
+        .await
+        .map_err(|e| CaError::Server {
+            detail: e.to_string(),
+        })??;
+        tracing::info!(address = %bound, bank = %format!("{base_url}/rp/"), "sandbox CA ready");
         println!("listening on {base_url}/cmp");
         let _ = std::io::stdout().flush();
-        serve(listener, Arc::new(service), limits, shutdown_signal()).await
+        serve_with(
+            listener,
+            Arc::new(service),
+            Some(Arc::new(bank)),
+            limits,
+            shutdown_signal(),
+        )
+        .await
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -51,7 +51,24 @@ pub struct Http {
 pub struct Reply {
     pub status: u16,
     pub content_type: String,
+    /// Every header line, `(lower-case name, value)`.
+    pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+}
+
+impl Reply {
+    /// The value of the first header of this name (lower case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The body as JSON.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).unwrap()
+    }
 }
 
 impl Http {
@@ -78,17 +95,23 @@ impl Http {
             .expect("an HTTP reply");
         let head = String::from_utf8_lossy(&bytes[..split]).to_string();
         let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-        let content_type = head
+        let headers: Vec<(String, String)> = head
             .lines()
-            .find_map(|l| {
+            .skip(1)
+            .filter_map(|l| {
                 let (name, value) = l.split_once(':')?;
-                name.eq_ignore_ascii_case("content-type")
-                    .then(|| value.trim().to_owned())
+                Some((name.trim().to_ascii_lowercase(), value.trim().to_owned()))
             })
+            .collect();
+        let content_type = headers
+            .iter()
+            .find(|(name, _)| name == "content-type")
+            .map(|(_, value)| value.clone())
             .unwrap_or_default();
         Reply {
             status,
             content_type,
+            headers,
             body: bytes[split + 4..].to_vec(),
         }
     }
@@ -104,6 +127,17 @@ impl Http {
         .into_bytes();
         request.extend_from_slice(body);
         self.raw(&request)
+    }
+
+    /// GETs `path`.
+    pub fn get(&self, path: &str) -> Reply {
+        self.raw(
+            format!(
+                "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\r\n",
+                self.port
+            )
+            .as_bytes(),
+        )
     }
 
     /// POSTs a CMP message and decodes the answer.
