@@ -2,9 +2,10 @@
 # Runs Dojang's main job: opens the app window in sandbox mode — a sandbox CA started
 # for this run, an application registered with it (its registration number, temporary
 # code and issue.html printed here), and the window's issuance wizard pointed at it by a
-# sandbox distribution file. Without a display: `dojang demo` (the same issuance from an
-# in-process sandbox CA) and the list. Installs whatever is missing first
-# (scripts/setup.sh); safe to run again.
+# sandbox distribution file, which also lists the CA's demo bank (its address printed
+# here: a page to log in and approve a transfer with the certificate). Without a
+# display: `dojang demo` (the same issuance from an in-process sandbox CA) and the list.
+# Installs whatever is missing first (scripts/setup.sh); safe to run again.
 #
 # So that there is something to see, a sample NPKI folder (test certificates made by the
 # fixture tool, never real ones) is laid out in ~/.cache/dojang/sample-npki and shown
@@ -36,6 +37,7 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     sleep 0.1
   done
   URL="$(sed -n 's/^listening on //p' "$SANDBOX/serve.log" | head -1)"
+  ORIGIN="${URL%/cmp}"
   cat >"$SANDBOX/distribution.toml" <<TOML
 product_name = "도장 체험판"
 product_name_en = "Dojang sandbox"
@@ -44,9 +46,17 @@ sandbox = true
 [[ca]]
 name = "도장 시험 인증기관"
 cmp_url = "$URL"
+
+[[relying_party]]
+name = "도장 샌드박스 은행"
+origin = "$ORIGIN"
 TOML
   echo
-  echo "Sandbox CA at $URL. An application to issue in the window (시험용, not a real one):"
+  echo "Sandbox CA at $URL"
+  echo "Demo bank (도장 샌드박스 은행) at $ORIGIN/rp/: open it in a browser to log in or"
+  echo "approve a transfer with the certificate once it is issued."
+  echo
+  echo "An application to issue in the window (시험용, not a real one):"
   "$BIN/dojang-ca" apply --dir "$SANDBOX/ca" --name "홍길동" --id-number 9001011234567
   echo "(ID number for the e-mail path: 900101-1234567)"
   echo

@@ -525,3 +525,29 @@ fn the_api_answers_what_it_does_not_take_with_json_errors() {
     assert_eq!(reply.status, 200);
     assert_eq!(reply.json(), json!({ "result": "cancelled" }));
 }
+
+/// The distribution file `scripts/run.sh` writes lists the bank: its requests come with
+/// its name, and another site on this machine is refused.
+#[test]
+fn a_sandbox_distribution_that_lists_the_bank_names_it() {
+    let server = Server::start(&[]);
+    let origin = server.url.trim_end_matches("/cmp").to_owned();
+    let text = format!(
+        "product_name = \"도장 체험판\"\nsandbox = true\n\n[[ca]]\nname = \"도장 시험 인증기관\"\n\
+         cmp_url = \"{}\"\n\n[[relying_party]]\nname = \"도장 샌드박스 은행\"\norigin = \"{origin}\"\n",
+        server.url
+    );
+    let distribution =
+        Distribution::parse(&text, std::path::Path::new("distribution.toml")).unwrap();
+    let created = create(&server, "login", None);
+    let link = SignLink::parse(created["link"].as_str().unwrap()).unwrap();
+    let (site, _) = fetch(&link, &distribution, OffsetDateTime::now_utc()).unwrap();
+    assert!(site.listed);
+    assert_eq!(site.name.as_deref(), Some("도장 샌드박스 은행"));
+    assert_eq!(site.origin, origin);
+
+    let elsewhere =
+        SignLink::parse(&SignLink::to_link("http://127.0.0.1:9/rp/requests/0")).unwrap();
+    let e = fetch(&elsewhere, &distribution, OffsetDateTime::now_utc()).unwrap_err();
+    assert_eq!(e.code(), "site-not-listed");
+}
