@@ -9,6 +9,8 @@
 #     clients; no other CA runs here to race it, so it stands alone.
 #   issue job: a fresh RSA-2048 key and a certificate from the sandbox CA, `dojang issue`
 #     vs `openssl genpkey` + `openssl cmp` (scripts/bench-issue.sh).
+#   sign: one 1 KiB document signed (CMS), `dojang sign` vs `openssl cms -sign` with the
+#     same key (scripts/bench-sign.sh).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$DOJANG_ROOT"
@@ -17,3 +19,4 @@ cargo bench --locked -p dojang-core --bench listing 2>/dev/null | grep '^RESULT'
 cargo bench --locked -p dojang-core --bench trust 2>/dev/null | grep '^RESULT'
 cargo bench --locked -p dojang-ca --bench issuance 2>/dev/null | grep '^RESULT'
 RUNS="${RUNS:-31}" "$(dirname "${BASH_SOURCE[0]}")/bench-issue.sh"
+RUNS="${RUNS:-31}" "$(dirname "${BASH_SOURCE[0]}")/bench-sign.sh"
