@@ -2,7 +2,8 @@
 //! `DOJANG_TIMELINE=<file>` the app appends one line per phase, `<phase> <unix time in
 //! microseconds>`, the first time the phase is reached; without it nothing is written. The
 //! benchmark reads the file instead of driving the window, so no WebDriver session is
-//! timed with the app, and names the phase that takes longest.
+//! timed with the app, and names the phase that takes longest. The window test of signing
+//! for a site reads it too: from a `dojang://sign?` link's arrival to its consent painted.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -27,6 +28,8 @@ pub enum TimelinePhase {
     ListData,
     /// The list with that data has been painted.
     ListPainted,
+    /// A site's signing request has been painted for consent (the first of this run).
+    SignConsent,
 }
 
 /// A phase of the start, in the order they are reached.
@@ -38,6 +41,8 @@ pub enum Phase {
     Setup,
     /// The main window's page has started loading.
     Window,
+    /// A `dojang://sign?` link has reached the running app (the first of this run).
+    SignLink,
     /// What the window reports.
     Page(TimelinePhase),
 }
@@ -49,9 +54,11 @@ impl Phase {
             Phase::Main => "main",
             Phase::Setup => "setup",
             Phase::Window => "window",
+            Phase::SignLink => "sign-link",
             Phase::Page(TimelinePhase::FirstPaint) => "first-paint",
             Phase::Page(TimelinePhase::ListData) => "list-data",
             Phase::Page(TimelinePhase::ListPainted) => "list-painted",
+            Phase::Page(TimelinePhase::SignConsent) => "sign-consent",
         }
     }
 
@@ -63,6 +70,8 @@ impl Phase {
             Phase::Page(TimelinePhase::FirstPaint) => 3,
             Phase::Page(TimelinePhase::ListData) => 4,
             Phase::Page(TimelinePhase::ListPainted) => 5,
+            Phase::SignLink => 6,
+            Phase::Page(TimelinePhase::SignConsent) => 7,
         }
     }
 }
@@ -165,6 +174,7 @@ mod tests {
             ("\"first-paint\"", TimelinePhase::FirstPaint),
             ("\"list-data\"", TimelinePhase::ListData),
             ("\"list-painted\"", TimelinePhase::ListPainted),
+            ("\"sign-consent\"", TimelinePhase::SignConsent),
         ] {
             let parsed: TimelinePhase = serde_json::from_str(json).unwrap();
             assert_eq!(parsed, phase);

@@ -23,6 +23,12 @@ pub struct OpenQueue(Mutex<Vec<OpenRequest>>);
 /// huge page) never freezes the window.
 pub fn deliver(app: &AppHandle, args: impl IntoIterator<Item = String>) {
     let args: Vec<String> = args.into_iter().filter(|a| !a.starts_with('-')).collect();
+    if args
+        .iter()
+        .any(|a| a.starts_with(dojang_core::sign::request::LINK_PREFIX))
+    {
+        crate::timeline::mark(crate::timeline::Phase::SignLink);
+    }
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.unminimize();
         let _ = window.show();
