@@ -79,4 +79,10 @@ o=$(percentile 50 "${openssl_times[@]}")
 d90=$(percentile 90 "${dojang_times[@]}")
 o90=$(percentile 90 "${openssl_times[@]}")
 ratio=$(awk -v d="$d" -v o="$o" 'BEGIN { printf "%.2f", d / o }')
+# Every run's time, for the chart of scripts/bench.sh (BENCH_SAMPLES names the folder).
+if [ -n "${BENCH_SAMPLES:-}" ]; then
+  mkdir -p "$BENCH_SAMPLES"
+  printf '%s\n' "${dojang_times[@]}" > "$BENCH_SAMPLES/dojang.txt"
+  printf '%s\n' "${openssl_times[@]}" > "$BENCH_SAMPLES/openssl.txt"
+fi
 echo "RESULT issue_job_rsa2048 runs=$RUNS dojang_ms=$d openssl_ms=$o ratio=$ratio dojang_p90_ms=$d90 openssl_p90_ms=$o90"
