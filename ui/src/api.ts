@@ -31,6 +31,9 @@ import type { CheckedInvitation } from './bindings/CheckedInvitation';
 import type { IssueRequest } from './bindings/IssueRequest';
 import type { RenewRequest } from './bindings/RenewRequest';
 import type { RevokeRequest } from './bindings/RevokeRequest';
+import type { SignatureRecord } from './bindings/SignatureRecord';
+import type { SignConsent } from './bindings/SignConsent';
+import type { SignSession } from './bindings/SignSession';
 import type { Step } from './bindings/Step';
 import type { Stored } from './bindings/Stored';
 import type { TimelinePhase } from './bindings/TimelinePhase';
@@ -151,6 +154,42 @@ export function renewCertificate(request: RenewRequest, onStep: (step: Step) => 
 /** Asks the CA to revoke a certificate, for good. */
 export function revokeCertificate(request: RevokeRequest): Promise<Result<null>> {
   return call('revoke_certificate', { request });
+}
+
+/**
+ * Fetches and checks the request a `dojang://sign?` link names, and opens a
+ * consent session for it: who asks, the text as it must be read, what is
+ * signed, and every certificate with the reason it cannot answer. A request
+ * the app refuses (its address, its site, its content) comes back as the
+ * error; nothing was signed or sent then.
+ */
+export function openSignRequest(link: string): Promise<Result<SignSession>> {
+  return call('open_sign_request', { link });
+}
+
+/**
+ * Signs the session's request with the chosen copy and posts the answer to
+ * the site. A wrong password signs and posts nothing; a failed post
+ * (`site-unreachable`, `site-redirected`, `site-http-status`) keeps the
+ * answer for `retrySignAnswer`.
+ */
+export function signForSite(consent: SignConsent): Promise<Result<null>> {
+  return call('sign_for_site', { consent });
+}
+
+/** Sends a session's kept answer again, after a failed post: never signed twice. */
+export function retrySignAnswer(session: string): Promise<Result<null>> {
+  return call('retry_sign_answer', { session });
+}
+
+/** Closes a session without a signature and tells the site "cancelled" (best effort). */
+export function cancelSignRequest(session: string): Promise<Result<null>> {
+  return call('cancel_sign_request', { session });
+}
+
+/** The signatures made with a certificate for sites, newest first. */
+export function signatureHistory(id: string): Promise<Result<SignatureRecord[]>> {
+  return call('signature_history', { id });
 }
 
 /**

@@ -38,6 +38,8 @@ export function SecretField({
   code = false,
   errorRoom,
   testId,
+  inputTestId,
+  errorTestId,
 }: {
   label: string;
   value: string;
@@ -57,6 +59,10 @@ export function SecretField({
   /** What the field can say is wrong, to keep room for the longest (`ErrorSlot`). */
   errorRoom?: readonly string[];
   testId: string;
+  /** A name for the input itself, for a test that types into it. */
+  inputTestId?: string;
+  /** A name for the error line, for a test that reads it. */
+  errorTestId?: string;
 }) {
   const { t } = useI18n();
   const [visible, setVisible] = useState(false);
@@ -83,6 +89,7 @@ export function SecretField({
           className={code ? 'field__input field__input--code' : 'field__input'}
           autoCapitalize="off"
           autoCorrect="off"
+          data-testid={inputTestId}
         />
         <ToggleButton
           className="button field__reveal"
@@ -100,7 +107,9 @@ export function SecretField({
         </Text>
       )}
       <ErrorSlot room={errorRoom}>
-        <FieldError className="field__error">{error}</FieldError>
+        <FieldError className="field__error" data-testid={errorTestId}>
+          {error}
+        </FieldError>
       </ErrorSlot>
     </TextField>
   );
@@ -247,13 +256,21 @@ export function PathChooser({
  * details, and whom to ask when there is someone (`children`), announced and
  * scrolled into view together when it comes.
  */
-export function FormAlert({ error, children }: { error: ErrorInfo | null; children?: ReactNode }) {
+export function FormAlert({
+  error,
+  children,
+  testId = 'form-alert',
+}: {
+  error: ErrorInfo | null;
+  children?: ReactNode;
+  testId?: string;
+}) {
   const { t, lang } = useI18n();
   const ref = useReveal<HTMLDivElement>(error);
   if (error === null) return null;
   const described = describeError(lang, error);
   return (
-    <div ref={ref} className="form-alert" role="alert" data-testid="form-alert" data-code={error.code}>
+    <div ref={ref} className="form-alert" role="alert" data-testid={testId} data-code={error.code}>
       <div className="form-alert__title">
         <WarningIcon />
         <span className="visually-hidden">{t('form.problem')}: </span>
