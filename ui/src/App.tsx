@@ -8,6 +8,7 @@ import {
   listCertificates,
   onFileDrop,
   onOpenRequests,
+  signatureHistory,
   verifyCertificate,
   type Result,
 } from './api';
@@ -15,6 +16,7 @@ import type { CheckedInvitation } from './bindings/CheckedInvitation';
 import type { CertificateDetails } from './bindings/CertificateDetails';
 import type { CertificateList } from './bindings/CertificateList';
 import type { ListedCertificate } from './bindings/ListedCertificate';
+import type { SignatureRecord } from './bindings/SignatureRecord';
 import type { Verification } from './bindings/Verification';
 import { AppHeader } from './components/AppHeader';
 import type { ListFilter } from './components/CertificateList';
@@ -51,6 +53,8 @@ type Screen =
       request: Promise<Result<CertificateDetails>>;
       /** Its path and status, asked in the background: the screen never waits for them. */
       verificationRequest: Promise<Result<Verification>>;
+      /** The signatures it made for sites, asked in the background too. */
+      historyRequest: Promise<Result<SignatureRecord[]>>;
     }
   | { name: 'settings'; versionRequest: Promise<Result<string>> }
   | { name: 'file'; path: string; request: Promise<Result<CertificateDetails>> }
@@ -133,6 +137,7 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
       certificate,
       request: certificateDetails(certificate.id),
       verificationRequest: verifyCertificate(certificate.id, false),
+      historyRequest: signatureHistory(certificate.id),
     });
     window.scrollTo(0, 0);
   };
@@ -268,6 +273,7 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
               certificate={screen.certificate}
               request={screen.request}
               verificationRequest={screen.verificationRequest}
+              historyRequest={screen.historyRequest}
               listRequest={request}
               onBack={() => showList(copyKey(screen.certificate))}
               onChanged={() => {

@@ -14,6 +14,7 @@ import type { ListedCertificate } from '../src/bindings/ListedCertificate';
 import type { NpkiRoot } from '../src/bindings/NpkiRoot';
 import type { Overall } from '../src/bindings/Overall';
 import type { Revocation } from '../src/bindings/Revocation';
+import type { SignatureRecord } from '../src/bindings/SignatureRecord';
 import type { StoreTarget } from '../src/bindings/StoreTarget';
 import type { Verification } from '../src/bindings/Verification';
 import { corporateStructure, hongStructure, kimStructure } from './structures';
@@ -264,6 +265,14 @@ export const distributionFixture: Distribution = {
   sandbox: false,
   relying_parties: [],
   unlisted_sites: 'warn',
+};
+
+/** The signatures each certificate made before, newest first, as the app's history keeps them. */
+export const signatureHistoryFixture: Record<string, SignatureRecord[]> = {
+  [hong.id]: [
+    { origin: 'https://bank.dojang.test', name: '도장은행', purpose: 'login', at: '2025-11-24T05:12:00Z' },
+    { origin: 'https://shop.example.com:8443', name: null, purpose: 'sign', at: '2025-11-20T01:03:00Z' },
+  ],
 };
 
 /** A registration number the mock accepts (docs/cmp-profile.md's example shape). */

@@ -48,6 +48,7 @@ import {
   SAMPLE_ID_NUMBER,
   SAMPLE_PASSWORD,
   sampleInvitation,
+  signatureHistoryFixture,
   threeCertsOneBroken,
   verificationOf,
 } from './fixtures';
@@ -256,7 +257,7 @@ const handlers: { [K in CommandName]: (args: Commands[K]['args']) => Answered<K>
   sign_for_site: () => fail('sign-request-gone'),
   retry_sign_answer: () => fail('sign-request-gone'),
   cancel_sign_request: () => fail('sign-request-gone'),
-  signature_history: () => [],
+  signature_history: ({ id }) => signatureHistoryFixture[id] ?? [],
   list_certificates: () => {
     const call = (window.__DOJANG_IPC_CALLS__ ?? 0) + 1;
     window.__DOJANG_IPC_CALLS__ = call;

@@ -7,6 +7,7 @@ import type { CertificateList } from '../../bindings/CertificateList';
 import type { Enrolled } from '../../bindings/Enrolled';
 import type { ErrorInfo } from '../../bindings/ErrorInfo';
 import type { ListedCertificate } from '../../bindings/ListedCertificate';
+import type { SignatureRecord } from '../../bindings/SignatureRecord';
 import type { Verification } from '../../bindings/Verification';
 import { useAnnounce } from '../../Announcer';
 import { caName } from '../../cas';
@@ -25,6 +26,7 @@ import { ChainSection } from './ChainSection';
 import { ManageActions } from './ManageActions';
 import { SectionCard } from './SectionCard';
 import { NameTables } from './NameTables';
+import { SignatureHistorySection } from './SignatureHistorySection';
 import { StatusBanner } from './StatusBanner';
 import { TrustSection } from './TrustSection';
 import { useAnswer, useVerification, type ShownVerification } from './useVerification';
@@ -38,6 +40,7 @@ export function DetailsScreen({
   certificate,
   request,
   verificationRequest,
+  historyRequest,
   listRequest,
   onBack,
   onChanged,
@@ -50,6 +53,8 @@ export function DetailsScreen({
   request: Promise<Result<CertificateDetails>>;
   /** Its path and status, asked in the background as the screen opened. */
   verificationRequest: Promise<Result<Verification>>;
+  /** The signatures it made for sites, newest first. */
+  historyRequest: Promise<Result<SignatureRecord[]>>;
   listRequest: Promise<Result<CertificateList>>;
   onBack: () => void;
   onChanged: () => void;
@@ -95,6 +100,7 @@ export function DetailsScreen({
           here={certificate}
           request={request}
           verification={verification}
+          historyRequest={historyRequest}
           listRequest={listRequest}
           onBack={onBack}
           onChanged={onChanged}
@@ -111,6 +117,7 @@ function DetailsBody({
   here,
   request,
   verification,
+  historyRequest,
   listRequest,
   onBack,
   onChanged,
@@ -121,6 +128,7 @@ function DetailsBody({
   here: ListedCertificate;
   request: Promise<Result<CertificateDetails>>;
   verification: ShownVerification;
+  historyRequest: Promise<Result<SignatureRecord[]>>;
   listRequest: Promise<Result<CertificateList>>;
   onBack: () => void;
   onChanged: () => void;
@@ -156,6 +164,7 @@ function DetailsBody({
       <ValiditySection details={details} />
       <WhoSection details={details} />
       {copies.length > 0 && <PlacesSection copies={copies} here={here} />}
+      <SignatureHistorySection request={historyRequest} />
       <ChainSection request={verification.request} />
       <TechnicalSection details={details} />
       <AdvancedSection details={details} />
