@@ -1,13 +1,15 @@
-import { lazy, Suspense, useState, useTransition } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, useTransition } from 'react';
 
 import { useAnnounce } from './Announcer';
 import {
   appVersion,
+  cancelSignRequest,
   certificateDetails,
   certificateFileDetails,
   listCertificates,
   onFileDrop,
   onOpenRequests,
+  openSignRequest,
   signatureHistory,
   verifyCertificate,
   type Result,
@@ -17,6 +19,7 @@ import type { CertificateDetails } from './bindings/CertificateDetails';
 import type { CertificateList } from './bindings/CertificateList';
 import type { ListedCertificate } from './bindings/ListedCertificate';
 import type { SignatureRecord } from './bindings/SignatureRecord';
+import type { SignSession } from './bindings/SignSession';
 import type { Verification } from './bindings/Verification';
 import { AppHeader } from './components/AppHeader';
 import type { ListFilter } from './components/CertificateList';
@@ -28,6 +31,7 @@ import { CheckIcon, WarningIcon } from './components/icons';
 import type { InvitationDrop } from './components/issue/IssueScreen';
 import { Loading } from './components/Loading';
 import { SandboxBanner } from './components/SandboxBanner';
+import { SignLoading } from './components/sign/SignFrame';
 import { describeError } from './errors';
 import { useI18n } from './i18n/context';
 import { isInvitationPath, isPfxPath } from './paths';
@@ -43,6 +47,7 @@ const FileDetailsScreen = lazy(() =>
 );
 const IssueScreen = lazy(() => import('./components/issue/IssueScreen').then((m) => ({ default: m.IssueScreen })));
 const SettingsScreen = lazy(() => import('./components/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const SignScreen = lazy(() => import('./components/sign/SignScreen').then((m) => ({ default: m.SignScreen })));
 
 /** The screens of the window. The list is home; the others have a way back to it. */
 type Screen =
@@ -64,7 +69,16 @@ type Screen =
       reissueOf: string | null;
       /** The last issue.html dropped on the window (or opened with the app). */
       drop: InvitationDrop | null;
-    };
+    }
+  | { name: 'sign'; attempt: SignAttempt };
+
+/** A site's signing request in the window: the link it opened, and the request read from the site. */
+interface SignAttempt {
+  /** Tells one attempt from the next, even of the same link. */
+  seq: number;
+  link: string;
+  request: Promise<Result<SignSession>>;
+}
 
 /** A line above the list: what a job did, or what could not be done (never with a tick). */
 interface Notice {
@@ -113,6 +127,12 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
   // What the last import or deletion did, or what could not be done with a file, on the list until the next screen.
   const [notice, setNotice] = useState<Notice | null>(null);
   const noticeRef = useReveal<HTMLDivElement>(notice);
+  // The signing request being answered (read, shown for consent, signed, or waiting to be sent
+  // again): one at a time, and never swapped for another under the person's eyes.
+  const openSign = useRef<SignAttempt | null>(null);
+  const signSeq = useRef(0);
+  // A request that came while another was being answered: shown once that one ends.
+  const [waitingSign, setWaitingSign] = useState<string | null>(null);
 
   useExpiryReminders(initialRequest);
 
@@ -179,6 +199,66 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
     window.scrollTo(0, 0);
   };
 
+  /** Reads a site's signing request and shows it, whatever screen was shown. */
+  const startSign = (link: string) => {
+    signSeq.current += 1;
+    const attempt: SignAttempt = { seq: signSeq.current, link, request: openSignRequest(link) };
+    openSign.current = attempt;
+    // A request the app refused opened nothing: nothing to tell its site.
+    void attempt.request.then((result) => {
+      if (!result.ok && openSign.current === attempt) openSign.current = null;
+    });
+    setWaitingSign(null);
+    setScreen({ name: 'sign', attempt });
+    window.scrollTo(0, 0);
+  };
+
+  /**
+   * A `dojang://sign?` link opened with the app. While another request is
+   * being answered, the new one waits (said aloud and on the screen) and is
+   * shown once that one is signed or cancelled; only the newest waits.
+   */
+  const receiveSign = (link: string) => {
+    if (openSign.current === null) {
+      startSign(link);
+    } else {
+      setWaitingSign(link);
+      announce(t('sign.waiting'));
+    }
+  };
+
+  /** Leaves the signing screen: for the request that waited, or the list with what became of this one. */
+  const afterSign = (left: Notice | null) => {
+    if (waitingSign !== null) {
+      startSign(waitingSign);
+      return;
+    }
+    showList('heading');
+    if (left !== null) setNotice(left);
+  };
+
+  /**
+   * The person cancels a request: nothing was signed, or a signature made was never delivered
+   * (dropped now). The site is told once its request is open (one still being read is cancelled
+   * as it arrives); the window does not wait for the site to answer.
+   */
+  const cancelSign = (attempt: SignAttempt, undelivered: boolean) => {
+    if (openSign.current === attempt) openSign.current = null;
+    void attempt.request.then((result) => (result.ok ? cancelSignRequest(result.value.session) : null));
+    const text = t(undelivered ? 'sign.closedUndelivered' : 'sign.cancelled');
+    announce(text);
+    afterSign({ text, problem: undelivered });
+  };
+
+  // A request left unanswered for another screen (the header, a file or a link opened meanwhile)
+  // is cancelled: its site is told, and no consent stays open behind the window's back.
+  useEffect(() => {
+    const open = openSign.current;
+    if (open === null || (screen.name === 'sign' && screen.attempt === open)) return;
+    openSign.current = null;
+    void open.request.then((result) => (result.ok ? cancelSignRequest(result.value.session) : null));
+  }, [screen]);
+
   // Files dropped on the window: an issue.html opens the wizard with it, a PFX file starts its import.
   useTauriEvent(onFileDrop, (drop) => {
     if (drop.type === 'enter') {
@@ -219,8 +299,7 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
       } else if (opened.kind === 'import-folder') {
         setImportStart({ kind: 'folder', path: opened.path });
       } else if (opened.kind === 'sign') {
-        // The consent window for a site's signing request comes with the next change.
-        continue;
+        receiveSign(opened.link);
       } else if (opened.kind === 'show-file') {
         setScreen({ name: 'file', path: opened.path, request: certificateFileDetails(opened.path) });
       } else {
@@ -289,6 +368,22 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
               onRenewed={(id) => void openById(id, refresh())}
               onReissue={(owner) => openIssue(owner)}
             />
+          )}
+          {screen.name === 'sign' && (
+            // Its own loading state from the first moment, even before its code has loaded.
+            <Suspense fallback={<SignLoading onCancel={() => cancelSign(screen.attempt, false)} waiting={waitingSign !== null} />}>
+              <SignScreen
+                key={screen.attempt.seq}
+                link={screen.attempt.link}
+                request={screen.attempt.request}
+                waiting={waitingSign !== null}
+                onCancel={(undelivered) => cancelSign(screen.attempt, undelivered)}
+                onSettled={() => {
+                  if (openSign.current === screen.attempt) openSign.current = null;
+                }}
+                onBack={() => afterSign(null)}
+              />
+            </Suspense>
           )}
           {screen.name === 'file' && (
             <FileDetailsScreen path={screen.path} request={screen.request} onBack={() => showList('heading')} />

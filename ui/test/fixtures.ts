@@ -2,7 +2,9 @@
  * What the mocked backend answers, typed with the generated bindings so a
  * change on the Rust side breaks the fixtures at compile time.
  */
+import type { Accept } from '../src/bindings/Accept';
 import type { CertificateChain } from '../src/bindings/CertificateChain';
+import type { CertificateCopy } from '../src/bindings/CertificateCopy';
 import type { CertificateStatus } from '../src/bindings/CertificateStatus';
 import type { CertificateDetails } from '../src/bindings/CertificateDetails';
 import type { CertificateList } from '../src/bindings/CertificateList';
@@ -15,6 +17,8 @@ import type { NpkiRoot } from '../src/bindings/NpkiRoot';
 import type { Overall } from '../src/bindings/Overall';
 import type { Revocation } from '../src/bindings/Revocation';
 import type { SignatureRecord } from '../src/bindings/SignatureRecord';
+import type { SignedView } from '../src/bindings/SignedView';
+import type { SignPurpose } from '../src/bindings/SignPurpose';
 import type { StoreTarget } from '../src/bindings/StoreTarget';
 import type { Verification } from '../src/bindings/Verification';
 import { corporateStructure, hongStructure, kimStructure } from './structures';
@@ -263,9 +267,68 @@ export const distributionFixture: Distribution = {
   support: { phone: '1577-8787', url: 'https://www.dojang.test/support', hours: '평일 9:00–18:00' },
   cas: [{ name: '도장 인증센터', cmp_url: 'https://ca.dojang.test/cmp' }],
   sandbox: false,
-  relying_parties: [],
+  relying_parties: [{ name: '도장은행', origin: 'https://bank.dojang.test' }],
   unlisted_sites: 'warn',
 };
+
+/** The bank the fixture distribution signs for, by its origin and the name it gives it. */
+export const BANK_ORIGIN = 'https://bank.dojang.test';
+export const BANK_NAME = '도장은행';
+
+/**
+ * A site's signing request as the mocked site serves it (docs/signing.md, “The request”):
+ * what the window is told of it once checked, and what decides the rest (which certificates
+ * it accepts, its callback, its expiry), as the backend reads them.
+ */
+export interface SiteRequest {
+  purpose: SignPurpose;
+  /** The text exactly as sent: reordering and hidden characters included, as the backend meets them. */
+  text: string;
+  /** What is signed (the text, the data in the request, a document by its SHA-256). */
+  signs: SignedView;
+  /** A login carrying the site's certificate: the identity data is sealed to it. */
+  relyingPartyCertificate: boolean;
+  accept: Accept;
+  /** Where the answer goes; null: the request's own origin. */
+  callback: string | null;
+  /** Until when the site waits (RFC 3339). */
+  expires: string;
+}
+
+/** The bank's login: the text, a challenge of 32 bytes to sign, the identity check, any certificate. */
+export const bankLogin: SiteRequest = {
+  purpose: 'login',
+  text: '도장은행 인터넷뱅킹에 로그인합니다.\n접속 번호: 4821',
+  signs: { kind: 'data', bytes: 32, sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' },
+  relyingPartyCertificate: true,
+  accept: { policies: [], issuers: [] },
+  callback: null,
+  expires: '2030-01-15T05:30:00Z',
+};
+
+/** A transfer to sign, by its text. */
+export const bankTransfer: SiteRequest = {
+  purpose: 'sign',
+  text: '받는 분: 김도장\n받는 계좌: 도장은행 110-123-456789\n보내는 금액: 50,000원',
+  signs: { kind: 'text' },
+  relyingPartyCertificate: false,
+  accept: { policies: [], issuers: [] },
+  callback: null,
+  expires: '2030-01-15T05:30:00Z',
+};
+
+/** What a link to a request at `url` looks like (`SignLink::to_link`). */
+export function signLinkTo(url: string): string {
+  return `dojang://sign?request=${encodeURIComponent(url)}`;
+}
+
+/** An answer a mocked site received at its callback. */
+export interface PostedAnswer {
+  origin: string;
+  status: 'signed' | 'cancelled';
+  /** The copy that signed, for a signed answer. */
+  certificate: CertificateCopy | null;
+}
 
 /** The signatures each certificate made before, newest first, as the app's history keeps them. */
 export const signatureHistoryFixture: Record<string, SignatureRecord[]> = {

@@ -42,6 +42,10 @@ interface Window {
   __DOJANG_VERIFY__?: Record<string, import('./fixtures').VerifyCase>;
   /** How long `verify_certificate` and `verify_certificates` take, in milliseconds. */
   __DOJANG_VERIFY_DELAY_MS__?: number;
+  /** The request every signing link names (`bankLogin` of the fixtures unless told). */
+  __DOJANG_SIGN__?: import('./fixtures').SiteRequest;
+  /** What the mocked sites received at their callbacks, in order: signed or cancelled. */
+  __DOJANG_SIGN_POSTED__?: import('./fixtures').PostedAnswer[];
   /** Emits a Tauri event as the native side would (drag and drop). */
   __DOJANG_EMIT__?: (event: string, payload: unknown) => Promise<void>;
 }

@@ -16,6 +16,14 @@
  * The issuance and the renewal report their steps through the channel the UI
  * passes, the way the Rust side does (`runCallback` with `{index, message}`),
  * and a failure queued for them comes after the CA was contacted.
+ *
+ * Signing for a site follows `commands/sign.rs`: a `dojang://sign?` link is
+ * read and its site checked against the distribution, the request is the one
+ * `__DOJANG_SIGN__` says (its text shown and flagged as `shown_text` does,
+ * each listed certificate with the reason it cannot answer), and what reaches
+ * the site is recorded in `__DOJANG_SIGN_POSTED__`. A delivery failure queued
+ * for `sign_for_site` comes after the signature was made, which is then kept
+ * for `retry_sign_answer`; any other comes before anything is signed.
  */
 import type { Channel } from '@tauri-apps/api/core';
 import { emit } from '@tauri-apps/api/event';
@@ -25,14 +33,21 @@ import type { CaCheck } from '../src/bindings/CaCheck';
 import type { CertificateCopy } from '../src/bindings/CertificateCopy';
 import type { CertificateDetails } from '../src/bindings/CertificateDetails';
 import type { CertificateList } from '../src/bindings/CertificateList';
+import type { SignCandidate } from '../src/bindings/SignCandidate';
+import type { SignPurpose } from '../src/bindings/SignPurpose';
+import type { SiteCheck } from '../src/bindings/SiteCheck';
+import type { TextFlag } from '../src/bindings/TextFlag';
+import type { Unfit } from '../src/bindings/Unfit';
 import type { CommandName, Commands } from '../src/bindings/commands';
 import type { Distribution } from '../src/bindings/Distribution';
 import type { ErrorCode } from '../src/bindings/ErrorCode';
+import type { ErrorInfo } from '../src/bindings/ErrorInfo';
 import type { ListedCertificate } from '../src/bindings/ListedCertificate';
 import type { Revocation } from '../src/bindings/Revocation';
 import type { Step } from '../src/bindings/Step';
 import type { StoreTarget } from '../src/bindings/StoreTarget';
 import { brokenPasswordRules, codeMistakes, PASSWORD_RULE_CODES } from '../src/checks';
+import { DELIVERY_FAILURES } from '../src/sign';
 import {
   chainOf,
   detailsById,
@@ -48,6 +63,7 @@ import {
   SAMPLE_ID_NUMBER,
   SAMPLE_PASSWORD,
   sampleInvitation,
+  bankLogin,
   signatureHistoryFixture,
   threeCertsOneBroken,
   verificationOf,
@@ -77,8 +93,11 @@ if (answer === undefined) {
   throw new Error(`unknown scenario: ${scenarioName}`);
 }
 
-/** Commands whose queued failure comes after their progress began (see `queuedFailure`). */
-const PROGRESSING: ReadonlySet<string> = new Set<CommandName>(['issue_certificate', 'renew_certificate']);
+/**
+ * Commands whose queued failure comes at their own point: after their progress began (see
+ * `queuedFailure`), or, for a signature, before signing or at its delivery, as the failure is.
+ */
+const PROGRESSING: ReadonlySet<string> = new Set<CommandName>(['issue_certificate', 'renew_certificate', 'sign_for_site']);
 
 /** The arguments of a call as they reach the mocked IPC. */
 type Args = Record<string, unknown>;
@@ -94,6 +113,7 @@ window.__DOJANG_IPC_CALLS__ = 0;
 window.__DOJANG_CALLS__ = [];
 window.__DOJANG_CLIPBOARD__ = [];
 window.__DOJANG_NOTIFICATIONS__ = [];
+window.__DOJANG_SIGN_POSTED__ = [];
 
 /** What issuances and renewals added to the stores, what they replaced, and the copies deleted. */
 const added: ListedCertificate[] = [];
@@ -193,6 +213,129 @@ function approveCa(input: string, allowUnlisted: boolean): void {
   fail('ca-not-listed', { host: url.host, url: url.href });
 }
 
+/** Whether `c` reorders text (`is_direction_control`, sign/request.rs). */
+function isDirectionControl(code: number): boolean {
+  return code === 0x061c || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+}
+
+/** Whether `c` is invisible or a control code, line breaks and tabs excepted (`is_hidden`, sign/request.rs). */
+function isHidden(code: number): boolean {
+  const control = code <= 0x1f || (code >= 0x7f && code <= 0x9f);
+  if (control) return code !== 0x0a && code !== 0x09;
+  const single = [0x00ad, 0x034f, 0x115f, 0x1160, 0x17b4, 0x17b5, 0x180e, 0x3164, 0xfeff, 0xffa0];
+  const ranges: [number, number][] = [
+    [0x200b, 0x200d],
+    [0x2060, 0x2064],
+    [0x206a, 0x206f],
+    [0xfe00, 0xfe0f],
+    [0xfff9, 0xfffb],
+  ];
+  return single.includes(code) || ranges.some(([from, to]) => code >= from && code <= to);
+}
+
+/** Whether the text holds something shaped like a tag (`has_markup`, sign/request.rs). */
+function hasMarkup(text: string): boolean {
+  for (let at = text.indexOf('<'); at !== -1; at = text.indexOf('<', at + 1)) {
+    const rest = text.slice(at + 1);
+    if (/^[A-Za-z/!?]/.test(rest) && rest.includes('>')) return true;
+  }
+  return false;
+}
+
+/** The text as the window is given it, and what was found in it (`shown_text`, sign/request.rs). */
+function shownText(text: string): { text: string; flags: TextFlag[] } {
+  const found = new Set<TextFlag>();
+  if (hasMarkup(text)) found.add('markup');
+  let shown = '';
+  for (const character of text.replace(/\r\n/g, '\n')) {
+    const code = character.codePointAt(0) ?? 0;
+    if (isDirectionControl(code)) found.add('direction-controls');
+    else if (isHidden(code)) found.add('hidden-characters');
+    else {
+      shown += character;
+      continue;
+    }
+    shown += `⟨U+${code.toString(16).toUpperCase().padStart(4, '0')}⟩`;
+  }
+  const order: TextFlag[] = ['markup', 'direction-controls', 'hidden-characters'];
+  return { text: shown, flags: order.filter((flag) => found.has(flag)) };
+}
+
+/** Why a certificate cannot answer a request that accepts `accept` (`Accept::unfit`). */
+function unfitFor(certificate: ListedCertificate, accept: { policies: string[]; issuers: string[] }): Unfit | null {
+  if (certificate.status === 'expired') return 'expired';
+  if (certificate.status === 'not-yet-valid') return 'not-yet-valid';
+  if (certificate.revoked !== null) return 'revoked';
+  if (accept.policies.length > 0 && (certificate.policy_oid === null || !accept.policies.includes(certificate.policy_oid))) {
+    return 'policy-not-accepted';
+  }
+  if (accept.issuers.length > 0 && !accept.issuers.includes(certificate.issuer_common_name)) return 'issuer-not-accepted';
+  return null;
+}
+
+/** A signing link's request URL (`SignLink::parse`, `SiteUrl::parse`): HTTPS, or plain HTTP to loopback. */
+function signRequestUrl(link: string): URL {
+  let url: URL;
+  try {
+    url = new URL(link.trim());
+  } catch {
+    fail('sign-link-malformed', { link });
+  }
+  const names = [...url.searchParams.keys()];
+  if (url.protocol !== 'dojang:' || url.hostname !== 'sign' || names.length !== 1 || names[0] !== 'request') {
+    fail('sign-link-malformed', { link });
+  }
+  const input = url.searchParams.get('request') ?? '';
+  let request: URL;
+  try {
+    request = new URL(input.trim());
+  } catch {
+    fail('sign-link-malformed', { link: input });
+  }
+  request.hash = '';
+  if (request.hostname === '' || request.username !== '' || request.password !== '') fail('sign-link-malformed', { link: input });
+  if (request.protocol === 'https:' || (request.protocol === 'http:' && isLoopback(request.hostname))) return request;
+  fail('site-insecure', { url: input });
+}
+
+/** `Distribution::check_site`: who asks, as the distribution knows the site, or refuses it. */
+function checkSite(url: URL): SiteCheck {
+  const distribution = currentDistribution();
+  if (url.protocol === 'http:' && !distribution.sandbox) fail('site-insecure', { url: url.href });
+  const listed = distribution.relying_parties.find((site) => site.origin === url.origin);
+  if (listed === undefined && distribution.unlisted_sites === 'refuse') fail('site-not-listed', { origin: url.origin });
+  return { origin: url.origin, name: listed?.name ?? null, listed: listed !== undefined };
+}
+
+/** A consent session open in the mocked app, and the answer made in it, until it is delivered. */
+interface SignSessionState {
+  site: SiteCheck;
+  purpose: SignPurpose;
+  candidates: SignCandidate[];
+  answer: CertificateCopy | null;
+}
+
+const signSessions = new Map<string, SignSessionState>();
+let sessionsOpened = 0;
+/** What each certificate signed for sites, newest first: the fixtures', then what the tests sign. */
+const signatures = new Map(Object.entries(signatureHistoryFixture).map(([id, records]) => [id, [...records]]));
+
+function signSession(id: string): SignSessionState {
+  return signSessions.get(id) ?? fail('sign-request-gone');
+}
+
+/** Posts the session's answer to its site (`deliver`): closes the session and records the signature. */
+function deliverSignature(id: string, failure: ErrorInfo | undefined): void {
+  const session = signSession(id);
+  const certificate = session.answer ?? fail('sign-request-gone');
+  if (failure !== undefined) fail(failure.code, failure.params);
+  window.__DOJANG_SIGN_POSTED__?.push({ origin: session.site.origin, status: 'signed', certificate });
+  signSessions.delete(id);
+  const records = signatures.get(certificate.id) ?? [];
+  records.unshift({ origin: session.site.origin, name: session.site.name, purpose: session.purpose, at: new Date().toISOString() });
+  signatures.set(certificate.id, records);
+}
+
 /** How long asking CAs for statuses takes (`verify_certificate(s)`), beyond the IPC delay. */
 function verifyDelay(): Promise<void> {
   const delay = window.__DOJANG_VERIFY_DELAY_MS__ ?? 0;
@@ -253,11 +396,61 @@ type Answered<K extends CommandName> = Commands[K]['result'] | Promise<Commands[
  * changed on the Rust side fails `tsc` here until the mock follows.
  */
 const handlers: { [K in CommandName]: (args: Commands[K]['args']) => Answered<K> } = {
-  open_sign_request: () => fail('sign-request-gone'),
-  sign_for_site: () => fail('sign-request-gone'),
-  retry_sign_answer: () => fail('sign-request-gone'),
-  cancel_sign_request: () => fail('sign-request-gone'),
-  signature_history: ({ id }) => signatureHistoryFixture[id] ?? [],
+  // The link read, its site checked, the request fetched and checked, then a consent session.
+  open_sign_request: ({ link }) => {
+    const url = signRequestUrl(link);
+    const site = checkSite(url);
+    const request = window.__DOJANG_SIGN__ ?? bankLogin;
+    const callback = request.callback ?? `${url.origin}/rp/callback`;
+    if (new URL(callback).origin !== url.origin) fail('sign-callback-origin', { callback });
+    if (Date.parse(request.expires) <= Date.now()) fail('sign-request-expired');
+    const candidates = listing(0).certificates.map((listed) => ({ listed, unfit: unfitFor(listed, request.accept) }));
+    candidates.sort((a, b) => Number(a.unfit !== null) - Number(b.unfit !== null));
+    sessionsOpened += 1;
+    const session = `session-${sessionsOpened}`;
+    signSessions.set(session, { site, purpose: request.purpose, candidates, answer: null });
+    const shown = shownText(request.text);
+    return {
+      session,
+      site,
+      purpose: request.purpose,
+      text: shown.text,
+      flags: shown.flags,
+      signs: request.signs,
+      identity: request.purpose === 'login' && request.relyingPartyCertificate,
+      expires: request.expires,
+      candidates,
+    };
+  },
+  // Signs once (a wrong password signs nothing), then delivers; a failed delivery keeps the answer.
+  sign_for_site: ({ consent }) => {
+    const session = signSession(consent.session);
+    const failure = window.__DOJANG_FAILURES__?.sign_for_site?.shift();
+    if (session.answer === null) {
+      if (failure !== undefined && !DELIVERY_FAILURES.has(failure.code)) fail(failure.code, failure.params);
+      knownCopy(consent);
+      const chosen = session.candidates.find(({ listed }) => listed.id === consent.id && holds(consent.store, listed));
+      if (chosen === undefined || chosen.unfit !== null) fail('sign-no-certificate');
+      if (consent.password !== SAMPLE_PASSWORD) fail('wrong-password');
+      session.answer = { id: consent.id, store: consent.store };
+    }
+    deliverSignature(consent.session, failure);
+    return null;
+  },
+  // The failure queued for it (a delivery failure) is taken before it runs, like any command's.
+  retry_sign_answer: ({ session }) => {
+    deliverSignature(session, undefined);
+    return null;
+  },
+  cancel_sign_request: ({ session }) => {
+    const closed = signSessions.get(session);
+    if (closed !== undefined) {
+      signSessions.delete(session);
+      window.__DOJANG_SIGN_POSTED__?.push({ origin: closed.site.origin, status: 'cancelled', certificate: null });
+    }
+    return null;
+  },
+  signature_history: ({ id }) => signatures.get(id) ?? [],
   list_certificates: () => {
     const call = (window.__DOJANG_IPC_CALLS__ ?? 0) + 1;
     window.__DOJANG_IPC_CALLS__ = call;

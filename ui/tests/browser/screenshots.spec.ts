@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { expect, openDetails, openScenario, SAMPLE_PASSWORD, test, walkWizardToReview } from './support';
+import { bankLogin, bankTransfer, signLinkTo } from '../../test/fixtures';
+import { expect, failWith, openDetails, openScenario, SAMPLE_PASSWORD, test, walkWizardToReview } from './support';
 
 /** Where the pictures go: $DOJANG_SCREENSHOT_DIR, else test-results/screenshots. */
 const dir = process.env.DOJANG_SCREENSHOT_DIR ?? join('test-results', 'screenshots');
@@ -181,4 +182,64 @@ test('screenshot of the trust section and the list badges, in Korean', async ({ 
   await expect(trust.getByTestId('trust-checked')).toContainText('OCSP로 확인했습니다.');
   await expect(trust.getByTestId('check-now')).toHaveText('지금 확인');
   await trust.screenshot({ path: join(dir, 'ui-trust.png'), animations: 'disabled' });
+});
+
+test('screenshots of a site’s signing request, from consent to the signature sent, in Korean', async ({ page }) => {
+  await openScenario(page, 'three-certs-one-broken');
+  await expect(page.getByTestId('certificate-row')).toHaveCount(3);
+  const open = (link: string) =>
+    page.evaluate((opened) => {
+      window.__DOJANG_OPEN_REQUESTS__ = [{ kind: 'sign', link: opened }];
+      return window.__DOJANG_EMIT__?.('open-requests', null);
+    }, link);
+  const screen = page.getByTestId('sign-screen');
+
+  await page.evaluate((asked) => {
+    window.__DOJANG_SIGN__ = asked;
+  }, bankLogin);
+  await open(signLinkTo('https://bank.dojang.test/rp/request/1'));
+  await expect(screen).toHaveAttribute('data-state', 'consent');
+  await page.screenshot({ path: join(dir, 'ui-sign-consent.png'), fullPage: true });
+  await page.getByTestId('sign-password').fill('wrong!2580');
+  await page.getByTestId('sign-submit').click();
+  await expect(page.getByTestId('sign-error')).toBeVisible();
+  await page.screenshot({ path: join(dir, 'ui-sign-wrong-password.png'), animations: 'disabled' });
+  await failWith(page, 'sign_for_site', { code: 'site-http-status', params: { status: '503' } });
+  await page.getByTestId('sign-password').fill(SAMPLE_PASSWORD);
+  await page.getByTestId('sign-submit').click();
+  await expect(page.getByTestId('sign-retry')).toBeVisible();
+  await page.screenshot({ path: join(dir, 'ui-sign-undelivered.png'), animations: 'disabled' });
+  await page.getByTestId('sign-retry').click();
+  await expect(screen).toHaveAttribute('data-state', 'done');
+  await page.screenshot({ path: join(dir, 'ui-sign-done.png'), fullPage: true });
+  await page.getByTestId('sign-back').click();
+
+  // A site the build does not list, and a text with markup and a reordering character.
+  await page.evaluate((asked) => {
+    window.__DOJANG_SIGN__ = asked;
+  }, { ...bankTransfer, text: `${bankTransfer.text}\n<b>확인</b>: 김도장\u202E000,05원` });
+  await open(signLinkTo('https://dojang-bank.example.co.kr:8443/rp/request/2'));
+  await expect(screen).toHaveAttribute('data-state', 'consent');
+  await page.screenshot({ path: join(dir, 'ui-sign-unlisted.png'), fullPage: true });
+  await page.getByTestId('sign-cancel').click();
+
+  await page.evaluate((asked) => {
+    window.__DOJANG_SIGN__ = asked;
+  }, { ...bankLogin, accept: { policies: ['1.2.410.200005.1.1.5'], issuers: [] } });
+  await open(signLinkTo('https://bank.dojang.test/rp/request/3'));
+  await expect(screen).toHaveAttribute('data-state', 'consent');
+  await page.screenshot({ path: join(dir, 'ui-sign-no-certificate.png'), fullPage: true });
+  await page.getByTestId('sign-cancel').click();
+
+  await page.evaluate((asked) => {
+    window.__DOJANG_SIGN__ = asked;
+  }, { ...bankLogin, callback: 'https://collector.example/answer' });
+  await open(signLinkTo('https://bank.dojang.test/rp/request/4'));
+  await expect(screen).toHaveAttribute('data-state', 'refused');
+  await page.screenshot({ path: join(dir, 'ui-sign-refused.png'), fullPage: true });
+  await page.getByTestId('sign-back').click();
+
+  await openDetails(page, '김철수');
+  await page.getByTestId('signature-history').scrollIntoViewIfNeeded();
+  await page.getByTestId('signature-history').screenshot({ path: join(dir, 'ui-signature-history.png') });
 });
