@@ -22,6 +22,8 @@ APT_PACKAGES=(
   nodejs npm
   # testing with real components
   openssl python3 xvfb xauth webkit2gtk-driver chromium gnome-keyring dbus-x11 libsecret-tools xdotool
+  # the demo bank's page in a real browser beside the real window (tests/tests/window_sign.rs)
+  chromium-driver
   imagemagick fonts-noto-cjk git
   # revocation status peers: an LDAP server that publishes CRLs
   slapd ldap-utils

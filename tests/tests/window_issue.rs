@@ -7,7 +7,7 @@
 
 mod common;
 
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use common::{AppWindow, SandboxCa, bin_dir, screenshot};
 
@@ -233,28 +233,7 @@ async fn an_invitation_opened_while_the_app_runs_reaches_the_open_window_behind_
     let app = AppWindow::start(&[("HOME", home.path())]).await;
     app.wait_for("[data-testid=empty-state]", 1).await;
 
-    let second = Command::new(common::app_binary())
-        .arg(&invitation)
-        .env("HOME", home.path())
-        .env("DOJANG_DATA_DIR", home.path().join("data"))
-        .env("DISPLAY", &app.display)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let exited = tokio::task::spawn_blocking(move || {
-        let mut second = second;
-        for _ in 0..100 {
-            if let Ok(Some(status)) = second.try_wait() {
-                return Some(status);
-            }
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
-        let _ = second.kill();
-        None
-    })
-    .await
-    .unwrap();
+    let exited = app.open_with(home.path(), invitation.as_os_str()).await;
 
     // A build without CAs of its own: the invitation's CA is a blocking warning with its
     // host in full, and no code can be typed before the person accepts it.
@@ -283,10 +262,7 @@ async fn an_invitation_opened_while_the_app_runs_reaches_the_open_window_behind_
     }
     let windows = app.client.windows().await.unwrap();
     app.close().await;
-    assert!(
-        exited.is_some_and(|s| s.success()),
-        "the second launch hands over and exits"
-    );
+    assert!(exited, "the second launch hands over and exits");
     assert_eq!(value, "20261125042");
     assert_eq!(windows.len(), 1, "still one window");
 }

@@ -172,8 +172,18 @@ pub async fn sign_for_site(
             Ok(Some(s.request.clone()))
         })?;
         if let Some(request) = request {
-            let set = stores.get()?;
             let now = time::OffsetDateTime::now_utc();
+            if request.expires <= now {
+                // The site no longer waits: nothing is signed for it.
+                return Err(Error::SignRequestExpired {
+                    expired: request
+                        .expires
+                        .format(&time::format_description::well_known::Rfc3339)
+                        .unwrap_or_default(),
+                }
+                .into());
+            }
+            let set = stores.get()?;
             let (store, id) = set.find(&consent.certificate)?;
             let cert = store.certificate(&id)?;
             let summary = dojang_core::cert::CertificateSummary::from_der(

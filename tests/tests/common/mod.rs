@@ -29,13 +29,13 @@ pub fn app_binary() -> PathBuf {
     app
 }
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     dojang_testkit::peers::free_port().expect("a free loopback port")
 }
 
 /// A process stopped with SIGTERM when dropped (tauri-driver then stops WebKitWebDriver;
 /// SIGKILL would orphan it).
-struct Terminated(Child);
+pub struct Terminated(pub Child);
 
 impl Drop for Terminated {
     fn drop(&mut self) {
@@ -265,7 +265,7 @@ impl AppWindow {
     }
 
     /// Whether an element matches `css` now.
-    async fn exists(&self, css: &str) -> bool {
+    pub async fn exists(&self, css: &str) -> bool {
         self.client
             .find_all(Locator::Css(css))
             .await
@@ -312,6 +312,35 @@ impl AppWindow {
             .send_keys(text)
             .await
             .unwrap_or_else(|e| panic!("cannot type into {css} ({n}): {e}"));
+    }
+
+    /// Opens `arg` (a file or a `dojang:` link) with the app while this window runs, as
+    /// the desktop does: a second launch by the user whose home is `home` (so the same
+    /// data dir), which hands `arg` over and exits. Whether it exited, successfully,
+    /// within 10 s.
+    pub async fn open_with(&self, home: &Path, arg: &std::ffi::OsStr) -> bool {
+        let second = Command::new(app_binary())
+            .arg(arg)
+            .env("HOME", home)
+            .env("DOJANG_DATA_DIR", home.join("data"))
+            .env("DISPLAY", &self.display)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the app starts a second time");
+        tokio::task::spawn_blocking(move || {
+            let mut second = second;
+            for _ in 0..100 {
+                if let Ok(Some(status)) = second.try_wait() {
+                    return status.success();
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            let _ = second.kill();
+            false
+        })
+        .await
+        .unwrap_or(false)
     }
 
     /// Ends the WebDriver session (closing the window) and stops the driver.
