@@ -170,10 +170,13 @@ fn distribution(home: &Path, ca: &SandboxCa, bank: &Bank) -> std::path::PathBuf 
 
 /// The microseconds of `phase` in a timeline file.
 fn phase(timeline: &Path, name: &str) -> Option<u128> {
-    std::fs::read_to_string(timeline).ok()?.lines().find_map(|l| {
-        let (n, t) = l.split_once(' ')?;
-        (n == name).then(|| t.parse().ok())?
-    })
+    std::fs::read_to_string(timeline)
+        .ok()?
+        .lines()
+        .find_map(|l| {
+            let (n, t) = l.split_once(' ')?;
+            (n == name).then(|| t.parse().ok())?
+        })
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -250,7 +253,10 @@ async fn the_demo_bank_s_requests_are_signed_cancelled_or_refused_in_the_window(
         .unwrap_or_default()
         .is_empty()
     {
-        assert!(Instant::now() < deadline, "the bank's page never said verified");
+        assert!(
+            Instant::now() < deadline,
+            "the bank's page never said verified"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     let signer = browser.text("#rp-signer").await;
@@ -288,9 +294,7 @@ async fn the_demo_bank_s_requests_are_signed_cancelled_or_refused_in_the_window(
     app.type_into("[data-testid=sign-password]", 0, "wrong#password1")
         .await;
     app.click("[data-testid=sign-submit]").await;
-    let error = app
-        .wait_for_text("[data-testid=sign-error]", "암호")
-        .await;
+    let error = app.wait_for_text("[data-testid=sign-error]", "암호").await;
     assert!(error.iter().any(|t| t.contains("암호")), "{error:?}");
     let waiting = bank.status(&id).await;
     assert_eq!(waiting["status"], "fetched", "{waiting}");
