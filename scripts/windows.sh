@@ -12,10 +12,16 @@
 #                               the same test code as on Linux, running dojang.exe under
 #                               Wine in a fresh Wine prefix: NPKI folders, the Windows
 #                               Credential Manager as the keychain store, both code paths
-#   scripts/windows.sh installer  the desktop app (dojang-app.exe) and its installer,
-#                               made by makensis from src-tauri/windows/dojang.nsi, and
-#                               its test: installed and uninstalled silently under Wine in
-#                               Korean and in English (tests/tests/windows_installer.rs)
+#   scripts/windows.sh installer [--config branding/<name>/tauri.conf.json]
+#                               the desktop app (dojang-app.exe) and its installer, made
+#                               by makensis from src-tauri/windows/dojang.nsi with what
+#                               src-tauri/windows/config.py reads from the Tauri config;
+#                               then its tests under Wine (tests/tests/windows_installer.rs).
+#                               Without --config: the unbranded installer and the example's
+#                               (branding/example), installed and uninstalled.
+#                               With it: that branded build's installer only (the app
+#                               compiled with the overlay merged; its names, icons, images
+#                               and resources).
 #   scripts/windows.sh run ARGS dojang.exe ARGS under Wine (for trying it by hand)
 #
 # How: Debian's rustc-web (Rust 1.96) with the standard library's source (rust-web-src)
@@ -23,8 +29,14 @@
 # RUSTC_BOOTSTRAP=1), mingw-w64 links, Debian's Wine 8 runs the result. The target dir is
 # DOJANG_WINDOWS_TARGET_DIR (default ~/.cache/dojang-target-windows), kept apart from the
 # Linux one, so later runs are incremental.
+CALLER_DIR="$PWD"
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$DOJANG_ROOT"
+# The branded build's overlay is given with --config, never taken from the caller's
+# environment.
+unset TAURI_CONFIG
+# A step that fails inside $(...) fails the command (bash clears -e there otherwise).
+shopt -s inherit_errexit
 
 TARGET=x86_64-pc-windows-gnu
 export DOJANG_WINDOWS_TARGET_DIR="${DOJANG_WINDOWS_TARGET_DIR:-$HOME/.cache/dojang-target-windows}"
@@ -56,35 +68,66 @@ clippy() {
     --all-targets -- -D warnings
 }
 
-# The app, then its installer from stripped copies (the debug build's symbols would make
-# it ten times larger); prints the installer's path.
+# The installer of the build OVERLAY configures (none: the unbranded build): the app, then
+# the installer from stripped copies (the debug build's symbols would make it ten times
+# larger). Prints the installer's path.
 installer() {
-  [ -d ui/dist ] || npm --prefix ui run --silent build >&2
-  win_cargo /usr/bin/cargo build -p dojang-app -p dojang-cli >&2
-  local stage="$DOJANG_WINDOWS_TARGET_DIR/installer" version
-  version="$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)"
+  local overlay="${1:-}" target_dir="$DOJANG_WINDOWS_TARGET_DIR"
+  if [ -n "$overlay" ]; then
+    # A target dir of its own: the overlay is compiled into the app (TAURI_CONFIG, read by
+    # tauri-build and generate_context!), and sharing one would rebuild both every time.
+    target_dir="$DOJANG_WINDOWS_TARGET_DIR/branded/$(basename "$(dirname "$overlay")")"
+  fi
+  local stage="$target_dir/installer" app_dir="$target_dir/$TARGET/debug"
+  local product version updater_artifacts settings
   mkdir -p "$stage"
-  x86_64-w64-mingw32-strip -o "$stage/dojang-app.exe" "$BIN_DIR/dojang-app.exe"
+  # The names, version, icons, images and resources, checked before anything is built.
+  settings="$(python3 src-tauri/windows/config.py src-tauri/tauri.conf.json ${overlay:+"$overlay"} \
+    --nsh "$stage/config.nsh")"
+  eval "$settings"
+  [ -d ui/dist ] || npm --prefix ui run --silent build >&2
+  # The command line is the same in every build (it reads only DOJANG_DISTRIBUTION).
+  win_cargo /usr/bin/cargo build -p dojang-cli >&2
+  if [ -n "$overlay" ]; then
+    TAURI_CONFIG="$(cat "$overlay")" DOJANG_WINDOWS_TARGET_DIR="$target_dir" \
+      win_cargo /usr/bin/cargo build -p dojang-app >&2
+  else
+    win_cargo /usr/bin/cargo build -p dojang-app >&2
+  fi
+  local setup="$stage/$product-$version-setup.exe"
+  x86_64-w64-mingw32-strip -o "$stage/dojang-app.exe" "$app_dir/dojang-app.exe"
   x86_64-w64-mingw32-strip -o "$stage/dojang.exe" "$BIN_DIR/dojang.exe"
-  makensis -V2 -WX -DVERSION="$version" -DAPP_EXE="$stage/dojang-app.exe" \
-    -DCLI_EXE="$stage/dojang.exe" -DLOADER_DLL="$BIN_DIR/WebView2Loader.dll" \
-    -DICON="$DOJANG_ROOT/icons/icon.ico" -DOUT_FILE="$stage/Dojang-$version-setup.exe" \
-    src-tauri/windows/dojang.nsi >&2
-  echo "$stage/Dojang-$version-setup.exe"
+  makensis -V2 -WX -DCONFIG_NSH="$stage/config.nsh" -DAPP_EXE="$stage/dojang-app.exe" \
+    -DCLI_EXE="$stage/dojang.exe" -DLOADER_DLL="$app_dir/WebView2Loader.dll" \
+    -DOUT_FILE="$setup" src-tauri/windows/dojang.nsi >&2
+  echo "$setup"
 }
 
+# The installers and their tests: the unbranded one and the example's, or the branded one
+# OVERLAY configures.
 test_installer() {
-  local setup
-  setup="$(installer)"
+  local overlay="${1:-}" unbranded="" branded only=""
+  if [ -z "$overlay" ]; then
+    unbranded="$(installer)"
+    overlay=branding/example/tauri.conf.json
+    branded="$(installer "$overlay")"
+  else
+    branded="$(installer "$overlay")"
+    only=branded
+  fi
   wine_prefix
-  DOJANG_TEST_WINDOWS_INSTALLER="$setup" DOJANG_TEST_WINDOWS_EXE="$BIN_DIR/dojang.exe" \
-    cargo test --locked -p dojang-testkit --test windows_installer -- --ignored
+  DOJANG_TEST_WINDOWS_INSTALLER="$unbranded" DOJANG_TEST_WINDOWS_BRANDED_INSTALLER="$branded" \
+    DOJANG_TEST_WINDOWS_BRANDING="$DOJANG_ROOT/$overlay" \
+    DOJANG_TEST_WINDOWS_EXE="$BIN_DIR/dojang.exe" \
+    cargo test --locked -p dojang-testkit --test windows_installer -- --ignored $only
 }
 
 # A fresh Wine prefix for this run (a few seconds), removed afterwards.
 wine_prefix() {
   WINEPREFIX="$(mktemp -d)/wine"
-  export WINEPREFIX WINEDEBUG=-all WINEDLLOVERRIDES="bcryptprimitives=n,b"
+  # winemenubuilder would copy the Start-menu entries an installer makes into this
+  # machine's own menu (~/.local/share/applications).
+  export WINEPREFIX WINEDEBUG=-all WINEDLLOVERRIDES="bcryptprimitives=n,b;winemenubuilder.exe=d"
   mkdir -p "$WINEPREFIX"
   wine wineboot -i >/dev/null 2>&1
   # Wait for the server to exit, so the registry wineboot filled is on disk before a test
@@ -116,14 +159,29 @@ case "${1:-}" in
   build) build ;;
   clippy) clippy ;;
   test) run_tests ;;
-  installer) test_installer ;;
+  installer)
+    case "${2:-}" in
+      "") test_installer ;;
+      --config)
+        overlay="$(cd "$CALLER_DIR" && realpath -e --relative-to="$DOJANG_ROOT" -- "${3:-}")" || {
+          echo "windows.sh: --config names a branding overlay, branding/<name>/tauri.conf.json" >&2
+          exit 2
+        }
+        test_installer "$overlay"
+        ;;
+      *)
+        echo "usage: scripts/windows.sh installer [--config branding/<name>/tauri.conf.json]" >&2
+        exit 2
+        ;;
+    esac
+    ;;
   run)
     shift
     wine_prefix
     wine "$BIN_DIR/dojang.exe" "$@"
     ;;
   *)
-    echo "usage: scripts/windows.sh build|clippy|test|installer|run ARGS" >&2
+    echo "usage: scripts/windows.sh build|clippy|test|installer [--config FILE]|run ARGS" >&2
     exit 2
     ;;
 esac

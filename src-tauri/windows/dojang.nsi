@@ -1,19 +1,27 @@
-; Dojang's Windows installer, built with makensis (NSIS 3) and only the plugins NSIS ships,
-; so that it can be made on any machine, this Linux one included:
-;   scripts/windows.sh installer   (docs/platforms.md)
-; Defines given by that script: VERSION, APP_EXE (dojang-app.exe), CLI_EXE (dojang.exe),
-; LOADER_DLL (WebView2Loader.dll), ICON (icons/icon.ico), OUT_FILE.
+; Dojang's Windows installer, for the unbranded build and every branded one, built with
+; makensis (NSIS 3) and only the plugins NSIS ships, so that it can be made on any machine,
+; this Linux one included:
+;   scripts/windows.sh installer [--config branding/<name>/tauri.conf.json]
+; (docs/platforms.md, docs/branding.md). Defines given by that script: CONFIG_NSH (written
+; by config.py from the Tauri config with the overlay merged: PRODUCT, DISPLAY_NAME, APP_ID,
+; VERSION, FILE_VERSION, PUBLISHER, COPYRIGHT, ICON, INSTALLER_ICON, HEADER_IMAGE and
+; SIDEBAR_IMAGE when set, and the macros InstallResources and UninstallResources), APP_EXE
+; (dojang-app.exe), CLI_EXE (dojang.exe), LOADER_DLL (WebView2Loader.dll), OUT_FILE.
 ;
 ; What it does, for the user running it (no administrator rights, as a bank customer's
 ; installer must):
-; - installs the app and the command line into %LOCALAPPDATA%\Programs\Dojang;
-; - registers the dojang: URL scheme (issuance links and, later, signing requests);
+; - installs the app, the command line and the build's resources (its distribution.toml,
+;   logo) into %LOCALAPPDATA%\Programs\<productName>, the folder the app reads them from;
+; - registers the dojang: URL scheme (issuance links and signing requests);
 ; - offers the app in "Open with" for certificate files (.pfx .p12 .der .cer .crt) and
 ;   issuance files (.html), without taking them from the program that opens them now;
 ; - adds a Start-menu entry and an entry in Apps & features (its uninstaller);
 ; - speaks Korean or English, after the user's Windows language.
+; Registry keys and ProgIDs are named by the build's identifier, so branded builds and the
+; unbranded one live side by side; the dojang: scheme is one per user on Windows, and goes to
+; the build installed last.
 ; The uninstaller removes all of that and keeps the user's certificates and settings
-; (%APPDATA%\kr.dojang.app) unless asked: the box on its page, or /DELETEDATA when silent.
+; (%APPDATA%\<identifier>) unless asked: the box on its page, or /DELETEDATA when silent.
 ; WebView2, which the window needs, comes with Windows 10 and 11; when it is missing the
 ; installer says where to get it (it never downloads anything itself).
 
@@ -26,32 +34,39 @@ SetCompressor /SOLID lzma
 !include "FileFunc.nsh"
 !include "LogicLib.nsh"
 
-!ifndef VERSION | APP_EXE | CLI_EXE | ICON | OUT_FILE
-  !error "scripts/windows.sh gives VERSION, APP_EXE, CLI_EXE, ICON and OUT_FILE"
+!ifndef CONFIG_NSH | APP_EXE | CLI_EXE | OUT_FILE
+  !error "scripts/windows.sh gives CONFIG_NSH, APP_EXE, CLI_EXE and OUT_FILE"
 !endif
+!include "${CONFIG_NSH}"
 
-!define PRODUCT "Dojang"
-; The product's name in both languages, as the window's title has it.
-!define DISPLAY_NAME "도장 Dojang"
-!define APP_ID "kr.dojang.app"
-!define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${PRODUCT}"
+!define INSTALLER_KEY "Software\${APP_ID}"
+!define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP_ID}"
 !define CLASSES "Software\Classes"
+!define SHORTCUT "$SMPROGRAMS\${DISPLAY_NAME}.lnk"
 !define WEBVIEW2_KEY "SOFTWARE\WOW6432Node\Microsoft\EdgeUpdate\Clients\{F3017226-FE2A-4295-8BDF-00C3A9A7E4C5}"
 
 Name "${DISPLAY_NAME}"
 OutFile "${OUT_FILE}"
 RequestExecutionLevel user
 InstallDir "$LOCALAPPDATA\Programs\${PRODUCT}"
-InstallDirRegKey HKCU "Software\${PRODUCT}" "InstallDir"
-VIProductVersion "${VERSION}.0"
-VIAddVersionKey /LANG=0 "ProductName" "${PRODUCT}"
+InstallDirRegKey HKCU "${INSTALLER_KEY}" "InstallDir"
+VIProductVersion "${FILE_VERSION}"
+VIAddVersionKey /LANG=0 "ProductName" "${DISPLAY_NAME}"
+VIAddVersionKey /LANG=0 "CompanyName" "${PUBLISHER}"
 VIAddVersionKey /LANG=0 "FileVersion" "${VERSION}"
 VIAddVersionKey /LANG=0 "ProductVersion" "${VERSION}"
-VIAddVersionKey /LANG=0 "FileDescription" "${PRODUCT} installer"
-VIAddVersionKey /LANG=0 "LegalCopyright" "Dojang contributors, Apache License 2.0"
+VIAddVersionKey /LANG=0 "FileDescription" "${DISPLAY_NAME} installer"
+VIAddVersionKey /LANG=0 "LegalCopyright" "${COPYRIGHT}"
 
-!define MUI_ICON "${ICON}"
-!define MUI_UNICON "${ICON}"
+!define MUI_ICON "${INSTALLER_ICON}"
+!define MUI_UNICON "${INSTALLER_ICON}"
+!ifdef HEADER_IMAGE
+  !define MUI_HEADERIMAGE
+  !define MUI_HEADERIMAGE_BITMAP "${HEADER_IMAGE}"
+!endif
+!ifdef SIDEBAR_IMAGE
+  !define MUI_WELCOMEFINISHPAGE_BITMAP "${SIDEBAR_IMAGE}"
+!endif
 !define MUI_ABORTWARNING
 !define MUI_FINISHPAGE_RUN "$INSTDIR\dojang-app.exe"
 
@@ -74,11 +89,11 @@ LangString CertificateFile ${LANG_ENGLISH} "Certificate"
 LangString CertificateFile ${LANG_KOREAN} "인증서 파일"
 LangString IssuanceFile ${LANG_ENGLISH} "Certificate issuance file"
 LangString IssuanceFile ${LANG_KOREAN} "인증서 발급 안내 파일"
-LangString NoWebView2 ${LANG_ENGLISH} "Dojang's window needs Microsoft Edge WebView2, which comes with Windows 10 and 11 and is missing here. Get the Evergreen Runtime from Microsoft's WebView2 page, install it, then start Dojang."
-LangString NoWebView2 ${LANG_KOREAN} "도장의 창을 띄우려면 Microsoft Edge WebView2가 필요합니다. Windows 10과 11에는 들어 있지만 이 컴퓨터에는 없습니다. Microsoft의 WebView2 페이지에서 Evergreen Runtime을 받아 설치한 뒤 도장을 실행하세요."
-LangString DeleteData ${LANG_ENGLISH} "Also delete my certificates and settings kept by Dojang"
-LangString DeleteData ${LANG_KOREAN} "도장이 보관하던 내 인증서와 설정도 지우기"
-LangString DeleteDataHelp ${LANG_ENGLISH} "Certificates in your NPKI folders and on USB drives are never touched. Leave this unticked to keep the certificates Dojang keeps in this computer's keychain."
+LangString NoWebView2 ${LANG_ENGLISH} "${DISPLAY_NAME} needs Microsoft Edge WebView2 for its window, which comes with Windows 10 and 11 and is missing here. Get the Evergreen Runtime from Microsoft's WebView2 page, install it, then start ${DISPLAY_NAME}."
+LangString NoWebView2 ${LANG_KOREAN} "${DISPLAY_NAME} 창을 띄우려면 Microsoft Edge WebView2가 필요합니다. Windows 10과 11에는 들어 있지만 이 컴퓨터에는 없습니다. Microsoft의 WebView2 페이지에서 Evergreen Runtime을 받아 설치한 뒤 프로그램을 실행하세요."
+LangString DeleteData ${LANG_ENGLISH} "Also delete my certificates and settings kept by ${DISPLAY_NAME}"
+LangString DeleteData ${LANG_KOREAN} "${DISPLAY_NAME} 프로그램에 보관한 내 인증서와 설정도 지우기"
+LangString DeleteDataHelp ${LANG_ENGLISH} "Certificates in your NPKI folders and on USB drives are never touched. Leave this unticked to keep the certificates stored in this computer's keychain."
 LangString DeleteDataHelp ${LANG_KOREAN} "NPKI 폴더와 USB에 있는 인증서는 지우지 않습니다. 이 컴퓨터의 키체인에 보관한 인증서를 남기려면 선택하지 마세요."
 
 ; Registers the ProgID NAME (described by DESCRIPTION) opening files with the app, and
@@ -97,17 +112,19 @@ LangString DeleteDataHelp ${LANG_KOREAN} "NPKI 폴더와 USB에 있는 인증서
   DeleteRegKey /ifempty HKCU "${CLASSES}\${EXT}"
 !macroend
 
-Section "-Dojang"
+Section "-${PRODUCT}"
   SetOutPath "$INSTDIR"
   File "/oname=dojang-app.exe" "${APP_EXE}"
   File "/oname=dojang.exe" "${CLI_EXE}"
   !ifdef LOADER_DLL
     File "/oname=WebView2Loader.dll" "${LOADER_DLL}"
   !endif
+  ; The build's bundle.resources: the app reads distribution.toml from its own folder.
+  !insertmacro InstallResources
   WriteUninstaller "$INSTDIR\uninstall.exe"
-  WriteRegStr HKCU "Software\${PRODUCT}" "InstallDir" "$INSTDIR"
+  WriteRegStr HKCU "${INSTALLER_KEY}" "InstallDir" "$INSTDIR"
 
-  CreateShortcut "$SMPROGRAMS\${DISPLAY_NAME}.lnk" "$INSTDIR\dojang-app.exe"
+  CreateShortcut "${SHORTCUT}" "$INSTDIR\dojang-app.exe"
 
   ; dojang: links open the app with the link as its argument.
   WriteRegStr HKCU "${CLASSES}\dojang" "" "URL:${DISPLAY_NAME}"
@@ -115,19 +132,19 @@ Section "-Dojang"
   WriteRegStr HKCU "${CLASSES}\dojang\DefaultIcon" "" "$INSTDIR\dojang-app.exe,0"
   WriteRegStr HKCU "${CLASSES}\dojang\shell\open\command" "" '"$INSTDIR\dojang-app.exe" "%1"'
 
-  !insertmacro ProgId "Dojang.Pkcs12" "$(Pkcs12File)"
-  !insertmacro ProgId "Dojang.Certificate" "$(CertificateFile)"
-  !insertmacro ProgId "Dojang.Issuance" "$(IssuanceFile)"
-  !insertmacro OfferFor ".pfx" "Dojang.Pkcs12"
-  !insertmacro OfferFor ".p12" "Dojang.Pkcs12"
-  !insertmacro OfferFor ".der" "Dojang.Certificate"
-  !insertmacro OfferFor ".cer" "Dojang.Certificate"
-  !insertmacro OfferFor ".crt" "Dojang.Certificate"
-  !insertmacro OfferFor ".html" "Dojang.Issuance"
+  !insertmacro ProgId "${APP_ID}.Pkcs12" "$(Pkcs12File)"
+  !insertmacro ProgId "${APP_ID}.Certificate" "$(CertificateFile)"
+  !insertmacro ProgId "${APP_ID}.Issuance" "$(IssuanceFile)"
+  !insertmacro OfferFor ".pfx" "${APP_ID}.Pkcs12"
+  !insertmacro OfferFor ".p12" "${APP_ID}.Pkcs12"
+  !insertmacro OfferFor ".der" "${APP_ID}.Certificate"
+  !insertmacro OfferFor ".cer" "${APP_ID}.Certificate"
+  !insertmacro OfferFor ".crt" "${APP_ID}.Certificate"
+  !insertmacro OfferFor ".html" "${APP_ID}.Issuance"
 
   WriteRegStr HKCU "${UNINSTALL_KEY}" "DisplayName" "${DISPLAY_NAME}"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "DisplayVersion" "${VERSION}"
-  WriteRegStr HKCU "${UNINSTALL_KEY}" "Publisher" "${PRODUCT}"
+  WriteRegStr HKCU "${UNINSTALL_KEY}" "Publisher" "${PUBLISHER}"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "DisplayIcon" "$INSTDIR\dojang-app.exe,0"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "InstallLocation" "$INSTDIR"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "UninstallString" '"$INSTDIR\uninstall.exe"'
@@ -155,27 +172,34 @@ SectionEnd
 ; go (the uninstaller returns at once, running from a copy of itself) finds it all done.
 Section /o "un.$(DeleteData)" UnDeleteData
   RMDir /r "$APPDATA\${APP_ID}"
+  ; The app's logs and the window's WebView2 data.
+  RMDir /r "$LOCALAPPDATA\${APP_ID}"
 SectionEnd
 
-Section "-un.Dojang"
-  Delete "$SMPROGRAMS\${DISPLAY_NAME}.lnk"
-  DeleteRegKey HKCU "${CLASSES}\dojang"
-  !insertmacro Unoffer ".pfx" "Dojang.Pkcs12"
-  !insertmacro Unoffer ".p12" "Dojang.Pkcs12"
-  !insertmacro Unoffer ".der" "Dojang.Certificate"
-  !insertmacro Unoffer ".cer" "Dojang.Certificate"
-  !insertmacro Unoffer ".crt" "Dojang.Certificate"
-  !insertmacro Unoffer ".html" "Dojang.Issuance"
-  DeleteRegKey HKCU "${CLASSES}\Dojang.Pkcs12"
-  DeleteRegKey HKCU "${CLASSES}\Dojang.Certificate"
-  DeleteRegKey HKCU "${CLASSES}\Dojang.Issuance"
+Section "-un.${PRODUCT}"
+  Delete "${SHORTCUT}"
+  ; The scheme, unless a build installed later has taken it.
+  ReadRegStr $0 HKCU "${CLASSES}\dojang\shell\open\command" ""
+  ${If} $0 == '"$INSTDIR\dojang-app.exe" "%1"'
+    DeleteRegKey HKCU "${CLASSES}\dojang"
+  ${EndIf}
+  !insertmacro Unoffer ".pfx" "${APP_ID}.Pkcs12"
+  !insertmacro Unoffer ".p12" "${APP_ID}.Pkcs12"
+  !insertmacro Unoffer ".der" "${APP_ID}.Certificate"
+  !insertmacro Unoffer ".cer" "${APP_ID}.Certificate"
+  !insertmacro Unoffer ".crt" "${APP_ID}.Certificate"
+  !insertmacro Unoffer ".html" "${APP_ID}.Issuance"
+  DeleteRegKey HKCU "${CLASSES}\${APP_ID}.Pkcs12"
+  DeleteRegKey HKCU "${CLASSES}\${APP_ID}.Certificate"
+  DeleteRegKey HKCU "${CLASSES}\${APP_ID}.Issuance"
   DeleteRegKey HKCU "${UNINSTALL_KEY}"
-  DeleteRegKey HKCU "Software\${PRODUCT}"
+  DeleteRegKey HKCU "${INSTALLER_KEY}"
   System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
 
   Delete "$INSTDIR\dojang-app.exe"
   Delete "$INSTDIR\dojang.exe"
   Delete "$INSTDIR\WebView2Loader.dll"
+  !insertmacro UninstallResources
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
 SectionEnd
