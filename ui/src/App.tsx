@@ -47,7 +47,14 @@ const FileDetailsScreen = lazy(() =>
 );
 const IssueScreen = lazy(() => import('./components/issue/IssueScreen').then((m) => ({ default: m.IssueScreen })));
 const SettingsScreen = lazy(() => import('./components/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
-const SignScreen = lazy(() => import('./components/sign/SignScreen').then((m) => ({ default: m.SignScreen })));
+/**
+ * The signing screen's code, loaded when the first request arrives (and not through
+ * `lazy`: a Suspense boundary reveals its content no sooner than 300 ms after its
+ * fallback showed, which would be most of the person's wait for the consent).
+ */
+type SignScreenView = typeof import('./components/sign/SignScreen').SignScreen;
+let signScreenLoad: Promise<SignScreenView> | null = null;
+const loadSignScreen = () => (signScreenLoad ??= import('./components/sign/SignScreen').then((m) => m.SignScreen));
 
 /** The screens of the window. The list is home; the others have a way back to it. */
 type Screen =
@@ -119,6 +126,10 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
   const [request, setRequest] = useState(initialRequest);
   const [isRefreshing, startTransition] = useTransition();
   const [screen, setScreen] = useState<Screen>({ name: 'list' });
+  const [SignView, setSignView] = useState<SignScreenView | null>(null);
+  // What the site's request gave, for the attempt it belongs to: the screen shows its
+  // loading state until then (without suspending, see loadSignScreen).
+  const [signRead, setSignRead] = useState<{ seq: number; result: Result<SignSession> } | null>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
   const [importStart, setImportStart] = useState<ImportStart | null>(null);
@@ -201,12 +212,14 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
 
   /** Reads a site's signing request and shows it, whatever screen was shown. */
   const startSign = (link: string) => {
+    if (SignView === null) void loadSignScreen().then((view) => setSignView(() => view));
     signSeq.current += 1;
     const attempt: SignAttempt = { seq: signSeq.current, link, request: openSignRequest(link) };
     openSign.current = attempt;
     // A request the app refused opened nothing: nothing to tell its site.
     void attempt.request.then((result) => {
       if (!result.ok && openSign.current === attempt) openSign.current = null;
+      setSignRead({ seq: attempt.seq, result });
     });
     setWaitingSign(null);
     setScreen({ name: 'sign', attempt });
@@ -369,13 +382,14 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
               onReissue={(owner) => openIssue(owner)}
             />
           )}
-          {screen.name === 'sign' && (
-            // Its own loading state from the first moment, even before its code has loaded.
-            <Suspense fallback={<SignLoading onCancel={() => cancelSign(screen.attempt, false)} waiting={waitingSign !== null} />}>
-              <SignScreen
+          {screen.name === 'sign' &&
+            (SignView === null || signRead?.seq !== screen.attempt.seq ? (
+              <SignLoading onCancel={() => cancelSign(screen.attempt, false)} waiting={waitingSign !== null} />
+            ) : (
+              <SignView
                 key={screen.attempt.seq}
                 link={screen.attempt.link}
-                request={screen.attempt.request}
+                result={signRead.result}
                 waiting={waitingSign !== null}
                 onCancel={(undelivered) => cancelSign(screen.attempt, undelivered)}
                 onSettled={() => {
@@ -383,8 +397,7 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
                 }}
                 onBack={() => afterSign(null)}
               />
-            </Suspense>
-          )}
+            ))}
           {screen.name === 'file' && (
             <FileDetailsScreen path={screen.path} request={screen.request} onBack={() => showList('heading')} />
           )}

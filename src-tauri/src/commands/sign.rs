@@ -92,9 +92,21 @@ pub async fn open_sign_request(
     let (site, request, consent) = blocking(move || {
         let link = SignLink::parse(&link)?;
         let now = time::OffsetDateTime::now_utc();
-        let (site, request) = exchange::fetch(&link, stores.distribution()?, now)?;
-        let list = stores.get()?.list(now);
-        let consent = Consent::new(site.clone(), &request, &list);
+        // The certificates are listed while the site answers: the person waits for the
+        // slower of the two, not for both.
+        let (fetched, list) = std::thread::scope(|scope| {
+            let list = scope.spawn(|| stores.get().map(|set| set.list(now)));
+            let fetched = exchange::fetch(&link, stores.distribution()?, now);
+            let list = list.join().unwrap_or_else(|_| {
+                Err(ErrorInfo::new(
+                    dojang_core::ErrorCode::Internal,
+                    &[("detail", "the certificates could not be listed")],
+                ))
+            });
+            Ok::<_, ErrorInfo>((fetched, list))
+        })?;
+        let (site, request) = fetched?;
+        let consent = Consent::new(site.clone(), &request, &list?);
         Ok((site, request, consent))
     })
     .await?;

@@ -1,4 +1,4 @@
-import { Suspense, use, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 
 import { useAnnounce } from '../../Announcer';
@@ -17,14 +17,14 @@ import { DialogFormElement, useDialogForm, wrongPasswordIn } from '../dialogs/us
 import { BackIcon, CheckIcon, InfoIcon, WarningIcon } from '../icons';
 import { CandidateChoice, UnfitList } from './Candidates';
 import { RequestSection } from './RequestSection';
-import { SignFrame, SignLoading, WaitingNote } from './SignFrame';
+import { SignFrame, WaitingNote } from './SignFrame';
 import { WhoAsks } from './WhoAsks';
 
 export interface SignScreenProps {
   /** The link the site opened. */
   link: string;
-  /** `open_sign_request` of that link, started as it arrived. */
-  request: Promise<Result<SignSession>>;
+  /** What `open_sign_request` of that link gave (the window shows its own loading state until then). */
+  result: Result<SignSession>;
   /** Another site's request waits for this one to end. */
   waiting: boolean;
   /**
@@ -45,16 +45,7 @@ export interface SignScreenProps {
  * password), then signed and sent, or cancelled. The root says which
  * (`data-state`: loading, refused, consent, done).
  */
-export function SignScreen(props: SignScreenProps) {
-  return (
-    <Suspense fallback={<SignLoading onCancel={() => props.onCancel(false)} waiting={props.waiting} />}>
-      <SignBody {...props} />
-    </Suspense>
-  );
-}
-
-function SignBody({ link, request, waiting, onCancel, onSettled, onBack }: SignScreenProps) {
-  const result = use(request);
+export function SignScreen({ link, result, waiting, onCancel, onSettled, onBack }: SignScreenProps) {
   if (!result.ok) {
     return <SignRefused error={result.error} origin={originOfLink(link)} nothingSent waiting={waiting} onBack={onBack} />;
   }
