@@ -133,8 +133,7 @@ export const en = {
   'details.banner.unknownDetail':
     'It is in date until {date} ({remaining}), but its CA could not be asked whether it was revoked. ‘Check now’ below asks again.',
   'details.banner.checking': 'Checking this certificate',
-  'details.banner.checkingDetail':
-    'It is in date until {date} ({remaining}). Its certification path and whether it was revoked are being checked; this takes a moment.',
+  'details.banner.checkingDetail': 'In date until {date} ({remaining})',
   'details.banner.expired': 'This certificate has expired',
   'details.banner.expiredDetail': 'It expired on {date} and can no longer be used. Have a new one issued.',
   'details.banner.not-yet-valid': 'This certificate cannot be used yet',

@@ -139,8 +139,7 @@ export const ko = {
   'details.banner.unknownDetail':
     '유효 기간({date}까지, {remaining}) 안에 있지만, 인증기관에 폐지되었는지 확인하지 못했습니다. 아래 ‘지금 확인’으로 다시 확인할 수 있습니다.',
   'details.banner.checking': '인증서 상태를 확인하고 있습니다',
-  'details.banner.checkingDetail':
-    '유효 기간은 {date}까지입니다({remaining}). 인증 경로와 폐지 여부를 확인하는 중이니 잠시 기다려 주세요.',
+  'details.banner.checkingDetail': '유효 기간: {date}까지 ({remaining})',
   'details.banner.expired': '만료된 인증서입니다',
   'details.banner.expiredDetail': '{date}에 만료되어 더 이상 쓸 수 없습니다. 인증서를 새로 발급받으세요.',
   'details.banner.not-yet-valid': '아직 쓸 수 없는 인증서입니다',

@@ -524,7 +524,7 @@ test('while the trust check is under way the banner says so, never “usable”,
   const banner = page.getByTestId('status-banner');
   await expect(banner).toHaveAttribute('data-status', 'checking');
   await expect(banner).toContainText('인증서 상태를 확인하고 있습니다');
-  await expect(banner).toContainText('유효 기간은 2027년 1월 12일까지입니다(412일 남음). 인증 경로와 폐지 여부를 확인하는 중');
+  await expect(banner).toContainText('유효 기간: 2027년 1월 12일까지 (412일 남음)');
   await expect(banner).not.toContainText('사용할 수 있는');
   await expect(page.getByTestId('trust-status')).toHaveAttribute('data-verdict', 'checking');
   await expectAccessible(page);
@@ -570,9 +570,34 @@ test('in English the banner says it is checking in plain words', async ({ page }
   await expect(banner).toHaveAttribute('data-status', 'checking');
   await expect(banner).toContainText('Checking this certificate');
   await expect(banner).toContainText(
-    'It is in date until January 12, 2027 (412 days left). Its certification path and whether it was revoked are being checked',
+    'In date until January 12, 2027 (412 days left)',
   );
   await expect(banner).not.toContainText('can be used');
   await expect(banner).toHaveAttribute('data-status', 'valid', { timeout: 10_000 });
   await expect(banner).toContainText('This certificate can be used');
 });
+
+for (const size of [
+  { width: 1040, height: 720 },
+  { width: 800, height: 600 },
+]) {
+  test(`the banner keeps its room while the check runs, so what is under it stays put when the verdict comes (${size.width}×${size.height})`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await answering(page, {}, 3000);
+    await openScenario(page, 'three-certs-one-broken');
+    await openDetails(page, '홍길동');
+    const banner = page.getByTestId('status-banner');
+    // The buttons right under it.
+    const below = page.getByTestId('open-change-password');
+    await expect(banner).toHaveAttribute('data-status', 'checking');
+    const checking = await banner.boundingBox();
+    const before = await below.boundingBox();
+    await expect(banner).toHaveAttribute('data-status', 'valid');
+    expect((await banner.boundingBox())?.height).toBe(checking?.height);
+    expect(await below.boundingBox()).toEqual(before);
+    // The room is drawn unseen: nobody reads it twice.
+    await expect(banner.locator('.banner__room')).toHaveCount(0);
+  });
+}

@@ -38,7 +38,7 @@ export function StatusBanner({ summary, check = 'none' }: { summary: Certificate
       ? t('details.banner.revokedStatusDetail')
       : t('details.banner.revokedCaDetail', { name: revocation.authority });
   };
-  const detail = {
+  const details: Record<typeof standing, () => string> = {
     valid: () => t('details.banner.validDetail', { date: until, remaining: remaining ?? '' }),
     'expiring-soon': () => t('details.banner.expiringDetail', { date: until, remaining: remaining ?? '' }),
     expired: () => t('details.banner.expiredDetail', { date: until }),
@@ -52,7 +52,12 @@ export function StatusBanner({ summary, check = 'none' }: { summary: Certificate
       }),
     unknown: () => t('details.banner.unknownDetail', { date: until, remaining: remaining ?? '' }),
     checking: () => t('details.banner.checkingDetail', { date: until, remaining: remaining ?? '' }),
-  }[standing]();
+  };
+  const detail = details[standing]();
+  // While the check runs, the banner keeps the room of the verdict it most often gives (the
+  // certificate's standing in time), drawn unseen, so the buttons under it stay put when the
+  // answer comes (its own words are shorter); a problem found may still need more.
+  const likely = standing === 'checking' ? standingOf(summary) : null;
 
   // The verdict that replaces "checking" is said aloud once: the person may be reading elsewhere.
   const title = t(`details.banner.${standing}`);
@@ -69,9 +74,20 @@ export function StatusBanner({ summary, check = 'none' }: { summary: Certificate
   return (
     <div className={`banner banner--${standing}`} data-testid="status-banner" data-status={standing}>
       <StatusIcon />
-      <div>
-        <p className="banner__title">{title}</p>
-        <p className="banner__detail">{detail}</p>
+      <div className="banner__text">
+        <div>
+          <p className="banner__title">{title}</p>
+          <p className="banner__detail">{detail}</p>
+        </div>
+        {likely !== null && (
+          // Drawn by CSS from its attributes: no screen reader, search or copy meets it.
+          <div
+            className="banner__room"
+            aria-hidden="true"
+            data-title={t(`details.banner.${likely}`)}
+            data-detail={details[likely]()}
+          />
+        )}
       </div>
     </div>
   );
