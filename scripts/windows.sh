@@ -18,10 +18,12 @@
 #                               src-tauri/windows/config.py reads from the Tauri config;
 #                               then its tests under Wine (tests/tests/windows_installer.rs).
 #                               Without --config: the unbranded installer and the example's
-#                               (branding/example), installed and uninstalled.
+#                               (branding/example), installed, updated and uninstalled.
 #                               With it: that branded build's installer only (the app
 #                               compiled with the overlay merged; its names, icons, images
-#                               and resources).
+#                               and resources) and, for a build that publishes updates,
+#                               the updater's signature <installer>.sig when
+#                               TAURI_SIGNING_PRIVATE_KEY (or _PATH) is set.
 #   scripts/windows.sh run ARGS dojang.exe ARGS under Wine (for trying it by hand)
 #
 # How: Debian's rustc-web (Rust 1.96) with the standard library's source (rust-web-src)
@@ -54,10 +56,17 @@ win_cargo() {
     "$program" "$subcommand" -Zbuild-std=std,panic_abort --target "$TARGET" --locked "$@"
 }
 
-build() {
-  win_cargo /usr/bin/cargo build -p dojang-cli -p dojang-ca
+# Beside dojang.exe, for the tests only: the DLL Wine 8 lacks (docs/platforms.md), and
+# hold.exe, which holds a file as Windows holds a running program's executable.
+test_helpers() {
   x86_64-w64-mingw32-gcc -O2 -shared -Wl,--kill-at -o "$BIN_DIR/bcryptprimitives.dll" \
     tests/windows/bcryptprimitives.c -ladvapi32
+  x86_64-w64-mingw32-gcc -O2 -municode -o "$BIN_DIR/hold.exe" tests/windows/hold.c
+}
+
+build() {
+  win_cargo /usr/bin/cargo build -p dojang-cli -p dojang-ca
+  test_helpers
   ls -l "$BIN_DIR/dojang.exe" "$BIN_DIR/dojang-ca.exe" "$BIN_DIR/bcryptprimitives.dll"
 }
 
@@ -70,7 +79,8 @@ clippy() {
 
 # The installer of the build OVERLAY configures (none: the unbranded build): the app, then
 # the installer from stripped copies (the debug build's symbols would make it ten times
-# larger). Prints the installer's path.
+# larger), and the updater's signature when the build publishes updates and a signing key
+# is given. Prints the installer's path.
 installer() {
   local overlay="${1:-}" target_dir="$DOJANG_WINDOWS_TARGET_DIR"
   if [ -n "$overlay" ]; then
@@ -97,27 +107,71 @@ installer() {
   local setup="$stage/$product-$version-setup.exe"
   x86_64-w64-mingw32-strip -o "$stage/dojang-app.exe" "$app_dir/dojang-app.exe"
   x86_64-w64-mingw32-strip -o "$stage/dojang.exe" "$BIN_DIR/dojang.exe"
+  # Marked as Tauri's bundler marks the app it puts in an NSIS installer: the updater reads
+  # the mark (tauri-utils' bundle_type) to ask for the NSIS build of a new version
+  # (windows-x86_64-nsis in the manifest, {{bundle_type}} in an endpoint).
+  python3 - "$stage/dojang-app.exe" <<'EOF'
+import sys
+path = sys.argv[1]
+data = open(path, "rb").read()
+unknown, nsis = b"__TAURI_BUNDLE_TYPE_VAR_UNK", b"__TAURI_BUNDLE_TYPE_VAR_NSS"
+if data.count(unknown) != 1:
+    sys.exit(f"{path}: {data.count(unknown)} bundle-type marks, not one")
+open(path, "wb").write(data.replace(unknown, nsis))
+EOF
   makensis -V2 -WX -DCONFIG_NSH="$stage/config.nsh" -DAPP_EXE="$stage/dojang-app.exe" \
     -DCLI_EXE="$stage/dojang.exe" -DLOADER_DLL="$app_dir/WebView2Loader.dll" \
     -DOUT_FILE="$setup" src-tauri/windows/dojang.nsi >&2
+  rm -f "$setup.sig"
+  if [ "$updater_artifacts" = 1 ]; then
+    if [ -n "${TAURI_SIGNING_PRIVATE_KEY:-}${TAURI_SIGNING_PRIVATE_KEY_PATH:-}" ]; then
+      # As Tauri's bundler signs an NSIS installer for the updater (createUpdaterArtifacts):
+      # <installer>.sig, a minisign signature with the version in its trusted comment. A
+      # key without a password is read with an empty one, never asked for.
+      # The key is given either way; an empty variable of the other kind would be refused.
+      local unset_empty=()
+      [ -n "${TAURI_SIGNING_PRIVATE_KEY:-}" ] || unset_empty+=(-u TAURI_SIGNING_PRIVATE_KEY)
+      [ -n "${TAURI_SIGNING_PRIVATE_KEY_PATH:-}" ] || unset_empty+=(-u TAURI_SIGNING_PRIVATE_KEY_PATH)
+      env "${unset_empty[@]}" TAURI_SIGNING_PRIVATE_KEY_PASSWORD="${TAURI_SIGNING_PRIVATE_KEY_PASSWORD:-}" \
+        ui/node_modules/.bin/tauri signer sign --app-version "$version" "$setup" </dev/null >&2
+      [ -s "$setup.sig" ]
+    else
+      echo "windows.sh: $overlay publishes updates, but TAURI_SIGNING_PRIVATE_KEY is not set:" \
+        "no updater signature ($setup.sig) made" >&2
+    fi
+  fi
   echo "$setup"
 }
 
 # The installers and their tests: the unbranded one and the example's, or the branded one
 # OVERLAY configures.
 test_installer() {
-  local overlay="${1:-}" unbranded="" branded only=""
+  local overlay="${1:-}" unbranded="" branded keys pubkey="" only=""
+  keys="$(mktemp -d)"
   if [ -z "$overlay" ]; then
     unbranded="$(installer)"
+    # The example's update-signing key was not kept: the test signs its installer with a
+    # key made for this run, and checks the signature against it.
+    ui/node_modules/.bin/tauri signer generate --ci -p "" -w "$keys/updater.key" >/dev/null
+    branded="$(
+      unset TAURI_SIGNING_PRIVATE_KEY
+      TAURI_SIGNING_PRIVATE_KEY_PATH="$keys/updater.key" TAURI_SIGNING_PRIVATE_KEY_PASSWORD="" \
+        installer branding/example/tauri.conf.json
+    )"
+    pubkey="$(cat "$keys/updater.key.pub")"
     overlay=branding/example/tauri.conf.json
-    branded="$(installer "$overlay")"
   else
     branded="$(installer "$overlay")"
     only=branded
+    # A signature made here must verify with the key the build's app trusts.
+    [ -f "$branded.sig" ] && pubkey="$(python3 -c 'import json,sys
+print(json.load(open(sys.argv[1]))["plugins"]["updater"]["pubkey"])' "$overlay")"
   fi
+  rm -rf "$keys"
+  test_helpers
   wine_prefix
   DOJANG_TEST_WINDOWS_INSTALLER="$unbranded" DOJANG_TEST_WINDOWS_BRANDED_INSTALLER="$branded" \
-    DOJANG_TEST_WINDOWS_BRANDING="$DOJANG_ROOT/$overlay" \
+    DOJANG_TEST_WINDOWS_BRANDING="$DOJANG_ROOT/$overlay" DOJANG_TEST_UPDATER_PUBKEY="$pubkey" \
     DOJANG_TEST_WINDOWS_EXE="$BIN_DIR/dojang.exe" \
     cargo test --locked -p dojang-testkit --test windows_installer -- --ignored $only
 }
