@@ -13,6 +13,7 @@ export default defineConfig(
     'test-results/',
     'playwright-report/',
     '.preview-dist/',
+    '.bench-dist/',
     // Generated from the Rust types; checked by tsc, never edited by hand.
     'src/bindings/',
   ]),

@@ -2,13 +2,16 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 
 import {
   applyPreferences,
+  loadListView,
   loadReminders,
   loadTextSize,
   loadTheme,
+  saveListView,
   saveReminders,
   saveTextSize,
   saveTheme,
   watchSystemTheme,
+  type ListView,
   type TextSize,
   type Theme,
 } from './preferences';
@@ -21,15 +24,18 @@ export interface Preferences {
   setTextSize: (size: TextSize) => void;
   reminders: ReminderSettings;
   setReminders: (settings: ReminderSettings) => void;
+  listView: ListView;
+  setListView: (view: ListView) => void;
 }
 
 const PreferencesContext = createContext<Preferences | null>(null);
 
-/** Holds the theme, text size and reminders, remembers them and keeps <html> in step. */
+/** Holds the theme, text size, reminders and the list's view, remembers them and keeps <html> in step. */
 export function PreferencesProvider({ children }: { children: ReactNode }) {
   const [theme, setThemeState] = useState<Theme>(loadTheme);
   const [textSize, setTextSizeState] = useState<TextSize>(loadTextSize);
   const [reminders, setRemindersState] = useState<ReminderSettings>(loadReminders);
+  const [listView, setListViewState] = useState<ListView>(loadListView);
 
   useEffect(() => {
     applyPreferences(theme, textSize);
@@ -42,6 +48,7 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
       theme,
       textSize,
       reminders,
+      listView,
       setTheme: (next) => {
         saveTheme(next);
         setThemeState(next);
@@ -54,8 +61,12 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
         saveReminders(next);
         setRemindersState(next);
       },
+      setListView: (next) => {
+        saveListView(next);
+        setListViewState(next);
+      },
     }),
-    [theme, textSize, reminders],
+    [theme, textSize, reminders, listView],
   );
 
   return <PreferencesContext value={value}>{children}</PreferencesContext>;

@@ -2,8 +2,8 @@ import { LOCALES, type Lang } from './i18n/catalog';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** How much of an instant is said: the day, or the day and the minute. */
-type Precision = 'date' | 'minute';
+/** How much of an instant is said: the day, the day in short, or the day and the minute. */
+type Precision = 'date' | 'short-date' | 'minute';
 
 function format(rfc3339: string, lang: Lang, precision: Precision, timeZone: string | undefined): string {
   const date = new Date(rfc3339);
@@ -14,7 +14,7 @@ function format(rfc3339: string, lang: Lang, precision: Precision, timeZone: str
   let formatter = formatters.get(cacheKey);
   if (formatter === undefined) {
     formatter = new Intl.DateTimeFormat(LOCALES[lang], {
-      dateStyle: 'long',
+      dateStyle: precision === 'short-date' ? 'medium' : 'long',
       // A 24-hour clock: "14:03" reads the same in both languages, without 오전/오후.
       ...(precision === 'minute' ? { timeStyle: 'short', hourCycle: 'h23' } : {}),
       ...(timeZone === undefined ? {} : { timeZone }),
@@ -31,6 +31,14 @@ function format(rfc3339: string, lang: Lang, precision: Precision, timeZone: str
  */
 export function formatDate(rfc3339: string, lang: Lang, timeZone?: string): string {
   return format(rfc3339, lang, 'date', timeZone);
+}
+
+/**
+ * The same date in short ("2027. 3. 15.", "Mar 15, 2027"): for the list's
+ * rows, where a line holds every fact of a certificate.
+ */
+export function formatShortDate(rfc3339: string, lang: Lang, timeZone?: string): string {
+  return format(rfc3339, lang, 'short-date', timeZone);
 }
 
 /**

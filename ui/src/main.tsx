@@ -11,6 +11,7 @@ import { applyPreferences, loadTextSize, loadTheme } from './preferences';
 import { PreferencesProvider } from './PreferencesProvider';
 import { markAfterPaint } from './timeline';
 import './styles.css';
+import './listViews.css';
 
 const container = document.getElementById('root');
 if (container === null) {

@@ -1,6 +1,6 @@
 /**
  * How the window looks (colour theme and text size, applied as attributes on
- * <html> that the style sheet reads) and the expiry reminders, remembered in
+ * <html> that the style sheet reads; the list as cards or rows) and the expiry reminders, remembered in
  * localStorage. Nothing secret is ever stored here.
  */
 import {
@@ -15,9 +15,13 @@ export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 export const TEXT_SIZES = ['normal', 'large', 'larger'] as const;
 export type TextSize = (typeof TEXT_SIZES)[number];
+/** How the list shows certificates: a card each, or one row each (many certificates). */
+export const LIST_VIEWS = ['cards', 'rows'] as const;
+export type ListView = (typeof LIST_VIEWS)[number];
 
 export const THEME_STORAGE_KEY = 'dojang.theme';
 export const TEXT_SIZE_STORAGE_KEY = 'dojang.textSize';
+export const LIST_VIEW_STORAGE_KEY = 'dojang.listView';
 export const REMINDERS_STORAGE_KEY = 'dojang.reminders';
 export const REMINDER_DAYS_STORAGE_KEY = 'dojang.reminderDays';
 export const REMINDED_STORAGE_KEY = 'dojang.reminded';
@@ -28,6 +32,10 @@ export function isTheme(value: unknown): value is Theme {
 
 export function isTextSize(value: unknown): value is TextSize {
   return typeof value === 'string' && (TEXT_SIZES as readonly string[]).includes(value);
+}
+
+export function isListView(value: unknown): value is ListView {
+  return typeof value === 'string' && (LIST_VIEWS as readonly string[]).includes(value);
 }
 
 function load<T>(key: string, accept: (value: unknown) => value is T, fallback: T): T {
@@ -51,6 +59,9 @@ export const loadTheme = (): Theme => load(THEME_STORAGE_KEY, isTheme, 'system')
 export const loadTextSize = (): TextSize => load(TEXT_SIZE_STORAGE_KEY, isTextSize, 'normal');
 export const saveTheme = (theme: Theme): void => store(THEME_STORAGE_KEY, theme);
 export const saveTextSize = (size: TextSize): void => store(TEXT_SIZE_STORAGE_KEY, size);
+/** Cards unless the person chose the rows. */
+export const loadListView = (): ListView => load(LIST_VIEW_STORAGE_KEY, isListView, 'cards');
+export const saveListView = (view: ListView): void => store(LIST_VIEW_STORAGE_KEY, view);
 
 /** Reminders are on unless turned off; 30 days before expiry unless chosen otherwise. */
 export function loadReminders(): ReminderSettings {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { fourPlaces } from '../test/fixtures';
 import type { ListedCertificate } from './bindings/ListedCertificate';
-import { matchesPlace, matchesQuery, placeOf } from './search';
+import { foldQuery, keyMatches, matchesPlace, matchesQuery, placeOf, searchKey } from './search';
 
 function owned(owner: string, store: 'npki' | 'keychain' = 'npki'): ListedCertificate {
   const found = fourPlaces.certificates.find((c) => c.owner === owner && c.store === store);
@@ -32,6 +32,23 @@ describe('matchesQuery', () => {
   it('matches everything when empty, and Hangul typed in decomposed form', () => {
     expect(matchesQuery(corporate, '  ', '')).toBe(true);
     expect(matchesQuery(hong, '홍길동'.normalize('NFD'), '')).toBe(true);
+  });
+});
+
+describe('searchKey', () => {
+  it('is folded once and answers as matchesQuery does', () => {
+    const key = searchKey(hong, '개인 범용', '금융결제원');
+    expect(keyMatches(key, foldQuery('YESSIGN'))).toBe(true);
+    expect(keyMatches(key, foldQuery('금융결제'))).toBe(true);
+    expect(keyMatches(key, foldQuery(''))).toBe(true);
+    expect(keyMatches(key, foldQuery('김철수'))).toBe(false);
+  });
+
+  it('never matches across two fields', () => {
+    const key = searchKey(hong, '개인 범용', '금융결제원');
+    // The owner's end and the CA's start, typed as one.
+    expect(keyMatches(key, foldQuery('길동yes'))).toBe(false);
+    expect(matchesQuery(hong, '길동yes', '개인 범용', '금융결제원')).toBe(false);
   });
 });
 

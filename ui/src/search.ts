@@ -20,10 +20,29 @@ function fold(text: string): string {
 }
 
 /**
- * Whether a certificate matches the search: its owner, its CA (short name,
- * issuer common name, or the name shown for it, `caLabel`), or its purpose
- * in words (`purposeLabel`), both in the current language. An empty query
- * matches everything.
+ * What a search is compared with, folded once per list and language rather
+ * than on every keystroke: its owner, its CA (short name, issuer common
+ * name, or the name shown for it, `caLabel`), and its purpose in words
+ * (`purposeLabel`). A line break separates the fields, so that no query
+ * (a search is one line) matches across two of them.
+ */
+export function searchKey(certificate: ListedCertificate, purposeLabel: string, caLabel = ''): string {
+  return [certificate.owner, certificate.ca, certificate.issuer_common_name, purposeLabel, caLabel]
+    .map(fold)
+    .join('\n');
+}
+
+/** A query folded as the keys are: fold it once per keystroke, then test each key with `keyMatches`. */
+export const foldQuery = fold;
+
+/** Whether a key from `searchKey` matches a query folded by `foldQuery` (empty matches everything). */
+export function keyMatches(key: string, needle: string): boolean {
+  return needle === '' || key.includes(needle);
+}
+
+/**
+ * Whether a certificate matches the search (see `searchKey`), both in the
+ * current language. An empty query matches everything.
  */
 export function matchesQuery(
   certificate: ListedCertificate,
@@ -31,11 +50,7 @@ export function matchesQuery(
   purposeLabel: string,
   caLabel = '',
 ): boolean {
-  const needle = fold(query);
-  if (needle === '') return true;
-  return [certificate.owner, certificate.ca, certificate.issuer_common_name, purposeLabel, caLabel].some(
-    (field) => fold(field).includes(needle),
-  );
+  return keyMatches(searchKey(certificate, purposeLabel, caLabel), fold(query));
 }
 
 export function matchesPlace(certificate: ListedCertificate, place: PlaceFilter): boolean {

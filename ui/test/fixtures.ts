@@ -149,6 +149,80 @@ export const fourPlaces: CertificateList = {
 };
 
 /** The password that opens every sample key. */
+/** Where the thousand certificates below are kept, in turn. */
+const THOUSAND_PLACES: { store: ListedCertificate['store']; root: NpkiRoot | null }[] = [
+  { store: 'npki', root: diskRoot },
+  { store: 'npki', root: usbRoot },
+  { store: 'npki', root: extraRoot },
+  { store: 'keychain', root: null },
+];
+
+/** The CAs the thousand are issued by, in turn: the three samples' and two more. */
+const THOUSAND_CAS: { ca: string; issuerCn: string; template: ListedCertificate }[] = [
+  { ca: 'yessign', issuerCn: 'yessignCA Class 2', template: hong },
+  { ca: 'KICA', issuerCn: 'signGATE CA5', template: kim },
+  { ca: 'CrossCert', issuerCn: 'CrossCertCA4', template: corporate },
+  { ca: 'SignKorea', issuerCn: 'SignKorea CA5', template: hong },
+  { ca: 'TradeSign', issuerCn: 'TradeSignCA4', template: hong },
+];
+
+const SURNAMES = ['김', '이', '박', '최', '정', '강', '조', '윤', '장', '임', '한', '오', '서', '신', '권', '황', '안', '송'];
+const GIVEN = ['민준', '서연', '도윤', '하은', '시우', '지우', '주원', '서윤', '예준', '지민', '현우', '수아', '건우', '채원'];
+
+/** Today in the fixtures' world (Kim's 12 days left end on 2025-12-07). */
+const FIXTURE_TODAY = Date.parse('2025-11-25T15:00:00Z');
+const DAY_MS = 86_400_000;
+
+/**
+ * Certificate `n` of a tax accountant's thousand: an owner of its own (a
+ * person, or now and then a company), one of five CAs, an expiry from two
+ * months ago to two years ahead, one of four places. Made from the samples,
+ * so everything the window reads is there; its details are not (none opens).
+ */
+function oneOfThousand(n: number): ListedCertificate {
+  const place = THOUSAND_PLACES[n % THOUSAND_PLACES.length] ?? THOUSAND_PLACES[0];
+  const issuer = THOUSAND_CAS[Math.floor(n / 4) % THOUSAND_CAS.length] ?? THOUSAND_CAS[0];
+  if (place === undefined || issuer === undefined) throw new Error('no places or CAs');
+  const person = `${SURNAMES[n % SURNAMES.length] ?? ''}${GIVEN[Math.floor(n / SURNAMES.length) % GIVEN.length] ?? ''}`;
+  const owner = n % 10 === 9 ? `(주)${person}세무회계 ${String(n).padStart(4, '0')}` : `${person} ${String(n).padStart(4, '0')}`;
+  const daysLeft = ((n * 37) % 860) - 60;
+  const notAfter = new Date(FIXTURE_TODAY + daysLeft * DAY_MS);
+  notAfter.setUTCHours(14, 59, 59, 0);
+  const notBefore = new Date(notAfter.getTime() - 365 * DAY_MS);
+  const serial = (0x10000000 + n).toString(16);
+  const common = `${owner}()00${String(1_000_000_000_000 + n)}`;
+  const subject = `cn=${common},ou=KMB,ou=personal4IB,o=${issuer.ca},c=kr`;
+  return {
+    ...issuer.template,
+    store: place.store,
+    location: place.root,
+    path: place.root === null ? null : `${place.root.path}\\${issuer.ca}\\USER\\${subject}`,
+    id: serial.padStart(8, '0').repeat(8),
+    subject,
+    common_name: common,
+    owner,
+    issuer: `cn=${issuer.issuerCn},ou=AccreditedCA,o=${issuer.ca},c=kr`,
+    issuer_common_name: issuer.issuerCn,
+    ca: issuer.ca,
+    serial,
+    not_before: notBefore.toISOString().replace('.000Z', 'Z'),
+    not_after: notAfter.toISOString().replace('.000Z', 'Z'),
+    days_left: daysLeft,
+    status: daysLeft < 0 ? 'expired' : daysLeft <= 30 ? 'expiring-soon' : 'valid',
+    revoked: null,
+  };
+}
+
+/** How many certificates the `thousand` scenario lists. */
+export const THOUSAND = 1000;
+
+/** A tax office's thousand certificates, with the three samples among them (Hong's first). */
+export const thousand: CertificateList = {
+  certificates: [hong, kim, corporate, ...Array.from({ length: THOUSAND - 3 }, (_, n) => oneOfThousand(n))],
+  unreadable: [],
+  searched_roots: [diskRoot, usbRoot, extraRoot],
+};
+
 export const SAMPLE_PASSWORD = 'sample!2580';
 /** The resident registration number Hong's certificate was issued to. */
 export const SAMPLE_ID_NUMBER = '9001011234567';

@@ -8,6 +8,8 @@ interface Window {
   __DOJANG_IPC_CALLS__?: number;
   /** Every command the UI sent, in order, with its arguments. */
   __DOJANG_CALLS__?: { command: string; args: unknown }[];
+  /** The phases the window marked (`timeline_mark`), with `performance.now()` when each came. */
+  __DOJANG_TIMELINE__?: { phase: string; at: number }[];
   /**
    * Errors to answer with, per command, one per call, before answering
    * normally again: `{ change_password: [{ code: 'wrong-password', params: {} }] }`.

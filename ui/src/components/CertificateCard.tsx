@@ -1,10 +1,11 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { Button } from 'react-aria-components';
 
 import type { ListedCertificate } from '../bindings/ListedCertificate';
 import { caName } from '../cas';
 import { useI18n } from '../i18n/context';
 import { copyKey } from '../places';
+import type { ListView } from '../preferences';
 import { CARD_VERDICT_WORDS, certificateVerdict, type Check } from '../trust';
 import { standingOf, validityText } from '../validity';
 import { ChevronIcon } from './icons';
@@ -20,18 +21,26 @@ import { ValidityBadge } from './ValidityBadge';
  * check is under way, then “사용 가능”, “곧 만료”, “인증 경로 문제”, “상태
  * 확인 불가” or “폐지됨”; what the dates alone settle (expired, not yet
  * valid) at once.
+ *
+ * As a row (`layout="rows"`, the list's compact view) it says the same, in
+ * the same elements and words, on one line that wraps only in a narrow
+ * window: the labels of the facts are left to screen readers there.
+ * Memoised: a list of a thousand re-renders only the cards whose check or
+ * layout changed as a search narrows it.
  */
-export function CertificateCard({
+export const CertificateCard = memo(function CertificateCard({
   certificate,
   check,
   onOpen,
+  layout = 'cards',
 }: {
   certificate: ListedCertificate;
   /** What the list's background check (or the details since) found of its path and status. */
   check: Check;
   onOpen: (certificate: ListedCertificate) => void;
+  layout?: ListView;
 }) {
-  const { t, message, formatDate } = useI18n();
+  const { t, message, formatDate, formatShortDate } = useI18n();
   const headingId = useId();
   const dated = standingOf(certificate);
   const verdict = certificateVerdict(dated, check);
@@ -46,7 +55,7 @@ export function CertificateCard({
 
   return (
     <li
-      className={`card certificate certificate--${verdict}`}
+      className={`card certificate certificate--${verdict}${layout === 'rows' ? ' certificate--row' : ''}`}
       data-testid="certificate-row"
       data-status={verdict}
       data-verdict={typeof check === 'object' ? check.verdict : undefined}
@@ -78,7 +87,9 @@ export function CertificateCard({
           <div className="fact">
             <dt>{t('certificate.expiry')}</dt>
             <dd className="expiry" data-testid="expiry">
-              <time dateTime={certificate.not_after}>{formatDate(certificate.not_after)}</time>
+              <time dateTime={certificate.not_after}>
+                {layout === 'rows' ? formatShortDate(certificate.not_after) : formatDate(certificate.not_after)}
+              </time>
               {validity.remaining !== null && (
                 <>
                   <span className="visually-hidden">, </span>
@@ -110,4 +121,4 @@ export function CertificateCard({
       </article>
     </li>
   );
-}
+});

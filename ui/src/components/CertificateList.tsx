@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { startTransition, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   Button,
   Input,
@@ -9,6 +9,8 @@ import {
   SearchField,
   Select,
   SelectValue,
+  ToggleButton,
+  ToggleButtonGroup,
 } from 'react-aria-components';
 
 import { useAnnounce } from '../Announcer';
@@ -17,7 +19,18 @@ import type { ListedCertificate } from '../bindings/ListedCertificate';
 import { caName } from '../cas';
 import { useI18n } from '../i18n/context';
 import { copyKey } from '../places';
-import { isPlaceFilter, matchesPlace, matchesQuery, PLACE_FILTERS, placeOf, type PlaceFilter } from '../search';
+import { isListView, LIST_VIEWS } from '../preferences';
+import { usePreferences } from '../PreferencesProvider';
+import {
+  foldQuery,
+  isPlaceFilter,
+  keyMatches,
+  matchesPlace,
+  PLACE_FILTERS,
+  placeOf,
+  searchKey,
+  type PlaceFilter,
+} from '../search';
 import { CertificateCard } from './CertificateCard';
 import { RefreshButton } from './RefreshButton';
 import { ChevronIcon, CloseIcon, ImportIcon, SearchIcon } from './icons';
@@ -38,9 +51,30 @@ const PLACE_LABELS = {
   extra: 'place.extra',
 } as const;
 
+const VIEW_LABELS = { cards: 'list.viewCards', rows: 'list.viewRows' } as const;
+
+/**
+ * Past this many, the cards off screen are neither laid out nor painted
+ * (`cards--many`: CSS `content-visibility: auto`, with a size kept for each so
+ * the scroll bar stays true). Chosen over a virtualised list: every card stays
+ * in the document, so find-in-page, a screen reader's list navigation, the
+ * focus given back to a card coming from its details and every test that
+ * looks a card up keep working. React still builds them all, once per list
+ * (the cards are memoised, the search deferred), and after the first frame.
+ */
+const MANY = 40;
+
+/**
+ * How many certificates the list's first frame draws; the rest follow at
+ * once in a transition React may interrupt, so a long list is on screen
+ * (and the search usable) before all of it is built.
+ */
+const FIRST_FRAME = 40;
+
 /**
  * The certificates that were found, with a search and a filter by place, then
- * the folders that could not be read. Once the cards are shown, their status
+ * the folders that could not be read, as cards or as rows (the person's
+ * choice, `dojang.listView`). Once the cards are shown, their status
  * is asked in the background and each card gets its badge when it comes.
  */
 export function CertificateList({
@@ -69,11 +103,21 @@ export function CertificateList({
 }) {
   const { t, message } = useI18n();
   const announce = useAnnounce();
+  const { listView, setListView } = usePreferences();
   const listHeadingId = useId();
   const unreadableHeadingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { certificates, unreadable } = listing;
   const checkOf = useListVerifications(listing);
+  // One function for the whole life of the list, so the memoised cards are not all drawn again
+  // whenever the screen around them is (a search typed, say); it calls the latest `onOpen`.
+  const latestOnOpen = useRef(onOpen);
+  useEffect(() => {
+    latestOnOpen.current = onOpen;
+  }, [onOpen]);
+  const open = useCallback((certificate: ListedCertificate) => {
+    latestOnOpen.current(certificate);
+  }, []);
 
   useEffect(() => {
     if (focusKey === null) return;
@@ -81,16 +125,40 @@ export function CertificateList({
     (card ?? headingRef.current)?.focus();
   }, [focusKey]);
 
-  const purposeOf = (certificate: ListedCertificate) => message(`purpose.${certificate.purpose}`);
-  const searched = (query: string) =>
-    certificates.filter((c) => matchesQuery(c, query, purposeOf(c), caName(c.ca, message)));
-  const matching = searched(filter.query);
+  // Folded once per list and language, so a keystroke costs one substring test per certificate.
+  const keys = useMemo(
+    () => certificates.map((c) => searchKey(c, message(`purpose.${c.purpose}`), caName(c.ca, message))),
+    [certificates, message],
+  );
+  const searched = (query: string) => {
+    const needle = foldQuery(query);
+    return certificates.filter((_, index) => keyMatches(keys[index] ?? '', needle));
+  };
+  // In a long list the field shows each key at once and the list follows as soon as React has
+  // the time, so typing into a search over a thousand certificates never waits for the list to
+  // be drawn; a short one follows in the same frame, never showing a search the list is not.
+  const deferredQuery = useDeferredValue(filter.query);
+  const shownQuery = certificates.length > MANY ? deferredQuery : filter.query;
+  const matching = useMemo(() => {
+    const needle = foldQuery(shownQuery);
+    return certificates.filter((_, index) => keyMatches(keys[index] ?? '', needle));
+  }, [certificates, keys, shownQuery]);
   const shown = matching.filter((c) => matchesPlace(c, filter.place));
+  // Enough for the first frame, and for the card focus goes back to (coming from its details).
+  const [drawnCount, setDrawnCount] = useState(() => {
+    const focused = focusKey === null ? -1 : shown.findIndex((c) => copyKey(c) === focusKey);
+    return Math.max(FIRST_FRAME, focused + 1);
+  });
+  const allDrawn = drawnCount >= certificates.length;
+  useEffect(() => {
+    if (!allDrawn) startTransition(() => setDrawnCount(Number.POSITIVE_INFINITY));
+  }, [allDrawn]);
+  const drawn = shown.length > drawnCount ? shown.slice(0, drawnCount) : shown;
   const placesPresent = new Set(certificates.map(placeOf));
   const options = PLACE_FILTERS.filter(
     (place) => place === 'all' || place === filter.place || placesPresent.has(place),
   );
-  const isFiltered = filter.query.trim() !== '' || filter.place !== 'all';
+  const isFiltered = shownQuery.trim() !== '' || filter.place !== 'all';
   // With a single place there is nothing to choose: the filter is not shown, nor named in the hint.
   const placeFilterShown = options.length > 2;
 
@@ -177,6 +245,27 @@ export function CertificateList({
                   </Popover>
                 </Select>
               )}
+              {/* Its two words say what it is; “보기” (View) is its name for screen readers. */}
+              <div className="view-choice">
+                <ToggleButtonGroup
+                  className="segmented segmented--small"
+                  aria-label={t('list.viewLabel')}
+                  selectionMode="single"
+                  disallowEmptySelection
+                  selectedKeys={[listView]}
+                  onSelectionChange={(selected) => {
+                    const [next] = selected;
+                    if (isListView(next)) setListView(next);
+                  }}
+                  data-testid="list-view"
+                >
+                  {LIST_VIEWS.map((view) => (
+                    <ToggleButton key={view} id={view} className="segmented__option" data-testid={`list-view-${view}`}>
+                      {t(VIEW_LABELS[view])}
+                    </ToggleButton>
+                  ))}
+                </ToggleButtonGroup>
+              </div>
             </div>
 
             {shown.length === 0 ? (
@@ -190,13 +279,18 @@ export function CertificateList({
                 </Button>
               </div>
             ) : (
-              <ul className="cards" data-testid="certificate-list">
-                {shown.map((certificate) => (
+              <ul
+                className={`cards${listView === 'rows' ? ' cards--rows' : ''}${shown.length > MANY ? ' cards--many' : ''}`}
+                data-testid="certificate-list"
+                data-view={listView}
+              >
+                {drawn.map((certificate) => (
                   <CertificateCard
                     key={copyKey(certificate)}
                     certificate={certificate}
                     check={checkOf(certificate.id)}
-                    onOpen={onOpen}
+                    onOpen={open}
+                    layout={listView}
                   />
                 ))}
               </ul>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nProvider as AriaI18nProvider } from 'react-aria-components';
 
-import { formatDate, formatDateTime } from '../format';
+import { formatDate, formatDateTime, formatShortDate } from '../format';
 import { LOCALES, message, translator, type Lang } from './catalog';
 import { I18nContext, type I18n } from './context';
 import { loadLang, saveLang } from './storage';
@@ -27,6 +27,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: translator(lang),
       message: (key, params) => message(lang, key, params),
       formatDate: (rfc3339) => formatDate(rfc3339, lang),
+      formatShortDate: (rfc3339) => formatShortDate(rfc3339, lang),
       formatDateTime: (rfc3339) => formatDateTime(rfc3339, lang),
     }),
     [lang],

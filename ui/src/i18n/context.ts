@@ -13,6 +13,8 @@ export interface I18n {
   message: (key: MessageKey, params?: ParamValues) => string;
   /** A date (RFC 3339) as a long, date-only string in the current language. */
   formatDate: (rfc3339: string) => string;
+  /** The same date in short ("2027. 3. 15.", "Mar 15, 2027"). */
+  formatShortDate: (rfc3339: string) => string;
   /** A date and time to the minute (RFC 3339), in the current language. */
   formatDateTime: (rfc3339: string) => string;
 }

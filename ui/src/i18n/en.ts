@@ -41,6 +41,9 @@ export const en = {
   'list.noMatchHintSearch': 'Clear the search, or try other words.',
   'list.showAll': 'Show all',
   'list.shownAnnouncement': '{count} certificates shown.',
+  'list.viewLabel': 'View',
+  'list.viewCards': 'Cards',
+  'list.viewRows': 'List',
 
   'certificate.purpose': 'Purpose',
   'certificate.ca': 'Issued by',

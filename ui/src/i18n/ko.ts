@@ -47,6 +47,9 @@ export const ko = {
   'list.noMatchHintSearch': '검색어를 지우거나 다르게 써 보세요.',
   'list.showAll': '모두 보기',
   'list.shownAnnouncement': '인증서 {count}개가 보입니다.',
+  'list.viewLabel': '보기',
+  'list.viewCards': '카드',
+  'list.viewRows': '목록',
 
   'certificate.purpose': '용도',
   'certificate.ca': '발급 기관',

@@ -7,7 +7,7 @@ import type { ErrorInfo } from '../../src/bindings/ErrorInfo';
 import { en } from '../../src/i18n/en';
 import { ko } from '../../src/i18n/ko';
 
-export type Scenario = 'three-certs-one-broken' | 'four-places' | 'empty' | 'ipc-error' | 'one-place';
+export type Scenario = 'three-certs-one-broken' | 'four-places' | 'empty' | 'ipc-error' | 'one-place' | 'thousand';
 
 /** The password that opens every sample key (test/fixtures.ts). */
 export const SAMPLE_PASSWORD = 'sample!2580';
