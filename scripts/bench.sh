@@ -11,6 +11,7 @@
 #     vs `openssl genpkey` + `openssl cmp` (scripts/bench-issue.sh).
 #   sign: one 1 KiB document signed (CMS), `dojang sign` vs `openssl cms -sign` with the
 #     same key (scripts/bench-sign.sh).
+#   list: the window's list of 1,000 certificates in Chromium (scripts/bench-list.sh).
 #   app: the window's cold start and memory against a minimal Tauri app and XCA
 #     (scripts/bench-app.sh; BENCH_APP=0 leaves it out).
 # Then it writes every figure, the machine and a chart into docs/benchmarks.md and
@@ -28,6 +29,7 @@ cargo bench --locked -p dojang-core --bench trust 2>/dev/null | grep '^RESULT'
 cargo bench --locked -p dojang-ca --bench issuance 2>/dev/null | grep '^RESULT'
 RUNS="${RUNS:-31}" "$(dirname "${BASH_SOURCE[0]}")/bench-issue.sh"
 RUNS="${RUNS:-31}" "$(dirname "${BASH_SOURCE[0]}")/bench-sign.sh"
+"$(dirname "${BASH_SOURCE[0]}")/bench-list.sh"
 if [ "${BENCH_APP:-1}" != 0 ]; then
   RUNS="${APP_RUNS:-5}" "$(dirname "${BASH_SOURCE[0]}")/bench-app.sh"
 fi
