@@ -168,7 +168,9 @@ pub struct ChainLink {
 /// What path validation reads from one certificate, parsed once.
 struct Facts {
     der: Vec<u8>,
-    cert: Certificate,
+    /// The certificate decoded for signature checks, on first need: most of a pool's
+    /// certificates are never a candidate issuer.
+    cert: std::sync::OnceLock<Option<Certificate>>,
     id: String,
     subject_der: Vec<u8>,
     issuer_der: Vec<u8>,
@@ -195,23 +197,14 @@ struct Facts {
 
 impl Facts {
     fn parse(der: &[u8]) -> Result<Facts, String> {
-        let cert = Certificate::from_der(der).map_err(|e| e.to_string())?;
         let (_, parsed) = X509Certificate::from_der(der).map_err(|e| e.to_string())?;
         let subject = rfc4514(parsed.subject());
         let issuer = rfc4514(parsed.issuer());
         let mut facts = Facts {
             der: der.to_vec(),
             id: certificate_id(der),
-            subject_der: cert
-                .tbs_certificate
-                .subject
-                .to_der()
-                .map_err(|e| e.to_string())?,
-            issuer_der: cert
-                .tbs_certificate
-                .issuer
-                .to_der()
-                .map_err(|e| e.to_string())?,
+            subject_der: parsed.subject().as_raw().to_vec(),
+            issuer_der: parsed.issuer().as_raw().to_vec(),
             subject_key: subject.to_lowercase(),
             issuer_key: issuer.to_lowercase(),
             common_name: super::first_attr(
@@ -232,7 +225,7 @@ impl Facts {
             inhibit_any: None,
             unsupported_critical: None,
             ca_issuers: super::Pointers::of(&parsed).ca_issuers,
-            cert,
+            cert: std::sync::OnceLock::new(),
         };
         for ext in parsed.extensions() {
             let oid = ext.oid.to_id_string();
@@ -286,8 +279,17 @@ impl Facts {
         self.issuer_der == issuer.subject_der || self.issuer_key == issuer.subject_key
     }
 
+    fn cert(&self) -> Option<&Certificate> {
+        self.cert
+            .get_or_init(|| Certificate::from_der(&self.der).ok())
+            .as_ref()
+    }
+
     fn signed_by(&self, issuer: &Facts) -> bool {
-        signed_by(&self.cert, &issuer.cert)
+        match (self.cert(), issuer.cert()) {
+            (Some(cert), Some(issuer)) => signed_by(cert, issuer),
+            _ => false,
+        }
     }
 }
 
@@ -426,10 +428,13 @@ impl Pool {
 
     /// Builds and validates the path of `leaf` (DER) at time `at`.
     pub fn validate(&self, leaf: &[u8], at: OffsetDateTime) -> Result<CertificateChain, Error> {
-        let leaf_facts = Facts::parse(leaf).map_err(|detail| Error::NotACertificate {
+        let not_a_certificate = |detail: String| Error::NotACertificate {
             path: Default::default(),
             detail,
-        })?;
+        };
+        let leaf_facts = Facts::parse(leaf).map_err(not_a_certificate)?;
+        let decoded = Certificate::from_der(leaf).map_err(|e| not_a_certificate(e.to_string()))?;
+        let _ = leaf_facts.cert.set(Some(decoded));
         // A certificate that is itself in the pool (a root checked on its own) keeps the
         // source that makes it an anchor or not.
         let leaf_source = self

@@ -279,33 +279,7 @@ pub fn signature_algorithm(key: &PrivateKey) -> Result<AlgorithmIdentifierOwned,
 
 /// Signs `data` with `key` (RSA PKCS#1 v1.5 with SHA-256, or ECDSA P-256 with SHA-256).
 pub fn sign(key: &PrivateKey, data: &[u8]) -> Result<Vec<u8>, CmpError> {
-    let bare = key.without_attributes().map_err(CmpError::key)?;
-    let rng = aws_lc_rs::rand::SystemRandom::new();
-    match key.algorithm().map_err(CmpError::key)? {
-        KeyType::P256 => {
-            let pair = signature::EcdsaKeyPair::from_pkcs8(
-                &signature::ECDSA_P256_SHA256_ASN1_SIGNING,
-                &bare,
-            )
-            .map_err(|e| CmpError::Crypto {
-                detail: e.to_string(),
-            })?;
-            Ok(pair
-                .sign(&rng, data)
-                .map_err(CmpError::crypto)?
-                .as_ref()
-                .to_vec())
-        }
-        _ => {
-            let pair = signature::RsaKeyPair::from_pkcs8(&bare).map_err(|e| CmpError::Crypto {
-                detail: e.to_string(),
-            })?;
-            let mut sig = vec![0u8; pair.public_modulus_len()];
-            pair.sign(&signature::RSA_PKCS1_SHA256, &rng, data, &mut sig)
-                .map_err(CmpError::crypto)?;
-            Ok(sig)
-        }
-    }
+    key.sign_sha256(data).map_err(CmpError::key)
 }
 
 /// Verifies a signature made with the key of `spki` under `alg` (RSA PKCS#1 v1.5 with

@@ -65,6 +65,15 @@ impl KeyType {
 /// crosses the IPC boundary and is never written anywhere unencrypted.
 pub struct PrivateKey {
     der: Zeroizing<Vec<u8>>,
+    /// The crypto library's form of the key, made (and its parts checked) once, on first
+    /// use: that check is most of the cost of a signature.
+    pair: std::sync::OnceLock<Pair>,
+}
+
+/// A key as the crypto library holds it.
+enum Pair {
+    Rsa(aws_lc_rs::rsa::KeyPair),
+    P256(aws_lc_rs::signature::EcdsaKeyPair),
 }
 
 impl std::fmt::Debug for PrivateKey {
@@ -126,7 +135,10 @@ impl PrivateKey {
     /// Takes a PKCS#8 PrivateKeyInfo (DER), checking its structure and algorithm.
     pub fn from_pkcs8_der(der: Vec<u8>) -> Result<Self, Error> {
         let der = Zeroizing::new(der);
-        let key = PrivateKey { der };
+        let key = PrivateKey {
+            der,
+            pair: std::sync::OnceLock::new(),
+        };
         key.algorithm()?;
         Ok(key)
     }
@@ -144,8 +156,27 @@ impl PrivateKey {
 
     /// The key type, from the algorithm identifier (and the modulus size for RSA).
     pub fn algorithm(&self) -> Result<KeyType, Error> {
+        match self.pair()? {
+            Pair::Rsa(pair) => match pair.public_modulus_len() * 8 {
+                2048 => Ok(KeyType::Rsa2048),
+                3072 => Ok(KeyType::Rsa3072),
+                4096 => Ok(KeyType::Rsa4096),
+                bits => Err(Error::KeyAlgorithmUnsupported {
+                    oid: format!("RSA {bits}"),
+                }),
+            },
+            Pair::P256(_) => Ok(KeyType::P256),
+        }
+    }
+
+    /// The crypto library's key, read from the DER (and checked by it) on first use.
+    fn pair(&self) -> Result<&Pair, Error> {
+        if let Some(pair) = self.pair.get() {
+            return Ok(pair);
+        }
         let parts = self.parts()?;
         let unsupported = |oid: String| Error::KeyAlgorithmUnsupported { oid };
+        let malformed = |detail: String| Error::KeyMalformed { detail };
         let mut reader = SliceReader::new(parts.algorithm).map_err(Error::key_malformed)?;
         let (oid, param) = reader
             .sequence(|r| {
@@ -158,27 +189,48 @@ impl PrivateKey {
                 Ok((oid, param))
             })
             .map_err(Error::key_malformed)?;
-        if oid == RSA_OID {
-            let pair =
-                aws_lc_rs::rsa::KeyPair::from_pkcs8(&self.without_attributes()?).map_err(|e| {
-                    Error::KeyMalformed {
-                        detail: e.to_string(),
-                    }
-                })?;
-            match pair.public_modulus_len() * 8 {
-                2048 => Ok(KeyType::Rsa2048),
-                3072 => Ok(KeyType::Rsa3072),
-                4096 => Ok(KeyType::Rsa4096),
-                bits => Err(unsupported(format!("RSA {bits}"))),
-            }
+        let pair = if oid == RSA_OID {
+            Pair::Rsa(
+                aws_lc_rs::rsa::KeyPair::from_pkcs8(&self.without_attributes()?)
+                    .map_err(|e| malformed(e.to_string()))?,
+            )
         } else if oid == EC_OID {
             match param.and_then(|p| p.decode_as::<ObjectIdentifier>().ok()) {
-                Some(curve) if curve == P256_OID => Ok(KeyType::P256),
-                Some(curve) => Err(unsupported(curve.to_string())),
-                None => Err(unsupported(oid.to_string())),
+                Some(curve) if curve == P256_OID => Pair::P256(
+                    aws_lc_rs::signature::EcdsaKeyPair::from_pkcs8(
+                        &aws_lc_rs::signature::ECDSA_P256_SHA256_ASN1_SIGNING,
+                        &self.without_attributes()?,
+                    )
+                    .map_err(|e| malformed(e.to_string()))?,
+                ),
+                Some(curve) => return Err(unsupported(curve.to_string())),
+                None => return Err(unsupported(oid.to_string())),
             }
         } else {
-            Err(unsupported(oid.to_string()))
+            return Err(unsupported(oid.to_string()));
+        };
+        Ok(self.pair.get_or_init(|| pair))
+    }
+
+    /// Signs `data` with SHA-256: RSA PKCS#1 v1.5 for an RSA key, ECDSA (DER) for P-256.
+    pub fn sign_sha256(&self, data: &[u8]) -> Result<Vec<u8>, Error> {
+        let rng = aws_lc_rs::rand::SystemRandom::new();
+        let failed = |e: aws_lc_rs::error::Unspecified| Error::KeyMalformed {
+            detail: e.to_string(),
+        };
+        match self.pair()? {
+            Pair::Rsa(pair) => {
+                let mut sig = vec![0u8; pair.public_modulus_len()];
+                pair.sign(
+                    &aws_lc_rs::signature::RSA_PKCS1_SHA256,
+                    &rng,
+                    data,
+                    &mut sig,
+                )
+                .map_err(failed)?;
+                Ok(sig)
+            }
+            Pair::P256(pair) => Ok(pair.sign(&rng, data).map_err(failed)?.as_ref().to_vec()),
         }
     }
 
@@ -265,32 +317,20 @@ impl PrivateKey {
     pub fn public_key_spki(&self) -> Result<Vec<u8>, Error> {
         use aws_lc_rs::encoding::AsDer;
         use aws_lc_rs::signature::KeyPair as _;
-        let bare = self.without_attributes()?;
         let malformed = |detail: String| Error::KeyMalformed { detail };
-        match self.algorithm()? {
-            KeyType::P256 => {
-                let pair = aws_lc_rs::signature::EcdsaKeyPair::from_pkcs8(
-                    &aws_lc_rs::signature::ECDSA_P256_SHA256_ASN1_SIGNING,
-                    &bare,
-                )
-                .map_err(|e| malformed(e.to_string()))?;
-                Ok(pair
-                    .public_key()
-                    .as_der()
-                    .map_err(|e| malformed(e.to_string()))?
-                    .as_ref()
-                    .to_vec())
-            }
-            _ => {
-                let pair = aws_lc_rs::rsa::KeyPair::from_pkcs8(&bare)
-                    .map_err(|e| malformed(e.to_string()))?;
-                Ok(pair
-                    .public_key()
-                    .as_der()
-                    .map_err(|e| malformed(e.to_string()))?
-                    .as_ref()
-                    .to_vec())
-            }
+        match self.pair()? {
+            Pair::P256(pair) => Ok(pair
+                .public_key()
+                .as_der()
+                .map_err(|e| malformed(e.to_string()))?
+                .as_ref()
+                .to_vec()),
+            Pair::Rsa(pair) => Ok(pair
+                .public_key()
+                .as_der()
+                .map_err(|e| malformed(e.to_string()))?
+                .as_ref()
+                .to_vec()),
         }
     }
 }

@@ -94,6 +94,20 @@ pub trait Store {
     fn kind(&self) -> StoreKind;
     /// Adds every certificate of this store (and every unreadable entry) to `list`.
     fn list_into(&self, now: OffsetDateTime, list: &mut CertificateList);
+    /// The IDs of every certificate this store holds, the unreadable left out: what
+    /// finding one by its ID needs, which some stores get without parsing a certificate.
+    fn ids(&self, now: OffsetDateTime) -> Vec<String> {
+        let mut list = CertificateList {
+            certificates: Vec::new(),
+            unreadable: Vec::new(),
+            searched_roots: Vec::new(),
+        };
+        self.list_into(now, &mut list);
+        list.certificates
+            .into_iter()
+            .map(|c| c.certificate.id)
+            .collect()
+    }
     /// Reads the files of the certificate with this full ID.
     fn load(&self, id: &str) -> Result<CertificateFiles, crate::Error>;
     /// Reads only the certificate (DER) with this full ID: no key, no keychain access.
@@ -182,6 +196,9 @@ impl<S: Store + ?Sized> Store for &S {
     fn list_into(&self, now: OffsetDateTime, list: &mut CertificateList) {
         (**self).list_into(now, list)
     }
+    fn ids(&self, now: OffsetDateTime) -> Vec<String> {
+        (**self).ids(now)
+    }
     fn load(&self, id: &str) -> Result<CertificateFiles, crate::Error> {
         (**self).load(id)
     }
@@ -261,14 +278,7 @@ pub fn resolve<'s>(
     }
     let mut found: Option<(&'s dyn Store, String)> = None;
     for &store in stores {
-        let mut list = CertificateList {
-            certificates: Vec::new(),
-            unreadable: Vec::new(),
-            searched_roots: Vec::new(),
-        };
-        store.list_into(now, &mut list);
-        for c in list.certificates {
-            let id = c.certificate.id;
+        for id in store.ids(now) {
             if !id.starts_with(&prefix) {
                 continue;
             }

@@ -196,6 +196,29 @@ fn find_ignoring_case(dir: &Path, name: &str) -> Option<PathBuf> {
         .map(|e| e.path())
 }
 
+/// Every certificate folder under `root` (`<root>/<CA>/USER/<folder>`), and the folders
+/// that could not be read, each with why. Finishes first any write a crash cut short, so
+/// every folder seen is whole.
+fn certificate_folders(root: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, Error)>) {
+    let mut folders = Vec::new();
+    let mut unreadable = Vec::new();
+    let ca_dirs = match subfolders(root) {
+        Ok(dirs) => dirs,
+        Err(e) => return (folders, vec![(root.to_owned(), e)]),
+    };
+    for ca_dir in ca_dirs {
+        let Some(user_dir) = find_ignoring_case(&ca_dir, USER_DIR) else {
+            continue;
+        };
+        atomic::recover(&user_dir);
+        match subfolders(&user_dir) {
+            Ok(dirs) => folders.extend(dirs),
+            Err(e) => unreadable.push((user_dir, e)),
+        }
+    }
+    (folders, unreadable)
+}
+
 /// Adds every certificate folder under `root` to `list`.
 fn scan_root(root: &NpkiRoot, now: OffsetDateTime, list: &mut CertificateList) {
     let unreadable = |path: &Path, error: Error| UnreadableEntry {
@@ -211,33 +234,19 @@ fn scan_root(root: &NpkiRoot, now: OffsetDateTime, list: &mut CertificateList) {
         return;
     }
     list.searched_roots.push(root.clone());
-    let ca_dirs = match subfolders(&root.path) {
-        Ok(dirs) => dirs,
-        Err(e) => return list.unreadable.push(unreadable(&root.path, e)),
-    };
-    for ca_dir in ca_dirs {
-        let Some(user_dir) = find_ignoring_case(&ca_dir, USER_DIR) else {
-            continue;
-        };
-        // Finish any write that a crash cut short, so the listing sees a whole folder.
-        atomic::recover(&user_dir);
-        let cert_dirs = match subfolders(&user_dir) {
-            Ok(dirs) => dirs,
-            Err(e) => {
-                list.unreadable.push(unreadable(&user_dir, e));
-                continue;
-            }
-        };
-        for cert_dir in cert_dirs {
-            match read_certificate_folder(&cert_dir, now) {
-                Ok(certificate) => list.certificates.push(ListedCertificate {
-                    certificate,
-                    store: StoreKind::Npki,
-                    path: Some(cert_dir),
-                    location: Some(root.clone()),
-                }),
-                Err(e) => list.unreadable.push(unreadable(&cert_dir, e)),
-            }
+    let (folders, unreadable_dirs) = certificate_folders(&root.path);
+    for (dir, e) in unreadable_dirs {
+        list.unreadable.push(unreadable(&dir, e));
+    }
+    for cert_dir in folders {
+        match read_certificate_folder(&cert_dir, now) {
+            Ok(certificate) => list.certificates.push(ListedCertificate {
+                certificate,
+                store: StoreKind::Npki,
+                path: Some(cert_dir),
+                location: Some(root.clone()),
+            }),
+            Err(e) => list.unreadable.push(unreadable(&cert_dir, e)),
         }
     }
 }
@@ -331,18 +340,23 @@ impl NpkiDirStore {
         &self.root
     }
 
+    /// Every certificate folder with its certificate's ID (the hash of its bytes: no
+    /// certificate is parsed).
+    fn folders_with_ids(&self) -> impl Iterator<Item = (PathBuf, String)> {
+        certificate_folders(&self.root.path)
+            .0
+            .into_iter()
+            .filter_map(|dir| {
+                let id = cert::certificate_id(&read_certificate_der(&dir).ok()?);
+                Some((dir, id))
+            })
+    }
+
     /// The folder holding the certificate with this full ID, if any.
     pub fn folder_of(&self, id: &str) -> Option<PathBuf> {
-        let mut list = CertificateList {
-            certificates: Vec::new(),
-            unreadable: Vec::new(),
-            searched_roots: Vec::new(),
-        };
-        scan_root(&self.root, OffsetDateTime::now_utc(), &mut list);
-        list.certificates
-            .into_iter()
-            .find(|c| c.certificate.id == id)
-            .and_then(|c| c.path)
+        self.folders_with_ids()
+            .find(|(_, found)| found == id)
+            .map(|(dir, _)| dir)
     }
 
     /// Where a certificate is (or would be) kept: `<root>/<issuer O>/USER/<subject>`.
@@ -363,6 +377,17 @@ impl Store for NpkiDirStore {
 
     fn list_into(&self, now: OffsetDateTime, list: &mut CertificateList) {
         scan_root(&self.root, now, list);
+    }
+
+    fn ids(&self, _now: OffsetDateTime) -> Vec<String> {
+        self.folders_with_ids().map(|(_, id)| id).collect()
+    }
+
+    fn certificate(&self, id: &str) -> Result<Vec<u8>, Error> {
+        let dir = self
+            .folder_of(id)
+            .ok_or_else(|| Error::CertificateNotFound { id: id.to_owned() })?;
+        read_certificate_der(&dir)
     }
 
     fn load(&self, id: &str) -> Result<CertificateFiles, Error> {
