@@ -24,8 +24,10 @@ struct Bank {
 
 impl Bank {
     fn of(ca: &SandboxCa) -> Bank {
-        let url = url_origin(&ca.url);
-        Bank { origin: url }
+        let origin = dojang_core::sign::request::SiteUrl::parse(&ca.url)
+            .unwrap()
+            .origin();
+        Bank { origin }
     }
 
     /// A new request of the bank for `purpose`: its ID and its link.
@@ -148,11 +150,6 @@ fn request_id(link: &str) -> String {
 }
 
 /// `http://127.0.0.1:PORT` of `http://127.0.0.1:PORT/cmp`.
-fn url_origin(url: &str) -> String {
-    let rest = url.strip_prefix("http://").unwrap();
-    format!("http://{}", rest.split('/').next().unwrap())
-}
-
 /// A sandbox distribution that lists the CA and the demo bank, as scripts/run.sh writes.
 fn distribution(home: &Path, ca: &SandboxCa, bank: &Bank) -> std::path::PathBuf {
     let path = home.join("distribution-with-bank.toml");

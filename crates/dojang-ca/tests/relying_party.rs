@@ -14,14 +14,16 @@ use dojang_core::Error;
 use dojang_core::cert::CertificateSummary;
 use dojang_core::codes::{EnrolmentCodes, RegistrationNumber};
 use dojang_core::distribution::Distribution;
+use dojang_core::error::ErrorCode;
 use dojang_core::issue::pending::PendingKeys;
+use dojang_core::issue::revoke::Revocation;
 use dojang_core::issue::{Enrolled, EnrolmentRequest, KeySource, UnlistedCa, enrol};
 use dojang_core::keys::private_key::{KeyType, PrivateKey};
 use dojang_core::password::CertificatePassword;
 use dojang_core::sign::exchange::{Answer, answer, fetch, post};
 use dojang_core::sign::request::{SignLink, SignRequest, TextFlag, Unfit, shown_text};
 use dojang_core::store::npki_dir::NpkiDirStore;
-use dojang_core::store::{NpkiRoot, RootKind};
+use dojang_core::store::{NpkiRoot, RootKind, Store as _};
 use serde_json::{Value, json};
 use time::OffsetDateTime;
 
@@ -140,11 +142,11 @@ fn poll(server: &Server, created: &Value) -> Value {
 /// Signs a request with the applicant's certificate as the app does.
 fn sign(bank: &Bank, request: &SignRequest) -> Answer {
     answer(
-        &bank.store(),
-        &bank.enrolled.id,
+        &bank.store().load(&bank.enrolled.id).unwrap(),
         &CertificatePassword::new_chosen(PASSWORD).unwrap(),
         request,
         &bank.enrolled.chain,
+        None,
         OffsetDateTime::now_utc(),
     )
     .unwrap()
@@ -374,6 +376,61 @@ fn a_revoked_certificate_and_a_randomnum_that_proves_no_one_are_refused() {
     assert_eq!(status["reason"], "certificate-revoked", "{status}");
     assert_eq!(status["checks"]["revocation"], "revoked");
     assert_eq!(status["checks"]["vid"], "matched");
+}
+
+#[test]
+fn a_certificate_the_request_does_not_take_or_a_wrong_password_signs_nothing() {
+    let bank = Bank::start(KeyType::Rsa2048);
+    let created = create(&bank.server, "sign", None);
+    let request = fetch_link(&bank.server, &created).unwrap();
+    let files = bank.store().load(&bank.enrolled.id).unwrap();
+    let password = CertificatePassword::new_chosen(PASSWORD).unwrap();
+    let now = OffsetDateTime::now_utc();
+    let refused = |request: &SignRequest, password: &CertificatePassword, revoked| {
+        answer(
+            &files,
+            password,
+            request,
+            &bank.enrolled.chain,
+            revoked,
+            now,
+        )
+        .err()
+        .map(|e| e.code())
+    };
+
+    // Another policy than the certificate's.
+    let mut other_policy = request.clone();
+    other_policy.accept.policies = vec!["1.2.410.200004.5.2.1.1".to_owned()];
+    assert_eq!(
+        refused(&other_policy, &password, None),
+        Some(ErrorCode::SignNoCertificate)
+    );
+    // Another issuer.
+    let mut other_issuer = request.clone();
+    other_issuer.accept.issuers = vec!["signGATE CA5".to_owned()];
+    assert_eq!(
+        refused(&other_issuer, &password, None),
+        Some(ErrorCode::SignNoCertificate)
+    );
+    // Revoked, as this computer knows.
+    let revoked = Revocation {
+        reason: None,
+        known_since: now,
+    };
+    assert_eq!(
+        refused(&request, &password, Some(revoked)),
+        Some(ErrorCode::SignNoCertificate)
+    );
+    // The wrong password.
+    let wrong = CertificatePassword::existing("Dojang!2580y".to_owned());
+    assert_eq!(
+        refused(&request, &wrong, None),
+        Some(ErrorCode::WrongPassword)
+    );
+
+    // The bank heard nothing of any of them: its request is fetched, not answered.
+    assert_eq!(poll(&bank.server, &created)["status"], "fetched");
 }
 
 #[test]

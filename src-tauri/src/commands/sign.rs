@@ -197,24 +197,14 @@ pub async fn sign_for_site(
             }
             let set = stores.get()?;
             let (store, id) = set.find(&consent.certificate)?;
-            let cert = store.certificate(&id)?;
-            let summary = dojang_core::cert::CertificateSummary::from_der(
-                &cert,
-                std::path::Path::new(&id),
-                now,
-            )?;
-            let mut summary = summary;
-            summary.revoked = set.ca_book().revocation(&id);
-            if request.accept.unfit(&summary).is_some() {
-                return Err(Error::SignNoCertificate.into());
-            }
-            let chain = set.issuers_of(&cert, stores.distribution()?, now);
+            let files = store.load(&id)?;
+            let chain = set.issuers_of(&files.sign_cert, stores.distribution()?, now);
             let answer = exchange::answer(
-                store.as_ref(),
-                &id,
+                &files,
                 &CertificatePassword::existing(consent.password),
                 &request,
                 &chain,
+                set.ca_book().revocation(&id),
                 now,
             )?;
             sessions.with(&consent.session, |s| {

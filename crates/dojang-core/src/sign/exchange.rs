@@ -10,10 +10,12 @@ use base64::Engine as _;
 use serde::Serialize;
 
 use crate::Error;
+use crate::cert::CertificateSummary;
 use crate::distribution::{Distribution, SiteCheck};
+use crate::issue::revoke::Revocation;
 use crate::password::CertificatePassword;
 use crate::sign::request::{MAX_REQUEST, SignLink, SignPurpose, SignRequest, SiteUrl};
-use crate::store::Store;
+use crate::store::CertificateFiles;
 
 /// The largest answer read back from a callback (its body is not used).
 const MAX_CALLBACK_ANSWER: u64 = 64 * 1024;
@@ -120,19 +122,25 @@ pub fn fetch(
     Ok((site, request))
 }
 
-/// Signs `request` with certificate `id`'s key, opened with `password`, carrying its CAs'
-/// certificates `chain`; for a login with the site's certificate, seals the key's
-/// randomNum to it. A wrong password signs nothing.
+/// Signs `request` with the certificate of `files`, its key opened with `password`,
+/// carrying its CAs' certificates `chain`; for a login with the site's certificate, seals
+/// the key's randomNum to it. A certificate the request does not accept at `at` (expired,
+/// revoked as `revoked` says, of another policy or issuer) and a wrong password sign
+/// nothing.
 pub fn answer(
-    store: &dyn Store,
-    id: &str,
+    files: &CertificateFiles,
     password: &CertificatePassword,
     request: &SignRequest,
     chain: &[Vec<u8>],
+    revoked: Option<Revocation>,
     at: time::OffsetDateTime,
 ) -> Result<Answer, Error> {
-    let files = store.load(id)?;
-    let key = crate::custody::open_key(&files, password)?;
+    let mut summary = CertificateSummary::from_der(&files.sign_cert, std::path::Path::new(""), at)?;
+    summary.revoked = revoked;
+    if request.accept.unfit(&summary).is_some() {
+        return Err(Error::SignNoCertificate);
+    }
+    let key = crate::custody::open_key(files, password)?;
     let signature = crate::sign::sign(&crate::sign::Signing {
         key: &key,
         certificate: &files.sign_cert,
