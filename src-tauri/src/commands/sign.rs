@@ -27,6 +27,8 @@ struct Session {
     request: SignRequest,
     /// The answer made and the certificate that made it, kept until it is delivered.
     answer: Option<(Answer, String)>,
+    /// The answer is on its way to the site: a cancel now must not send "cancelled" after it.
+    sending: bool,
 }
 
 /// The consent sessions open in the window, by their ID.
@@ -121,6 +123,7 @@ pub async fn open_sign_request(
                 site,
                 request,
                 answer: None,
+                sending: false,
             },
         );
     }
@@ -136,6 +139,7 @@ fn deliver(stores: &AppStores, sessions: &SignSessions, id: &str) -> Result<(), 
             .answer
             .clone()
             .ok_or_else(|| ErrorInfo::from(Error::SignRequestGone))?;
+        s.sending = true;
         Ok((
             s.request.callback.clone(),
             answer,
@@ -144,7 +148,14 @@ fn deliver(stores: &AppStores, sessions: &SignSessions, id: &str) -> Result<(), 
             s.request.purpose,
         ))
     })?;
-    exchange::post(&callback, &answer)?;
+    if let Err(e) = exchange::post(&callback, &answer) {
+        // Kept for a retry (unless the person left meanwhile).
+        let _ = sessions.with(id, |s| {
+            s.sending = false;
+            Ok(())
+        });
+        return Err(e.into());
+    }
     sessions.remove(id);
     let record = SignatureRecord {
         origin: site.origin,
@@ -231,7 +242,8 @@ pub async fn retry_sign_answer(
 
 /// Closes a session without a signature: the site is told "cancelled" (when it can be
 /// reached; otherwise its request simply expires). An answer made but not delivered is
-/// dropped, never sent.
+/// dropped, never sent; one already on its way is left to arrive, and the site is not told
+/// "cancelled" after it.
 #[tauri::command]
 pub async fn cancel_sign_request(
     sessions: State<'_, SignSessions>,
@@ -240,6 +252,12 @@ pub async fn cancel_sign_request(
     let sessions = sessions.inner().clone();
     blocking(move || {
         if let Some(closed) = sessions.remove(&session) {
+            if closed.sending {
+                // The signature is already on its way: the site gets it, and no "cancelled"
+                // after it.
+                log::info!("a signing request was left while its signature was sent");
+                return Ok(());
+            }
             if let Err(e) = exchange::post(&closed.request.callback, &Answer::Cancelled) {
                 log::warn!("the site was not told of the cancel: {}", e.code());
             }
