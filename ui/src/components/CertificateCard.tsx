@@ -73,7 +73,12 @@ export const CertificateCard = memo(function CertificateCard({
               <span data-testid="owner">{certificate.owner}</span>
             </Button>
           </h3>
-          <p className="certificate__purpose" data-testid="purpose">
+          {/* A row may cut a long purpose short: the whole of it shows on hover. */}
+          <p
+            className="certificate__purpose"
+            data-testid="purpose"
+            title={layout === 'rows' ? message(purposeKey) : undefined}
+          >
             <span className="visually-hidden">{t('certificate.purpose')}: </span>
             {message(purposeKey)}
           </p>

@@ -68,6 +68,17 @@ for (const lang of ['ko', 'en'] as const) {
       // The search and the choice of place are in view with them.
       await expect(page.getByRole('searchbox')).toBeInViewport({ ratio: 1 });
       await expect(page.getByTestId('place-filter-button')).toBeInViewport({ ratio: 1 });
+      // What the search looks in is read whole in its empty box, and the box keeps its name.
+      await expect(page.getByRole('searchbox', { name: lang === 'ko' ? '인증서 찾기' : 'Search' })).toHaveCount(1);
+      const room = await page.getByRole('searchbox').evaluate((input: HTMLInputElement) => {
+        const style = getComputedStyle(input);
+        const context = document.createElement('canvas').getContext('2d');
+        if (context === null) throw new Error('no canvas');
+        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const content = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return content - context.measureText(input.placeholder).width;
+      });
+      expect(room, 'the placeholder cut').toBeGreaterThanOrEqual(0);
       await expectAccessible(page);
     });
   }
@@ -121,6 +132,17 @@ async function expectDialogFitsSideways(page: Page, dialog: Locator): Promise<vo
   if (box === null || viewport === null) throw new Error('not laid out');
   expect(box.y).toBeGreaterThanOrEqual(0);
   expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+  // The title and the buttons, which stay while the body scrolls under them, cover the dialog
+  // edge to edge: nothing scrolled under them (a focused field's ring, say) shows beside them.
+  const edges = await dialog.evaluate((element) => {
+    const frame = element.getBoundingClientRect();
+    return Array.from(element.querySelectorAll('.dialog__head, .dialog__actions'), (sticky) => {
+      const r = sticky.getBoundingClientRect();
+      return { left: r.left - frame.left, right: frame.right - r.right };
+    });
+  });
+  expect(edges.length).toBeGreaterThanOrEqual(2);
+  for (const edge of edges) expect(edge).toEqual({ left: 0, right: 0 });
 }
 
 const WORDS = {
