@@ -91,6 +91,8 @@ interface SignAttempt {
 interface Notice {
   text: string;
   problem: boolean;
+  /** The screen it is about (the list unless said): shown on it, never on a later one. */
+  on?: Screen;
 }
 
 /** What a drag over the window would do if dropped. */
@@ -289,9 +291,9 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
       } else if (invitation !== undefined) {
         setScreen((old) => withInvitation(old, invitation));
       } else {
-        // Said aloud, and in view where the list is (elsewhere the screen stays as it was).
+        // Said aloud, and in view above the screen it was dropped on, which stays as it was.
         announce(t('import.dropOnlyPfx'));
-        if (screen.name === 'list') setNotice({ text: t('import.dropOnlyPfx'), problem: true });
+        setNotice({ text: t('import.dropOnlyPfx'), problem: true, on: screen });
       }
     }
   });
@@ -334,7 +336,7 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
       />
       <SandboxBanner />
       <main className="app-main" aria-busy={isRefreshing}>
-        {screen.name === 'list' && notice !== null && (
+        {notice !== null && (notice.on === undefined ? screen.name === 'list' : notice.on === screen) && (
           <div
             ref={noticeRef}
             className={notice.problem ? 'notice notice--warn app-notice' : 'notice notice--ok app-notice'}

@@ -1,4 +1,4 @@
-import { answerDialogs, callsOf, expect, expectAccessible, ipcCalls, openScenario, SAMPLE_PASSWORD, test } from './support';
+import { answerDialogs, callsOf, expect, expectAccessible, ipcCalls, openDetails, openScenario, SAMPLE_PASSWORD, test } from './support';
 
 test('import a PFX file from the list: the file, its password, a new password kept to the rules, a place', async ({
   page,
@@ -70,6 +70,29 @@ test('import an NPKI folder from the empty state, into the keychain', async ({ p
   expect(await callsOf(page, 'import_npki_folder')).toEqual([
     { request: { path: 'E:\\NPKI\\yessign\\USER\\cn=홍길동', to: { kind: 'keychain' } } },
   ]);
+});
+
+test('a file of another kind dropped on the details is said in view above them, and not carried to the list', async ({
+  page,
+}) => {
+  await openScenario(page, 'three-certs-one-broken');
+  await openDetails(page, '홍길동');
+  await page.evaluate(() =>
+    window.__DOJANG_EMIT__?.('tauri://drag-drop', { paths: ['/home/user/a.txt'], position: { x: 100, y: 100 } }),
+  );
+  const notice = page.getByTestId('app-notice');
+  await expect(notice).toHaveText('PFX 파일(.pfx, .p12)이나 발급 안내 파일만 끌어다 놓을 수 있습니다.');
+  await expect(notice).toHaveAttribute('data-kind', 'problem');
+  await expect(notice).toBeInViewport({ ratio: 1 });
+  // The screen stays as it was.
+  await expect(page.getByTestId('details-owner')).toHaveText('홍길동');
+  await expectAccessible(page);
+  // It was about the details: the list, and the details opened again, are without it.
+  await page.getByTestId('back').click();
+  await expect(page.getByTestId('certificate-row')).toHaveCount(3);
+  await expect(notice).toHaveCount(0);
+  await openDetails(page, '홍길동');
+  await expect(notice).toHaveCount(0);
 });
 
 test('dropping a PFX file on the window starts its import with the file filled in', async ({ page }) => {

@@ -342,9 +342,12 @@ test('a CA refusal is explained with the next step and the support contact, and 
   await expect(codes.getByTestId('form-alert')).toContainText('번호가 올바르지 않습니다.');
   // The cursor in the number, all of it selected: typing it again replaces it, and the refusal goes.
   await expect(registration).toBeFocused();
+  const before = await page.getByTestId('next').boundingBox();
   await page.keyboard.type(REGISTRATION_NUMBER);
   await expect(registration).toHaveValue(REGISTRATION_NUMBER);
   await expect(codes.getByTestId('form-alert')).toHaveCount(0);
+  // Gone, it leaves its room: the button the person is about to press has not moved.
+  expect(await page.getByTestId('next').boundingBox()).toEqual(before);
   await page.getByTestId('next').click();
   await expect(page.getByTestId('step-storage').getByRole('textbox', { name: '인증서 암호 (새로 정하기)' })).toHaveValue(
     NEW_PASSWORD,

@@ -1,4 +1,4 @@
-import { useState, type ReactNode, type Ref } from 'react';
+import { useCallback, useState, type ReactNode, type Ref } from 'react';
 import {
   Button,
   FieldError,
@@ -254,23 +254,37 @@ export function PathChooser({
 /**
  * An error from a command that belongs to no one field: its sentence and
  * details, and whom to ask when there is someone (`children`), announced and
- * scrolled into view together when it comes.
+ * scrolled into view together when it comes. With `keepRoom`, one that goes
+ * (its cause corrected) leaves its room empty, so the buttons below stay where
+ * the person is about to press them.
  */
 export function FormAlert({
   error,
   children,
   testId = 'form-alert',
+  keepRoom = false,
 }: {
   error: ErrorInfo | null;
   children?: ReactNode;
   testId?: string;
+  keepRoom?: boolean;
 }) {
   const { t, lang } = useI18n();
   const ref = useReveal<HTMLDivElement>(error);
-  if (error === null) return null;
+  const [room, setRoom] = useState(0);
+  const measure = useCallback(
+    (element: HTMLDivElement | null) => {
+      ref.current = element;
+      if (element !== null && keepRoom) setRoom((old) => Math.max(old, element.getBoundingClientRect().height));
+    },
+    [ref, keepRoom],
+  );
+  if (error === null) {
+    return room > 0 ? <div className="form-alert-room" style={{ minHeight: room }} aria-hidden="true" /> : null;
+  }
   const described = describeError(lang, error);
   return (
-    <div ref={ref} className="form-alert" role="alert" data-testid={testId} data-code={error.code}>
+    <div ref={measure} className="form-alert" role="alert" data-testid={testId} data-code={error.code}>
       <div className="form-alert__title">
         <WarningIcon />
         <span className="visually-hidden">{t('form.problem')}: </span>

@@ -166,7 +166,8 @@ export function CodesStep({
           )}
         </>
       )}
-      <FormAlert error={form.failure} />
+      {/* The CA's refusal of the codes goes as they are typed again: its room stays, the buttons with it. */}
+      <FormAlert error={form.failure} keepRoom />
     </StepFrame>
   );
 }
