@@ -40,8 +40,16 @@ import { copyKey } from './places';
 import { useExpiryReminders } from './useExpiryReminders';
 import { useTauriEvent } from './useTauriEvent';
 
-// The screens behind the list load when first opened, so the list comes up sooner.
-const DetailsScreen = lazy(() => import('./components/details/DetailsScreen').then((m) => ({ default: m.DetailsScreen })));
+// The screens behind the list load when first opened, so the list comes up sooner; the
+// details' code, the screen opened most, is fetched once the window is idle after that.
+const loadDetailsScreen = () => import('./components/details/DetailsScreen');
+const DetailsScreen = lazy(() => loadDetailsScreen().then((m) => ({ default: m.DetailsScreen })));
+/**
+ * How long a click on a certificate keeps the list while its details are read. Shown at
+ * once, the details would show their loading line, and React reveals what replaces a
+ * fallback no sooner than 300 ms after it appeared: a read of 20 ms would look like 300.
+ */
+const DETAILS_WAIT_MS = 150;
 const FileDetailsScreen = lazy(() =>
   import('./components/details/FileDetailsScreen').then((m) => ({ default: m.FileDetailsScreen })),
 );
@@ -165,15 +173,35 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
   };
 
   const openDetails = (certificate: ListedCertificate) => {
-    setScreen({
+    const details: Screen = {
       name: 'details',
       certificate,
       request: certificateDetails(certificate.id),
       verificationRequest: verifyCertificate(certificate.id, false),
       historyRequest: signatureHistory(certificate.id),
+    };
+    // The list stays until the details are read (or DETAILS_WAIT_MS passes), unless the person
+    // went elsewhere meanwhile.
+    const from = screen;
+    const ready = Promise.all([details.request, loadDetailsScreen()]);
+    void Promise.race([ready, new Promise((resolve) => setTimeout(resolve, DETAILS_WAIT_MS))]).then(() => {
+      // A transition: what is read already is drawn without its loading line in between.
+      startTransition(() => {
+        setScreen((current) => (current === from ? details : current));
+      });
     });
-    window.scrollTo(0, 0);
   };
+
+  // The details' code, fetched while nothing else happens once the window is up.
+  useEffect(() => {
+    const fetch = () => void loadDetailsScreen();
+    if ('requestIdleCallback' in window) {
+      const idle = window.requestIdleCallback(fetch);
+      return () => window.cancelIdleCallback(idle);
+    }
+    const timer = setTimeout(fetch, 500);
+    return () => clearTimeout(timer);
+  }, []);
 
   /**
    * Reads the details on screen again (after a revocation, say), and its

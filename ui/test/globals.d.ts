@@ -4,6 +4,8 @@ interface Window {
   __DOJANG_SCENARIO__?: string;
   /** How long the mocked backend takes to answer, in milliseconds. */
   __DOJANG_IPC_DELAY_MS__?: number;
+  /** Loading lines a test saw drawn (details.spec.ts). */
+  __DOJANG_SEEN_LOADING__?: string[];
   /** How many times `list_certificates` has been called. */
   __DOJANG_IPC_CALLS__?: number;
   /** Every command the UI sent, in order, with its arguments. */

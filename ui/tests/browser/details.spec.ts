@@ -155,3 +155,38 @@ test('details that cannot be read say why and lead back', async ({ page }) => {
   await failure.getByRole('button', { name: '목록으로' }).click();
   await expect(page.getByTestId('certificate-row')).toHaveCount(3);
 });
+
+test('details read within a moment come whole, without their loading line in between; a click elsewhere meanwhile wins', async ({
+  page,
+}) => {
+  await openScenario(page, 'three-certs-one-broken');
+  await expect(page.getByTestId('certificate-row')).toHaveCount(3);
+  // Every command answers after 40 ms, as the native side might.
+  await page.evaluate(() => {
+    window.__DOJANG_IPC_DELAY_MS__ = 40;
+    const seen = (window.__DOJANG_SEEN_LOADING__ = [] as string[]);
+    new MutationObserver(() => {
+      document.querySelectorAll('.details .loading--inline').forEach((line) => seen.push(line.textContent));
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  for (const owner of ['홍길동', '김철수']) {
+    await card(page, owner).getByTestId('open-details').click();
+    await expect(page.getByTestId('details-owner')).toHaveText(owner);
+    await expect(page.getByTestId('valid-to')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: owner })).toBeFocused();
+    await page.getByTestId('back').click();
+    await expect(page.getByTestId('certificate-row')).toHaveCount(3);
+  }
+  expect(await page.evaluate(() => window.__DOJANG_SEEN_LOADING__)).toEqual([]);
+
+  // Waiting for a certificate's details, the person opens the wizard instead: it stays.
+  await page.evaluate(() => {
+    window.__DOJANG_IPC_DELAY_MS__ = 100;
+  });
+  await card(page, '홍길동').getByTestId('open-details').click();
+  await page.getByTestId('open-issue').click();
+  await expect(page.getByRole('heading', { level: 2, name: '인증서 발급' })).toBeVisible();
+  await page.waitForTimeout(400);
+  await expect(page.getByTestId('details')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 2, name: '인증서 발급' })).toBeVisible();
+});

@@ -71,7 +71,9 @@ export function DetailsScreen({
     announce(checkAnnouncement(t, formatDateTime, lang, result)),
   );
 
+  // A new screen: from its top, the cursor on its title.
   useEffect(() => {
+    window.scrollTo(0, 0);
     headingRef.current?.focus();
   }, []);
 
