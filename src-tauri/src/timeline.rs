@@ -8,7 +8,7 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::{AtomicU16, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::Deserialize;
@@ -30,6 +30,8 @@ pub enum TimelinePhase {
     ListPainted,
     /// A site's signing request has been painted for consent (the first of this run).
     SignConsent,
+    /// "발급하기" has been pressed on the wizard's review step (the first of this run).
+    IssueClick,
 }
 
 /// A phase of the start, in the order they are reached.
@@ -43,6 +45,8 @@ pub enum Phase {
     Window,
     /// A `dojang://sign?` link has reached the running app (the first of this run).
     SignLink,
+    /// An issuance's certificate and key are in their store (the first of this run).
+    IssueStored,
     /// What the window reports.
     Page(TimelinePhase),
 }
@@ -55,14 +59,16 @@ impl Phase {
             Phase::Setup => "setup",
             Phase::Window => "window",
             Phase::SignLink => "sign-link",
+            Phase::IssueStored => "issue-stored",
             Phase::Page(TimelinePhase::FirstPaint) => "first-paint",
             Phase::Page(TimelinePhase::ListData) => "list-data",
             Phase::Page(TimelinePhase::ListPainted) => "list-painted",
             Phase::Page(TimelinePhase::SignConsent) => "sign-consent",
+            Phase::Page(TimelinePhase::IssueClick) => "issue-click",
         }
     }
 
-    fn bit(self) -> u8 {
+    fn bit(self) -> u16 {
         1 << match self {
             Phase::Main => 0,
             Phase::Setup => 1,
@@ -72,6 +78,8 @@ impl Phase {
             Phase::Page(TimelinePhase::ListPainted) => 5,
             Phase::SignLink => 6,
             Phase::Page(TimelinePhase::SignConsent) => 7,
+            Phase::Page(TimelinePhase::IssueClick) => 8,
+            Phase::IssueStored => 9,
         }
     }
 }
@@ -80,7 +88,7 @@ impl Phase {
 /// (a reload of the page, or React rendering twice in development, reaches them again).
 pub struct Timeline {
     file: Option<PathBuf>,
-    reached: AtomicU8,
+    reached: AtomicU16,
 }
 
 impl Timeline {
@@ -88,7 +96,7 @@ impl Timeline {
     pub fn new(file: Option<PathBuf>) -> Self {
         Timeline {
             file,
-            reached: AtomicU8::new(0),
+            reached: AtomicU16::new(0),
         }
     }
 

@@ -74,10 +74,12 @@ async fn a_certificate_issued_through_the_wizard_is_listed_opened_repassworded_a
     )
     .unwrap();
     let pfx = home.path().join("hong.pfx");
+    let timeline = home.path().join("timeline");
 
     let app = AppWindow::start(&[
         ("HOME", home.path()),
         ("DOJANG_DISTRIBUTION", &distribution),
+        ("DOJANG_TIMELINE", &timeline),
     ])
     .await;
     app.wait_for("[data-testid=sandbox-banner]", 1).await;
@@ -115,6 +117,17 @@ async fn a_certificate_issued_through_the_wizard_is_listed_opened_repassworded_a
         .await;
     assert!(done.iter().any(|d| d.contains("홍길동")), "{done:?}");
     screenshot(&app.display, "wizard-done-ko.png");
+    // From "발급하기" to the certificate in its store, on the app's own timeline (printed, not
+    // asserted: this is the debug build beside the rest of the test command; the benchmark
+    // measures the release build, tests/tests/perf_app.rs).
+    let clicked =
+        common::timeline_phase(&timeline, "issue-click").expect("the click is on the timeline");
+    let stored =
+        common::timeline_phase(&timeline, "issue-stored").expect("the store is on the timeline");
+    println!(
+        "RESULT issue_click_to_stored build=debug ms={:.0} goal=150",
+        stored.saturating_sub(clicked) as f64 / 1000.0
+    );
 
     // Its details, from the done screen.
     app.click("[data-testid=done-open-details]").await;

@@ -165,17 +165,6 @@ fn distribution(home: &Path, ca: &SandboxCa, bank: &Bank) -> std::path::PathBuf 
     path
 }
 
-/// The microseconds of `phase` in a timeline file.
-fn phase(timeline: &Path, name: &str) -> Option<u128> {
-    std::fs::read_to_string(timeline)
-        .ok()?
-        .lines()
-        .find_map(|l| {
-            let (n, t) = l.split_once(' ')?;
-            (n == name).then(|| t.parse().ok())?
-        })
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn the_demo_bank_s_requests_are_signed_cancelled_or_refused_in_the_window() {
     let ca = SandboxCa::start(&[]);
@@ -260,8 +249,10 @@ async fn the_demo_bank_s_requests_are_signed_cancelled_or_refused_in_the_window(
     assert!(signer.contains("홍길동"), "{signer}");
     let _ = browser.client.close().await;
     // From the link's arrival in the running app to its consent painted.
-    let arrived = phase(&timeline, "sign-link").expect("the link's arrival is on the timeline");
-    let painted = phase(&timeline, "sign-consent").expect("the consent is on the timeline");
+    let arrived = common::timeline_phase(&timeline, "sign-link")
+        .expect("the link's arrival is on the timeline");
+    let painted =
+        common::timeline_phase(&timeline, "sign-consent").expect("the consent is on the timeline");
     println!(
         "RESULT sign_consent_shown ms={:.0} goal=300",
         (painted.saturating_sub(arrived)) as f64 / 1000.0

@@ -138,12 +138,19 @@ pub async fn issue_certificate(
     let stores = stores.inner().clone();
     let prepared = Arc::clone(prepared.inner());
     blocking(move || {
+        let mut to_window = to_window(on_progress);
         issue_in(
             &stores.get()?,
             stores.distribution()?,
             request,
             &prepared,
-            &mut to_window(on_progress),
+            &mut |step| {
+                if step == Step::Confirming {
+                    // Saved before the CA is told: the certificate is in its store.
+                    crate::timeline::mark(crate::timeline::Phase::IssueStored);
+                }
+                to_window(step);
+            },
         )
     })
     .await

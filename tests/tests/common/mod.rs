@@ -351,6 +351,26 @@ impl AppWindow {
     }
 }
 
+/// The phases of an app's timeline file (`DOJANG_TIMELINE`: `<phase> <unix µs>` a line), in
+/// the order written; none when there is no file yet.
+pub fn read_timeline(file: &Path) -> Vec<(String, u128)> {
+    std::fs::read_to_string(file)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| {
+            let (name, micros) = l.split_once(' ')?;
+            Some((name.to_owned(), micros.trim().parse().ok()?))
+        })
+        .collect()
+}
+
+/// The microseconds of `phase` in a timeline file, if it is there.
+pub fn timeline_phase(file: &Path, phase: &str) -> Option<u128> {
+    read_timeline(file)
+        .into_iter()
+        .find_map(|(name, micros)| (name == phase).then_some(micros))
+}
+
 /// Saves the window's screen as `name` in `DOJANG_SCREENSHOT_DIR`, when it is set (the
 /// README's screenshots, scripts/screenshots.sh).
 pub fn screenshot(display: &str, name: &str) {
