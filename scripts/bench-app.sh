@@ -8,6 +8,8 @@
 #   memory: RSS, PSS and USS of the app with its WebKit processes 3 s after the list is
 #     shown, against the floor's and XCA's; and after opening the details, the wizard and
 #     the settings, twice (through WebDriver);
+#   issuance: from "발급하기" pressed to the certificate stored, on the app's timeline, over
+#     RUNS issuances in the window against the sandbox CA on loopback (goal 150 ms);
 #   sizes: the release binary, the .deb bundle and the AppImage (made from that .deb).
 # RUNS (default 5) starts of each, alternating. XCA is installed when missing and this runs
 # as root; otherwise it is left out (sudo apt-get install xca to include it). Xvfb is started
