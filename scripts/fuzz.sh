@@ -11,7 +11,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 SECONDS_PER_TARGET="${FUZZ_SECONDS:-600}"
 MIN_RUNS="${FUZZ_RUNS:-5000000}"
-ALL=(codes invitation distribution certificate npki_key pkcs12 cmp_response cmp_request signature ocsp_answer crl capubs)
+ALL=(codes invitation distribution certificate npki_key pkcs12 cmp_response cmp_request signature ocsp_answer crl capubs sign_request envelope rp_callback)
 TARGETS=("${@:-${ALL[@]}}")
 # libFuzzer's limits: a slow input (10 s) or a memory blow-up (2 GiB) is a finding too.
 LIMITS=(-timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 -print_final_stats=1)

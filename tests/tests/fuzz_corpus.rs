@@ -92,3 +92,18 @@ fn distribution_files_of_the_corpus_come_back() {
 fn codes_of_the_corpus_come_back() {
     replay("codes", dojang_core::fuzzing::codes);
 }
+
+#[test]
+fn sign_links_and_requests_of_the_corpus_come_back() {
+    replay("sign_request", dojang_core::fuzzing::sign_request);
+}
+
+#[test]
+fn envelopes_of_the_corpus_come_back() {
+    replay("envelope", dojang_core::fuzzing::envelope);
+}
+
+#[test]
+fn callback_bodies_of_the_corpus_come_back() {
+    replay("rp_callback", dojang_ca::fuzzing::rp_callback);
+}

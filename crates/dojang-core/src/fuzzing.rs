@@ -183,3 +183,141 @@ pub fn capubs(data: &[u8]) {
         let _ = pool.len();
     }
 }
+
+/// The time fuzzed signing requests are read at: the tests' and the corpus's `now`, so
+/// that a request of the corpus expiring a few minutes later is still waited for.
+fn signing_now() -> time::OffsetDateTime {
+    // 2026-12-05T10:00:00Z
+    time::OffsetDateTime::from_unix_timestamp(1_796_464_800)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+}
+
+/// The certificates the consent window sorts for a fuzzed request: two bundled CA
+/// certificates as the list summarises them (the acceptable-certificate filter reads their
+/// validity, policy and issuer).
+fn sign_candidates() -> &'static crate::store::CertificateList {
+    use crate::store::{CertificateList, ListedCertificate, StoreKind};
+    static LIST: OnceLock<CertificateList> = OnceLock::new();
+    LIST.get_or_init(|| {
+        let certificates = crate::cert::anchors::KOREAN_PKI
+            .iter()
+            .filter(|b| {
+                b.file.starts_with("yessignCA_Class_2") || b.file.starts_with("KISA_RootCA_4")
+            })
+            .filter_map(|b| {
+                crate::cert::CertificateSummary::from_der(b.der, Path::new(b.file), signing_now())
+                    .ok()
+            })
+            .map(|certificate| ListedCertificate {
+                certificate,
+                store: StoreKind::Npki,
+                path: None,
+                location: None,
+            })
+            .collect();
+        CertificateList {
+            certificates,
+            unreadable: Vec::new(),
+            searched_roots: Vec::new(),
+        }
+    })
+}
+
+/// A web page's `dojang://sign?request=` link, and the JSON a site serves at the URL it
+/// names (fetched from a fixed `https://bank.example` request URL, read at a fixed time),
+/// then what the app does with a request before the network: who asks (the unbranded
+/// distribution), what is signed, the consent window (the text with what could mislead
+/// made visible, the certificates sorted by the request's filter) and, for a login with
+/// the site's certificate, the randomNum sealed to it.
+pub fn sign_request(data: &[u8]) {
+    use crate::sign::request::{SignLink, SignRequest, SiteUrl, shown_text};
+    let text = String::from_utf8_lossy(data);
+    let distribution = crate::distribution::Distribution::default();
+    if let Ok(link) = SignLink::parse(&text) {
+        let _ = (
+            link.request.origin(),
+            distribution.check_site(&link.request),
+        );
+    }
+    // Only links: anything else names a file, which a fuzzer must not go looking for.
+    if text.starts_with("dojang:") {
+        let _ = crate::open::OpenRequest::from_arg(&text, &distribution);
+    }
+    let _ = shown_text(&text);
+    let Ok(url) = SiteUrl::parse("https://bank.example/rp/requests/8f1c") else {
+        return;
+    };
+    let Ok(request) = SignRequest::parse(data, &url, signing_now()) else {
+        return;
+    };
+    let _ = request.content();
+    if let Ok(site) = distribution.check_site(&request.url) {
+        let consent = crate::sign::consent::Consent::new(site, &request, sign_candidates());
+        let _ = (consent.answerable(), serde_json::to_string(&consent));
+    }
+    if let Some(site) = &request.relying_party_certificate {
+        let _ = crate::sign::envelope::seal(site, b"0123456789abcdefghij");
+    }
+}
+
+/// The relying party fuzzed envelopes are opened for: a self-signed certificate (DER) with
+/// an RSA-2048 key, and the key as a bank keeps it (PKCS#8 without attributes), made once.
+/// The key is new in each process, but the certificate's issuer and serial are fixed: an
+/// envelope sealed to it in another process still names it as the recipient.
+pub fn envelope_recipient() -> &'static (Vec<u8>, zeroize::Zeroizing<Vec<u8>>) {
+    static RECIPIENT: OnceLock<(Vec<u8>, zeroize::Zeroizing<Vec<u8>>)> = OnceLock::new();
+    #[allow(clippy::expect_used)] // the fuzzing harness cannot run without a recipient
+    RECIPIENT.get_or_init(|| make_recipient().expect("an RSA recipient"))
+}
+
+fn make_recipient() -> Option<(Vec<u8>, zeroize::Zeroizing<Vec<u8>>)> {
+    use der::asn1::{Any, BitString, ObjectIdentifier, UtcTime};
+    use der::{Decode as _, Encode as _};
+    use x509_cert::spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
+    use x509_cert::time::{Time, Validity};
+    const SHA256_WITH_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.11");
+    let key = generate(KeyType::Rsa2048).ok()?;
+    let name: x509_cert::name::Name = "CN=Dojang fuzzing relying party".parse().ok()?;
+    let algorithm = AlgorithmIdentifierOwned {
+        oid: SHA256_WITH_RSA,
+        parameters: Some(Any::null()),
+    };
+    let at = |secs| {
+        UtcTime::from_unix_duration(std::time::Duration::from_secs(secs))
+            .ok()
+            .map(Time::UtcTime)
+    };
+    let tbs = x509_cert::TbsCertificate {
+        version: x509_cert::Version::V3,
+        serial_number: x509_cert::serial_number::SerialNumber::new(&[1]).ok()?,
+        signature: algorithm.clone(),
+        issuer: name.clone(),
+        // 2026-01-01 to 2036-01-01.
+        validity: Validity {
+            not_before: at(1_767_225_600)?,
+            not_after: at(2_082_758_400)?,
+        },
+        subject: name,
+        subject_public_key_info: SubjectPublicKeyInfoOwned::from_der(&key.public_key_spki().ok()?)
+            .ok()?,
+        issuer_unique_id: None,
+        subject_unique_id: None,
+        extensions: None,
+    };
+    let signature = key.sign_sha256(&tbs.to_der().ok()?).ok()?;
+    let certificate = x509_cert::Certificate {
+        tbs_certificate: tbs,
+        signature_algorithm: algorithm,
+        signature: BitString::from_bytes(&signature).ok()?,
+    };
+    Some((certificate.to_der().ok()?, key.without_attributes().ok()?))
+}
+
+/// A login's identity envelope (CMS EnvelopedData) opened as a relying party opens it,
+/// with its certificate and RSA key.
+pub fn envelope(data: &[u8]) {
+    let (certificate, key) = envelope_recipient();
+    if let Ok(random_num) = crate::sign::envelope::open(data, certificate, key) {
+        let _ = random_num.len();
+    }
+}

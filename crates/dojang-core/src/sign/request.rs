@@ -372,7 +372,7 @@ impl SignRequest {
             (Some(_), Some(_)) => return Err(malformed("data and sha256 together")),
         };
         for policy in &wire.accept.policies {
-            if der::asn1::ObjectIdentifier::new(policy).is_err() {
+            if !is_oid(policy) {
                 return Err(malformed("accept.policies holds something not an OID"));
             }
         }
@@ -413,6 +413,15 @@ impl SignRequest {
             Signed::Digest(d) => crate::sign::Content::Digest(*d),
         }
     }
+}
+
+/// Whether `text` is a dotted OID. Each arc is checked to be digits within 32 bits first:
+/// the OID type's parser multiplies without checking, and overflows (a panic where
+/// overflow is checked) on a larger arc.
+fn is_oid(text: &str) -> bool {
+    text.split('.').all(|arc| {
+        !arc.is_empty() && arc.bytes().all(|b| b.is_ascii_digit()) && arc.parse::<u32>().is_ok()
+    }) && der::asn1::ObjectIdentifier::new(text).is_ok()
 }
 
 fn parse_sha256(hex: &str) -> Option<[u8; 32]> {
@@ -556,6 +565,8 @@ mod tests {
             serde_json::json!({ "sha256": "ab", "detached": true }),
             serde_json::json!({ "data": "AA==", "sha256": "ab".repeat(32), "detached": true }),
             serde_json::json!({ "accept": { "policies": ["not an oid"] } }),
+            serde_json::json!({ "accept": { "policies": ["1.2.4294967296"] } }),
+            serde_json::json!({ "accept": { "policies": ["1.7777777777777777777770..2"] } }),
             serde_json::json!({ "relying_party_certificate": "AA==" }),
             serde_json::json!({ "purpose": "login", "relying_party_certificate": "AAAA" }),
             serde_json::json!({ "expires": "tomorrow" }),
