@@ -33,12 +33,12 @@ for target in "${TARGETS[@]}"; do
   log="campaign/$target.log"
   start=$SECONDS
   # shellcheck disable=SC2046 # the extra arguments are words
-  cargo +nightly fuzz run -O "$target" "campaign/$target" "corpus/$target" -- \
+  cargo +nightly fuzz run -O -a "$target" "campaign/$target" "corpus/$target" -- \
     "${LIMITS[@]}" $(extra_args "$target") -max_total_time="$SECONDS_PER_TARGET" >"$log" 2>&1 || true
   runs=$(executed "$log"); runs=${runs:-0}
   if [ "$runs" -lt "$MIN_RUNS" ]; then
     # shellcheck disable=SC2046
-    cargo +nightly fuzz run -O "$target" "campaign/$target" "corpus/$target" -- \
+    cargo +nightly fuzz run -O -a "$target" "campaign/$target" "corpus/$target" -- \
       "${LIMITS[@]}" $(extra_args "$target") -runs=$((MIN_RUNS - runs)) >>"$log" 2>&1 || true
     more=$(executed "$log"); runs=$((runs + ${more:-0}))
   fi
@@ -46,7 +46,7 @@ for target in "${TARGETS[@]}"; do
   # The corpus kept in the repository: the inputs that reach new code, minimised.
   cp -n "corpus/$target"/* "campaign/$target"/ 2>/dev/null || true
   # Edges only (no hit counts): the smallest corpus that keeps every edge reached.
-  if cargo +nightly fuzz cmin -O "$target" "campaign/$target" -- -use_counters=0 >>"$log" 2>&1; then
+  if cargo +nightly fuzz cmin -O -a "$target" "campaign/$target" -- -use_counters=0 >>"$log" 2>&1; then
     rm -rf "corpus/$target" && cp -r "campaign/$target" "corpus/$target"
   fi
   echo "RESULT fuzz_$target seconds=$((SECONDS - start)) executions=$runs corpus=$(ls "corpus/$target" | wc -l) findings=$findings"
