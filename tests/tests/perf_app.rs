@@ -562,15 +562,7 @@ fn issuance_from_click_to_stored() {
             .as_str()
             .to_owned();
         let home = tempfile::tempdir().unwrap();
-        let distribution = home.path().join("distribution.toml");
-        std::fs::write(
-            &distribution,
-            format!(
-                "product_name = \"도장 체험판\"\nsandbox = true\n[[ca]]\nname = \"시험 CA\"\ncmp_url = \"{}\"\n",
-                ca.url
-            ),
-        )
-        .unwrap();
+        let distribution = common::trust_sandbox(home.path(), &[&ca.url]);
         let timeline = home.path().join("timeline");
         let npki = home.path().join("NPKI");
         std::fs::create_dir_all(&npki).unwrap();
@@ -583,23 +575,7 @@ fn issuance_from_click_to_stored() {
             ])
             .await;
             app.wait_for("[data-testid=sandbox-banner]", 1).await;
-            app.click("[data-testid=open-issue]").await;
-            app.wait_for("[data-testid=step-path]", 1).await;
-            app.click("[data-testid=next]").await;
-            app.type_into("[data-testid=registration-number] input", 0, &number)
-                .await;
-            app.click("[data-testid=next]").await;
-            app.click("[data-testid=destination-disk]").await;
-            for field in 0..2 {
-                app.type_into(
-                    "[data-testid=step-storage] input[type=password]",
-                    field,
-                    "seal#7294xq",
-                )
-                .await;
-            }
-            app.click("[data-testid=next]").await;
-            app.wait_for("[data-testid=issue-summary]", 1).await;
+            app.wizard_to_review(&number, "seal#7294xq").await;
             tokio::time::sleep(Duration::from_secs(1)).await;
             app.click_button("발급하기").await;
             app.wait_for(

@@ -85,29 +85,7 @@ async fn a_certificate_issued_through_the_wizard_is_listed_opened_repassworded_a
     app.wait_for("[data-testid=sandbox-banner]", 1).await;
 
     // The wizard: registration number, this computer's NPKI folder, a new password.
-    app.click("[data-testid=open-issue]").await;
-    app.wait_for("[data-testid=step-path]", 1).await;
-    app.click("[data-testid=next]").await;
-    app.type_into("[data-testid=registration-number] input", 0, &number)
-        .await;
-    screenshot(&app.display, "wizard-codes-ko.png");
-    app.click("[data-testid=next]").await;
-    app.click("[data-testid=destination-disk]").await;
-    app.type_into(
-        "[data-testid=step-storage] input[type=password]",
-        0,
-        FIRST_PASSWORD,
-    )
-    .await;
-    app.type_into(
-        "[data-testid=step-storage] input[type=password]",
-        1,
-        FIRST_PASSWORD,
-    )
-    .await;
-    app.click("[data-testid=next]").await;
-    app.wait_for("[data-testid=issue-summary]", 1).await;
-    screenshot(&app.display, "wizard-review-ko.png");
+    app.wizard_to_review(&number, FIRST_PASSWORD).await;
     app.click_button("발급하기").await;
     let done = app
         .wait_for(

@@ -343,6 +343,31 @@ impl AppWindow {
         .unwrap_or(false)
     }
 
+    /// Walks the issuance wizard to its review step on the registration-number path: the
+    /// number, this computer's NPKI folder, `password` twice. The README's screenshots of the
+    /// codes and the review are taken on the way (when they are asked for).
+    pub async fn wizard_to_review(&self, number: &str, password: &str) {
+        self.click("[data-testid=open-issue]").await;
+        self.wait_for("[data-testid=step-path]", 1).await;
+        self.click("[data-testid=next]").await;
+        self.type_into("[data-testid=registration-number] input", 0, number)
+            .await;
+        screenshot(&self.display, "wizard-codes-ko.png");
+        self.click("[data-testid=next]").await;
+        self.click("[data-testid=destination-disk]").await;
+        for field in 0..2 {
+            self.type_into(
+                "[data-testid=step-storage] input[type=password]",
+                field,
+                password,
+            )
+            .await;
+        }
+        self.click("[data-testid=next]").await;
+        self.wait_for("[data-testid=issue-summary]", 1).await;
+        screenshot(&self.display, "wizard-review-ko.png");
+    }
+
     /// Ends the WebDriver session (closing the window) and stops the driver.
     pub async fn close(self) {
         let _ = self.client.close().await;
@@ -392,13 +417,13 @@ pub fn screenshot(display: &str, name: &str) {
 }
 
 /// Makes `home`'s user one of a sandbox distribution that lists the CAs at `cmp_urls`
-/// (written as `<home>/distribution.toml`, which [`dojang_command`] puts in force).
-pub fn trust_sandbox(home: &Path, cmp_urls: &[&str]) {
-    std::fs::write(
-        home.join("distribution.toml"),
-        dojang_testkit::sandbox_distribution(cmp_urls),
-    )
-    .expect("the distribution file is written");
+/// (written as `<home>/distribution.toml`, which [`dojang_command`] puts in force, and the
+/// window tests give the app as `DOJANG_DISTRIBUTION`); its path.
+pub fn trust_sandbox(home: &Path, cmp_urls: &[&str]) -> PathBuf {
+    let path = home.join("distribution.toml");
+    std::fs::write(&path, dojang_testkit::sandbox_distribution(cmp_urls))
+        .expect("the distribution file is written");
+    path
 }
 
 /// The `dojang` these tests run: the one built beside them, or the Windows build under

@@ -315,22 +315,18 @@ impl PrivateKey {
 
     /// The public key as a DER SubjectPublicKeyInfo, to compare with a certificate's.
     pub fn public_key_spki(&self) -> Result<Vec<u8>, Error> {
-        use aws_lc_rs::encoding::AsDer;
+        use aws_lc_rs::encoding::{AsDer, PublicKeyX509Der};
         use aws_lc_rs::signature::KeyPair as _;
-        let malformed = |detail: String| Error::KeyMalformed { detail };
+        fn der(key: &impl AsDer<PublicKeyX509Der<'static>>) -> Result<Vec<u8>, Error> {
+            key.as_der()
+                .map(|der| der.as_ref().to_vec())
+                .map_err(|e| Error::KeyMalformed {
+                    detail: e.to_string(),
+                })
+        }
         match self.pair()? {
-            Pair::P256(pair) => Ok(pair
-                .public_key()
-                .as_der()
-                .map_err(|e| malformed(e.to_string()))?
-                .as_ref()
-                .to_vec()),
-            Pair::Rsa(pair) => Ok(pair
-                .public_key()
-                .as_der()
-                .map_err(|e| malformed(e.to_string()))?
-                .as_ref()
-                .to_vec()),
+            Pair::P256(pair) => der(pair.public_key()),
+            Pair::Rsa(pair) => der(pair.public_key()),
         }
     }
 }
