@@ -184,12 +184,14 @@ export function App({ initialRequest }: { initialRequest: Promise<Result<Certifi
     // went elsewhere meanwhile.
     const from = screen;
     const ready = Promise.all([details.request, loadDetailsScreen()]);
-    void Promise.race([ready, new Promise((resolve) => setTimeout(resolve, DETAILS_WAIT_MS))]).then(() => {
-      // A transition: what is read already is drawn without its loading line in between.
+    // A transition: what is read already is drawn without its loading line in between. Shown
+    // too if the screen's code failed to load, so that its error is seen.
+    const show = () => {
       startTransition(() => {
         setScreen((current) => (current === from ? details : current));
       });
-    });
+    };
+    void Promise.race([ready, new Promise((resolve) => setTimeout(resolve, DETAILS_WAIT_MS))]).then(show, show);
   };
 
   // The details' code, fetched while nothing else happens once the window is up.

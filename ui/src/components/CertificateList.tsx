@@ -9,8 +9,6 @@ import {
   SearchField,
   Select,
   SelectValue,
-  ToggleButton,
-  ToggleButtonGroup,
 } from 'react-aria-components';
 
 import { useAnnounce } from '../Announcer';
@@ -32,6 +30,7 @@ import {
   type PlaceFilter,
 } from '../search';
 import { CertificateCard } from './CertificateCard';
+import { SegmentedChoice } from './SegmentedChoice';
 import { RefreshButton } from './RefreshButton';
 import { ChevronIcon, CloseIcon, ImportIcon, SearchIcon } from './icons';
 import { UnreadableRow } from './UnreadableRow';
@@ -247,24 +246,18 @@ export function CertificateList({
               )}
               {/* Its two words say what it is; “보기” (View) is its name for screen readers. */}
               <div className="view-choice">
-                <ToggleButtonGroup
-                  className="segmented segmented--small"
-                  aria-label={t('list.viewLabel')}
-                  selectionMode="single"
-                  disallowEmptySelection
-                  selectedKeys={[listView]}
-                  onSelectionChange={(selected) => {
-                    const [next] = selected;
+                <SegmentedChoice
+                  value={listView}
+                  options={LIST_VIEWS}
+                  label={(view) => t(VIEW_LABELS[view])}
+                  onChange={(next) => {
                     if (isListView(next)) setListView(next);
                   }}
-                  data-testid="list-view"
-                >
-                  {LIST_VIEWS.map((view) => (
-                    <ToggleButton key={view} id={view} className="segmented__option" data-testid={`list-view-${view}`}>
-                      {t(VIEW_LABELS[view])}
-                    </ToggleButton>
-                  ))}
-                </ToggleButtonGroup>
+                  name={{ label: t('list.viewLabel') }}
+                  small
+                  testId="list-view"
+                  optionAttributes={(view) => ({ 'data-testid': `list-view-${view}` })}
+                />
               </div>
             </div>
 

@@ -1,37 +1,24 @@
-import { ToggleButton, ToggleButtonGroup, type Key } from 'react-aria-components';
-
 import { isLang, LANGUAGE_NAMES, LANGUAGES } from '../i18n/catalog';
 import { useI18n } from '../i18n/context';
+import { SegmentedChoice } from './SegmentedChoice';
 
 /**
- * 한국어 / English, as one group of two buttons. Keyboard: Tab reaches the
- * group, arrow keys move between the two, Enter or Space chooses.
+ * 한국어 / English, as one group of two buttons, each in its own language. Keyboard: Tab
+ * reaches the group, arrow keys move between the two, Enter or Space chooses.
  */
 export function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
-
-  const onSelectionChange = (keys: Set<Key>) => {
-    const [next] = keys;
-    if (isLang(next)) {
-      setLang(next);
-    }
-  };
-
   return (
-    <ToggleButtonGroup
-      className="segmented"
-      aria-label={t('language.label')}
-      selectionMode="single"
-      disallowEmptySelection
-      selectedKeys={[lang]}
-      onSelectionChange={onSelectionChange}
-      data-testid="language-switch"
-    >
-      {LANGUAGES.map((code) => (
-        <ToggleButton key={code} id={code} className="segmented__option" lang={code}>
-          {LANGUAGE_NAMES[code]}
-        </ToggleButton>
-      ))}
-    </ToggleButtonGroup>
+    <SegmentedChoice
+      value={lang}
+      options={LANGUAGES}
+      label={(code) => LANGUAGE_NAMES[code]}
+      onChange={(next) => {
+        if (isLang(next)) setLang(next);
+      }}
+      name={{ label: t('language.label') }}
+      testId="language-switch"
+      optionAttributes={(code) => ({ lang: code })}
+    />
   );
 }

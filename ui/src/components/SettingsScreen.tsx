@@ -1,5 +1,5 @@
 import { Suspense, use, useEffect, useId, useRef, type ReactNode } from 'react';
-import { Button, SwitchButton, SwitchField, ToggleButton, ToggleButtonGroup, type Key } from 'react-aria-components';
+import { Button, SwitchButton, SwitchField } from 'react-aria-components';
 
 import type { Result } from '../api';
 import type { CertificateList } from '../bindings/CertificateList';
@@ -12,6 +12,7 @@ import { isReminderDays, REMINDER_DAYS } from '../reminders';
 import { CopyButton } from './CopyButton';
 import { BackIcon } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SegmentedChoice } from './SegmentedChoice';
 import { SupportContact } from './SupportContact';
 import { UpdateCheck } from './UpdateCheck';
 
@@ -62,8 +63,8 @@ export function SettingsScreen({
 
       <SettingCard title={t('settings.theme')}>
         {(labelId) => (
-          <Choice
-            labelId={labelId}
+          <SegmentedChoice
+            name={{ labelledBy: labelId }}
             value={theme}
             options={THEMES}
             label={(option) => t(THEME_LABELS[option])}
@@ -78,8 +79,8 @@ export function SettingsScreen({
       <SettingCard title={t('settings.textSize')}>
         {(labelId) => (
           <>
-            <Choice
-              labelId={labelId}
+            <SegmentedChoice
+              name={{ labelledBy: labelId }}
               value={textSize}
               options={TEXT_SIZES}
               label={(option) => t(TEXT_SIZE_LABELS[option])}
@@ -116,8 +117,8 @@ export function SettingsScreen({
             <p id={`${labelId}-days`} className="field__label settings__sublabel">
               {t('settings.reminderDays')}
             </p>
-            <Choice
-              labelId={`${labelId}-days`}
+            <SegmentedChoice
+              name={{ labelledBy: `${labelId}-days` }}
               value={String(reminders.days)}
               options={REMINDER_DAYS.map(String)}
               label={(option) => t('settings.reminderDaysOption', { days: option })}
@@ -179,46 +180,6 @@ function SettingCard({ title, children }: { title: string; children: (labelId: s
       </h3>
       {children(id)}
     </section>
-  );
-}
-
-function Choice<T extends string>({
-  labelId,
-  value,
-  options,
-  label,
-  onChange,
-  isDisabled = false,
-  testId,
-}: {
-  labelId: string;
-  value: T;
-  options: readonly T[];
-  label: (option: T) => string;
-  onChange: (key: Key | undefined) => void;
-  isDisabled?: boolean;
-  testId: string;
-}) {
-  return (
-    <ToggleButtonGroup
-      className="segmented"
-      aria-labelledby={labelId}
-      isDisabled={isDisabled}
-      selectionMode="single"
-      disallowEmptySelection
-      selectedKeys={[value]}
-      onSelectionChange={(keys) => {
-        const [next] = keys;
-        onChange(next);
-      }}
-      data-testid={testId}
-    >
-      {options.map((option) => (
-        <ToggleButton key={option} id={option} className="segmented__option">
-          {label(option)}
-        </ToggleButton>
-      ))}
-    </ToggleButtonGroup>
   );
 }
 
