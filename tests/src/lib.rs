@@ -11,6 +11,7 @@ pub mod identity;
 pub mod npki_key;
 pub mod peers;
 pub mod sandbox;
+pub mod xvfb;
 
 use std::path::{Path, PathBuf};
 

@@ -126,22 +126,8 @@ struct Display {
 
 impl Display {
     fn start() -> Display {
-        // -displayfd: the server takes a free display number and writes it when it is ready.
-        let mut xvfb = Command::new("Xvfb")
-            .args(["-displayfd", "1", "-nolisten", "tcp", "-screen", "0"])
-            .arg("1024x768x24")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("Xvfb runs");
-        let mut number = String::new();
-        std::io::BufReader::new(xvfb.stdout.take().unwrap())
-            .read_line(&mut number)
-            .unwrap();
-        Display {
-            xvfb,
-            name: format!(":{}", number.trim()),
-        }
+        let (xvfb, name) = dojang_testkit::xvfb::start("1024x768x24");
+        Display { xvfb, name }
     }
 
     /// The titles of the windows on the screen, for a failure's message.

@@ -3,7 +3,6 @@
 
 #![allow(dead_code)]
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -74,25 +73,8 @@ impl AppWindow {
         let (display, xvfb) = match std::env::var("DISPLAY") {
             Ok(d) if !d.is_empty() => (d, None),
             _ => {
-                let mut child = Command::new("Xvfb")
-                    .args([
-                        "-displayfd",
-                        "1",
-                        "-screen",
-                        "0",
-                        "1280x800x24",
-                        "-nolisten",
-                        "tcp",
-                    ])
-                    .stdout(Stdio::piped())
-                    .stderr(Stdio::null())
-                    .spawn()
-                    .expect("Xvfb (apt package xvfb) is installed");
-                let mut line = String::new();
-                BufReader::new(child.stdout.take().expect("piped"))
-                    .read_line(&mut line)
-                    .expect("Xvfb prints its display number");
-                (format!(":{}", line.trim()), Some(Terminated(child)))
+                let (xvfb, display) = dojang_testkit::xvfb::start("1280x800x24");
+                (display, Some(Terminated(xvfb)))
             }
         };
         let port = free_port();
