@@ -7,6 +7,7 @@
 #[macro_use]
 mod commands;
 mod timeline;
+mod webview;
 
 /// The invoke handler of the commands declared in `commands/declared.rs`.
 macro_rules! handler {
@@ -88,10 +89,11 @@ fn main() {
             let distribution =
                 dojang_core::distribution::Distribution::load_default(bundled.as_deref())
                     .map_err(|e| e.info());
-            if let Ok(d) = &distribution
-                && let Some(window) = app.get_webview_window("main")
-            {
-                let _ = window.set_title(&d.product_name);
+            if let Some(window) = app.get_webview_window("main") {
+                webview::configure(&window);
+                if let Ok(d) = &distribution {
+                    let _ = window.set_title(&d.product_name);
+                }
             }
             log::info!(
                 "started {} {} ({})",
