@@ -163,6 +163,38 @@ fn copy_to_another_root_keeps_the_files_and_delete_really_removes() {
 }
 
 #[test]
+fn a_folder_moved_or_replaced_since_the_store_last_looked_is_found_where_it_is_now() {
+    let f = fixture();
+    let store = store_at(&f.root);
+    let now = time::OffsetDateTime::now_utc();
+    assert_eq!(store.ids(now), std::slice::from_ref(&f.id));
+    // Renamed behind the store's back (a person tidying the folder): found again.
+    let moved = f.folder.with_file_name("cn=moved");
+    std::fs::rename(&f.folder, &moved).unwrap();
+    assert_eq!(store.certificate(&f.id).unwrap(), f.cert);
+    assert_eq!(store.folder_of(&f.id), Some(moved.clone()));
+    // Another certificate put in its place: never taken for the one that was there.
+    let pki = TestPki::new("KICA").unwrap();
+    let other = Subscriber::kica_personal("임꺽정");
+    let (cert, key) = pki.issue(&other).unwrap();
+    std::fs::remove_dir_all(&moved).unwrap();
+    let folder =
+        write_npki_certificate(&f.root, "USER", &other, &cert, &key, SAMPLE_PASSWORD).unwrap();
+    std::fs::rename(&folder, &moved).unwrap();
+    assert_eq!(
+        store.certificate(&f.id).unwrap_err().code(),
+        "certificate-not-found"
+    );
+    assert!(store.load(&f.id).is_err());
+    assert_eq!(
+        store
+            .certificate(&dojang_core::cert::certificate_id(&cert))
+            .unwrap(),
+        cert
+    );
+}
+
+#[test]
 fn identity_check_matches_the_right_number_only() {
     let f = fixture();
     let store = store_at(&f.root);

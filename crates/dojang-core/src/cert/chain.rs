@@ -193,6 +193,8 @@ struct Facts {
     inhibit_any: Option<u32>,
     unsupported_critical: Option<String>,
     ca_issuers: Vec<String>,
+    /// False for a pool entry whose certificate did not parse ([`Facts::unparsed`]).
+    parsed: bool,
 }
 
 impl Facts {
@@ -226,14 +228,16 @@ impl Facts {
             unsupported_critical: None,
             ca_issuers: super::Pointers::of(&parsed).ca_issuers,
             cert: std::sync::OnceLock::new(),
+            parsed: true,
         };
         for ext in parsed.extensions() {
-            let oid = ext.oid.to_id_string();
-            if ext.critical
-                && facts.unsupported_critical.is_none()
-                && !UNDERSTOOD.contains(&oid.as_str())
-            {
-                facts.unsupported_critical = Some(oid.clone());
+            // Named only when critical: most extensions are not, and naming costs.
+            let oid = || ext.oid.to_id_string();
+            if ext.critical && facts.unsupported_critical.is_none() {
+                let oid = oid();
+                if !UNDERSTOOD.contains(&oid.as_str()) {
+                    facts.unsupported_critical = Some(oid);
+                }
             }
             match ext.parsed_extension() {
                 ParsedExtension::SubjectKeyIdentifier(id) => facts.ski = Some(id.0.to_vec()),
@@ -262,7 +266,7 @@ impl Facts {
                 // A critical extension that is understood but does not parse fails the
                 // path like an unknown one.
                 ParsedExtension::ParseError { .. } if ext.critical => {
-                    facts.unsupported_critical.get_or_insert(oid);
+                    facts.unsupported_critical.get_or_insert_with(oid);
                 }
                 _ => {}
             }
@@ -270,13 +274,38 @@ impl Facts {
         Ok(facts)
     }
 
-    fn self_issued(&self) -> bool {
-        self.subject_der == self.issuer_der || self.subject_key == self.issuer_key
+    /// What stands for a pool entry whose certificate does not parse: never a candidate
+    /// ([`Entry::usable`]), and nothing about it verifies or is valid.
+    fn unparsed(der: &[u8]) -> Facts {
+        Facts {
+            der: der.to_vec(),
+            cert: std::sync::OnceLock::from(None),
+            id: certificate_id(der),
+            subject_der: Vec::new(),
+            issuer_der: Vec::new(),
+            subject: String::new(),
+            issuer: String::new(),
+            subject_key: String::new(),
+            issuer_key: String::new(),
+            common_name: String::new(),
+            ski: None,
+            aki: None,
+            ca: false,
+            path_len: None,
+            cert_sign: None,
+            not_before: OffsetDateTime::UNIX_EPOCH,
+            not_after: OffsetDateTime::UNIX_EPOCH,
+            policies: None,
+            require_explicit: None,
+            inhibit_any: None,
+            unsupported_critical: None,
+            ca_issuers: Vec::new(),
+            parsed: false,
+        }
     }
 
-    /// Whether `issuer` is named as this certificate's issuer.
-    fn named_by(&self, issuer: &Facts) -> bool {
-        self.issuer_der == issuer.subject_der || self.issuer_key == issuer.subject_key
+    fn self_issued(&self) -> bool {
+        self.subject_der == self.issuer_der || self.subject_key == self.issuer_key
     }
 
     fn cert(&self) -> Option<&Certificate> {
@@ -309,9 +338,83 @@ pub fn signed_by(cert: &Certificate, issuer: &Certificate) -> bool {
     .is_ok()
 }
 
+/// One CA certificate of a pool. Only its subject is read when it is added: a path search
+/// compares subjects first, and most of a pool's certificates (the bundled Korean PKI, say)
+/// are never a candidate for the one certificate at hand; the rest is parsed on first need.
 struct Entry {
-    facts: Facts,
+    der: Vec<u8>,
     source: LinkSource,
+    /// The subject as it is encoded, and as names are compared ([`Facts::subject_key`]).
+    subject_der: Vec<u8>,
+    subject_key: String,
+    facts: std::sync::OnceLock<Facts>,
+}
+
+impl Entry {
+    /// An entry for `der`, or `None` when no subject can be read from it.
+    fn new(der: &[u8], source: LinkSource) -> Option<Entry> {
+        let subject_der = subject_of(der)?;
+        let (_, subject) = x509_parser::x509::X509Name::from_der(subject_der).ok()?;
+        Some(Entry {
+            der: der.to_vec(),
+            source,
+            subject_der: subject_der.to_vec(),
+            subject_key: rfc4514(&subject).to_lowercase(),
+            facts: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// Everything validation reads from the certificate, parsed on the first call.
+    fn facts(&self) -> &Facts {
+        self.facts
+            .get_or_init(|| Facts::parse(&self.der).unwrap_or_else(|_| Facts::unparsed(&self.der)))
+    }
+
+    /// Whether the certificate parses: one that does not is never part of a path.
+    fn usable(&self) -> bool {
+        self.facts().parsed
+    }
+
+    /// Whether this is the CA `child` names as its issuer (before anything else is parsed).
+    fn names(&self, child: &Facts) -> bool {
+        child.issuer_der == self.subject_der || child.issuer_key == self.subject_key
+    }
+}
+
+/// The encoded subject of certificate `der` (RFC 5280 §4.1: the sixth field of the
+/// TBSCertificate, after an optional version), read without decoding the rest.
+fn subject_of(der: &[u8]) -> Option<&[u8]> {
+    use super::asn1::header;
+    let inside = |bytes: &[u8]| -> Option<(u8, usize, usize)> {
+        let (tag, header_len, value_len) = header(bytes)?;
+        (header_len.checked_add(value_len)? <= bytes.len()).then_some((tag, header_len, value_len))
+    };
+    let (tag, header_len, _) = inside(der)?;
+    if tag != 0x30 {
+        return None;
+    }
+    let tbs = der.get(header_len..)?;
+    let (tag, header_len, value_len) = inside(tbs)?;
+    if tag != 0x30 {
+        return None;
+    }
+    let mut rest = tbs.get(header_len..header_len + value_len)?;
+    // [0] version, if present; then serialNumber, signature, issuer, validity, subject.
+    let mut fields = 0;
+    while !rest.is_empty() {
+        let (tag, header_len, value_len) = inside(rest)?;
+        let len = header_len + value_len;
+        if tag == 0xa0 && fields == 0 {
+            rest = rest.get(len..)?;
+            continue;
+        }
+        if fields == 4 {
+            return (tag == 0x30).then(|| rest.get(..len)).flatten();
+        }
+        fields += 1;
+        rest = rest.get(len..)?;
+    }
+    None
 }
 
 /// The CA certificates a path may be built from, each with where it came from. Built once
@@ -351,12 +454,11 @@ impl Pool {
     /// Adds a CA certificate (DER) from `source`. One already in the pool keeps its first
     /// source; one that does not parse is left out.
     pub fn add(&mut self, der: &[u8], source: LinkSource) {
-        let id = certificate_id(der);
-        if self.entries.iter().any(|e| e.facts.id == id) {
+        if self.entries.iter().any(|e| e.der == der) {
             return;
         }
-        if let Ok(facts) = Facts::parse(der) {
-            self.entries.push(Entry { facts, source });
+        if let Some(entry) = Entry::new(der, source) {
+            self.entries.push(entry);
         }
     }
 
@@ -369,13 +471,18 @@ impl Pool {
 
     /// The DER of the certificate `id` in the pool.
     pub fn der_of(&self, id: &str) -> Option<Vec<u8>> {
-        self.entries
+        // A link of a path was parsed when the path was built: those are looked at first.
+        let parsed = self
+            .entries
             .iter()
-            .find(|e| e.facts.id == id)
-            .map(|e| e.facts.der.clone())
+            .find(|e| e.facts.get().is_some_and(|f| f.id == id));
+        parsed
+            .or_else(|| self.entries.iter().find(|e| e.facts().id == id))
+            .map(|e| e.der.clone())
     }
 
-    /// How many certificates the pool holds.
+    /// How many certificates the pool holds (one whose subject cannot be read is left out
+    /// when added; one that does not parse further is counted but never used).
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -389,7 +496,7 @@ impl Pool {
     /// not remembered).
     fn verifies(&self, leaf: &Facts, child: Option<usize>, parent: usize) -> bool {
         let Some(child) = child else {
-            return leaf.signed_by(&self.entries[parent].facts);
+            return leaf.signed_by(self.entries[parent].facts());
         };
         if let Ok(known) = self.signatures.lock()
             && let Some(&ok) = known.get(&(child, parent))
@@ -397,8 +504,8 @@ impl Pool {
             return ok;
         }
         let ok = self.entries[child]
-            .facts
-            .signed_by(&self.entries[parent].facts);
+            .facts()
+            .signed_by(self.entries[parent].facts());
         if let Ok(mut known) = self.signatures.lock() {
             known.insert((child, parent), ok);
         }
@@ -412,9 +519,9 @@ impl Pool {
             return Vec::new();
         };
         let mut urls = Vec::new();
-        let lacking =
-            |f: &Facts| !f.self_issued() && !self.entries.iter().any(|e| f.named_by(&e.facts));
-        for facts in std::iter::once(&leaf).chain(self.entries.iter().map(|e| &e.facts)) {
+        let usable = || self.entries.iter().filter(|e| e.usable());
+        let lacking = |f: &Facts| !f.self_issued() && !usable().any(|e| e.names(f));
+        for facts in std::iter::once(&leaf).chain(usable().map(Entry::facts)) {
             if lacking(facts) {
                 for url in &facts.ca_issuers {
                     if !urls.contains(url) {
@@ -440,7 +547,7 @@ impl Pool {
         let leaf_source = self
             .entries
             .iter()
-            .find(|e| e.facts.id == leaf_facts.id)
+            .find(|e| e.der == leaf)
             .map_or(LinkSource::Subject, |e| e.source);
         let at = at.replace_nanosecond(0).unwrap_or(at);
         let mut search = Search {
@@ -473,7 +580,7 @@ impl Pool {
             .map(|(i, (node, ok))| {
                 let (facts, source) = match node {
                     None => (&leaf_facts, leaf_source),
-                    Some(index) => (&self.entries[*index].facts, self.entries[*index].source),
+                    Some(index) => (self.entries[*index].facts(), self.entries[*index].source),
                 };
                 let root = i + 1 == path.len() && facts.self_issued();
                 ChainLink {
@@ -533,7 +640,7 @@ impl Search<'_> {
     fn facts(&self, node: Option<usize>) -> &Facts {
         match node {
             None => self.leaf,
-            Some(i) => &self.pool.entries[i].facts,
+            Some(i) => self.pool.entries[i].facts(),
         }
     }
 
@@ -554,14 +661,15 @@ impl Search<'_> {
         }
         let mut named: Vec<usize> = (0..self.pool.entries.len())
             .filter(|i| !self.path.contains(&Some(*i)))
-            .filter(|i| facts.named_by(&self.pool.entries[*i].facts))
+            .filter(|i| self.pool.entries[*i].names(facts) && self.pool.entries[*i].usable())
             .collect();
         // Try first the CA whose key identifier the certificate names, valid at the time,
         // from a trusted source.
         let preference = |i: &usize| {
             let e = &self.pool.entries[*i];
-            let key_matches = facts.aki.is_some() && facts.aki == e.facts.ski;
-            let current = e.facts.not_before <= self.at && self.at <= e.facts.not_after;
+            let f = e.facts();
+            let key_matches = facts.aki.is_some() && facts.aki == f.ski;
+            let current = f.not_before <= self.at && self.at <= f.not_after;
             (!key_matches, !current, !e.source.anchors())
         };
         named.sort_by_key(preference);
@@ -758,6 +866,25 @@ pub fn build(
 mod tests {
     use super::*;
     use dojang_testkit::{Subscriber, TestPki};
+
+    #[test]
+    fn the_subject_read_ahead_is_the_one_the_parser_reads_and_a_cut_certificate_has_none() {
+        let pki = TestPki::new("KICA").unwrap();
+        let (leaf, _) = pki.issue(&Subscriber::kica_personal("홍길동")).unwrap();
+        let (root, issuing) = (pki.root.der(), pki.issuing.der());
+        let bundled = super::super::anchors::KOREAN_PKI.iter().map(|b| b.der);
+        for der in bundled.chain([leaf.as_slice(), root.as_slice(), issuing.as_slice()]) {
+            let (_, cert) = X509Certificate::from_der(der).unwrap();
+            assert_eq!(subject_of(der), Some(cert.subject().as_raw()));
+            for len in [0, 1, 4, der.len() / 2, der.len() - 1] {
+                assert_eq!(subject_of(&der[..len]), None, "cut at {len}");
+            }
+        }
+        let mut pool = Pool::new();
+        pool.add(b"\x30\x03\x02\x01\x01", LinkSource::CaPubs);
+        pool.add(b"not a certificate", LinkSource::CaPubs);
+        assert!(pool.is_empty());
+    }
 
     #[test]
     fn a_certificate_chains_through_its_issuing_ca_to_the_pinned_root() {

@@ -327,12 +327,19 @@ pub(super) fn folder_contents(files: &CertificateFiles) -> Vec<(&'static str, &[
 /// One NPKI root as a store: certificate folders under `<root>/<CA>/USER/`.
 pub struct NpkiDirStore {
     root: NpkiRoot,
+    /// The folder each certificate was in at the last scan (by ID). A lookup tries it
+    /// first, and takes it only if it still holds that certificate: a command that lists
+    /// the IDs, then reads a certificate and then its keys scans the root once.
+    seen: std::sync::Mutex<std::collections::HashMap<String, PathBuf>>,
 }
 
 impl NpkiDirStore {
     /// The store of one NPKI root.
     pub fn new(root: NpkiRoot) -> Self {
-        NpkiDirStore { root }
+        NpkiDirStore {
+            root,
+            seen: Default::default(),
+        }
     }
 
     /// The root folder.
@@ -341,22 +348,47 @@ impl NpkiDirStore {
     }
 
     /// Every certificate folder with its certificate's ID (the hash of its bytes: no
-    /// certificate is parsed).
-    fn folders_with_ids(&self) -> impl Iterator<Item = (PathBuf, String)> {
-        certificate_folders(&self.root.path)
+    /// certificate is parsed), remembered for the lookups that follow.
+    fn folders_with_ids(&self) -> Vec<(PathBuf, String)> {
+        let found: Vec<(PathBuf, String)> = certificate_folders(&self.root.path)
             .0
             .into_iter()
             .filter_map(|dir| {
                 let id = cert::certificate_id(&read_certificate_der(&dir).ok()?);
                 Some((dir, id))
             })
+            .collect();
+        if let Ok(mut seen) = self.seen.lock() {
+            seen.clear();
+            // The first folder of an ID is the one a scan finds (a copy in two folders).
+            for (dir, id) in found.iter().rev() {
+                seen.insert(id.clone(), dir.clone());
+            }
+        }
+        found
+    }
+
+    /// The folder holding the certificate with this full ID, and the certificate.
+    fn locate(&self, id: &str) -> Option<(PathBuf, Vec<u8>)> {
+        let remembered = self.seen.lock().ok().and_then(|seen| seen.get(id).cloned());
+        if let Some(dir) = remembered
+            && let Ok(der) = read_certificate_der(&dir)
+            && cert::certificate_id(&der) == id
+        {
+            return Some((dir, der));
+        }
+        let dir = self
+            .folders_with_ids()
+            .into_iter()
+            .find(|(_, found)| found == id)
+            .map(|(dir, _)| dir)?;
+        let der = read_certificate_der(&dir).ok()?;
+        Some((dir, der))
     }
 
     /// The folder holding the certificate with this full ID, if any.
     pub fn folder_of(&self, id: &str) -> Option<PathBuf> {
-        self.folders_with_ids()
-            .find(|(_, found)| found == id)
-            .map(|(dir, _)| dir)
+        self.locate(id).map(|(dir, _)| dir)
     }
 
     /// Where a certificate is (or would be) kept: `<root>/<issuer O>/USER/<subject>`.
@@ -380,14 +412,16 @@ impl Store for NpkiDirStore {
     }
 
     fn ids(&self, _now: OffsetDateTime) -> Vec<String> {
-        self.folders_with_ids().map(|(_, id)| id).collect()
+        self.folders_with_ids()
+            .into_iter()
+            .map(|(_, id)| id)
+            .collect()
     }
 
     fn certificate(&self, id: &str) -> Result<Vec<u8>, Error> {
-        let dir = self
-            .folder_of(id)
-            .ok_or_else(|| Error::CertificateNotFound { id: id.to_owned() })?;
-        read_certificate_der(&dir)
+        self.locate(id)
+            .map(|(_, der)| der)
+            .ok_or_else(|| Error::CertificateNotFound { id: id.to_owned() })
     }
 
     fn load(&self, id: &str) -> Result<CertificateFiles, Error> {
