@@ -181,6 +181,11 @@ pub fn capubs(data: &[u8]) {
             crate::cert::chain::LinkSource::CaPubs,
         );
         let _ = pool.len();
+        // Entries are parsed on first need: a path search makes every one of them parsed.
+        if let Some(first) = certificates.first() {
+            let _ = pool.missing_issuer_urls(first);
+            let _ = pool.validate(first, time::OffsetDateTime::now_utc());
+        }
     }
 }
 
