@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, startTransition, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   Button,
   Input,
@@ -17,7 +17,7 @@ import type { ListedCertificate } from '../bindings/ListedCertificate';
 import { caName } from '../cas';
 import { useI18n } from '../i18n/context';
 import { copyKey } from '../places';
-import { isListView, LIST_VIEWS } from '../preferences';
+import { isListView, LIST_VIEWS, type ListView } from '../preferences';
 import { usePreferences } from '../PreferencesProvider';
 import {
   foldQuery,
@@ -34,7 +34,7 @@ import { SegmentedChoice } from './SegmentedChoice';
 import { RefreshButton } from './RefreshButton';
 import { ChevronIcon, CloseIcon, ImportIcon, SearchIcon } from './icons';
 import { UnreadableRow } from './UnreadableRow';
-import { useListVerifications } from './useListVerifications';
+import { type ListChecks, useListVerifications } from './useListVerifications';
 
 /** What the list is narrowed to: a search and a place. */
 export interface ListFilter {
@@ -69,6 +69,43 @@ const MANY = 40;
  * (and the search usable) before all of it is built.
  */
 const FIRST_FRAME = 40;
+
+/**
+ * The cards of the certificates shown. Memoised: as a search is typed into a long
+ * list, the screen around them is drawn at each key and the cards only when the
+ * (deferred) search has changed which are shown.
+ */
+const Cards = memo(function Cards({
+  certificates,
+  many,
+  checkOf,
+  onOpen,
+  layout,
+}: {
+  certificates: readonly ListedCertificate[];
+  many: boolean;
+  checkOf: ListChecks;
+  onOpen: (certificate: ListedCertificate) => void;
+  layout: ListView;
+}) {
+  return (
+    <ul
+      className={`cards${layout === 'rows' ? ' cards--rows' : ''}${many ? ' cards--many' : ''}`}
+      data-testid="certificate-list"
+      data-view={layout}
+    >
+      {certificates.map((certificate) => (
+        <CertificateCard
+          key={copyKey(certificate)}
+          certificate={certificate}
+          check={checkOf(certificate.id)}
+          onOpen={onOpen}
+          layout={layout}
+        />
+      ))}
+    </ul>
+  );
+});
 
 /**
  * The certificates that were found, with a search and a filter by place, then
@@ -142,7 +179,7 @@ export function CertificateList({
     const needle = foldQuery(shownQuery);
     return certificates.filter((_, index) => keyMatches(keys[index] ?? '', needle));
   }, [certificates, keys, shownQuery]);
-  const shown = matching.filter((c) => matchesPlace(c, filter.place));
+  const shown = useMemo(() => matching.filter((c) => matchesPlace(c, filter.place)), [matching, filter.place]);
   // Enough for the first frame, and for the card focus goes back to (coming from its details).
   const [drawnCount, setDrawnCount] = useState(() => {
     const focused = focusKey === null ? -1 : shown.findIndex((c) => copyKey(c) === focusKey);
@@ -152,7 +189,7 @@ export function CertificateList({
   useEffect(() => {
     if (!allDrawn) startTransition(() => setDrawnCount(Number.POSITIVE_INFINITY));
   }, [allDrawn]);
-  const drawn = shown.length > drawnCount ? shown.slice(0, drawnCount) : shown;
+  const drawn = useMemo(() => (shown.length > drawnCount ? shown.slice(0, drawnCount) : shown), [shown, drawnCount]);
   const placesPresent = new Set(certificates.map(placeOf));
   const options = PLACE_FILTERS.filter(
     (place) => place === 'all' || place === filter.place || placesPresent.has(place),
@@ -272,21 +309,13 @@ export function CertificateList({
                 </Button>
               </div>
             ) : (
-              <ul
-                className={`cards${listView === 'rows' ? ' cards--rows' : ''}${shown.length > MANY ? ' cards--many' : ''}`}
-                data-testid="certificate-list"
-                data-view={listView}
-              >
-                {drawn.map((certificate) => (
-                  <CertificateCard
-                    key={copyKey(certificate)}
-                    certificate={certificate}
-                    check={checkOf(certificate.id)}
-                    onOpen={open}
-                    layout={listView}
-                  />
-                ))}
-              </ul>
+              <Cards
+                certificates={drawn}
+                many={shown.length > MANY}
+                checkOf={checkOf}
+                onOpen={open}
+                layout={listView}
+              />
             )}
           </>
         )}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 
 import { verifyCertificates, type Result } from '../api';
 import type { CertificateList } from '../bindings/CertificateList';
@@ -91,8 +91,15 @@ export function useListVerifications(listing: CertificateList | null): ListCheck
     };
   }, [listing]);
 
-  // This list's answer once it came, else the previous list's while this one is asked.
+  // This list's answer once it came, else the previous list's while this one is asked. The same
+  // function as long as nothing new is known, so the cards drawn with it are not drawn again.
   const known = listing === null ? undefined : answered.get(listing);
-  const byId = newest(known ?? answer);
-  return (id) => byId.get(id) ?? (known === undefined ? 'checking' : 'failed');
+  const shown = known ?? answer;
+  const learnedUpTo = sequence;
+  return useMemo(() => {
+    const byId = newest(shown);
+    return (id: string) => byId.get(id) ?? (known === undefined ? 'checking' : 'failed');
+    // `learnedUpTo` stands for `learned`, which grows outside React.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shown, known, learnedUpTo]);
 }
