@@ -23,7 +23,8 @@ import { ValidityBadge } from './ValidityBadge';
  *
  * As a row (`layout="rows"`, the list's compact view) it says the same, in
  * the same elements and words, on one line that wraps only in a narrow
- * window: the labels of the facts are left to screen readers there.
+ * window: the labels of the facts are left to screen readers there, and the
+ * "자세히 보기" arrow is left out.
  * Memoised: a list of a thousand re-renders only the cards whose check or
  * layout changed as a search narrows it.
  */
@@ -121,10 +122,13 @@ export const CertificateCard = memo(function CertificateCard({
             </dd>
           </div>
         </dl>
-        <p className="certificate__more" aria-hidden="true">
-          <span className="certificate__more-text">{t('certificate.open')}</span>
-          <ChevronIcon />
-        </p>
+        {/* A row opens its details as a card does (its owner's button covers it): no arrow there. */}
+        {layout !== 'rows' && (
+          <p className="certificate__more" aria-hidden="true">
+            <span className="certificate__more-text">{t('certificate.open')}</span>
+            <ChevronIcon />
+          </p>
+        )}
       </article>
     </li>
   );
