@@ -165,9 +165,9 @@ impl Authority {
             Self::create(&files)?;
         }
         let policy_oid =
-            ObjectIdentifier::new(policy_oid).map_err(|e| CaError::InvalidArgument {
+            dojang_core::cert::parse_oid(policy_oid).ok_or_else(|| CaError::InvalidArgument {
                 what: "policy OID",
-                detail: e.to_string(),
+                detail: format!("{policy_oid:?} is not a dotted OID"),
             })?;
         let root_der = read_certificate(&files.root_cert)?;
         let issuing_der = read_certificate(&files.issuing_cert)?;

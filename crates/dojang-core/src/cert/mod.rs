@@ -230,6 +230,19 @@ pub fn pem(label: &str, der: &[u8]) -> String {
     out
 }
 
+/// A dotted OID written as text (a site's request, an operator's command line), or `None`.
+/// Each arc is checked to be digits within 32 bits first: the OID type's own parser
+/// multiplies without checking, and overflows (a panic where overflow is checked) on a
+/// larger arc.
+pub fn parse_oid(text: &str) -> Option<der::asn1::ObjectIdentifier> {
+    let arcs_fit = text.split('.').all(|arc| {
+        !arc.is_empty() && arc.bytes().all(|b| b.is_ascii_digit()) && arc.parse::<u32>().is_ok()
+    });
+    arcs_fit
+        .then(|| der::asn1::ObjectIdentifier::new(text).ok())
+        .flatten()
+}
+
 /// A certificate's ID: the SHA-256 of its DER, lower-case hex.
 pub fn certificate_id(der: &[u8]) -> String {
     hex(&Sha256::digest(der), "")

@@ -372,7 +372,7 @@ impl SignRequest {
             (Some(_), Some(_)) => return Err(malformed("data and sha256 together")),
         };
         for policy in &wire.accept.policies {
-            if !is_oid(policy) {
+            if crate::cert::parse_oid(policy).is_none() {
                 return Err(malformed("accept.policies holds something not an OID"));
             }
         }
@@ -413,15 +413,6 @@ impl SignRequest {
             Signed::Digest(d) => crate::sign::Content::Digest(*d),
         }
     }
-}
-
-/// Whether `text` is a dotted OID. Each arc is checked to be digits within 32 bits first:
-/// the OID type's parser multiplies without checking, and overflows (a panic where
-/// overflow is checked) on a larger arc.
-fn is_oid(text: &str) -> bool {
-    text.split('.').all(|arc| {
-        !arc.is_empty() && arc.bytes().all(|b| b.is_ascii_digit()) && arc.parse::<u32>().is_ok()
-    }) && der::asn1::ObjectIdentifier::new(text).is_ok()
 }
 
 fn parse_sha256(hex: &str) -> Option<[u8; 32]> {
