@@ -7,6 +7,7 @@ import { App } from './App';
 import { Loading } from './components/Loading';
 import { DistributionProvider } from './DistributionProvider';
 import { I18nProvider } from './i18n/I18nProvider';
+import { applyOs } from './platform';
 import { applyPreferences, loadTextSize, loadTheme } from './preferences';
 import { PreferencesProvider } from './PreferencesProvider';
 import { markAfterPaint } from './timeline';
@@ -20,6 +21,7 @@ if (container === null) {
 
 // Before the first paint, so a dark or large-text window never flashes the defaults.
 applyPreferences(loadTheme(), loadTextSize());
+applyOs(navigator.userAgent);
 
 // Started once, before the first render, so React's double rendering in
 // development never asks the backend twice.
