@@ -170,11 +170,15 @@ export function CertificateList({
     const needle = foldQuery(query);
     return certificates.filter((_, index) => keyMatches(keys[index] ?? '', needle));
   };
-  // In a long list the field shows each key at once and the list follows as soon as React has
-  // the time, so typing into a search over a thousand certificates never waits for the list to
-  // be drawn; a short one follows in the same frame, never showing a search the list is not.
+  // A short list follows the search in the same frame, never showing a search the list is not.
+  // So does a long one when the search narrows what it shows (the new search holds the one
+  // shown: fewer cards, none to build), which costs a keystroke less than letting the field
+  // be drawn first and the list in a frame of its own. When it widens, the cards to build can
+  // take a few hundred milliseconds: the field shows each key at once and the list follows as
+  // soon as React has the time, so typing never waits for the list to be drawn.
   const deferredQuery = useDeferredValue(filter.query);
-  const shownQuery = certificates.length > MANY ? deferredQuery : filter.query;
+  const narrows = foldQuery(filter.query).includes(foldQuery(deferredQuery));
+  const shownQuery = certificates.length > MANY && !narrows ? deferredQuery : filter.query;
   const matching = useMemo(() => {
     const needle = foldQuery(shownQuery);
     return certificates.filter((_, index) => keyMatches(keys[index] ?? '', needle));
