@@ -315,13 +315,23 @@ export function onPage(locator: Locator): Promise<{ x: number; y: number }> {
 
 /**
  * The control is where it was, to within a pixel (a fraction of one can come and go with the
- * layout): a click meant for it still lands on it. `where` measures it as `before` was measured.
+ * layout): a click meant for it still lands on it. `where` measures it as `before` was measured,
+ * once the next frame has been painted: what a change does is measured as the person sees it.
+ * Measured at once, it could be caught between the change and what the page does about it
+ * before painting (a dialog keeping its bottom still is told of its new size by a
+ * ResizeObserver, which the browser calls just before the frame is drawn).
  */
 export async function expectStill(
   locator: Locator,
   before: { x: number; y: number },
   where: (locator: Locator) => Promise<{ x: number; y: number }> = onScreen,
 ): Promise<void> {
+  await locator.page().evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        requestAnimationFrame(() => setTimeout(resolve));
+      }),
+  );
   const now = await where(locator);
   expect(Math.abs(now.x - before.x), 'moved sideways').toBeLessThan(1);
   expect(Math.abs(now.y - before.y), 'moved up or down').toBeLessThan(1);
