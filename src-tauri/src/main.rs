@@ -6,6 +6,7 @@
 
 #[macro_use]
 mod commands;
+mod first_screen;
 mod timeline;
 mod webview;
 
@@ -114,11 +115,24 @@ fn main() {
             app.manage(std::sync::Arc::new(
                 dojang_core::keys::prepared::PreparedKey::racing(),
             ));
+            let first_screen = std::sync::Arc::new(first_screen::FirstScreen::default());
+            app.manage(std::sync::Arc::clone(&first_screen));
             // dojang: links: registered with the desktop at run time where the installer
-            // does not do it (Linux outside a package, Windows while developing).
+            // does not do it (Linux outside a package, Windows while developing), once the
+            // window is drawn (on Linux it runs two programs, about 10 ms before the page
+            // could begin to load).
             #[cfg(any(target_os = "linux", all(debug_assertions, windows)))]
-            if let Err(e) = app.deep_link().register_all() {
-                log::warn!("the dojang: scheme could not be registered: {e}");
+            {
+                let handle = app.handle().clone();
+                first_screen.after_paint(
+                    "scheme-registration",
+                    first_screen::LONGEST_WAIT,
+                    move || {
+                        if let Err(e) = handle.deep_link().register_all() {
+                            log::warn!("the dojang: scheme could not be registered: {e}");
+                        }
+                    },
+                );
             }
             let handle = app.handle().clone();
             app.deep_link().on_open_url(move |event| {

@@ -63,6 +63,39 @@ async fn the_window_shows_the_empty_state_when_there_is_no_certificate() {
     );
 }
 
+/// Outside a package, the app registers itself for `dojang:` links with the desktop once
+/// its window is drawn (src-tauri/src/first_screen.rs), so a link on a bank's page opens it.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_app_registers_for_dojang_links_once_its_window_is_drawn() {
+    let home = tempfile::tempdir().unwrap();
+    let root = tempfile::tempdir().unwrap();
+    let share = home.path().join("share");
+    let app = AppWindow::start(&[
+        ("HOME", home.path()),
+        ("XDG_DATA_HOME", share.as_path()),
+        ("DOJANG_NPKI_ROOT", root.path()),
+    ])
+    .await;
+    app.wait_for("[data-testid=empty-state]", 1).await;
+    let handler = share.join("applications").join("dojang-app-handler.desktop");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let mut entry = String::new();
+    while std::time::Instant::now() < deadline {
+        entry = std::fs::read_to_string(&handler).unwrap_or_default();
+        if entry.contains("x-scheme-handler/dojang") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.close().await;
+    assert!(
+        entry.contains("MimeType=x-scheme-handler/dojang"),
+        "{}: {entry:?}",
+        handler.display()
+    );
+    assert!(entry.contains("Exec="), "{entry}");
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_details_screen_of_the_real_window_shows_the_certificate_in_full() {
     let home = tempfile::tempdir().unwrap();

@@ -29,7 +29,10 @@ const initialRequest = listCertificates();
 const distributionRequest = distribution();
 void initialRequest.then(() => timelineMark('list-data'));
 
-/** Marks the first paint once React has committed its first screen. */
+/**
+ * Marks the first paint once React has committed its first screen; the app starts
+ * then what it deferred until the window was drawn (`src-tauri/src/first_screen.rs`).
+ */
 function FirstPaint() {
   useEffect(() => markAfterPaint('first-paint'), []);
   return null;
