@@ -119,12 +119,12 @@ fn main() {
             app.manage(std::sync::Arc::clone(&first_screen));
             // dojang: links: registered with the desktop at run time where the installer
             // does not do it (Linux outside a package, Windows while developing), once the
-            // window is drawn (on Linux it runs two programs, about 10 ms before the page
-            // could begin to load).
+            // window is ready (on Linux it runs two programs, about 10 ms that delayed the
+            // page's loading).
             #[cfg(any(target_os = "linux", all(debug_assertions, windows)))]
             {
                 let handle = app.handle().clone();
-                first_screen.after_paint(
+                first_screen.after_ready(
                     "scheme-registration",
                     first_screen::LONGEST_WAIT,
                     move || {

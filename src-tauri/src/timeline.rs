@@ -22,7 +22,7 @@ pub const TIMELINE_ENV: &str = "DOJANG_TIMELINE";
 #[serde(rename_all = "kebab-case")]
 #[ts(export)]
 pub enum TimelinePhase {
-    /// React has rendered the first screen and the browser has painted it.
+    /// The first screen has been painted: the one kept from the last start, or the app's own.
     FirstPaint,
     /// The certificate list's data has arrived in the window.
     ListData,
@@ -32,6 +32,9 @@ pub enum TimelinePhase {
     SignConsent,
     /// "발급하기" has been pressed on the wizard's review step (the first of this run).
     IssueClick,
+    /// The app's own first screen has been painted (replacing the kept one, if one was
+    /// shown): from here the window answers input.
+    Ready,
 }
 
 /// A phase of the start, in the order they are reached.
@@ -65,6 +68,7 @@ impl Phase {
             Phase::Page(TimelinePhase::ListPainted) => "list-painted",
             Phase::Page(TimelinePhase::SignConsent) => "sign-consent",
             Phase::Page(TimelinePhase::IssueClick) => "issue-click",
+            Phase::Page(TimelinePhase::Ready) => "ready",
         }
     }
 
@@ -80,6 +84,7 @@ impl Phase {
             Phase::Page(TimelinePhase::SignConsent) => 7,
             Phase::Page(TimelinePhase::IssueClick) => 8,
             Phase::IssueStored => 9,
+            Phase::Page(TimelinePhase::Ready) => 10,
         }
     }
 }
@@ -183,6 +188,7 @@ mod tests {
             ("\"list-data\"", TimelinePhase::ListData),
             ("\"list-painted\"", TimelinePhase::ListPainted),
             ("\"sign-consent\"", TimelinePhase::SignConsent),
+            ("\"ready\"", TimelinePhase::Ready),
         ] {
             let parsed: TimelinePhase = serde_json::from_str(json).unwrap();
             assert_eq!(parsed, phase);

@@ -8,7 +8,11 @@
 //!   launch to its main window mapped (polled with `xdotool`, as XCA writes no timeline).
 //!   The three alternate; each is started once before, unmeasured, with the home it keeps
 //!   for its runs, so every measured start finds its caches and settings as a person's
-//!   second start does. Medians of `RUNS` (default 5).
+//!   second start does (Dojang's list as it was: the screen kept from the last start is
+//!   shown first). Medians of `RUNS` (default 5). Then Dojang alone, `RUNS` starts that
+//!   each find the certificates changed since the last (two sample trees in turn), so
+//!   nothing kept is shown; and, of the first runs, when the app's own screen replaced the
+//!   kept one (`ready`).
 //! - **Memory** as RSS, PSS and USS (private clean + dirty), summed over the app and every
 //!   process under it (WebKit's web and network processes), from `/proc/PID/smaps_rollup`,
 //!   3 s after the list (the page, the main window) is shown; medians of the same runs.
@@ -38,6 +42,7 @@ const DOJANG_PHASES: &[&str] = &[
     "first-paint",
     "list-data",
     "list-painted",
+    "ready",
 ];
 /// The floor's phases; the last is its cold start's end.
 const FLOOR_PHASES: &[&str] = &["main", "setup", "window", "first-paint"];
@@ -206,10 +211,10 @@ fn timed_start(program: &Path, env: &[(&str, &Path)], timeline: &Path, last: &st
         .spawn()
         .unwrap_or_else(|e| panic!("{}: {e}", program.display()));
     let deadline = Instant::now() + Duration::from_secs(30);
-    let phases = loop {
+    loop {
         let phases = common::read_timeline(timeline);
         if phases.iter().any(|(name, _)| name == last) {
-            break phases;
+            break;
         }
         assert!(
             Instant::now() < deadline,
@@ -217,8 +222,10 @@ fn timed_start(program: &Path, env: &[(&str, &Path)], timeline: &Path, last: &st
             program.display()
         );
         std::thread::sleep(Duration::from_millis(5));
-    };
+    }
     std::thread::sleep(SETTLE);
+    // Read again: the phases marked just after `last` are there by now.
+    let phases = common::read_timeline(timeline);
     let memory = tree_memory(child.id());
     stop(child);
     TimedStart {
@@ -404,8 +411,29 @@ fn cold_start_and_memory_against_the_floor_and_xca() {
         }
     }
 
+    // Starts that find the certificates changed since the last one (two sample trees, in
+    // turn): nothing kept from the last start can be shown, the app draws the list itself,
+    // as on the very first start.
+    let other_npki = tempfile::tempdir().unwrap();
+    sample_npki_tree(other_npki.path(), true).unwrap();
+    let mut changed = Vec::new();
+    for run in 0..runs {
+        let root = if run % 2 == 0 {
+            other_npki.path()
+        } else {
+            npki.path()
+        };
+        let env = [
+            ("HOME", dojang_home.path()),
+            ("DOJANG_DATA_DIR", data.as_path()),
+            ("DOJANG_NPKI_ROOT", root),
+        ];
+        changed.push(timed_start(&app, &env, &timeline, "ready"));
+    }
+
     let dojang_ms = median_ms(&dojang, "list-painted");
     print_phases("app", runs, &dojang, DOJANG_PHASES);
+    print_phases("app_changed", runs, &changed, DOJANG_PHASES);
     let dojang_memory = Memory::median(&dojang.iter().map(|s| s.memory).collect::<Vec<_>>());
     if floors.is_empty() {
         println!("RESULT app_cold_start runs={runs} dojang_ms={dojang_ms:.0} floor=not-built");
@@ -421,6 +449,26 @@ fn cold_start_and_memory_against_the_floor_and_xca() {
             verdict(ratio, COLD_START_GOAL)
         );
         print_phases("floor", runs, &floors, FLOOR_PHASES);
+        for (name, starts, phase, what) in [
+            (
+                "app_ready",
+                &dojang,
+                "ready",
+                "the app's own first screen painted, after the kept one",
+            ),
+            (
+                "app_changed_cold_start",
+                &changed,
+                "list-painted",
+                "certificates changed since the last start: nothing kept shown",
+            ),
+        ] {
+            let ms = median_ms(starts, phase);
+            println!(
+                "RESULT {name} runs={runs} dojang_ms={ms:.0} floor_ms={floor_ms:.0} ratio={:.2} ({what})",
+                ms / floor_ms
+            );
+        }
         let floor_memory = Memory::median(&floors.iter().map(|s| s.memory).collect::<Vec<_>>());
         let ratio = |d: u64, f: u64| d as f64 / f as f64;
         let (rss, pss, uss) = (

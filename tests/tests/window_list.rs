@@ -63,6 +63,76 @@ async fn the_window_shows_the_empty_state_when_there_is_no_certificate() {
     );
 }
 
+/// Whether the first script showed the screen kept from the last start (ui/src/keptScreen.ts).
+async fn kept_screen_shown(app: &AppWindow) -> bool {
+    app.client
+        .execute(
+            "return performance.getEntriesByName('dojang-kept-screen-shown').length > 0",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap()
+}
+
+/// The next start shows the list kept from the last one before the app's scripts have
+/// loaded, then the app's own list replaces it and answers.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_next_start_shows_the_list_kept_from_the_last_then_the_app_takes_over() {
+    let home = tempfile::tempdir().unwrap();
+    let root = tempfile::tempdir().unwrap();
+    sample_npki_tree(root.path(), false).unwrap();
+    // The samples' dates are whole days from the second they were made, so their days left
+    // (rounded down) change once, a second later: both starts must list them the same.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let env = [("HOME", home.path()), ("DOJANG_NPKI_ROOT", root.path())];
+
+    let first = AppWindow::start(&env).await;
+    first.wait_for("[data-testid=certificate-row]", 3).await;
+    let shown_first = kept_screen_shown(&first).await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while first
+        .client
+        .execute(
+            "return localStorage.getItem('dojang.keptScreen') === null",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap()
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the list was never kept"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    first.close().await;
+
+    let next = AppWindow::start(&env).await;
+    let rows = next.wait_for("[data-testid=certificate-row]", 3).await;
+    let shown_next = kept_screen_shown(&next).await;
+    let inert = next
+        .client
+        .execute("return document.getElementById('root').inert", vec![])
+        .await
+        .unwrap();
+    let owners = next
+        .texts("[data-testid=certificate-row] [data-testid=owner]")
+        .await;
+    next.close().await;
+
+    assert!(!shown_first, "nothing was kept before the first start");
+    assert!(shown_next, "the second start showed the kept list first");
+    assert_eq!(inert, serde_json::Value::Bool(false));
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    let mut sorted = owners;
+    sorted.sort();
+    assert_eq!(sorted, ["(주)도장 테스트", "김철수", "홍길동"]);
+}
+
 /// Outside a package, the app registers itself for `dojang:` links with the desktop once
 /// its window is drawn (src-tauri/src/first_screen.rs), so a link on a bank's page opens it.
 #[tokio::test(flavor = "multi_thread")]
@@ -77,7 +147,9 @@ async fn the_app_registers_for_dojang_links_once_its_window_is_drawn() {
     ])
     .await;
     app.wait_for("[data-testid=empty-state]", 1).await;
-    let handler = share.join("applications").join("dojang-app-handler.desktop");
+    let handler = share
+        .join("applications")
+        .join("dojang-app-handler.desktop");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     let mut entry = String::new();
     while std::time::Instant::now() < deadline {

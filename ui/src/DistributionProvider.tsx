@@ -3,7 +3,7 @@ import { createContext, use, useContext, useEffect, useMemo, type ReactNode } fr
 import type { Result } from './api';
 import type { Distribution } from './bindings/Distribution';
 import { DistributionErrorScreen } from './components/DistributionErrorScreen';
-import { accentPalette, isDistributionError, productName, UNBRANDED } from './distribution';
+import { applyAccent, isDistributionError, productName, UNBRANDED } from './distribution';
 import { useI18n } from './i18n/context';
 
 export interface Branding {
@@ -39,17 +39,7 @@ export function DistributionProvider({
     document.title = t('app.documentTitle', { name });
   }, [name, t]);
 
-  useEffect(() => {
-    const palette = accentPalette(distribution.accent_color);
-    if (palette === null) return undefined;
-    const style = document.documentElement.style;
-    style.setProperty('--accent', palette.accent);
-    style.setProperty('--accent-hover', palette.hover);
-    style.setProperty('--accent-text', palette.text);
-    return () => {
-      for (const property of ['--accent', '--accent-hover', '--accent-text']) style.removeProperty(property);
-    };
-  }, [distribution.accent_color]);
+  useEffect(() => applyAccent(distribution.accent_color), [distribution.accent_color]);
 
   if (broken) {
     return <DistributionErrorScreen error={result.error} />;

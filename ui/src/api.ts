@@ -7,7 +7,6 @@
 import { getVersion } from '@tauri-apps/api/app';
 import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
-import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { open, save } from '@tauri-apps/plugin-dialog';
 
 import type { CommandName, Commands } from './bindings/commands';
@@ -39,6 +38,7 @@ import type { Stored } from './bindings/Stored';
 import type { TimelinePhase } from './bindings/TimelinePhase';
 import type { Verification } from './bindings/Verification';
 import type { VerifyIdentityRequest } from './bindings/VerifyIdentityRequest';
+import { takeEarlyRequest } from './keptScreen';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -246,6 +246,9 @@ export type FileDrop =
  */
 export async function onFileDrop(handler: (drop: FileDrop) => void): Promise<() => void> {
   try {
+    // The webview's module (with the window's and its geometry, about 40 KB) loads once
+    // the first screen is up: nothing is dropped before it is drawn.
+    const { getCurrentWebview } = await import('@tauri-apps/api/webview');
     const unlisten = await getCurrentWebview().onDragDropEvent((event) => {
       const payload = event.payload;
       handler(
@@ -307,7 +310,9 @@ type ArgsOf<K extends CommandName> = Commands[K]['args'] extends Record<string, 
  * changed result fails `tsc` here or in the wrapper that calls it.
  */
 async function call<K extends CommandName>(command: K, ...[args]: ArgsOf<K>): Promise<Result<Commands[K]['result']>> {
-  return attempt(() => invoke<Commands[K]['result']>(command, args));
+  // The first script (firstScreen.ts) may have sent it already, as the page began to load.
+  const early = takeEarlyRequest(command) as Promise<Commands[K]['result']> | undefined;
+  return attempt(() => early ?? invoke<Commands[K]['result']>(command, args));
 }
 
 async function attempt<T>(job: () => Promise<T>): Promise<Result<T>> {

@@ -105,3 +105,22 @@ export function accentPalette(color: string | null): AccentPalette | null {
   const hover = toHex(mix(rgb, text === '#ffffff' ? 0 : 255, 0.18));
   return { accent, hover, text };
 }
+
+/** The CSS properties the accent palette sets on `<html>`. */
+const ACCENT_PROPERTIES = ['--accent', '--accent-hover', '--accent-text'] as const;
+
+/**
+ * Colours the window with a distribution's accent (`accentPalette`), when it
+ * names a valid one. Returns what takes it off again.
+ */
+export function applyAccent(color: string | null): () => void {
+  const palette = accentPalette(color);
+  if (palette === null) return () => undefined;
+  const style = document.documentElement.style;
+  style.setProperty('--accent', palette.accent);
+  style.setProperty('--accent-hover', palette.hover);
+  style.setProperty('--accent-text', palette.text);
+  return () => {
+    for (const property of ACCENT_PROPERTIES) style.removeProperty(property);
+  };
+}

@@ -1,4 +1,4 @@
-import { StrictMode, Suspense, useEffect } from 'react';
+import { StrictMode, Suspense, useEffect, useLayoutEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 
 import { AnnouncerProvider } from './Announcer';
@@ -7,10 +7,11 @@ import { App } from './App';
 import { Loading } from './components/Loading';
 import { DistributionProvider } from './DistributionProvider';
 import { I18nProvider } from './i18n/I18nProvider';
+import { keepScreen, releaseKeptScreen } from './keptScreen';
+import { afterPaint } from './paint';
 import { applyOs } from './platform';
 import { applyPreferences, loadTextSize, loadTheme } from './preferences';
 import { PreferencesProvider } from './PreferencesProvider';
-import { markAfterPaint } from './timeline';
 import './styles.css';
 import './listViews.css';
 
@@ -19,22 +20,41 @@ if (container === null) {
   throw new Error('index.html has no #root element');
 }
 
-// Before the first paint, so a dark or large-text window never flashes the defaults.
+// Before the first paint, so a dark or large-text window never flashes the defaults
+// (the first script has done so already, unless it could not load).
 applyPreferences(loadTheme(), loadTextSize());
 applyOs(navigator.userAgent);
 
 // Started once, before the first render, so React's double rendering in
-// development never asks the backend twice.
+// development never asks the backend twice (the first script's requests, if it sent them).
 const initialRequest = listCertificates();
 const distributionRequest = distribution();
 void initialRequest.then(() => timelineMark('list-data'));
 
+/** Keeps the list just drawn for the next start (`keptScreen.ts`), if the list is what is shown. */
+async function keepFirstScreen(root: HTMLElement) {
+  const [listing, branding] = await Promise.all([initialRequest, distributionRequest]);
+  const shown = root.querySelector('[data-testid=certificate-list], [data-testid=empty-state]') !== null;
+  if (listing.ok && branding.ok && shown) keepScreen(root, listing.value, branding.value, new Date());
+}
+
 /**
- * Marks the first paint once React has committed its first screen; the app starts
- * then what it deferred until the window was drawn (`src-tauri/src/first_screen.rs`).
+ * React's first screen: it replaces the one kept from the last start, if one
+ * was shown, and answers from then on. Once painted, it is marked (the app is
+ * ready: the backend starts what it deferred until then,
+ * `src-tauri/src/first_screen.rs`) and kept for the next start.
  */
-function FirstPaint() {
-  useEffect(() => markAfterPaint('first-paint'), []);
+function FirstPaint({ root }: { root: HTMLElement }) {
+  useLayoutEffect(() => releaseKeptScreen(root), [root]);
+  useEffect(
+    () =>
+      afterPaint(() => {
+        void timelineMark('first-paint');
+        void timelineMark('ready');
+        void keepFirstScreen(root);
+      }),
+    [root],
+  );
   return null;
 }
 
@@ -51,7 +71,7 @@ const FIRST_SCREEN_WAIT_MS = 300;
 const renderApp = () => {
   createRoot(container).render(
     <StrictMode>
-      <FirstPaint />
+      <FirstPaint root={container} />
       <I18nProvider>
         <PreferencesProvider>
           <AnnouncerProvider>

@@ -4,19 +4,9 @@
  */
 import { timelineMark } from './api';
 import type { TimelinePhase } from './bindings/TimelinePhase';
+import { afterPaint } from './paint';
 
-/**
- * Marks `phase` once the frame being prepared has been painted: a task queued
- * from the next animation frame runs after that frame is drawn. Returns a
- * cancel, for an effect's cleanup.
- */
+/** Marks `phase` once the frame being prepared has been painted. Returns a cancel. */
 export function markAfterPaint(phase: TimelinePhase): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(() => void timelineMark(phase));
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
+  return afterPaint(() => void timelineMark(phase));
 }

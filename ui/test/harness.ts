@@ -660,4 +660,6 @@ Object.defineProperty(navigator, 'clipboard', {
   },
 });
 
+// As the built page does: the first script (its requests, the kept screen), then the app.
+await import('../src/firstScreen');
 await import('../src/main');

@@ -3,4 +3,4 @@
 /**
  * A phase that only the window sees, reported by it through `timeline_mark`.
  */
-export type TimelinePhase = "first-paint" | "list-data" | "list-painted" | "sign-consent" | "issue-click";
+export type TimelinePhase = "first-paint" | "list-data" | "list-painted" | "sign-consent" | "issue-click" | "ready";

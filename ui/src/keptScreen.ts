@@ -1,0 +1,143 @@
+/**
+ * The first screen kept from the last start. The app's scripts take about 70 ms
+ * to load and draw the list (a third of the window's whole start); the list they
+ * drew last time is kept, and the next start shows it at once, before they have
+ * loaded, when everything it was drawn from is the same: the certificates as the
+ * backend lists them now, the distribution, the language, theme, text size and
+ * list view, the day (the days left), and this build of the window. Anything
+ * else, and nothing is shown until the app draws its own.
+ *
+ * The kept screen is only a picture: `inert` until the app's first screen
+ * replaces it (React's first commit clears the container), so nothing on it can
+ * be clicked or focused, and without the test ids, so no test finds it. It holds
+ * what the list shows (names, issuers, dates), never a secret.
+ *
+ * The first script (`firstScreen.ts`) asks for the list and the distribution as
+ * the page begins to load and leaves the requests here for the app to take
+ * (`takeEarlyRequest`), so the backend is asked once.
+ */
+
+/** Where the kept screen is remembered. */
+export const KEPT_SCREEN_STORAGE_KEY = 'dojang.keptScreen';
+/** The performance mark the first script makes when it has shown a kept screen. */
+export const KEPT_SCREEN_SHOWN = 'dojang-kept-screen-shown';
+/** A longer list is not kept: its screen would be large to store and read back. */
+export const LONGEST_KEPT_LIST = 40;
+
+/** The commands the first script sends before the app has loaded. */
+export type EarlyCommand = 'list_certificates' | 'distribution';
+
+declare global {
+  interface Window {
+    /** The requests the first script sent, until the app takes them. */
+    __DOJANG_EARLY__?: Partial<Record<EarlyCommand, Promise<unknown>>>;
+  }
+  /** This build of the window (vite.config.ts): a kept screen from another is not shown. */
+  const __DOJANG_BUILD__: string | undefined;
+}
+
+/** Leaves the first script's request for `command`, for the app to take. */
+export function leaveEarlyRequest(command: EarlyCommand, request: Promise<unknown>): void {
+  window.__DOJANG_EARLY__ = { ...window.__DOJANG_EARLY__, [command]: request };
+}
+
+/** The first script's request for `command`, once: the next call asks anew. */
+export function takeEarlyRequest(command: string): Promise<unknown> | undefined {
+  const early = window.__DOJANG_EARLY__;
+  if (early === undefined || !(command in early)) return undefined;
+  const request = early[command as EarlyCommand];
+  window.__DOJANG_EARLY__ = Object.fromEntries(Object.entries(early).filter(([name]) => name !== command));
+  return request;
+}
+
+interface Kept {
+  inputs: string;
+  html: string;
+}
+
+function stored(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Everything the first screen is drawn from, as one string: two starts that
+ * agree on it draw the same screen. The preferences are read as the first
+ * script applied them to `<html>`, and as stored.
+ */
+export function screenInputs(listing: unknown, distribution: unknown, today: Date): string {
+  const html = document.documentElement.dataset;
+  return JSON.stringify({
+    build: typeof __DOJANG_BUILD__ === 'string' ? __DOJANG_BUILD__ : 'unbuilt',
+    listing,
+    distribution,
+    theme: html.theme,
+    textSize: html.textSize,
+    os: html.os,
+    lang: stored('dojang.lang'),
+    view: stored('dojang.listView'),
+    languages: navigator.languages,
+    day: [today.getFullYear(), today.getMonth(), today.getDate()],
+  });
+}
+
+/** Whether `listing` is one a screen is kept for. */
+function keepable(listing: unknown): boolean {
+  if (typeof listing !== 'object' || listing === null) return false;
+  const { certificates, unreadable } = listing as { certificates?: unknown; unreadable?: unknown };
+  return (
+    Array.isArray(certificates) &&
+    Array.isArray(unreadable) &&
+    certificates.length + unreadable.length <= LONGEST_KEPT_LIST
+  );
+}
+
+/** `root`'s markup as kept: without the test ids, so only the app's own screen is found. */
+export function keptMarkup(root: HTMLElement): string {
+  const copy = root.cloneNode(true) as HTMLElement;
+  for (const element of copy.querySelectorAll('[data-testid]')) element.removeAttribute('data-testid');
+  return copy.innerHTML;
+}
+
+/** Keeps the screen `root` shows, drawn from `listing` and `distribution`, for the next start. */
+export function keepScreen(root: HTMLElement, listing: unknown, distribution: unknown, today: Date): void {
+  try {
+    if (!keepable(listing)) {
+      window.localStorage.removeItem(KEPT_SCREEN_STORAGE_KEY);
+      return;
+    }
+    const kept: Kept = { inputs: screenInputs(listing, distribution, today), html: keptMarkup(root) };
+    window.localStorage.setItem(KEPT_SCREEN_STORAGE_KEY, JSON.stringify(kept));
+  } catch {
+    // Not keeping it only means the next start draws the list itself.
+  }
+}
+
+/** The kept screen's markup if it was drawn from exactly these inputs, else null. */
+export function keptScreenFor(listing: unknown, distribution: unknown, today: Date): string | null {
+  const text = stored(KEPT_SCREEN_STORAGE_KEY);
+  if (text === null || !keepable(listing)) return null;
+  try {
+    const kept = JSON.parse(text) as Partial<Kept>;
+    if (typeof kept.html !== 'string' || kept.inputs !== screenInputs(listing, distribution, today)) return null;
+    return kept.html;
+  } catch {
+    return null;
+  }
+}
+
+/** Shows `html` in `root` as a picture, unless the app has drawn there already. */
+export function showKeptScreen(root: HTMLElement, html: string): boolean {
+  if (root.firstChild !== null) return false;
+  root.inert = true;
+  root.innerHTML = html;
+  return true;
+}
+
+/** The app's own screen has replaced the kept one: `root` answers again. */
+export function releaseKeptScreen(root: HTMLElement): void {
+  root.inert = false;
+}
