@@ -86,7 +86,13 @@ async fn the_next_start_shows_the_list_kept_from_the_last_then_the_app_takes_ove
     // The samples' dates are whole days from the second they were made, so their days left
     // (rounded down) change once, a second later: both starts must list them the same.
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    let env = [("HOME", home.path()), ("DOJANG_NPKI_ROOT", root.path())];
+    // The web view's storage of its own (it is under XDG_DATA_HOME, which other tests share).
+    let share = home.path().join("share");
+    let env = [
+        ("HOME", home.path()),
+        ("XDG_DATA_HOME", share.as_path()),
+        ("DOJANG_NPKI_ROOT", root.path()),
+    ];
 
     let first = AppWindow::start(&env).await;
     first.wait_for("[data-testid=certificate-row]", 3).await;
@@ -109,6 +115,9 @@ async fn the_next_start_shows_the_list_kept_from_the_last_then_the_app_takes_ove
         );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+    // WebKit writes the window's storage to disk on a timer, a moment later (a window
+    // closed at once loses it: the next start then draws the list itself).
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
     first.close().await;
 
     let next = AppWindow::start(&env).await;

@@ -7,6 +7,7 @@
 import { getVersion } from '@tauri-apps/api/app';
 import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { open, save } from '@tauri-apps/plugin-dialog';
 
 import type { CommandName, Commands } from './bindings/commands';
@@ -246,9 +247,6 @@ export type FileDrop =
  */
 export async function onFileDrop(handler: (drop: FileDrop) => void): Promise<() => void> {
   try {
-    // The webview's module (with the window's and its geometry, about 40 KB) loads once
-    // the first screen is up: nothing is dropped before it is drawn.
-    const { getCurrentWebview } = await import('@tauri-apps/api/webview');
     const unlisten = await getCurrentWebview().onDragDropEvent((event) => {
       const payload = event.payload;
       handler(

@@ -3,14 +3,27 @@
  * the page's head before the app's modules load: it applies the remembered
  * look, asks the backend for the list and the distribution at once, and shows
  * the screen kept from the last start if they are what it was drawn from
- * (`keptScreen.ts`). The app takes over the requests and then the screen.
+ * (`keptScreen.ts`). The kept screen goes on the page hidden as soon as the
+ * page is parsed, so that its layout (the fonts' first use, most of its cost)
+ * is done while the data is on its way; it is shown once the data matches, and
+ * taken away unseen otherwise. The app takes over the requests and then the
+ * screen.
  */
 import { invoke } from '@tauri-apps/api/core';
 
 import type { Distribution } from './bindings/Distribution';
 import type { TimelinePhase } from './bindings/TimelinePhase';
 import { applyAccent } from './distribution';
-import { KEPT_SCREEN_SHOWN, keptScreenFor, leaveEarlyRequest, showKeptScreen } from './keptScreen';
+import {
+  couldShow,
+  drawnFrom,
+  dropKeptScreen,
+  KEPT_SCREEN_SHOWN,
+  keptScreen,
+  leaveEarlyRequest,
+  prepareKeptScreen,
+  revealKeptScreen,
+} from './keptScreen';
 import { afterPaint } from './paint';
 import { applyOs } from './platform';
 import { applyPreferences, loadTextSize, loadTheme } from './preferences';
@@ -24,7 +37,7 @@ leaveEarlyRequest('list_certificates', listing);
 void listing.then(() => invoke('timeline_mark', { phase: 'list-data' satisfies TimelinePhase })).catch(() => undefined);
 leaveEarlyRequest('distribution', distribution);
 
-/** Once the page is parsed, before the app's modules run. */
+/** Once the page is parsed, before the app's modules run (in the order asked). */
 function whenParsed(then: () => void): void {
   if (document.readyState !== 'loading') {
     then();
@@ -33,13 +46,26 @@ function whenParsed(then: () => void): void {
   document.addEventListener('readystatechange', then, { once: true });
 }
 
+const kept = keptScreen();
+const root = (): HTMLElement | null => document.getElementById('root');
+let prepared = false;
+if (kept !== null && couldShow(kept, new Date())) {
+  whenParsed(() => {
+    const element = root();
+    prepared = element !== null && prepareKeptScreen(element, kept.html);
+  });
+}
+
 Promise.all([listing, distribution]).then(
   ([list, dist]) => {
-    const html = keptScreenFor(list, dist, new Date());
-    if (html === null) return;
     whenParsed(() => {
-      const root = document.getElementById('root');
-      if (root === null || !showKeptScreen(root, html)) return;
+      const element = root();
+      if (!prepared || kept === null || element === null) return;
+      if (!drawnFrom(kept, list, dist, new Date())) {
+        dropKeptScreen(element);
+        return;
+      }
+      revealKeptScreen(element);
       applyAccent(dist.accent_color);
       // For whoever looks at the page's timing (the window's tests do).
       performance.mark(KEPT_SCREEN_SHOWN);
@@ -51,5 +77,10 @@ Promise.all([listing, distribution]).then(
     });
   },
   // The app asks again, and shows what went wrong.
-  () => undefined,
+  () => {
+    whenParsed(() => {
+      const element = root();
+      if (prepared && element !== null) dropKeptScreen(element);
+    });
+  },
 );

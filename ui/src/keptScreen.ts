@@ -116,28 +116,65 @@ export function keepScreen(root: HTMLElement, listing: unknown, distribution: un
   }
 }
 
-/** The kept screen's markup if it was drawn from exactly these inputs, else null. */
-export function keptScreenFor(listing: unknown, distribution: unknown, today: Date): string | null {
+/** The screen kept from the last start, if there is one. */
+export function keptScreen(): Kept | null {
   const text = stored(KEPT_SCREEN_STORAGE_KEY);
-  if (text === null || !keepable(listing)) return null;
+  if (text === null) return null;
   try {
     const kept = JSON.parse(text) as Partial<Kept>;
-    if (typeof kept.html !== 'string' || kept.inputs !== screenInputs(listing, distribution, today)) return null;
-    return kept.html;
+    return typeof kept.html === 'string' && typeof kept.inputs === 'string'
+      ? { html: kept.html, inputs: kept.inputs }
+      : null;
   } catch {
     return null;
   }
 }
 
-/** Shows `html` in `root` as a picture, unless the app has drawn there already. */
-export function showKeptScreen(root: HTMLElement, html: string): boolean {
+/** Whether `kept` was drawn from exactly these inputs. */
+export function drawnFrom(kept: Kept, listing: unknown, distribution: unknown, today: Date): boolean {
+  return keepable(listing) && kept.inputs === screenInputs(listing, distribution, today);
+}
+
+/**
+ * Whether `kept` could be what this start draws: everything it was drawn from
+ * but the data (still on its way) is as it is now.
+ */
+export function couldShow(kept: Kept, today: Date): boolean {
+  try {
+    const { listing, distribution } = JSON.parse(kept.inputs) as { listing?: unknown; distribution?: unknown };
+    return drawnFrom(kept, listing, distribution, today);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Puts `html` in `root`, inert and hidden, so that the window lays it out
+ * while the data it must match is on its way; false if the app has drawn
+ * there already.
+ */
+export function prepareKeptScreen(root: HTMLElement, html: string): boolean {
   if (root.firstChild !== null) return false;
   root.inert = true;
+  root.style.visibility = 'hidden';
   root.innerHTML = html;
   return true;
+}
+
+/** Shows the prepared screen: its data is confirmed. */
+export function revealKeptScreen(root: HTMLElement): void {
+  root.style.visibility = '';
+}
+
+/** Takes the prepared screen away unseen (its data differs), unless the app has drawn since. */
+export function dropKeptScreen(root: HTMLElement): void {
+  if (!root.inert) return;
+  root.replaceChildren();
+  releaseKeptScreen(root);
 }
 
 /** The app's own screen has replaced the kept one: `root` answers again. */
 export function releaseKeptScreen(root: HTMLElement): void {
   root.inert = false;
+  root.style.visibility = '';
 }

@@ -36,7 +36,7 @@ test('the next start shows the list kept from the last one before the app has lo
   await holdBackApp(page);
   await page.reload();
   const root = page.locator('#root');
-  await expect(root).toContainText('홍길동');
+  await expect(root.getByText('홍길동', { exact: true })).toBeVisible();
   await expect(root).toContainText('김철수');
   await expect(root).toContainText('(주)도장 테스트');
   // Nothing on it answers, and no test (or script) finds its parts as the app's.
