@@ -117,6 +117,7 @@ def svg_chart(found, dojang_issue, openssl_issue):
     # Panel 2 and 3: cold start and memory, bars against the floor and XCA.
     app = dict((name, fields) for name, fields, _ in found)
     cold = app.get("app_cold_start", {})
+    changed_cold = app.get("app_changed_cold_start", {})
     xca_cold = app.get("xca_cold_start", {})
     memory = app.get("app_memory_idle", {})
     xca_memory = app.get("xca_memory_idle", {})
@@ -124,7 +125,8 @@ def svg_chart(found, dojang_issue, openssl_issue):
         (
             "Cold start to the list painted, ms",
             [
-                ("Dojang", number(cold, "dojang_ms"), "#c0392b"),
+                ("Dojang, list as it was", number(cold, "dojang_ms"), "#c0392b"),
+                ("Dojang, nothing kept", number(changed_cold, "dojang_ms"), "#e08e79"),
                 ("Floor (minimal Tauri app)", number(cold, "floor_ms"), "#888"),
                 ("XCA (Qt)", number(xca_cold, "xca_ms"), "#4a6fa5"),
             ],
@@ -148,8 +150,9 @@ def svg_chart(found, dojang_issue, openssl_issue):
         most = max([v for _, v, _ in present] + [1.0])
         bar_left = x0 + 170
         bar_width = width / 2 - 230
+        step = 45 if len(bars) <= 3 else 34
         for i, (label, value, colour) in enumerate(bars):
-            y = y0 + 25 + i * 45
+            y = y0 + 25 + i * step
             text(bar_left - 8, y + 16, label, anchor="end", size=11)
             if value is None:
                 text(bar_left, y + 16, "not measured", fill="#999")
