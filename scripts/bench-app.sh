@@ -3,8 +3,10 @@
 # asserted; tests/tests/perf_app.rs says how each figure is taken):
 #   cold start: from launching the release app to the list of three sample certificates
 #     painted, read from the app's own timeline (DOJANG_TIMELINE), with the median of each
-#     phase and the slowest named; the floor (bench/floor-app: one window, one static page,
-#     the same Tauri) to its page painted, and the ratio; XCA to its main window;
+#     phase and the slowest named (the list as it was at the last start: its kept screen
+#     shown first; then starts with the certificates changed, nothing kept, and when the
+#     app's own screen was ready); the floor (bench/floor-app: one window, one static page,
+#     the same Tauri) to its page painted, and the ratios; XCA to its main window;
 #   memory: RSS, PSS and USS of the app with its WebKit processes 3 s after the list is
 #     shown, against the floor's and XCA's; and after opening the details, the wizard and
 #     the settings, twice (through WebDriver);
