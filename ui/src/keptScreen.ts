@@ -17,6 +17,9 @@
  * (`takeEarlyRequest`), so the backend is asked once.
  */
 
+import { LANG_STORAGE_KEY } from './i18n/storage';
+import { LIST_VIEW_STORAGE_KEY } from './preferences';
+
 /** Where the kept screen is remembered. */
 export const KEPT_SCREEN_STORAGE_KEY = 'dojang.keptScreen';
 /** The performance mark the first script makes when it has shown a kept screen. */
@@ -77,8 +80,8 @@ export function screenInputs(listing: unknown, distribution: unknown, today: Dat
     theme: html.theme,
     textSize: html.textSize,
     os: html.os,
-    lang: stored('dojang.lang'),
-    view: stored('dojang.listView'),
+    lang: stored(LANG_STORAGE_KEY),
+    view: stored(LIST_VIEW_STORAGE_KEY),
     languages: navigator.languages,
     day: [today.getFullYear(), today.getMonth(), today.getDate()],
   });

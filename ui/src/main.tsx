@@ -29,7 +29,6 @@ applyOs(navigator.userAgent);
 // development never asks the backend twice (the first script's requests, if it sent them).
 const initialRequest = listCertificates();
 const distributionRequest = distribution();
-void initialRequest.then(() => timelineMark('list-data'));
 
 /** Keeps the list just drawn for the next start (`keptScreen.ts`), if the list is what is shown. */
 async function keepFirstScreen(root: HTMLElement) {
